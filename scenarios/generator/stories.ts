@@ -133,7 +133,7 @@ export const STORIES = {
       targetGapPct: [-1, 1, 3, 4, 2, 1, -1],
       windCF: [0.12, 0.1, 0.1, 0.08, 0.1, 0.12, 0.12],
       hydroAvailable: 0.55,
-      hydroEnergyShare: 0.24,
+      hydroEnergyShare: 0.22,
       minImportShare: 0.08,
     }),
     events: [{ kind: 'heat-wave', atHour: 3 * 24 + 11, hours: 9, deltaC: 2 }],

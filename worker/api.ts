@@ -1,0 +1,183 @@
+/**
+ * The engine: one API over core/ that runs inside a worker (browser Worker or Node worker_threads)
+ * and is the only way the page, the command line and the benchmarks reach compute. Inputs and
+ * outputs are plain data; per-hour arrays and file bytes travel as transferable typed arrays.
+ */
+import { transfer } from 'comlink';
+import type { Problem } from '../core/problems.ts';
+import { serializeScenario } from '../core/scenario/serialize.ts';
+import { summarizeScenario, type ScenarioSummary } from '../core/scenario/summary.ts';
+import { systemLoadHistory } from '../core/scenario/system-load.ts';
+import { loadScenarioBytes } from '../core/scenario/validate.ts';
+import { hydrate } from '../core/scenario/hydrate.ts';
+import { generateScenarioFile, type GenerateOptions } from '../scenarios/generator/generate.ts';
+import { attachHistory } from '../core/history/attach.ts';
+import { gefcomScenario, type GefcomFiles } from '../core/history/gefcom-scenario.ts';
+import { readHourlyCsv, type HourlyCsvOptions } from '../core/history/hourly-csv.ts';
+import { parseJsonBytes } from '../core/scenario/parse-json.ts';
+import type { ScenarioFile } from '../core/scenario/schema.ts';
+import { formatInZone, resolveZone } from '../core/time/zone.ts';
+import { HOUR_MS } from '../core/time/timestamp.ts';
+
+export type ProgressCallback = (fraction: number, phase: string) => void | Promise<void>;
+
+export interface ValidationOutcome {
+  ok: boolean;
+  problems: Problem[];
+  total: number;
+  summary?: ScenarioSummary;
+}
+
+/** What the page needs to draw a scenario's first view. */
+export interface ScenarioView extends ValidationOutcome {
+  systemLoad?: { startMs: number; values: Float64Array };
+  /** First weather station's history and forecast, °C. */
+  temperature?: { history?: { startMs: number; values: Float64Array }; forecast?: { startMs: number; values: Float64Array } };
+}
+
+/** Limits how often progress crosses the thread boundary (at most every 1 %). */
+function throttled(onProgress?: ProgressCallback): (fraction: number, phase: string) => void {
+  let last = -1, lastPhase = '';
+  return (fraction, phase) => {
+    if (!onProgress) return;
+    if (fraction - last >= 0.01 || phase !== lastPhase || fraction >= 1) {
+      last = fraction;
+      lastPhase = phase;
+      void onProgress(fraction, phase);
+    }
+  };
+}
+
+const encoder = new TextEncoder();
+
+export const engineApi = {
+  ping(): string {
+    return 'orderly-engine';
+  },
+
+  /** Generates a scenario and returns it as JSON bytes (UTF-8), with its summary. */
+  generate(options: GenerateOptions, onProgress?: ProgressCallback): { bytes: Uint8Array; summary: ScenarioSummary } {
+    const progress = throttled(onProgress);
+    const file = generateScenarioFile(options, (f, phase) => progress(f * 0.9, phase));
+    progress(0.9, 'writing');
+    const scenario = hydrate(file);
+    const bytes = encoder.encode(serializeScenario(scenario));
+    const summary = summarizeScenario(scenario, systemLoadHistory(scenario));
+    progress(1, 'done');
+    return transfer({ bytes, summary }, [bytes.buffer]);
+  },
+
+  /** Validates scenario bytes; the summary comes with a valid scenario. */
+  validate(name: string, bytes: Uint8Array, options: { limit?: number } = {}): ValidationOutcome {
+    const result = loadScenarioBytes(name, bytes, options);
+    if (!result.ok || !result.scenario) return { ok: false, problems: result.problems, total: result.total };
+    return { ok: true, problems: [], total: 0, summary: summarizeScenario(result.scenario, systemLoadHistory(result.scenario)) };
+  },
+
+  /** Validates and prepares the page's first view of a scenario. */
+  view(name: string, bytes: Uint8Array): ScenarioView {
+    const result = loadScenarioBytes(name, bytes);
+    if (!result.ok || !result.scenario) return { ok: false, problems: result.problems, total: result.total };
+    const s = result.scenario;
+    const system = systemLoadHistory(s);
+    const station = s.weather.stations[0];
+    const view: ScenarioView = {
+      ok: true, problems: [], total: 0,
+      summary: summarizeScenario(s, system),
+      ...(system ? { systemLoad: { startMs: system.startMs, values: system.values } } : {}),
+      ...(station ? {
+        temperature: {
+          ...(station.history ? { history: { startMs: station.history.startMs, values: station.history.values } } : {}),
+          ...(station.forecast ? { forecast: { startMs: station.forecast.startMs, values: station.forecast.values } } : {}),
+        },
+      } : {}),
+    };
+    const buffers = [view.systemLoad?.values.buffer, view.temperature?.history?.values.buffer, view.temperature?.forecast?.values.buffer]
+      .filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+    return transfer(view, [...new Set(buffers)]);
+  },
+
+  /** Builds a scenario from the GEFCom2012 files (texts), validated, as JSON bytes. */
+  importGefcom(files: GefcomFiles): ImportOutcome {
+    const built = gefcomScenario(files);
+    if (!built.ok) return { ok: false, problems: built.problems, total: built.problems.length, notes: [] };
+    return finishScenario('gefcom2012.json', built.scenario, built.notes);
+  },
+
+  /**
+   * Reads an hourly CSV; with a scenario and a target, puts the series into the scenario and
+   * returns the new scenario, validated, as JSON bytes.
+   */
+  importCsv(args: {
+    csv: { name: string; bytes: Uint8Array };
+    options: Omit<HourlyCsvOptions, 'file'>;
+    scenario?: { name: string; bytes: Uint8Array };
+    target?: { of: 'area' | 'feeder' | 'customer'; id: string; loadKey?: string; station?: string; temperatureKey?: string };
+  }): ImportOutcome {
+    const text = new TextDecoder('utf-8').decode(args.csv.bytes);
+    const read = readHourlyCsv(text, { ...args.options, file: args.csv.name });
+    if (!read.ok) return { ok: false, problems: read.problems, total: read.problems.length, notes: [] };
+    const table = read.table;
+    const zone = resolveZone(table.zone)!;
+    const series = Object.entries(table.series).map(([key, values]) => {
+      let min = Infinity, max = -Infinity, sum = 0;
+      for (const v of values) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+        sum += v;
+      }
+      return { key, unit: table.units[key], min, max, mean: values.length ? sum / values.length : NaN };
+    });
+    const report = {
+      hours: table.hours,
+      first: formatInZone(table.startMs, zone),
+      last: formatInZone(table.startMs + (table.hours - 1) * HOUR_MS, zone),
+      series,
+    };
+    if (!args.scenario || !args.target) return { ok: true, problems: [], total: 0, notes: table.notes, table: report };
+    const json = parseJsonBytes(args.scenario.name, args.scenario.bytes);
+    if (!json.ok) return { ok: false, problems: [json.problem], total: 1, notes: table.notes, table: report };
+    const base = engineApi.validate(args.scenario.name, args.scenario.bytes);
+    if (!base.ok) return { ...base, notes: table.notes, table: report };
+    const t = args.target;
+    const attached = attachHistory(json.value as ScenarioFile, {
+      startMs: table.startMs,
+      ...(t.loadKey ? { load: { of: t.of, id: t.id, values: table.series[t.loadKey] } } : {}),
+      ...(t.station && t.temperatureKey ? { temperature: { station: t.station, values: table.series[t.temperatureKey] } } : {}),
+    });
+    if (!attached.ok) return { ok: false, problems: attached.problems, total: attached.problems.length, notes: table.notes, table: report };
+    return { ...finishScenario(args.scenario.name, attached.scenario, table.notes), table: report };
+  },
+
+  /** Busy work for tests of cancellation: spins for `ms` milliseconds, reporting progress. */
+  spin(ms: number, onProgress?: ProgressCallback): number {
+    const progress = throttled(onProgress);
+    const start = Date.now();
+    let n = 0;
+    while (Date.now() - start < ms) {
+      n++;
+      if ((n & 0xffff) === 0) progress((Date.now() - start) / ms, 'spinning');
+    }
+    return n;
+  },
+};
+
+export interface ImportOutcome extends ValidationOutcome {
+  notes: string[];
+  /** The new scenario, as JSON bytes, when one was built and is valid. */
+  bytes?: Uint8Array;
+  /** What the CSV held. */
+  table?: { hours: number; first: string; last: string; series: Array<{ key: string; unit: string; min: number; max: number; mean: number }> };
+}
+
+/** Validates a built scenario file and returns it as bytes with its summary, or its problems. */
+function finishScenario(name: string, file: ScenarioFile, notes: string[]): ImportOutcome {
+  const bytes = encoder.encode(JSON.stringify(file));
+  const result = loadScenarioBytes(name, bytes);
+  if (!result.ok || !result.scenario) return { ok: false, problems: result.problems, total: result.total, notes };
+  const out = encoder.encode(serializeScenario(result.scenario));
+  const summary = summarizeScenario(result.scenario, systemLoadHistory(result.scenario));
+  return transfer({ ok: true, problems: [], total: 0, notes, bytes: out, summary }, [out.buffer]);
+}
+
+export type EngineApi = typeof engineApi;

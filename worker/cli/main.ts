@@ -1,0 +1,248 @@
+/**
+ * `orderly`: the command line. Every command does its compute through the engine (worker threads),
+ * the same API the page uses; this file only reads arguments and files and prints results.
+ *
+ * Exit codes: 0 success, 1 wrong usage, 2 invalid input (the problems are printed).
+ */
+import { join } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatProblem, type Problem } from '../../core/problems.ts';
+import { readCsv } from '../../core/history/csv.ts';
+import { GEFCOM_FILE_NAMES, type GefcomFiles } from '../../core/history/gefcom-scenario.ts';
+import type { HistoryUnit } from '../../core/history/units.ts';
+import { mixesFromTable, type FeederMix } from '../../scenarios/generator/feeder-mix.ts';
+import { SCALE_NAMES, type Scale } from '../../scenarios/generator/scales.ts';
+import { STORY_IDS, type StoryId } from '../../scenarios/generator/stories.ts';
+import type { ImportOutcome, ValidationOutcome } from '../api.ts';
+import { nodeEnginePool } from '../node/spawn.ts';
+import type { EnginePool } from '../pool.ts';
+import { readInput, writeAtomically } from './files.ts';
+import { formatBytes, summaryLines } from './format.ts';
+
+const USAGE = `orderly — orderly-power (有序用电) scheduler
+
+Usage:
+  orderly validate FILE... [--max-problems N] [--json]
+  orderly summary FILE [--json]
+  orderly generate --scale town|small-city|city|province [--story STORY] --seed N --out FILE
+                   [--history-days N] [--customer-history-days N] [--feeder-mix CSV]
+  orderly import --csv FILE --time COL | --date COL --hour COL  --tz ZONE
+                 [--load COL [--load-unit MW|kW|GW]] [--temp COL [--temp-unit °C|°F|K]] [--hour-ending]
+                 [--into SCENARIO (--area ID | --feeder ID | --customer ID) [--station ID] --out FILE]
+  orderly import --gefcom2012 DIR --out FILE
+
+Stories: ${STORY_IDS.join(', ')}.
+Exit codes: 0 success, 1 wrong usage, 2 invalid input.`;
+
+class UsageError extends Error {}
+
+type Out = { log: (line: string) => void; error: (line: string) => void };
+
+export async function main(argv: string[], out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }): Promise<number> {
+  const [command, ...rest] = argv;
+  let pool: EnginePool | undefined;
+  const engine = () => (pool ??= nodeEnginePool(1));
+  try {
+    switch (command) {
+      case 'validate':
+        return await validate(rest, engine, out);
+      case 'summary':
+        return await summary(rest, engine, out);
+      case 'generate':
+        return await generate(rest, engine, out);
+      case 'import':
+        return await importHistory(rest, engine, out);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out.log(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      out.error(`orderly: ${(error as Error).message}\n\n${USAGE}`);
+      return 1;
+    }
+    out.error(`orderly: ${(error as Error).message}`);
+    return 2;
+  } finally {
+    await pool?.close();
+  }
+}
+
+function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, positionals = false) {
+  return parseArgs({ args: argv, options, allowPositionals: positionals, strict: true });
+}
+
+function printProblems(file: string, problems: Problem[], total: number, out: Out): void {
+  out.error(`${file}: ${total} problem${total === 1 ? '' : 's'}`);
+  for (const p of problems) out.error(formatProblem(p));
+  if (total > problems.length) out.error(`… and ${total - problems.length} more (see them all with --max-problems ${total})`);
+}
+
+function positiveInt(name: string, text: string | undefined, fallback?: number): number {
+  if (text === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${name} is required`);
+    return fallback;
+  }
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name}: expected a whole number ≥ 0, found "${text}"`);
+  return n;
+}
+
+async function validate(argv: string[], engine: () => EnginePool, out: Out): Promise<number> {
+  const { values, positionals } = args(argv, { 'max-problems': { type: 'string' }, json: { type: 'boolean' } }, true);
+  if (!positionals.length) throw new UsageError('validate needs at least one FILE');
+  const limit = positiveInt('max-problems', values['max-problems'], 1000);
+  let code = 0;
+  const results: Array<{ file: string } & ValidationOutcome> = [];
+  for (const file of positionals) {
+    const input = await readInput(file);
+    const result: ValidationOutcome = input.ok
+      ? await engine().run((api) => api.validate(file, input.bytes, { limit }))
+      : { ok: false, problems: [input.problem], total: 1 };
+    results.push({ file, ...result });
+    if (!result.ok) code = 2;
+    if (values.json) continue;
+    if (result.ok) out.log(`${file}: valid\n${summaryLines(result.summary!).join('\n')}`);
+    else printProblems(file, result.problems, result.total, out);
+  }
+  if (values.json) out.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+  return code;
+}
+
+async function summary(argv: string[], engine: () => EnginePool, out: Out): Promise<number> {
+  const { values, positionals } = args(argv, { json: { type: 'boolean' } }, true);
+  if (positionals.length !== 1) throw new UsageError('summary needs one FILE');
+  const file = positionals[0];
+  const input = await readInput(file);
+  if (!input.ok) {
+    printProblems(file, [input.problem], 1, out);
+    return 2;
+  }
+  const result = await engine().run((api) => api.validate(file, input.bytes));
+  if (!result.ok) {
+    printProblems(file, result.problems, result.total, out);
+    return 2;
+  }
+  out.log(values.json ? JSON.stringify(result.summary, null, 2) : summaryLines(result.summary!).join('\n'));
+  return 0;
+}
+
+async function generate(argv: string[], engine: () => EnginePool, out: Out): Promise<number> {
+  const { values } = args(argv, {
+    scale: { type: 'string' }, story: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
+    'history-days': { type: 'string' }, 'customer-history-days': { type: 'string' }, 'feeder-mix': { type: 'string' },
+  });
+  const scale = values.scale as Scale | undefined;
+  if (scale !== undefined && !SCALE_NAMES.includes(scale)) throw new UsageError(`--scale: expected one of ${SCALE_NAMES.join(', ')}, found "${scale}"`);
+  const story = values.story as StoryId | undefined;
+  if (story !== undefined && !STORY_IDS.includes(story)) throw new UsageError(`--story: expected one of ${STORY_IDS.join(', ')}, found "${story}"`);
+  if (!scale && !story) throw new UsageError('generate needs --scale or --story');
+  if (!values.out) throw new UsageError('generate needs --out FILE');
+  const seed = positiveInt('seed', values.seed);
+  let feederMix: FeederMix[] | undefined;
+  if (values['feeder-mix']) {
+    const input = await readInput(values['feeder-mix']);
+    if (!input.ok) return printProblems(values['feeder-mix'], [input.problem], 1, out), 2;
+    const csv = readCsv(new TextDecoder().decode(input.bytes), values['feeder-mix']);
+    if (csv.problems.length || !csv.header) return printProblems(values['feeder-mix'], csv.problems, csv.problems.length, out), 2;
+    const missing = ['pct_R', 'pct_C', 'pct_I', 'pct_A'].filter((c) => !csv.header!.includes(c));
+    if (missing.length) {
+      return printProblems(values['feeder-mix'], [{ path: values['feeder-mix'], message: `expected columns pct_R, pct_C, pct_I, pct_A, found no ${missing.join(', ')}` }], 1, out), 2;
+    }
+    feederMix = mixesFromTable(csv.rows.map((r) => Object.fromEntries(csv.header!.map((h, k) => [h, r.fields[k]]))));
+  }
+  const started = performance.now();
+  const showProgress = process.stderr.isTTY;
+  const result = await engine().run(
+    (api, progress) => api.generate({
+      scale, story, seed,
+      ...(values['history-days'] !== undefined ? { historyDays: positiveInt('history-days', values['history-days']) } : {}),
+      ...(values['customer-history-days'] !== undefined ? { customerHistoryDays: positiveInt('customer-history-days', values['customer-history-days']) } : {}),
+      ...(feederMix ? { feederMix } : {}),
+    }, progress),
+    showProgress ? { onProgress: (f, phase) => void process.stderr.write(`\r  ${Math.round(f * 100)} % ${phase.padEnd(12)}`) } : {},
+  );
+  if (showProgress) process.stderr.write('\r'.padEnd(30) + '\r');
+  await writeAtomically(values.out, result.bytes);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  out.log(`wrote ${values.out} (${formatBytes(result.bytes.byteLength)}) in ${seconds} s\n${summaryLines(result.summary).join('\n')}`);
+  return 0;
+}
+
+async function importHistory(argv: string[], engine: () => EnginePool, out: Out): Promise<number> {
+  const { values } = args(argv, {
+    csv: { type: 'string' }, gefcom2012: { type: 'string' }, time: { type: 'string' }, date: { type: 'string' }, hour: { type: 'string' },
+    tz: { type: 'string' }, load: { type: 'string' }, 'load-unit': { type: 'string' }, temp: { type: 'string' }, 'temp-unit': { type: 'string' },
+    'hour-ending': { type: 'boolean' }, into: { type: 'string' }, area: { type: 'string' }, feeder: { type: 'string' }, customer: { type: 'string' },
+    station: { type: 'string' }, out: { type: 'string' },
+  });
+  if (values.gefcom2012) {
+    if (!values.out) throw new UsageError('import --gefcom2012 needs --out FILE');
+    const files = {} as GefcomFiles;
+    for (const [key, name] of Object.entries(GEFCOM_FILE_NAMES) as Array<[keyof GefcomFiles, string]>) {
+      const input = await readInput(join(values.gefcom2012, name));
+      if (!input.ok) return printProblems(values.gefcom2012, [input.problem], 1, out), 2;
+      files[key] = new TextDecoder().decode(input.bytes);
+    }
+    const result = await engine().run((api) => api.importGefcom(files));
+    return finishImport(values.gefcom2012, values.out, result, out);
+  }
+  if (!values.csv) throw new UsageError('import needs --csv FILE or --gefcom2012 DIR');
+  if (!values.tz) throw new UsageError('import --csv needs --tz ZONE (the zone of times written without an offset)');
+  const columns = [
+    ...(values.load ? [{ name: values.load, as: 'load', unit: (values['load-unit'] ?? 'MW') as HistoryUnit }] : []),
+    ...(values.temp ? [{ name: values.temp, as: 'temp', unit: (values['temp-unit'] ?? '°C') as HistoryUnit }] : []),
+  ];
+  if (!columns.length) throw new UsageError('import --csv needs --load COL and/or --temp COL');
+  const targets = (['area', 'feeder', 'customer'] as const).filter((k) => values[k]);
+  if (values.into && (!values.out || (targets.length !== 1 && !values.station))) {
+    throw new UsageError('import --into SCENARIO needs --out FILE and one of --area, --feeder, --customer (and/or --station)');
+  }
+  const csv = await readInput(values.csv);
+  if (!csv.ok) return printProblems(values.csv, [csv.problem], 1, out), 2;
+  const scenario = values.into ? await readInput(values.into) : undefined;
+  if (scenario && !scenario.ok) return printProblems(values.into!, [scenario.problem], 1, out), 2;
+  const result = await engine().run((api) => api.importCsv({
+    csv: { name: values.csv!, bytes: csv.bytes },
+    options: {
+      tz: values.tz!, columns, hourEnding: values['hour-ending'] ?? false,
+      ...(values.time ? { time: values.time } : {}), ...(values.date ? { date: values.date } : {}), ...(values.hour ? { hour: values.hour } : {}),
+    },
+    ...(scenario?.ok ? {
+      scenario: { name: values.into!, bytes: scenario.bytes },
+      target: {
+        of: targets[0] ?? 'area', id: targets[0] ? values[targets[0]]! : '',
+        ...(values.load && targets.length ? { loadKey: 'load' } : {}),
+        ...(values.station && values.temp ? { station: values.station, temperatureKey: 'temp' } : {}),
+      },
+    } : {}),
+  }));
+  if (result.table) {
+    const t = result.table;
+    out.log(`${values.csv}: ${t.hours.toLocaleString('en-US')} hours, ${t.first} to ${t.last}`);
+    for (const s of t.series) out.log(`  ${s.key.padEnd(5)} ${s.unit.padEnd(3)} min ${s.min.toFixed(2)}  mean ${s.mean.toFixed(2)}  max ${s.max.toFixed(2)}`);
+  }
+  if (!values.into) {
+    for (const n of result.notes) out.log(`  note: ${n}`);
+    if (!result.ok) printProblems(values.csv, result.problems, result.total, out);
+    return result.ok ? 0 : 2;
+  }
+  return finishImport(values.csv, values.out!, result, out);
+}
+
+async function finishImport(source: string, file: string, result: ImportOutcome, out: Out): Promise<number> {
+  for (const n of result.notes) out.log(`  note: ${n}`);
+  if (!result.ok || !result.bytes) {
+    printProblems(source, result.problems, result.total, out);
+    out.error(`nothing written: ${file} is unchanged`);
+    return 2;
+  }
+  await writeAtomically(file, result.bytes);
+  out.log(`wrote ${file} (${formatBytes(result.bytes.byteLength)})\n${summaryLines(result.summary!).join('\n')}`);
+  return 0;
+}
