@@ -149,6 +149,15 @@ export const engineApi = {
     return { ...finishScenario(args.scenario.name, attached.scenario, table.notes), table: report };
   },
 
+  /** Memory of this worker, for benchmarks: current and peak resident set (Node), MB. */
+  memory(): { rssMB: number; peakRssMB: number; heapUsedMB: number } {
+    const g = globalThis as { process?: { memoryUsage(): { rss: number; heapUsed: number }; resourceUsage?(): { maxRSS: number } } };
+    if (!g.process) return { rssMB: 0, peakRssMB: 0, heapUsedMB: 0 };
+    const m = g.process.memoryUsage();
+    const peak = g.process.resourceUsage ? g.process.resourceUsage().maxRSS / 1024 : m.rss / 2 ** 20;
+    return { rssMB: m.rss / 2 ** 20, peakRssMB: peak, heapUsedMB: m.heapUsed / 2 ** 20 };
+  },
+
   /** Busy work for tests of cancellation: spins for `ms` milliseconds, reporting progress. */
   spin(ms: number, onProgress?: ProgressCallback): number {
     const progress = throttled(onProgress);

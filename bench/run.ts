@@ -1,0 +1,32 @@
+/**
+ * `npm run bench [-- --quick] [-- --record]`: the benchmark suites (benchmark.js). Every figure
+ * is measured next to a reference taken in the same run on the same data, so results compare
+ * across machines as ratios; absolute seconds are printed too because the issues set absolute
+ * targets on the project's 2-core machine. Results go to bench/results/latest.json; --record also
+ * stores them as the baseline (bench/baseline.json) that later runs are compared with.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { generationSuite } from './suites/generation.ts';
+import { printTable, type BenchRow } from './report.ts';
+
+const quick = process.argv.includes('--quick');
+const record = process.argv.includes('--record');
+
+const rows: BenchRow[] = [];
+console.log(`Orderly benchmarks${quick ? ' (quick)' : ''} — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+rows.push(...(await generationSuite({ quick })));
+
+const baselinePath = new URL('./baseline.json', import.meta.url);
+const baseline: { rows: BenchRow[] } | null = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : null;
+printTable(rows, baseline?.rows ?? null);
+
+const result = { when: new Date().toISOString(), quick, machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version }, rows };
+writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+if (record) writeFileSync(baselinePath, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nresults: bench/results/latest.json${record ? ', recorded as bench/baseline.json' : ''}`);
+const failed = rows.filter((r) => r.target !== undefined && r.medianS > r.target);
+if (failed.length) {
+  console.log(`targets missed: ${failed.map((r) => `${r.name} (${r.medianS.toFixed(2)} s > ${r.target} s)`).join(', ')}`);
+  process.exitCode = 1;
+}

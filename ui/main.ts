@@ -1,0 +1,160 @@
+/**
+ * The first page: open the default scenario (or the user's own file), check it in a worker, and
+ * show the grid and its load. Every bit of compute goes through the engine pool; this file only
+ * draws. (The full dispatcher interface is its own issue.)
+ */
+import { browserEnginePool } from '../worker/browser/spawn.ts';
+import type { ScenarioView } from '../worker/api.ts';
+import { formatProblem } from '../core/problems.ts';
+import { formatInZone, resolveZone } from '../core/time/zone.ts';
+import { parseTimestamp } from '../core/time/timestamp.ts';
+import defaultScenarioUrl from '../scenarios/heat-wave.json?url';
+
+/** The bundled default (scenarios/bundled.ts); the built asset's name carries a hash. */
+const DEFAULT_NAME = 'heat-wave.json';
+import { classesChart } from './charts/classes-chart.ts';
+import { dailyPeakChart, loadChart } from './charts/load-chart.ts';
+import { areaKind, className, formatMW, word, type Lang, type WordKey } from './i18n.ts';
+
+const pool = browserEnginePool();
+let lang: Lang = (localStorage.getItem('orderly.lang') as Lang) ?? 'en';
+let current: { name: string; view: ScenarioView } | null = null;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function applyLanguage(): void {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
+    el.textContent = word(el.dataset.i18n as WordKey, lang);
+  });
+  $('lang-button').textContent = lang === 'zh' ? 'English' : '中文';
+  if (current) render(current.name, current.view);
+}
+
+function status(text: string, kind: 'busy' | 'ok' | 'error' = 'ok'): void {
+  const el = $('status');
+  el.textContent = text;
+  el.dataset.kind = kind;
+}
+
+async function open(name: string, bytes: Uint8Array): Promise<void> {
+  status(word('loading', lang), 'busy');
+  const started = performance.now();
+  try {
+    const view = await pool.run((api) => api.view(name, bytes));
+    const ms = Math.round(performance.now() - started);
+    if (!view.ok) {
+      showProblems(name, view);
+      status(`${name}: ${view.total} ${word('problems', lang)}`, 'error');
+      return;
+    }
+    current = { name, view };
+    $('problems').hidden = true;
+    render(name, view);
+    status(`${name} — ${word('checked', lang)} ${ms} ms`, 'ok');
+  } catch (error) {
+    status(`${word('failed', lang)}: ${(error as Error).message}`, 'error');
+  }
+}
+
+function showProblems(name: string, view: ScenarioView): void {
+  $('problems').hidden = false;
+  $('problems-count').textContent = `${name}: ${view.total} ${word('problems', lang)}`;
+  const list = $('problems-list');
+  list.replaceChildren(...view.problems.map((p) => {
+    const li = document.createElement('li');
+    li.textContent = formatProblem(p);
+    return li;
+  }));
+  if (view.total > view.problems.length) {
+    const li = document.createElement('li');
+    li.textContent = `… ${view.total - view.problems.length} ${word('more', lang)}`;
+    list.append(li);
+  }
+  // Nothing already open is lost: the last valid scenario stays on screen, and says so.
+  $('problems-kept').textContent = current ? `${word('stillShowing', lang)}: ${current.view.summary!.name}` : '';
+}
+
+function fact(label: string, value: string): HTMLElement[] {
+  const dt = document.createElement('dt');
+  dt.textContent = label;
+  const dd = document.createElement('dd');
+  dd.textContent = value;
+  return [dt, dd];
+}
+
+function render(name: string, view: ScenarioView): void {
+  const s = view.summary!;
+  $('view').hidden = false;
+  $('scenario-name').textContent = lang === 'zh' && s.nameZh ? s.nameZh : s.name;
+  $('scenario-name').title = s.description ?? name;
+  const zone = resolveZone(s.timeZone)!;
+  const n = (x: number) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+  const kinds = Object.entries(s.areas.byKind).map(([k, c]) => `${n(c)} ${areaKind(k, c, lang)}`).join(', ');
+  const supply = s.supply.units
+    ? `${n(s.supply.units)} ${word('units', lang)}, ${formatMW(s.supply.capacityMW, lang)}; ${s.supply.imports} ${word('imports', lang)}${s.supply.reserveMW !== null ? `; ${word('reserve', lang)} ${formatMW(s.supply.reserveMW, lang)}` : ''}`
+    : word('none', lang);
+  $('summary').replaceChildren(
+    ...fact(word('areas', lang), kinds),
+    ...fact(word('feeders', lang), `${n(s.feeders.total)}: ${n(s.feeders.servingProtected)} ${word('servingProtected', lang)}, ${n(s.feeders.openable)} ${word('openable', lang)}`),
+    ...fact(word('customers', lang), `${n(s.customers.total)}: ${n(s.customers.curtailable)} ${word('curtailable', lang)}, ${n(s.customers.protected)} ${word('protectedWord', lang)}`),
+    ...fact(word('protectedShare', lang), `${(s.protectedPeakShare * 100).toFixed(1)} %`),
+    ...fact(word('historyPeak', lang), s.historyPeak ? `${formatMW(s.historyPeak.mw, lang)} (${formatInZone(s.historyPeak.at, zone)})` : word('none', lang)),
+    ...fact(word('supply', lang), supply),
+    ...fact(word('study', lang), `${s.study.hours} h, ${s.study.start} (${word('issued', lang)} ${s.study.issuedAt})`),
+    ...fact(word('events', lang), s.events.length ? s.events.map((e) => e.kind).join(', ') : word('none', lang)),
+  );
+  $('classes-chart').replaceChildren(classesChart(s.customers.byClass.map((c) => ({
+    label: className(c.class, lang), tier: c.tier, peakMW: c.peakMW, count: c.count,
+  }))));
+  const studyStart = parseTimestamp(s.study.start)!.ms;
+  if (view.systemLoad) {
+    $('load-chart').replaceChildren(loadChart({
+      load: view.systemLoad,
+      ...(view.temperature ? { temperature: view.temperature } : {}),
+      study: { startMs: studyStart, hours: s.study.hours },
+      timeZone: s.timeZone,
+      labels: { load: `${word('load', lang)} (MW)`, temperature: `${word('temperature', lang)} (°C)`, forecast: `${word('forecast', lang)} (°C)`, study: word('study', lang) },
+    }));
+    $('overview-chart').replaceChildren(dailyPeakChart({ load: view.systemLoad, timeZone: s.timeZone }));
+  } else {
+    $('load-chart').replaceChildren();
+    $('overview-chart').replaceChildren();
+  }
+  document.body.dataset.ready = 'true';
+}
+
+async function openDefault(): Promise<void> {
+  const response = await fetch(defaultScenarioUrl);
+  await open(DEFAULT_NAME, new Uint8Array(await response.arrayBuffer()));
+}
+
+async function openFile(file: File): Promise<void> {
+  await open(file.name, new Uint8Array(await file.arrayBuffer()));
+}
+
+$('file-input').addEventListener('change', (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (file) void openFile(file);
+  (e.target as HTMLInputElement).value = '';
+});
+$('default-button').addEventListener('click', () => void openDefault());
+$('lang-button').addEventListener('click', () => {
+  lang = lang === 'zh' ? 'en' : 'zh';
+  localStorage.setItem('orderly.lang', lang);
+  applyLanguage();
+});
+window.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  $('drop-hint').hidden = false;
+});
+window.addEventListener('dragleave', () => ($('drop-hint').hidden = true));
+window.addEventListener('drop', (e) => {
+  e.preventDefault();
+  $('drop-hint').hidden = true;
+  const file = e.dataTransfer?.files?.[0];
+  if (file) void openFile(file);
+});
+
+applyLanguage();
+void openDefault();
