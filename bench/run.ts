@@ -5,7 +5,7 @@
  * targets on the project's 2-core machine. Results go to bench/results/latest.json; --record also
  * stores them as the baseline (bench/baseline.json) that later runs are compared with.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { generationSuite } from './suites/generation.ts';
 import { printTable, type BenchRow } from './report.ts';
@@ -21,6 +21,7 @@ const baselinePath = new URL('./baseline.json', import.meta.url);
 const baseline: { rows: BenchRow[] } | null = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : null;
 printTable(rows, baseline?.rows ?? null);
 
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const result = { when: new Date().toISOString(), quick, machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version }, rows };
 writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
 if (record) writeFileSync(baselinePath, `${JSON.stringify(result, null, 2)}\n`);
