@@ -1,0 +1,229 @@
+/**
+ * Fit a load model on a training window and forecast a target window, with quantiles from the
+ * model's own held-out errors. Everything is on one hourly axis: index i is hour startMs + i h.
+ * Ex post or ex ante is only a matter of which temperature the caller puts in the target window.
+ *
+ * The normal equations are accumulated once per hour of day and per training segment, so the
+ * final fit and the held-out fits behind the quantiles share one pass over the data.
+ */
+import { dayKindIndex, type HolidayCalendar } from '../calendar/day-kind.ts';
+import type { Zone } from '../time/zone.ts';
+import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts';
+import { DEFAULT_RECENCY, hingeKnots, recencyDesign, type RecencySpec } from './models/recency.ts';
+import { powers, vanillaDesign } from './models/vanilla.ts';
+import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
+import { accumulateBlocks, solveBlocks } from './regression/blocks.ts';
+import { rowEntries, type Design } from './regression/terms.ts';
+import { chooseStations, type StationChoice } from './station-selection.ts';
+import { averageStations, centreAndScale } from './temperature.ts';
+
+export type ModelName = 'vanilla' | 'best';
+
+export interface SeriesInput {
+  startMs: number;
+  /** Hours on the axis. */
+  n: number;
+  /** Load, MW; NaN where unknown (gaps, the future). */
+  load: Float64Array;
+  /** Temperature of each candidate station on the same axis, °C (or any one unit for all). */
+  stations: Float64Array[];
+  zone: Zone;
+  holidays: HolidayCalendar | null;
+}
+
+export interface Window {
+  /** First index (inclusive) and end index (exclusive) on the axis. */
+  from: number;
+  to: number;
+}
+
+export interface ForecastOptions {
+  model: ModelName;
+  train: Window;
+  target: Window;
+  /** Hours to leave out of training (e.g. gaps in the history). */
+  exclude?: (i: number) => boolean;
+  /** Stations already chosen for this series (skips the choice). */
+  stations?: number[];
+  recency?: RecencySpec;
+  /** Quantiles from held-out errors. Default true. */
+  quantiles?: boolean;
+  /** Shared calendar features, when forecasting many series on one axis. */
+  calendar?: CalendarFeatures;
+  /** A held-out error model already measured for this series (skips measuring it). */
+  errors?: ErrorModel;
+}
+
+export interface SeriesForecast {
+  model: ModelName;
+  target: Window;
+  /** Point forecast over the target window, MW. */
+  point: Float64Array;
+  levels: number[];
+  /** One series per level over the target window, MW. */
+  quantiles: Float64Array[];
+  stations: number[];
+  stationChoice?: StationChoice;
+  errors?: ErrorModel;
+  /** Held-out predictions on the axis (NaN elsewhere), so aggregates can measure their own errors. */
+  heldOut?: Float64Array;
+  /** How many times each held-out hour counts in the error model. */
+  heldOutWeight?: Uint8Array;
+}
+
+const YEAR_HOURS = 8766;
+/** Scale (years) of the weights when the target lies inside the history (backcasting, filling). */
+const INSIDE_HISTORY_TAU_YEARS = 1.5;
+
+export function calendarFor(input: SeriesInput): CalendarFeatures {
+  return calendarFeatures(input.startMs, input.n, input.zone, input.holidays ? dayKindIndex(input.holidays) : null);
+}
+
+/**
+ * Held-out origins: each of the last two years forecast from everything before it (one origin —
+ * the last year, or the last 30 % of a short history — when training is under three years).
+ * Errors a year out vary from year to year with the level of load; two origins cover that too,
+ * and the latest counts twice as it is most like the forecast.
+ */
+export function errorOrigins(train: Window): Array<{ fitTo: number; check: Window; weight: number }> {
+  const length = train.to - train.from;
+  if (length >= 3 * YEAR_HOURS) {
+    return [
+      { fitTo: train.to - 2 * YEAR_HOURS, check: { from: train.to - 2 * YEAR_HOURS, to: train.to - YEAR_HOURS }, weight: 1 },
+      { fitTo: train.to - YEAR_HOURS, check: { from: train.to - YEAR_HOURS, to: train.to }, weight: 2 },
+    ];
+  }
+  const held = length >= 2 * YEAR_HOURS ? YEAR_HOURS : Math.floor(length * 0.3);
+  return [{ fitTo: train.to - held, check: { from: train.to - held, to: train.to }, weight: 1 }];
+}
+
+/** Training rows in segments: segment s holds rows before boundary s and from boundary s+1 on. */
+function segments(train: Window, boundaries: number[], n: number, use: (i: number) => boolean): Int8Array {
+  const cuts = [...boundaries].sort((a, b) => a - b); // ascending
+  const seg = new Int8Array(n).fill(-1);
+  for (let i = train.from; i < train.to; i++) {
+    if (!use(i)) continue;
+    let s = 0;
+    while (s < cuts.length && i >= cuts[s]) s++;
+    seg[i] = s; // 0 = before the first cut … cuts.length = after the last
+  }
+  return seg;
+}
+
+interface Fitted {
+  predict(segmentsUsed: number, fitEndYears: number): Float64Array;
+}
+
+function predictWith(d: Design, coefficients: Float64Array[], group: ArrayLike<number> | null, n: number): Float64Array {
+  const out = new Float64Array(n);
+  const cols = new Int32Array(d.maxEntries), vals = new Float64Array(d.maxEntries);
+  for (let i = 0; i < n; i++) {
+    const c = coefficients[group ? group[i] : 0];
+    const k = rowEntries(d, i, cols, vals);
+    let s = 0;
+    for (let a = 0; a < k; a++) s += c[cols[a]] * vals[a];
+    out[i] = s;
+  }
+  return out;
+}
+
+/** Accumulates a model once; predicts from any leading run of training segments. */
+function fitModel(
+  model: ModelName,
+  cal: CalendarFeatures,
+  load: Float64Array,
+  temperature: Float64Array,
+  seg: Int8Array,
+  segmentCount: number,
+  trainEndYears: number,
+  spec: RecencySpec,
+  weights?: Float64Array,
+): Fitted {
+  const standard = centreAndScale(temperature);
+  const y = weights ? Float64Array.from(load, (v, i) => v * Math.sqrt(weights[i])) : load;
+  if (model === 'vanilla') {
+    const d = vanillaDesign(cal, powers(temperature, standard.centre, standard.scale));
+    const sums = accumulateBlocks(d, load, cal.n, new Uint8Array(cal.n), 1, seg, segmentCount);
+    return { predict: (used) => predictWith(d, solveBlocks(sums, (b) => b < used), null, cal.n) };
+  }
+  const { design: d, hingeColumns } = recencyDesign(cal, temperature, standard, hingeKnots(trainEndYears), spec);
+  // Weighted least squares by scaling rows: √w·x and √w·y.
+  const weighted: Design = weights
+    ? { ...d, terms: d.terms.map((t) => ({ ...t, emit: (i, c, v, at) => { const k = t.emit(i, c, v, at); const s = Math.sqrt(weights[i]); for (let j = at; j < at + k; j++) v[j] *= s; return k; } })) }
+    : d;
+  const sums = accumulateBlocks(weighted, y, cal.n, cal.hour, 24, seg, segmentCount);
+  return {
+    predict(used, fitEndYears) {
+      const drop = new Set(hingeColumns.filter((h) => h.knot > fitEndYears - 1 + 1e-9).map((h) => h.column));
+      return predictWith(d, solveBlocks(sums, (b) => b < used, drop), cal.hour, cal.n);
+    },
+  };
+}
+
+export function forecastSeries(input: SeriesInput, options: ForecastOptions): SeriesForecast {
+  const cal = options.calendar ?? calendarFor(input);
+  const spec = options.recency ?? DEFAULT_RECENCY;
+  const exclude = options.exclude ?? (() => false);
+  const usable = (i: number) => !exclude(i) && Number.isFinite(input.load[i]);
+  const origins = errorOrigins(options.train);
+  const wantErrors = !options.errors && (options.quantiles ?? true);
+
+  // Vanilla is the field's yardstick exactly: the average of all stations, no choice.
+  let choice: StationChoice | undefined;
+  let stations = options.stations;
+  if (!stations) {
+    if (options.model === 'vanilla' || input.stations.length === 1) stations = input.stations.map((_, k) => k);
+    else {
+      const last = origins[origins.length - 1];
+      choice = chooseStations(cal, input.load, input.stations,
+        (i) => i >= options.train.from && i < last.fitTo && usable(i),
+        (i) => i >= last.check.from && i < last.check.to && usable(i));
+      stations = choice.stations;
+    }
+  }
+  const temperature = averageStations(input.stations, stations);
+
+  // Inside the history (backcasting, filling), data near the target describe its level best.
+  const inside = options.target.from < options.train.to && options.model === 'best';
+  const centre = cal.trend[Math.min(cal.n - 1, Math.floor((options.target.from + options.target.to) / 2))];
+  const weights = inside ? Float64Array.from(cal.trend, (t) => Math.exp(-Math.abs(t - centre) / INSIDE_HISTORY_TAU_YEARS)) : undefined;
+
+  const cuts = wantErrors ? origins.map((o) => o.fitTo) : [];
+  const seg = segments(options.train, cuts, cal.n, usable);
+  const years = (index: number) => cal.trend[Math.min(cal.n - 1, Math.max(0, index - 1))] + 1 / 8766;
+  const fitted = fitModel(options.model, cal, input.load, temperature, seg, cuts.length + 1, years(options.train.to), spec, weights);
+  const all = fitted.predict(cuts.length + 1, years(options.train.to));
+  const point = all.slice(options.target.from, options.target.to);
+  const hours = cal.hour.subarray(options.target.from, options.target.to);
+
+  let errors = options.errors;
+  let heldOut: Float64Array | undefined;
+  let heldOutWeight: Uint8Array | undefined;
+  if (wantErrors) {
+    heldOut = new Float64Array(cal.n).fill(Number.NaN);
+    heldOutWeight = new Uint8Array(cal.n);
+    const sortedCuts = [...cuts].sort((a, b) => a - b);
+    for (const origin of origins) {
+      const used = sortedCuts.indexOf(origin.fitTo) + 1; // segments before this origin's end
+      const predicted = fitted.predict(used, years(origin.fitTo));
+      for (let i = origin.check.from; i < origin.check.to; i++) {
+        if (!usable(i)) continue;
+        heldOut[i] = predicted[i];
+        heldOutWeight[i] = origin.weight;
+      }
+    }
+    errors = errorModel(input.load, heldOut, cal.hour, QUANTILE_LEVELS, 1, heldOutWeight);
+  }
+  const quantiles = errors ? applyErrorModel(errors, point, hours) : [];
+  return {
+    model: options.model,
+    target: options.target,
+    point,
+    levels: errors?.levels ?? QUANTILE_LEVELS,
+    quantiles,
+    stations,
+    ...(choice ? { stationChoice: choice } : {}),
+    ...(errors ? { errors } : {}),
+    ...(heldOut ? { heldOut, heldOutWeight } : {}),
+  };
+}

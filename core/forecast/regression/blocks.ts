@@ -1,0 +1,113 @@
+/**
+ * Normal equations accumulated once per (group, block of rows) — e.g. per hour of day and per
+ * year — so that fits on any union of blocks (a training window and its held-out origins) cost
+ * only a sum and a solve, not another pass over the data.
+ */
+import { choleskySolve } from './least-squares.ts';
+import { rowEntries, type Design } from './terms.ts';
+
+export interface BlockSums {
+  p: number;
+  groups: number;
+  blocks: number;
+  /** xtx[g * blocks + b]: upper triangle of X'X, row-major p × p. */
+  xtx: Float64Array[];
+  xty: Float64Array[];
+  n: Int32Array;
+}
+
+export function accumulateBlocks(
+  d: Design,
+  y: ArrayLike<number>,
+  rows: number,
+  group: ArrayLike<number>,
+  groups: number,
+  block: ArrayLike<number>,
+  blocks: number,
+  use: (i: number) => boolean = () => true,
+): BlockSums {
+  const p = d.width;
+  const cells = groups * blocks;
+  const xtx = Array.from({ length: cells }, () => new Float64Array(p * p));
+  const xty = Array.from({ length: cells }, () => new Float64Array(p));
+  const n = new Int32Array(cells);
+  const cols = new Int32Array(d.maxEntries);
+  const vals = new Float64Array(d.maxEntries);
+  // Visit rows cell by cell so that one cell's matrix stays in cache while it fills.
+  const order = sortByCell(group, block, blocks, rows, cells);
+  for (let c = 0; c < cells; c++) {
+    const m = xtx[c], v = xty[c];
+    for (let r = order.start[c]; r < order.start[c + 1]; r++) {
+      const i = order.rows[r];
+      const yi = y[i];
+      if (!Number.isFinite(yi) || !use(i)) continue;
+      const k = rowEntries(d, i, cols, vals);
+      let finite = true;
+      for (let a = 0; a < k; a++) if (!Number.isFinite(vals[a])) finite = false;
+      if (!finite) continue;
+      n[c]++;
+      // Terms emit their entries in increasing column order, so b ≥ a is the upper triangle.
+      for (let a = 0; a < k; a++) {
+        const va = vals[a];
+        v[cols[a]] += va * yi;
+        const base = cols[a] * p;
+        for (let b = a; b < k; b++) m[base + cols[b]] += va * vals[b];
+      }
+    }
+  }
+  return { p, groups, blocks, xtx, xty, n };
+}
+
+function sortByCell(group: ArrayLike<number>, block: ArrayLike<number>, blocks: number, rows: number, cells: number) {
+  const start = new Int32Array(cells + 1);
+  for (let i = 0; i < rows; i++) if (block[i] >= 0) start[group[i] * blocks + block[i] + 1]++;
+  for (let c = 0; c < cells; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, cells);
+  const sorted = new Int32Array(start[cells]);
+  for (let i = 0; i < rows; i++) if (block[i] >= 0) sorted[fill[group[i] * blocks + block[i]]++] = i;
+  return { rows: sorted, start };
+}
+
+/**
+ * Solves each group's least squares over the chosen blocks. Columns in `drop` are left out
+ * (coefficient 0): e.g. trend hinges after the end of a shorter training window.
+ */
+export function solveBlocks(sums: BlockSums, useBlock: (b: number) => boolean, drop: ReadonlySet<number> = new Set(), ridge = 1e-10): Float64Array[] {
+  const { p, groups, blocks } = sums;
+  const out: Float64Array[] = [];
+  for (let g = 0; g < groups; g++) {
+    const m = new Float64Array(p * p);
+    const v = new Float64Array(p);
+    let rows = 0;
+    for (let b = 0; b < blocks; b++) {
+      if (!useBlock(b)) continue;
+      const c = g * blocks + b;
+      rows += sums.n[c];
+      const src = sums.xtx[c], sv = sums.xty[c];
+      for (let a = 0; a < p; a++) {
+        v[a] += sv[a];
+        const base = a * p;
+        for (let k = a; k < p; k++) m[base + k] += src[base + k];
+      }
+    }
+    if (rows === 0) {
+      out.push(new Float64Array(p));
+      continue;
+    }
+    let trace = 0;
+    for (let a = 0; a < p; a++) trace += m[a * p + a];
+    const lambda = ridge * (trace / p);
+    for (let a = 0; a < p; a++) {
+      if (drop.has(a)) {
+        for (let k = 0; k < p; k++) m[a * p + k] = m[k * p + a] = 0;
+        v[a] = 0;
+      }
+    }
+    for (let a = 0; a < p; a++) {
+      m[a * p + a] = m[a * p + a] === 0 ? 1 : m[a * p + a] + lambda;
+      for (let k = a + 1; k < p; k++) m[k * p + a] = m[a * p + k];
+    }
+    out.push(choleskySolve(m, v, p));
+  }
+  return out;
+}
