@@ -18,6 +18,11 @@ import { parseJsonBytes } from '../core/scenario/parse-json.ts';
 import type { ScenarioFile } from '../core/scenario/schema.ts';
 import { formatInZone, resolveZone } from '../core/time/zone.ts';
 import { HOUR_MS } from '../core/time/timestamp.ts';
+import { backtestCsv, type CsvBacktestOptions } from '../core/forecast/backtest-csv.ts';
+import type { BacktestResult } from '../core/forecast/backtest.ts';
+import { gefcomBacktest, type GefcomBacktest } from '../core/forecast/gefcom-backtest.ts';
+import { GEFCOM_FILE_NAMES } from '../core/history/gefcom-scenario.ts';
+import { parseGefcomHolidays, parseGefcomLoad, parseGefcomSolution, parseGefcomTemperature } from '../core/history/gefcom2012.ts';
 
 export type ProgressCallback = (fraction: number, phase: string) => void | Promise<void>;
 
@@ -149,6 +154,29 @@ export const engineApi = {
     return { ...finishScenario(args.scenario.name, attached.scenario, table.notes), table: report };
   },
 
+  /** Backtest of one series from a CSV (text), Orderly's model against vanilla. */
+  backtestCsv(text: string, options: CsvBacktestOptions): CsvBacktestOutcome {
+    const r = backtestCsv(text, options);
+    if (!r.ok) return r;
+    return { ok: true, result: r.report.result, hours: r.report.hours, exAnte: r.report.exAnte, model: r.report.model, stations: r.report.forecasts.model.stations, notes: r.notes };
+  },
+
+  /** The GEFCom2012 backtests (2007 ex post, or the 8 backcast weeks) from the competition files. */
+  backtestGefcom(files: Record<string, string>, task: '2007' | 'backcast', onProgress?: ProgressCallback): GefcomBacktestOutcome {
+    const progress = throttled(onProgress);
+    const load = parseGefcomLoad(files.loadHistory, GEFCOM_FILE_NAMES.loadHistory);
+    const temperature = parseGefcomTemperature(files.temperatureHistory, GEFCOM_FILE_NAMES.temperatureHistory);
+    const holidays = parseGefcomHolidays(files.holidays, GEFCOM_FILE_NAMES.holidays);
+    const solution = parseGefcomSolution(files.loadSolution, GEFCOM_FILE_NAMES.loadSolution);
+    const problems = [load, temperature, holidays, solution].flatMap((r) => (r.ok ? [] : r.problems));
+    if (!load.ok || !temperature.ok || !holidays.ok || !solution.ok) return { ok: false, problems };
+    const backtest = gefcomBacktest({
+      load: load.table, temperature: temperature.table, solution: solution.solution,
+      holidays: { calendar: 'US-federal', days: holidays.holidays.map((h) => ({ date: h.date, name: h.name })), workdays: [] },
+    }, task, (f) => progress(f, task));
+    return { ok: true, backtest };
+  },
+
   /** Memory of this worker, for benchmarks: current and peak resident set (Node), MB. */
   memory(): { rssMB: number; peakRssMB: number; heapUsedMB: number } {
     const g = globalThis as { process?: { memoryUsage(): { rss: number; heapUsed: number }; resourceUsage?(): { maxRSS: number } } };
@@ -170,6 +198,11 @@ export const engineApi = {
     return n;
   },
 };
+
+export type CsvBacktestOutcome =
+  | { ok: true; result: BacktestResult; hours: { train: number; test: number }; exAnte: boolean; model: string; stations: number[]; notes: string[] }
+  | { ok: false; problems: Problem[] };
+export type GefcomBacktestOutcome = { ok: true; backtest: GefcomBacktest } | { ok: false; problems: Problem[] };
 
 export interface ImportOutcome extends ValidationOutcome {
   notes: string[];

@@ -30,13 +30,19 @@ export function lagged(t: Float64Array, k: number): Float64Array {
 export function pastDayMean(t: Float64Array, d: number): Float64Array {
   const n = t.length;
   const out = new Float64Array(n).fill(Number.NaN);
-  let sum = 0;
+  // A running sum of the finite values and a count of unknown ones: one unknown hour makes its
+  // windows unknown, without poisoning every window after it.
+  let sum = 0, unknown = 0;
   for (let i = 0; i < n; i++) {
-    sum += t[i];
-    if (i >= 24) sum -= t[i - 24];
-    // sum now covers hours i − 23 … i; it is the window for hour i + 1 + 24(d − 1).
+    if (Number.isFinite(t[i])) sum += t[i];
+    else unknown++;
+    if (i >= 24) {
+      if (Number.isFinite(t[i - 24])) sum -= t[i - 24];
+      else unknown--;
+    }
+    // The window now covers hours i − 23 … i; it is the one for hour i + 1 + 24(d − 1).
     const target = i + 1 + 24 * (d - 1);
-    if (i >= 23 && target < n) out[target] = sum / 24;
+    if (i >= 23 && target < n && unknown === 0) out[target] = sum / 24;
   }
   return out;
 }

@@ -144,7 +144,9 @@ export function readHourlyCsv(text: string, options: HourlyCsvOptions): HourlyCs
     for (let c = 0; c < readable.length; c++) series[c][index] = rowValues[c][r];
   }
 
-  const gapProblems = findGaps(lineAt, firstMs, zone, hourEnding, times.fallBacks, file);
+  const gaps = findGaps(lineAt, firstMs, zone, hourEnding, times.fallBacks, file);
+  const leaveGaps = options.missing === 'leave';
+  const gapProblems = leaveGaps ? [] : gaps;
   if (fileProblems.length > 0 || rowProblems.length > 0 || gapProblems.length > 0) return finish(gapProblems);
 
   const table: HourlyTable = { startMs: firstMs, hours: lineAt.length, zone: zone.name, series: {}, units: {}, notes: [] };
@@ -154,6 +156,10 @@ export function readHourlyCsv(text: string, options: HourlyCsvOptions): HourlyCs
     if (storedUnit(c.unit) !== c.unit) table.notes.push(`column "${c.name}": ${c.unit} converted to ${storedUnit(c.unit)}`);
   });
   if (hourEnding) table.notes.push('hour-ending stamps: each value is placed in the hour that ends at its stamp');
+  if (leaveGaps && gaps.length) {
+    const missing = lineAt.reduce((a, l) => a + (l === 0 ? 1 : 0), 0);
+    table.notes.push(`${missing} hours missing in ${gaps.length} runs, left unknown (NaN): ${gaps.map((g) => g.message.replace(/ \(.*$/, '')).join('; ')}`);
+  }
   if (!inOrder) table.notes.push('the rows were not in time order; they were sorted by time');
   for (const fb of times.fallBacks.values()) {
     if (fb.lines.length === 2) {

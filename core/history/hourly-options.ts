@@ -28,6 +28,11 @@ export interface HourlyCsvOptions {
   tz: string;
   /** Each stamp marks the end of its hour (hour 24 / "24:00" style), as many utilities publish. */
   hourEnding?: boolean;
+  /**
+   * Hours no row gives: 'error' (default) reports each run as a problem; 'leave' keeps them as NaN
+   * and says so in the notes, for uses that can skip unknown hours (a backtest, never a scenario).
+   */
+  missing?: 'error' | 'leave';
   columns: HourlyColumn[];
 }
 

@@ -18,6 +18,7 @@ import { nodeEnginePool } from '../node/spawn.ts';
 import type { EnginePool } from '../pool.ts';
 import { readInput, writeAtomically } from './files.ts';
 import { formatBytes, summaryLines } from './format.ts';
+import { backtestCommand, UsageError } from './backtest.ts';
 
 const USAGE = `orderly — orderly-power (有序用电) scheduler
 
@@ -30,11 +31,15 @@ Usage:
                  [--load COL [--load-unit MW|kW|GW]] [--temp COL [--temp-unit °C|°F|K]] [--hour-ending]
                  [--into SCENARIO (--area ID | --feeder ID | --customer ID) [--station ID] --out FILE]
   orderly import --gefcom2012 DIR --out FILE
+  orderly backtest --csv FILE --time COL | --date COL --hour COL --load COL --temp COL --tz ZONE
+                   --train-from DATE --train-until DATE --test-from DATE --test-until DATE
+                   [--model best|vanilla] [--load-unit kW] [--temp-unit °F] [--temp-forecast COL]
+                   [--holidays CN|US|none] [--json]
+  orderly backtest --gefcom2012 DIR [--task 2007|backcast|2007,backcast] [--json]
 
 Stories: ${STORY_IDS.join(', ')}.
 Exit codes: 0 success, 1 wrong usage, 2 invalid input.`;
 
-class UsageError extends Error {}
 
 type Out = { log: (line: string) => void; error: (line: string) => void };
 
@@ -52,6 +57,8 @@ export async function main(argv: string[], out: Out = { log: (l) => console.log(
         return await generate(rest, engine, out);
       case 'import':
         return await importHistory(rest, engine, out);
+      case 'backtest':
+        return await backtestCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case undefined:
       case 'help':
       case '--help':

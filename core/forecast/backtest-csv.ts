@@ -1,0 +1,94 @@
+/**
+ * `orderly backtest --csv`: read an hourly CSV, place the train and test dates on its axis, run
+ * the backtest. Dates are local dates in the file's zone; "until" dates are inclusive.
+ */
+import type { HolidayCalendar } from '../calendar/day-kind.ts';
+import { chinaCalendar } from '../calendar/day-kind.ts';
+import { usFederalHolidays } from '../calendar/us-federal.ts';
+import { readHourlyCsv } from '../history/hourly-csv.ts';
+import type { HistoryUnit } from '../history/units.ts';
+import type { Problem } from '../problems.ts';
+import { DAY_MS, HOUR_MS, parseDate } from '../time/timestamp.ts';
+import { resolveLocal, resolveZone, type Zone } from '../time/zone.ts';
+import { backtestSeries, type BacktestReport } from './backtest.ts';
+import type { ModelName } from './forecast.ts';
+
+export interface CsvBacktestOptions {
+  file: string;
+  time?: string;
+  date?: string;
+  hour?: string;
+  hourEnding?: boolean;
+  tz: string;
+  load: string;
+  loadUnit?: HistoryUnit;
+  temp: string;
+  tempUnit?: HistoryUnit;
+  tempForecast?: string;
+  trainFrom: string;
+  trainUntil: string;
+  testFrom: string;
+  testUntil: string;
+  model?: ModelName;
+  /** Holiday calendar: CN (statutory, 2015–2026), US (federal, by rule) or none. */
+  holidays?: 'CN' | 'US' | 'none';
+}
+
+export type CsvBacktestResult = { ok: true; report: BacktestReport; first: number; zone: string; notes: string[] } | { ok: false; problems: Problem[] };
+
+function localMidnight(date: string, zone: Zone): number | null {
+  const day = parseDate(date);
+  if (day === null) return null;
+  const d = new Date(day * DAY_MS);
+  const r = resolveLocal({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: 0, minute: 0 }, zone);
+  return r.kind === 'unique' ? r.ms : r.kind === 'ambiguous' ? r.earlier : null;
+}
+
+export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestResult {
+  const columns = [
+    { name: o.load, as: 'load', unit: o.loadUnit ?? 'MW' },
+    { name: o.temp, as: 'temp', unit: o.tempUnit ?? '°C' },
+    ...(o.tempForecast ? [{ name: o.tempForecast, as: 'tempForecast', unit: o.tempUnit ?? '°C' }] : []),
+  ];
+  const read = readHourlyCsv(text, {
+    file: o.file, tz: o.tz, columns, hourEnding: o.hourEnding ?? false,
+    // Missing hours are left out of training and scoring (and listed in the report's notes).
+    missing: 'leave',
+    ...(o.time ? { time: o.time } : {}), ...(o.date ? { date: o.date } : {}), ...(o.hour ? { hour: o.hour } : {}),
+  });
+  if (!read.ok) return read;
+  const table = read.table;
+  const zone = resolveZone(table.zone)!;
+  const problems: Problem[] = [];
+  const at = (flag: string, date: string, nextDay: boolean): number => {
+    const ms = localMidnight(date, zone);
+    if (ms === null) {
+      problems.push({ path: flag, message: `expected a date YYYY-MM-DD, found "${date}"` });
+      return 0;
+    }
+    const index = Math.round((ms - table.startMs) / HOUR_MS) + (nextDay ? 24 : 0);
+    return Math.max(0, Math.min(table.hours, index));
+  };
+  const train = { from: at('--train-from', o.trainFrom, false), to: at('--train-until', o.trainUntil, true) };
+  const test = { from: at('--test-from', o.testFrom, false), to: at('--test-until', o.testUntil, true) };
+  if (!problems.length) {
+    if (train.to - train.from < 24 * 60) problems.push({ path: '--train-from', message: `expected at least 60 days of training inside the file (${o.file} covers its own dates), found ${Math.max(0, Math.round((train.to - train.from) / 24))}` });
+    if (test.to <= test.from) problems.push({ path: '--test-from', message: `expected test dates inside the file, found none of ${o.testFrom}..${o.testUntil} in it` });
+    if (test.from < train.to && test.to > train.from) problems.push({ path: '--test-from', message: 'expected a test window apart from the training window, found them overlapping' });
+  }
+  if (problems.length) return { ok: false, problems };
+  const firstYear = new Date(table.startMs).getUTCFullYear(), lastYear = new Date(table.startMs + table.hours * HOUR_MS).getUTCFullYear();
+  let holidays: HolidayCalendar | null = null;
+  if (o.holidays === 'US') holidays = usFederalHolidays(firstYear - 1, lastYear + 1);
+  else if (o.holidays === 'CN') {
+    const cn = chinaCalendar(Math.floor(table.startMs / DAY_MS) - 1, Math.floor((table.startMs + table.hours * HOUR_MS) / DAY_MS) + 1);
+    if (!cn.ok) return { ok: false, problems: [{ path: '--holidays', message: `expected years the Chinese statutory table covers (2015–2026), found ${cn.missingYears.join(', ')}` }] };
+    holidays = cn.calendar;
+  }
+  const report = backtestSeries({
+    startMs: table.startMs, n: table.hours, load: table.series.load, temperature: table.series.temp,
+    ...(table.series.tempForecast ? { temperatureForecast: table.series.tempForecast } : {}),
+    zone, holidays, train, test, ...(o.model ? { model: o.model } : {}),
+  });
+  return { ok: true, report, first: table.startMs, zone: table.zone, notes: table.notes };
+}

@@ -1,0 +1,127 @@
+/**
+ * `orderly backtest`: Orderly's load model against Tao Hong's vanilla reference, on any hourly
+ * CSV or on the GEFCom2012 files. Prints MAPE, MAE, RMSE, pinball loss and 80 % interval
+ * coverage side by side; --json gives one object with those keys, each { model, vanilla }.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BacktestResult } from '../../core/forecast/backtest.ts';
+import type { GefcomBacktest } from '../../core/forecast/gefcom-backtest.ts';
+import { GEFCOM_FILE_NAMES } from '../../core/history/gefcom-scenario.ts';
+import type { HistoryUnit } from '../../core/history/units.ts';
+import type { Problem } from '../../core/problems.ts';
+import type { CsvBacktestOutcome, GefcomBacktestOutcome } from '../api.ts';
+import type { EnginePool } from '../pool.ts';
+import { readInput } from './files.ts';
+
+export type Out = { log: (line: string) => void; error: (line: string) => void };
+export class UsageError extends Error {}
+
+const ROWS: Array<[keyof BacktestResult, string, number]> = [
+  ['mape', 'MAPE (%)', 3], ['mae', 'MAE (MW)', 2], ['rmse', 'RMSE (MW)', 2], ['pinball', 'pinball loss (MW)', 2], ['coverage80', '80 % coverage (%)', 1],
+];
+
+export function resultTable(r: BacktestResult, modelName: string): string[] {
+  const lines = [`  ${''.padEnd(20)}${modelName.padStart(14)}${'vanilla'.padStart(12)}`];
+  for (const [key, label, digits] of ROWS) {
+    lines.push(`  ${label.padEnd(20)}${r[key].model.toFixed(digits).padStart(14)}${r[key].vanilla.toFixed(digits).padStart(12)}`);
+  }
+  return lines;
+}
+
+function gefcomJson(b: GefcomBacktest) {
+  const s = b.system;
+  const pair = (k: keyof BacktestResult) => ({ model: s.model[k], vanilla: s.vanilla[k] });
+  return {
+    mape: pair('mape'), mae: pair('mae'), rmse: pair('rmse'), pinball: pair('pinball'), coverage80: pair('coverage80'),
+    task: b.task,
+    zoneMedianMape: b.zoneMedianMape,
+    zonePooledMape: b.zonePooledMape,
+    zones: b.zones.map((z) => ({ series: z.series, stations: z.stations, mape: { model: z.model.mape, vanilla: z.vanilla.mape }, coverage80: { model: z.model.coverage80, vanilla: z.vanilla.coverage80 } })),
+    seconds: b.seconds,
+  };
+}
+
+export async function backtestCommand(argv: string[], engine: () => EnginePool, out: Out, printProblems: (file: string, p: Problem[], total: number) => void): Promise<number> {
+  const { values } = parseArgs({
+    args: argv, strict: true,
+    options: {
+      csv: { type: 'string' }, gefcom2012: { type: 'string' }, task: { type: 'string' },
+      time: { type: 'string' }, date: { type: 'string' }, hour: { type: 'string' }, 'hour-ending': { type: 'boolean' },
+      load: { type: 'string' }, 'load-unit': { type: 'string' }, temp: { type: 'string' }, 'temp-unit': { type: 'string' }, 'temp-forecast': { type: 'string' },
+      tz: { type: 'string' }, 'train-from': { type: 'string' }, 'train-until': { type: 'string' }, 'test-from': { type: 'string' }, 'test-until': { type: 'string' },
+      model: { type: 'string' }, holidays: { type: 'string' }, json: { type: 'boolean' },
+    },
+  });
+  const model = (values.model ?? 'best') as 'best' | 'vanilla';
+  if (model !== 'best' && model !== 'vanilla') throw new UsageError(`--model: expected best or vanilla, found "${values.model}"`);
+  const modelName = model === 'best' ? 'Orderly' : 'vanilla';
+
+  if (values.gefcom2012) {
+    const tasks = (values.task ?? '2007,backcast').split(',');
+    for (const t of tasks) if (t !== '2007' && t !== 'backcast') throw new UsageError(`--task: expected 2007, backcast or both, found "${t}"`);
+    const files: Record<string, string> = {};
+    for (const [key, name] of Object.entries(GEFCOM_FILE_NAMES)) {
+      const input = await readInput(join(values.gefcom2012, name));
+      if (!input.ok) return printProblems(values.gefcom2012, [input.problem], 1), 2;
+      files[key] = new TextDecoder().decode(input.bytes);
+    }
+    const results: GefcomBacktest[] = [];
+    for (const task of tasks as Array<'2007' | 'backcast'>) {
+      const r = await engine().run<GefcomBacktestOutcome>((api, progress) => api.backtestGefcom(files, task, progress),
+        process.stderr.isTTY ? { onProgress: (f) => void process.stderr.write(`\r  ${task}: ${Math.round(f * 100)} %   `) } : {});
+      if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(24) + '\r');
+      if (!r.ok) return printProblems(values.gefcom2012, r.problems, r.problems.length), 2;
+      results.push(r.backtest);
+      if (values.json) continue;
+      const b = r.backtest;
+      out.log(task === '2007'
+        ? 'GEFCom2012, train 2004–2006, test 2007 ex post (actual temperatures); system = sum of the 20 zones'
+        : 'GEFCom2012, the 8 backcast weeks (2005–2006), trained on all other history, scored against Load_solution.csv');
+      out.log(`system${model === 'best' ? ' (Orderly: sum of its zone forecasts; vanilla: direct)' : ''}`);
+      for (const line of resultTable({
+        mape: { model: b.system.model.mape, vanilla: b.system.vanilla.mape }, mae: { model: b.system.model.mae, vanilla: b.system.vanilla.mae },
+        rmse: { model: b.system.model.rmse, vanilla: b.system.vanilla.rmse }, pinball: { model: b.system.model.pinball, vanilla: b.system.vanilla.pinball },
+        coverage80: { model: b.system.model.coverage80, vanilla: b.system.vanilla.coverage80 },
+      }, modelName)) out.log(line);
+      out.log(`zones: median MAPE of the 19 zones other than zone 9 ${b.zoneMedianMape.model.toFixed(2)} % (vanilla ${b.zoneMedianMape.vanilla.toFixed(2)} %); ` +
+        `pooled over all 20 zones ${b.zonePooledMape.model.toFixed(2)} % (vanilla ${b.zonePooledMape.vanilla.toFixed(2)} %)`);
+      const zone9 = b.zones[8];
+      out.log(`zone 9 (industrial, zero hours: MAPE meaningless): MAE ${zone9.model.mae.toFixed(2)} MW (vanilla ${zone9.vanilla.mae.toFixed(2)} MW)`);
+      out.log(`zone MAPE and stations: ${b.zones.map((z) => `${z.series.slice(5)}: ${z.model.mape.toFixed(1)} [${z.stations.join('+')}]`).join(', ')}`);
+      out.log(`(${b.seconds.toFixed(1)} s)\n`);
+    }
+    if (values.json) out.log(JSON.stringify(results.length === 1 ? gefcomJson(results[0]) : Object.fromEntries(results.map((r) => [r.task, gefcomJson(r)])), null, 2));
+    return 0;
+  }
+
+  if (!values.csv) throw new UsageError('backtest needs --csv FILE or --gefcom2012 DIR');
+  const missing = ['load', 'temp', 'tz', 'train-from', 'train-until', 'test-from', 'test-until'].filter((k) => !(values as Record<string, unknown>)[k]);
+  if (!values.time && !(values.date && values.hour)) missing.unshift('time (or date and hour)');
+  if (missing.length) throw new UsageError(`backtest --csv needs --${missing.join(', --')}`);
+  const holidays = (values.holidays ?? 'none') as 'CN' | 'US' | 'none';
+  if (!['CN', 'US', 'none'].includes(holidays)) throw new UsageError(`--holidays: expected CN, US or none, found "${values.holidays}"`);
+  const input = await readInput(values.csv, 1024 ** 3);
+  if (!input.ok) return printProblems(values.csv, [input.problem], 1), 2;
+  const text = new TextDecoder().decode(input.bytes);
+  const r = await engine().run<CsvBacktestOutcome>((api) => api.backtestCsv(text, {
+    file: values.csv!, tz: values.tz!, load: values.load!, temp: values.temp!,
+    ...(values.time ? { time: values.time } : {}), ...(values.date ? { date: values.date } : {}), ...(values.hour ? { hour: values.hour } : {}),
+    hourEnding: values['hour-ending'] ?? false,
+    ...(values['load-unit'] ? { loadUnit: values['load-unit'] as HistoryUnit } : {}),
+    ...(values['temp-unit'] ? { tempUnit: values['temp-unit'] as HistoryUnit } : {}),
+    ...(values['temp-forecast'] ? { tempForecast: values['temp-forecast'] } : {}),
+    trainFrom: values['train-from']!, trainUntil: values['train-until']!, testFrom: values['test-from']!, testUntil: values['test-until']!,
+    model, holidays,
+  }));
+  if (!r.ok) return printProblems(values.csv, r.problems, r.problems.length), 2;
+  if (values.json) {
+    out.log(JSON.stringify(r.result, null, 2));
+    return 0;
+  }
+  out.log(`${values.csv}: train ${values['train-from']}..${values['train-until']} (${r.hours.train.toLocaleString('en-US')} h), ` +
+    `test ${values['test-from']}..${values['test-until']} (${r.hours.test.toLocaleString('en-US')} h), ${r.exAnte ? 'ex ante (forecast temperature)' : 'ex post (actual temperature)'}`);
+  for (const line of resultTable(r.result, modelName)) out.log(line);
+  for (const note of r.notes) out.log(`  note: ${note.length > 300 ? `${note.slice(0, 297)}…` : note}`);
+  return 0;
+}
