@@ -21,7 +21,7 @@ function files(dir: string): string[] {
 function imports(file: string): string[] {
   const text = readFileSync(join(repoRoot, file), 'utf8');
   const specs = [
-    ...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/gm), // import … from '…' (also multi-line)
+    ...text.matchAll(/^\s*(?:import|export)\s[^;]*?[\s}]from\s+['"]([^'"]+)['"]/gm), // import … from '…' (also multi-line)
     ...text.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm), // import '…'
     ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g), // import('…')
   ].map((m) => m[1]);

@@ -40,15 +40,18 @@ export interface ScenarioView extends ValidationOutcome {
   temperature?: { history?: { startMs: number; values: Float64Array }; forecast?: { startMs: number; values: Float64Array } };
 }
 
-/** Limits how often progress crosses the thread boundary (at most every 1 %). */
-function throttled(onProgress?: ProgressCallback): (fraction: number, phase: string) => void {
+/**
+ * Limits how often progress crosses the thread boundary (at most every 1 %). Returns the
+ * delivery, so that a call can await its last report before it returns its result.
+ */
+function throttled(onProgress?: ProgressCallback): (fraction: number, phase: string) => Promise<void> {
   let last = -1, lastPhase = '';
-  return (fraction, phase) => {
+  return async (fraction, phase) => {
     if (!onProgress) return;
     if (fraction - last >= 0.01 || phase !== lastPhase || fraction >= 1) {
       last = fraction;
       lastPhase = phase;
-      void onProgress(fraction, phase);
+      await onProgress(fraction, phase);
     }
   };
 }
@@ -61,14 +64,14 @@ export const engineApi = {
   },
 
   /** Generates a scenario and returns it as JSON bytes (UTF-8), with its summary. */
-  generate(options: GenerateOptions, onProgress?: ProgressCallback): { bytes: Uint8Array; summary: ScenarioSummary } {
+  async generate(options: GenerateOptions, onProgress?: ProgressCallback): Promise<{ bytes: Uint8Array; summary: ScenarioSummary }> {
     const progress = throttled(onProgress);
-    const file = generateScenarioFile(options, (f, phase) => progress(f * 0.9, phase));
-    progress(0.9, 'writing');
+    const file = generateScenarioFile(options, (f, phase) => void progress(f * 0.9, phase));
+    void progress(0.9, 'writing');
     const scenario = hydrate(file);
     const bytes = encoder.encode(serializeScenario(scenario));
     const summary = summarizeScenario(scenario, systemLoadHistory(scenario));
-    progress(1, 'done');
+    await progress(1, 'done');
     return transfer({ bytes, summary }, [bytes.buffer]);
   },
 
@@ -173,7 +176,7 @@ export const engineApi = {
     const backtest = gefcomBacktest({
       load: load.table, temperature: temperature.table, solution: solution.solution,
       holidays: { calendar: 'US-federal', days: holidays.holidays.map((h) => ({ date: h.date, name: h.name })), workdays: [] },
-    }, task, (f) => progress(f, task));
+    }, task, (f) => void progress(f, task));
     return { ok: true, backtest };
   },
 
@@ -193,7 +196,7 @@ export const engineApi = {
     let n = 0;
     while (Date.now() - start < ms) {
       n++;
-      if ((n & 0xffff) === 0) progress((Date.now() - start) / ms, 'spinning');
+      if ((n & 0xffff) === 0) void progress((Date.now() - start) / ms, 'spinning');
     }
     return n;
   },

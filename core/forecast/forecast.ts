@@ -146,7 +146,14 @@ function fitModel(
     const sums = accumulateBlocks(d, load, cal.n, new Uint8Array(cal.n), 1, seg, segmentCount);
     return { predict: (used) => predictWith(d, solveBlocks(sums, (b) => b < used), null, cal.n) };
   }
-  const { design: d, hingeColumns } = recencyDesign(cal, temperature, standard, hingeKnots(trainEndYears), spec);
+  let min = Infinity, max = -Infinity;
+  for (let i = 0; i < cal.n; i++) {
+    if (seg[i] < 0 || !Number.isFinite(temperature[i])) continue;
+    if (temperature[i] < min) min = temperature[i];
+    if (temperature[i] > max) max = temperature[i];
+  }
+  const range = min < max ? { min, max } : undefined;
+  const { design: d, hingeColumns } = recencyDesign(cal, temperature, standard, hingeKnots(trainEndYears), spec, range);
   // Weighted least squares by scaling rows: √w·x and √w·y.
   const weighted: Design = weights
     ? { ...d, terms: d.terms.map((t) => ({ ...t, emit: (i, c, v, at) => { const k = t.emit(i, c, v, at); const s = Math.sqrt(weights[i]); for (let j = at; j < at + k; j++) v[j] *= s; return k; } })) }

@@ -47,8 +47,10 @@ export function recencyDesign(
   standard: { centre: number; scale: number },
   knots: number[],
   spec: RecencySpec = DEFAULT_RECENCY,
+  /** Temperatures seen in training: beyond them the response continues linearly. */
+  range?: { min: number; max: number },
 ): RecencyDesign {
-  const p = (x: Float64Array) => powers(x, standard.centre, standard.scale);
+  const p = (x: Float64Array) => powers(x, standard.centre, standard.scale, range);
   const hinges: Term[] = knots.map((k) => {
     const h = new Float64Array(cal.n);
     for (let i = 0; i < cal.n; i++) h[i] = Math.max(0, cal.trend[i] - k);

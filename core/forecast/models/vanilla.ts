@@ -15,15 +15,24 @@ export interface Standardised {
   t3: Float64Array;
 }
 
-/** Powers 1..3 of (x − centre) / scale. */
-export function powers(x: ArrayLike<number>, centre: number, scale: number): Standardised {
+/**
+ * Powers 1..3 of u = (x − centre) / scale. With `range` (the values seen in training), each power
+ * continues along its tangent beyond the range, so the fitted curve extends in a straight line
+ * instead of the cubic's runaway: a heat wave hotter than any day in the history gets the load
+ * response of the hottest days, carried on, not a guess from the cubic's tail.
+ */
+export function powers(x: ArrayLike<number>, centre: number, scale: number, range?: { min: number; max: number }): Standardised {
   const n = x.length;
   const t1 = new Float64Array(n), t2 = new Float64Array(n), t3 = new Float64Array(n);
+  const lo = range ? (range.min - centre) / scale : -Infinity;
+  const hi = range ? (range.max - centre) / scale : Infinity;
   for (let i = 0; i < n; i++) {
-    const t = (x[i] - centre) / scale;
-    t1[i] = t;
-    t2[i] = t * t;
-    t3[i] = t * t * t;
+    const u = (x[i] - centre) / scale;
+    const edge = u > hi ? hi : u < lo ? lo : u;
+    const d = u - edge; // 0 inside the range
+    t1[i] = u;
+    t2[i] = edge * edge + 2 * edge * d;
+    t3[i] = edge * edge * edge + 3 * edge * edge * d;
   }
   return { t1, t2, t3 };
 }
