@@ -45,24 +45,37 @@ function diurnal(hour: number): number {
  * anomaly (correlation about 0.85) and each has its own small offset.
  */
 export function synthesizeTemperatures(cal: HourlyCalendar, climate: Climate, stations: number, rng: Rng): Float64Array[] {
+  return synthesizeWeather(cal, climate, stations, rng).map((w) => w.actual);
+}
+
+export interface StationWeather {
+  /** The weather that happened (with its anomalies), °C. */
+  actual: Float64Array;
+  /** The climatological normal of each hour at the station (season and time of day only), °C. */
+  normal: Float64Array;
+}
+
+export function synthesizeWeather(cal: HourlyCalendar, climate: Climate, stations: number, rng: Rng): StationWeather[] {
   const days = cal.hours ? cal.day[cal.hours - 1] - cal.day[0] + 1 : 0;
   const regional = ar1(days, climate.anomalySdC, climate.persistence, rng.fork('regional'));
-  const out: Float64Array[] = [];
+  const out: StationWeather[] = [];
   for (let s = 0; s < stations; s++) {
     const r = rng.fork(`station-${s}`);
     const offset = s === 0 ? 0 : r.uniform(-1.2, 0.8);
     const local = ar1(days, climate.anomalySdC * 0.45, 0.6, r.fork('local'));
     const hourlyNoise = ar1(cal.hours, 0.35, 0.7, r.fork('hourly'));
     const temps = new Float64Array(cal.hours);
+    const normal = new Float64Array(cal.hours);
     for (let i = 0; i < cal.hours; i++) {
       const d = cal.day[i] - cal.day[0];
       const seasonal = Math.cos((2 * Math.PI * (cal.dayOfYear[i] - climate.warmestDay)) / 365.25);
       const mean = climate.meanC + climate.amplitudeC * seasonal;
       const range = climate.dailyRangeWinterC + (climate.dailyRangeSummerC - climate.dailyRangeWinterC) * (seasonal + 1) / 2;
-      const value = mean + offset + regional[d] + local[d] + range * diurnal(cal.hourOfDay[i]) + hourlyNoise[i];
+      normal[i] = mean + offset + range * diurnal(cal.hourOfDay[i]);
+      const value = normal[i] + regional[d] + local[d] + hourlyNoise[i];
       temps[i] = Math.round(value * 10) / 10 + 0; // + 0 turns -0 into 0, which JSON cannot keep
     }
-    out.push(temps);
+    out.push({ actual: temps, normal });
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { SCENARIO_FORMAT, type CustomerFile, type EventFile, type ScenarioFile }
 import { hourlyCalendar, type HourlyCalendar } from '../../core/time/hourly-calendar.ts';
 import { HOUR_MS, parseTimestamp } from '../../core/time/timestamp.ts';
 import { formatInZone, resolveZone, type Zone } from '../../core/time/zone.ts';
-import { CLIMATES, synthesizeTemperatures } from './climate.ts';
+import { CLIMATES, synthesizeWeather } from './climate.ts';
 import type { FeederMix } from './feeder-mix.ts';
 import { buildGrid, rescaleCustomers, type Grid } from './grid.ts';
 import { aggregateLoad, effectiveTemperature, industrialDayFactor, mwByProfile, profileSeries } from './load.ts';
@@ -74,19 +74,24 @@ export function generateWithDiagnostics(options: GenerateOptions, onProgress: Pr
   if (!holidays.ok) throw new Error(`no Chinese holiday table for ${holidays.missingYears.join(', ')}`);
   const days = dayKindIndex(holidays.calendar);
 
-  // Weather: one continuous series per station through history and study; the forecast adds the
-  // story's heat (or cold) to the study part.
+  // Weather: one continuous series per station through the history. The forecast for the study
+  // is what a met office would issue for the story: the season's normal, the anomaly of the last
+  // day fading over the first days, and the story's heat (or cold) on top.
   const climate = CLIMATES[story.climate];
-  const temps = synthesizeTemperatures(cal, climate, spec.weatherStations, rng.fork('weather'));
-  for (const t of temps) {
+  const weather = synthesizeWeather(cal, climate, spec.weatherStations, rng.fork('weather'));
+  const temps = weather.map((w) => w.actual);
+  weather.forEach(({ actual: t, normal }) => {
+    let lastAnomaly = 0;
+    for (let i = historyHours - 24; i < historyHours; i++) lastAnomaly += (t[i] - normal[i]) / 24;
     for (let i = historyHours; i < allHours; i++) {
       const d = Math.floor((i - historyHours) / 24);
       const h = cal.hourOfDay[i];
       // Heat builds through the afternoon more than at night.
       const shape = 0.6 + 0.4 * Math.max(0, Math.sin((Math.PI * (h - 6)) / 16));
-      t[i] = round(t[i] + (story.forecastDeltaC[d] ?? 0) * shape, 1);
+      const fading = lastAnomaly * 0.5 ** ((i - historyHours + 1) / 24);
+      t[i] = round(normal[i] + fading + (story.forecastDeltaC[d] ?? 0) * shape, 1);
     }
-  }
+  });
   onProgress(0.08, 'weather');
 
   // The network, then its calibration to the target peak on a design-hot working day.

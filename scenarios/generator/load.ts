@@ -9,30 +9,14 @@ import type { CustomerFile, ProfileFile } from '../../core/scenario/schema.ts';
 import type { HourlyCalendar } from '../../core/time/hourly-calendar.ts';
 import { HOUR_MS } from '../../core/time/timestamp.ts';
 import { ar1 } from './climate.ts';
-import { profileShare } from './profiles.ts';
+import { profileShare } from '../../core/scenario/profile-share.ts';
+export { effectiveTemperature } from '../../core/scenario/profile-share.ts';
 
 const YEAR_MS = 365.25 * 24 * HOUR_MS;
 /** Yearly load growth (China's consumption grew 5–10 % a year in the 2010s–2020s). */
 export const GROWTH_PER_YEAR = 0.05;
 
 const INDUSTRIAL = new Set(['industry-1shift', 'industry-2shift', 'industry-3shift', 'high-energy-flat']);
-
-/** Temperature as buildings feel it: now, the last three hours, and the last day. */
-export function effectiveTemperature(t: Float64Array): Float64Array {
-  const out = new Float64Array(t.length);
-  let sum3 = 0, sum24 = 0;
-  for (let i = 0; i < t.length; i++) {
-    const n3 = Math.min(3, i), n24 = Math.min(24, i);
-    const lag3 = n3 ? sum3 / n3 : t[i];
-    const lag24 = n24 ? sum24 / n24 : t[i];
-    out[i] = 0.55 * t[i] + 0.3 * lag3 + 0.15 * lag24;
-    sum3 += t[i];
-    if (i >= 3) sum3 -= t[i - 3];
-    sum24 += t[i];
-    if (i >= 24) sum24 -= t[i - 24];
-  }
-  return out;
-}
 
 /** Per day: industrial activity around Spring Festival (closed for the holiday, slow return after). */
 export function industrialDayFactor(cal: HourlyCalendar, days: DayKindIndex): Map<number, number> {

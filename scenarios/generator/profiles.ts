@@ -129,16 +129,4 @@ export const PROFILES: ProfileFile[] = [
 
 export const PROFILE_BY_ID = new Map(PROFILES.map((p) => [p.id, p]));
 
-/** Load as a share of peak for one hour: the day's shape plus weather-driven load. */
-export function profileShare(
-  profile: ProfileFile,
-  kind: 'working' | 'weekend' | 'holiday',
-  hour: number,
-  temperatureC: number,
-): number {
-  const base = kind === 'working' ? profile.weekday : kind === 'weekend' ? profile.weekend : (profile.holiday ?? profile.weekend);
-  let v = base[hour];
-  if (profile.cooling && temperatureC > profile.cooling.baseC) v += profile.cooling.perC[hour] * (temperatureC - profile.cooling.baseC);
-  if (profile.heating && temperatureC < profile.heating.baseC) v += profile.heating.perC[hour] * (profile.heating.baseC - temperatureC);
-  return v;
-}
+export { profileShare } from '../../core/scenario/profile-share.ts';

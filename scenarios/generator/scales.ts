@@ -30,7 +30,7 @@ export const SCALES = {
   },
   'small-city': {
     name: 'small-city', rootKind: 'city', rootName: ['Jiangcheng', '江城市'], middle: { kind: 'district', count: 3 },
-    substations: 12, feeders: 360, curtailable: 1500, peakMW: 1800, weatherStations: 2, historyDays: 365, customerHistoryDays: 0,
+    substations: 12, feeders: 360, curtailable: 1500, peakMW: 1800, weatherStations: 2, historyDays: 730, customerHistoryDays: 0,
   },
   city: {
     name: 'city', rootKind: 'city', rootName: ['Hucheng', '湖城市'], middle: { kind: 'district', count: 5 },
