@@ -18,6 +18,9 @@ import { parseJsonBytes } from '../core/scenario/parse-json.ts';
 import type { ScenarioFile } from '../core/scenario/schema.ts';
 import { formatInZone, resolveZone } from '../core/time/zone.ts';
 import { HOUR_MS } from '../core/time/timestamp.ts';
+import { customerBaselines, type BaselineOptions, type CustomerBaselines } from '../core/forecast/baseline.ts';
+import type { ModelName } from '../core/forecast/forecast.ts';
+import { axisCalendar, forecastArea, scenarioForecastInputs, type AreaSeriesInput, type ScenarioAxis } from '../core/forecast/scenario-forecast.ts';
 import { backtestCsv, type CsvBacktestOptions } from '../core/forecast/backtest-csv.ts';
 import type { BacktestResult } from '../core/forecast/backtest.ts';
 import { gefcomBacktest, type GefcomBacktest } from '../core/forecast/gefcom-backtest.ts';
@@ -180,6 +183,35 @@ export const engineApi = {
     return { ok: true, backtest };
   },
 
+  /** A scenario's forecasting inputs (one per metered area), for a pool to share out. */
+  prepareForecast(name: string, bytes: Uint8Array): PreparedForecast {
+    const loaded = loadScenarioBytes(name, bytes);
+    if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
+    const { axis, series } = scenarioForecastInputs(loaded.scenario);
+    const areas = loaded.scenario.areas.map((a) => ({ id: a.id, parent: a.parent, name: a.name, kind: a.kind }));
+    const buffers = [...axis.stations.map((t) => t.buffer), ...series.map((x) => x.load.buffer)] as ArrayBuffer[];
+    return transfer({ ok: true as const, axis, series, areas }, buffers);
+  },
+
+  /** Forecasts of some metered areas (the pool gives each worker a share). */
+  forecastAreas(axis: ScenarioAxis, series: AreaSeriesInput[], model: ModelName = 'best'): AreaForecastPart[] {
+    const cal = axisCalendar(axis);
+    const parts = series.map((input) => {
+      const f = forecastArea(axis, input, model, cal);
+      return { area: input.area, point: f.point, quantiles: f.quantiles, stations: f.stations, heldOut: f.heldOut!, heldOutWeight: f.heldOutWeight! };
+    });
+    const buffers = parts.flatMap((p) => [p.point.buffer, p.heldOut.buffer, p.heldOutWeight.buffer, ...p.quantiles.map((q) => q.buffer)]) as ArrayBuffer[];
+    return transfer(parts, buffers);
+  },
+
+  /** Baseline load of every curtailable customer over the study (or a window). */
+  baselines(name: string, bytes: Uint8Array, window?: { startMs: number; hours: number }, options: BaselineOptions = {}): { ok: true; baselines: CustomerBaselines } | { ok: false; problems: Problem[]; total: number } {
+    const loaded = loadScenarioBytes(name, bytes);
+    if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
+    const baselines = customerBaselines(loaded.scenario, window, options);
+    return transfer({ ok: true as const, baselines }, [baselines.values.buffer, baselines.method.buffer] as ArrayBuffer[]);
+  },
+
   /** Memory of this worker, for benchmarks: current and peak resident set (Node), MB. */
   memory(): { rssMB: number; peakRssMB: number; heapUsedMB: number } {
     const g = globalThis as { process?: { memoryUsage(): { rss: number; heapUsed: number }; resourceUsage?(): { maxRSS: number } } };
@@ -201,6 +233,19 @@ export const engineApi = {
     return n;
   },
 };
+
+export type PreparedForecast =
+  | { ok: true; axis: ScenarioAxis; series: AreaSeriesInput[]; areas: Array<{ id: string; parent: string | null; name: string; kind: string }> }
+  | { ok: false; problems: Problem[]; total: number };
+
+export interface AreaForecastPart {
+  area: string;
+  point: Float64Array;
+  quantiles: Float64Array[];
+  stations: number[];
+  heldOut: Float64Array;
+  heldOutWeight: Uint8Array;
+}
 
 export type CsvBacktestOutcome =
   | { ok: true; result: BacktestResult; hours: { train: number; test: number }; exAnte: boolean; model: string; stations: number[]; notes: string[] }

@@ -119,10 +119,10 @@ export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: 
 
 /** Every area's forecast, bottom-up from the metered ones. */
 export function aggregateScenarioForecast(
-  s: Scenario,
+  s: { areas: ReadonlyArray<{ id: string; parent: string | null }> },
   axis: ScenarioAxis,
   series: AreaSeriesInput[],
-  forecasts: SeriesForecast[],
+  forecasts: Array<Pick<SeriesForecast, 'point' | 'quantiles' | 'stations' | 'heldOut' | 'heldOutWeight'>>,
   cal: CalendarFeatures = axisCalendar(axis),
 ): ScenarioForecast {
   const hours = axis.study.to - axis.study.from;

@@ -1,0 +1,39 @@
+/**
+ * A scenario forecast shared over the engine pool: one worker reads the scenario and hands out the
+ * metered areas' series; every worker fits its share; the sums up the area tree are done here
+ * (cheap additions). The same function serves the page, the command line and the benchmarks.
+ */
+import { aggregateScenarioForecast, type ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
+import type { ModelName } from '../core/forecast/forecast.ts';
+import type { Problem } from '../core/problems.ts';
+import type { AreaForecastPart, PreparedForecast } from './api.ts';
+import type { EnginePool } from './pool.ts';
+
+export type PoolForecast =
+  | { ok: true; forecast: ScenarioForecast; areas: Array<{ id: string; parent: string | null; name: string; kind: string }> }
+  | { ok: false; problems: Problem[]; total: number };
+
+export async function forecastScenarioInPool(
+  pool: EnginePool,
+  name: string,
+  bytes: Uint8Array,
+  options: { model?: ModelName; onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<PoolForecast> {
+  const prepared = await pool.run<PreparedForecast>((api) => api.prepareForecast(name, bytes), { ...(options.signal ? { signal: options.signal } : {}) });
+  if (!prepared.ok) return prepared;
+  const { axis, series, areas } = prepared;
+  // Small batches keep both workers busy to the end and progress flowing.
+  const batchSize = Math.max(1, Math.ceil(series.length / (pool.size * 8)));
+  const batches: number[][] = [];
+  for (let i = 0; i < series.length; i += batchSize) batches.push(Array.from({ length: Math.min(batchSize, series.length - i) }, (_, k) => i + k));
+  let done = 0;
+  const parts: AreaForecastPart[] = new Array(series.length);
+  await Promise.all(batches.map(async (batch) => {
+    const result = await pool.run<AreaForecastPart[]>((api) => api.forecastAreas(axis, batch.map((k) => series[k]), options.model ?? 'best'),
+      { ...(options.signal ? { signal: options.signal } : {}) });
+    batch.forEach((k, j) => (parts[k] = result[j]));
+    done += batch.length;
+    options.onProgress?.(done / series.length);
+  }));
+  return { ok: true, forecast: aggregateScenarioForecast({ areas }, axis, series, parts), areas };
+}
