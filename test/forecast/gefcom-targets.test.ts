@@ -1,0 +1,49 @@
+/**
+ * The forecasting issue's targets on real data nobody on the team wrote (GEFCom2012, in the shared
+ * data folder; skipped with a message when it is absent). Hong, Pinson & Fan, IJF 2014.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gefcomBacktest, type GefcomBacktest, type GefcomData } from '../../core/forecast/gefcom-backtest.ts';
+import { parseGefcomHolidays, parseGefcomLoad, parseGefcomSolution, parseGefcomTemperature } from '../../core/history/gefcom2012.ts';
+import { dataFolder } from '../support/data-dir.ts';
+
+const dir = dataFolder('gefcom2012_load');
+
+describe.skipIf(!dir)('GEFCom2012 targets', () => {
+  let data: GefcomData;
+  let test2007: GefcomBacktest;
+  beforeAll(() => {
+    const read = (f: string) => readFileSync(join(dir!, f), 'utf8');
+    const ok = <T>(r: { ok: true } & T | { ok: false }): T => { if (!r.ok) throw new Error('unreadable GEFCom file'); return r as T; };
+    data = {
+      load: ok(parseGefcomLoad(read('Load_history.csv'))).table,
+      temperature: ok(parseGefcomTemperature(read('temperature_history.csv'))).table,
+      solution: ok(parseGefcomSolution(read('Load_solution.csv'))).solution,
+      holidays: { calendar: 'US-federal', days: ok(parseGefcomHolidays(read('Holiday_List.csv'))).holidays.map((h) => ({ date: h.date, name: h.name })), workdays: [] },
+    };
+    test2007 = gefcomBacktest(data, '2007');
+  }, 300_000);
+
+  it('reproduce the vanilla reference within 0.1 point: system 5.14 %, zone median 7.9 %', () => {
+    expect(Math.abs(test2007.system.vanilla.mape - 5.14)).toBeLessThan(0.1);
+    expect(Math.abs(test2007.zoneMedianMape.vanilla - 7.9)).toBeLessThan(0.1);
+  });
+
+  it('beat them with Orderly\'s model: system ≤ 4.4 %, zone median ≤ 7.0 %', () => {
+    expect(test2007.system.model.mape).toBeLessThanOrEqual(4.4);
+    expect(test2007.zoneMedianMape.model).toBeLessThanOrEqual(7.0);
+  });
+
+  it('give 80 % intervals that hold 75–85 % of the 2007 system hours', () => {
+    expect(test2007.system.model.coverage80).toBeGreaterThanOrEqual(75);
+    expect(test2007.system.model.coverage80).toBeLessThanOrEqual(85);
+  });
+
+  it('backcast the 8 blank weeks: system ≤ 3.8 %, zones ≤ 7.5 % (the organisers\' benchmark: 4.41 %, 8.59 %)', () => {
+    const backcast = gefcomBacktest(data, 'backcast');
+    expect(backcast.system.model.mape).toBeLessThanOrEqual(3.8);
+    expect(backcast.zonePooledMape.model).toBeLessThanOrEqual(7.5);
+  }, 300_000);
+});
