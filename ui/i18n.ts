@@ -8,8 +8,8 @@ const WORDS = {
   problemsTitle: { en: 'This file is not a valid scenario', zh: '该文件不是有效的场景' },
   loadTitle: { en: 'System load and temperature', zh: '系统负荷与气温' },
   loadHint: {
-    en: 'Metered load of the last weeks before the study window (shaded), with the temperature forecast for the study.',
-    zh: '研究时段(阴影)之前数周的实测负荷,以及研究时段的气温预报。',
+    en: 'Metered load of the last weeks before the study window (shaded); in the window, the load forecast with its P10–P90 band and the temperature forecast.',
+    zh: '研究时段(阴影)之前数周的实测负荷;研究时段内为负荷预测(P10–P90 区间)与气温预报。',
   },
   overviewTitle: { en: 'Daily peak over the whole history', zh: '历史日最大负荷' },
   gridTitle: { en: 'Grid', zh: '电网' },
@@ -40,6 +40,9 @@ const WORDS = {
   temperature: { en: 'temperature', zh: '气温' },
   forecast: { en: 'forecast', zh: '预报' },
   failed: { en: 'Could not open the scenario', zh: '无法打开场景' },
+  forecasting: { en: 'forecasting the load…', zh: '正在预测负荷…' },
+  forecastDone: { en: 'load forecast in', zh: '负荷预测用时' },
+  loadForecast: { en: 'load forecast', zh: '负荷预测' },
   stillShowing: { en: 'Still showing the last valid scenario', zh: '仍显示上一个有效场景' },
 } as const;
 

@@ -4,6 +4,7 @@
  * draws. (The full dispatcher interface is its own issue.)
  */
 import { browserEnginePool } from '../worker/browser/spawn.ts';
+import { forecastScenarioInPool } from '../worker/forecast-pool.ts';
 import type { ScenarioView } from '../worker/api.ts';
 import { formatProblem } from '../core/problems.ts';
 import { formatInZone, resolveZone } from '../core/time/zone.ts';
@@ -18,7 +19,9 @@ import { areaKind, className, formatMW, word, type Lang, type WordKey } from './
 
 const pool = browserEnginePool();
 let lang: Lang = (localStorage.getItem('orderly.lang') as Lang) ?? 'en';
-let current: { name: string; view: ScenarioView } | null = null;
+let current: { name: string; view: ScenarioView; forecast?: LoadForecast } | null = null;
+type LoadForecast = { startMs: number; point: Float64Array; p10: Float64Array; p90: Float64Array };
+let opening = 0;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -48,10 +51,21 @@ async function open(name: string, bytes: Uint8Array): Promise<void> {
       status(`${name}: ${view.total} ${word('problems', lang)}`, 'error');
       return;
     }
+    const ticket = ++opening;
     current = { name, view };
     $('problems').hidden = true;
     render(name, view);
-    status(`${name} — ${word('checked', lang)} ${ms} ms`, 'ok');
+    status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecasting', lang)}`, 'busy');
+    // The load forecast follows in the workers; the page stays usable meanwhile.
+    const forecast = await forecastScenarioInPool(pool, name, bytes);
+    if (ticket !== opening) return; // another file was opened meanwhile
+    if (forecast.ok) {
+      const sys = forecast.forecast.system, levels = forecast.forecast.levels;
+      current.forecast = { startMs: forecast.forecast.startMs, point: sys.point, p10: sys.quantiles[levels.indexOf(0.1)], p90: sys.quantiles[levels.indexOf(0.9)] };
+      render(name, view);
+      document.body.dataset.forecast = 'true';
+    }
+    status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecastDone', lang)} ${Math.round(performance.now() - started - ms)} ms`, 'ok');
   } catch (error) {
     status(`${word('failed', lang)}: ${(error as Error).message}`, 'error');
   }
@@ -114,7 +128,11 @@ function render(name: string, view: ScenarioView): void {
       ...(view.temperature ? { temperature: view.temperature } : {}),
       study: { startMs: studyStart, hours: s.study.hours },
       timeZone: s.timeZone,
-      labels: { load: `${word('load', lang)} (MW)`, temperature: `${word('temperature', lang)} (°C)`, forecast: `${word('forecast', lang)} (°C)`, study: word('study', lang) },
+      ...(current?.view === view && current.forecast ? { loadForecast: current.forecast } : {}),
+      labels: {
+        load: `${word('load', lang)} (MW)`, temperature: `${word('temperature', lang)} (°C)`, forecast: `${word('forecast', lang)} (°C)`,
+        study: word('study', lang), loadForecast: `${word('loadForecast', lang)} P10–P90`,
+      },
     }));
     $('overview-chart').replaceChildren(dailyPeakChart({ load: view.systemLoad, timeZone: s.timeZone }));
   } else {

@@ -19,7 +19,8 @@ import type { ScenarioFile } from '../core/scenario/schema.ts';
 import { formatInZone, resolveZone } from '../core/time/zone.ts';
 import { HOUR_MS } from '../core/time/timestamp.ts';
 import { customerBaselines, type BaselineOptions, type CustomerBaselines } from '../core/forecast/baseline.ts';
-import type { ModelName } from '../core/forecast/forecast.ts';
+import { calendarFor, forecastSeries, type ModelName, type Window } from '../core/forecast/forecast.ts';
+import type { HolidayCalendar } from '../core/calendar/day-kind.ts';
 import { axisCalendar, forecastArea, scenarioForecastInputs, type AreaSeriesInput, type ScenarioAxis } from '../core/forecast/scenario-forecast.ts';
 import { backtestCsv, type CsvBacktestOptions } from '../core/forecast/backtest-csv.ts';
 import type { BacktestResult } from '../core/forecast/backtest.ts';
@@ -210,6 +211,28 @@ export const engineApi = {
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     const baselines = customerBaselines(loaded.scenario, window, options);
     return transfer({ ok: true as const, baselines }, [baselines.values.buffer, baselines.method.buffer] as ArrayBuffer[]);
+  },
+
+  /**
+   * Forecasts of several load series sharing one hourly axis and one set of stations (e.g. the
+   * zones of a utility): each with its own model, stations chosen per series.
+   */
+  forecastHourlySeries(args: {
+    startMs: number; n: number; loads: Float64Array[]; stations: Float64Array[]; timeZone: string;
+    holidays: HolidayCalendar | null; train: Window; target: Window; model: ModelName;
+    /** Stations already chosen for each series (a calibration kept with the series). */
+    chosen?: number[][];
+  }): Array<{ point: Float64Array; quantiles: Float64Array[]; stations: number[] }> {
+    const zone = resolveZone(args.timeZone);
+    if (!zone) throw new Error(`unknown time zone "${args.timeZone}"`);
+    const base = { startMs: args.startMs, n: args.n, stations: args.stations, zone, holidays: args.holidays };
+    const cal = calendarFor({ ...base, load: args.loads[0] });
+    const out = args.loads.map((load, k) => {
+      const chosen = args.chosen?.[k];
+      const f = forecastSeries({ ...base, load }, { model: args.model, train: args.train, target: args.target, calendar: cal, ...(chosen ? { stations: chosen } : {}) });
+      return { point: f.point, quantiles: f.quantiles, stations: f.stations };
+    });
+    return transfer(out, out.flatMap((o) => [o.point.buffer, ...o.quantiles.map((q) => q.buffer)]) as ArrayBuffer[]);
   },
 
   /** Memory of this worker, for benchmarks: current and peak resident set (Node), MB. */

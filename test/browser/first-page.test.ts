@@ -39,6 +39,10 @@ describe.skipIf(!browserAvailable)('the first page', () => {
     expect(d!.length).toBeGreaterThan(2000);
     expect(await page.locator('#classes-chart .tier-protected').count()).toBeGreaterThan(5);
     expect(await page.textContent('#summary')).toMatch(/12 substations/);
+    // The load forecast comes from the same engine, in the workers, and is drawn with its band.
+    await page.waitForSelector('body[data-forecast="true"]', { timeout: 60_000 });
+    expect((await page.getAttribute('#load-chart path.forecast-band', 'd'))!.length).toBeGreaterThan(500);
+    expect(await page.textContent('#status')).toMatch(/load forecast in \d+ ms/);
     await page.screenshot({ path: join(screenshotDir, 'first-page.png'), fullPage: true });
   });
 

@@ -20,7 +20,9 @@ export interface LoadChartOptions {
   days?: number;
   width?: number;
   height?: number;
-  labels: { load: string; temperature: string; forecast: string; study: string };
+  labels: { load: string; temperature: string; forecast: string; study: string; loadForecast?: string };
+  /** The load forecast over the study window: point and its P10–P90 band, MW. */
+  loadForecast?: { startMs: number; point: Float64Array; p10: Float64Array; p90: Float64Array };
 }
 
 const HOUR = 3_600_000;
@@ -45,7 +47,8 @@ export function loadChart(o: LoadChartOptions): SVGSVGElement {
   const forecast = points(o.temperature?.forecast, o.study.startMs, studyEnd);
 
   const x = d3.scaleUtc().domain([clock(from), clock(studyEnd)]).range([margin.left, width - margin.right]);
-  const y = d3.scaleLinear().domain([0, (d3.max(load, (d) => d[1]) ?? 1) * 1.08]).nice().range([height - margin.bottom, margin.top]);
+  const forecastMax = o.loadForecast ? d3.max(o.loadForecast.p90) ?? 0 : 0;
+  const y = d3.scaleLinear().domain([0, Math.max(d3.max(load, (d) => d[1]) ?? 1, forecastMax) * 1.08]).nice().range([height - margin.bottom, margin.top]);
   const t = d3.scaleLinear().domain(d3.extent([...temps.map((d) => d[1]), 0]) as [number, number]).nice().range([height - margin.bottom, margin.top]);
 
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'load-chart').attr('role', 'img');
@@ -67,9 +70,18 @@ export function loadChart(o: LoadChartOptions): SVGSVGElement {
   svg.append('path').attr('class', 'temperature').attr('d', line.y((d) => t(d[1]))(temps.filter((d) => d[0] < o.study.startMs)) ?? '');
   svg.append('path').attr('class', 'temperature forecast').attr('d', line.y((d) => t(d[1]))(forecast) ?? '');
   svg.append('path').attr('class', 'load').attr('d', line.y((d) => y(d[1]))(load) ?? '');
+  if (o.loadForecast) {
+    const f = o.loadForecast;
+    const at = (i: number) => x(clock(f.startMs + i * HOUR));
+    const band = d3.area<number>().x((_, i) => at(i)).y0((i) => y(f.p10[i])).y1((i) => y(f.p90[i]));
+    svg.append('path').attr('class', 'forecast-band').attr('d', band(Array.from(f.point, (_, i) => i)) ?? '');
+    svg.append('path').attr('class', 'load forecast').attr('d', d3.line<number>().x((_, i) => at(i)).y((v) => y(v))(Array.from(f.point)) ?? '');
+  }
 
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left + 8},${height - margin.bottom - 10})`);
-  [['load', o.labels.load], ['temperature', o.labels.temperature], ['temperature forecast', o.labels.forecast]].forEach(([cls, label], i) => {
+  const entries = [['load', o.labels.load], ['temperature', o.labels.temperature], ['temperature forecast', o.labels.forecast]];
+  if (o.loadForecast && o.labels.loadForecast) entries.push(['load forecast', o.labels.loadForecast]);
+  entries.forEach(([cls, label], i) => {
     const g = legend.append('g').attr('transform', `translate(${i * 150},0)`);
     g.append('line').attr('class', cls).attr('x1', 0).attr('x2', 18).attr('y1', -4).attr('y2', -4);
     g.append('text').attr('x', 24).attr('y', 0).text(label);
