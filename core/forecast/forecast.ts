@@ -13,7 +13,8 @@ import { DEFAULT_RECENCY, hingeKnots, recencyDesign, type RecencySpec } from './
 import { powers, vanillaDesign } from './models/vanilla.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
 import { accumulateBlocks, solveBlocks } from './regression/blocks.ts';
-import { rowEntries, type Design } from './regression/terms.ts';
+import { predictRows } from './regression/least-squares.ts';
+import type { Design } from './regression/terms.ts';
 import { chooseStations, type StationChoice } from './station-selection.ts';
 import { averageStations, centreAndScale } from './temperature.ts';
 
@@ -114,19 +115,6 @@ interface Fitted {
   predict(segmentsUsed: number, fitEndYears: number): Float64Array;
 }
 
-function predictWith(d: Design, coefficients: Float64Array[], group: ArrayLike<number> | null, n: number): Float64Array {
-  const out = new Float64Array(n);
-  const cols = new Int32Array(d.maxEntries), vals = new Float64Array(d.maxEntries);
-  for (let i = 0; i < n; i++) {
-    const c = coefficients[group ? group[i] : 0];
-    const k = rowEntries(d, i, cols, vals);
-    let s = 0;
-    for (let a = 0; a < k; a++) s += c[cols[a]] * vals[a];
-    out[i] = s;
-  }
-  return out;
-}
-
 /** Accumulates a model once; predicts from any leading run of training segments. */
 function fitModel(
   model: ModelName,
@@ -144,7 +132,7 @@ function fitModel(
   if (model === 'vanilla') {
     const d = vanillaDesign(cal, powers(temperature, standard.centre, standard.scale));
     const sums = accumulateBlocks(d, load, cal.n, new Uint8Array(cal.n), 1, seg, segmentCount);
-    return { predict: (used) => predictWith(d, solveBlocks(sums, (b) => b < used), null, cal.n) };
+    return { predict: (used) => predictRows(d, solveBlocks(sums, (b) => b < used), cal.n) };
   }
   let min = Infinity, max = -Infinity;
   for (let i = 0; i < cal.n; i++) {
@@ -162,7 +150,7 @@ function fitModel(
   return {
     predict(used, fitEndYears) {
       const drop = new Set(hingeColumns.filter((h) => h.knot > fitEndYears - 1 + 1e-9).map((h) => h.column));
-      return predictWith(d, solveBlocks(sums, (b) => b < used, drop), cal.hour, cal.n);
+      return predictRows(d, solveBlocks(sums, (b) => b < used, drop), cal.n, cal.hour);
     },
   };
 }

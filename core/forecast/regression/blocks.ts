@@ -1,9 +1,9 @@
 /**
  * Normal equations accumulated once per (group, block of rows) — e.g. per hour of day and per
- * year — so that fits on any union of blocks (a training window and its held-out origins) cost
- * only a sum and a solve, not another pass over the data.
+ * stretch of training — so that fits on any union of blocks (a training window and its held-out
+ * origins) cost only a sum and a solve, not another pass over the data.
  */
-import { choleskySolve } from './least-squares.ts';
+import { accumulateRow, rowIsFinite, solveNormal } from './least-squares.ts';
 import { rowEntries, type Design } from './terms.ts';
 
 export interface BlockSums {
@@ -16,6 +16,7 @@ export interface BlockSums {
   n: Int32Array;
 }
 
+/** Rows with block < 0 are left out. */
 export function accumulateBlocks(
   d: Design,
   y: ArrayLike<number>,
@@ -24,7 +25,6 @@ export function accumulateBlocks(
   groups: number,
   block: ArrayLike<number>,
   blocks: number,
-  use: (i: number) => boolean = () => true,
 ): BlockSums {
   const p = d.width;
   const cells = groups * blocks;
@@ -36,23 +36,13 @@ export function accumulateBlocks(
   // Visit rows cell by cell so that one cell's matrix stays in cache while it fills.
   const order = sortByCell(group, block, blocks, rows, cells);
   for (let c = 0; c < cells; c++) {
-    const m = xtx[c], v = xty[c];
     for (let r = order.start[c]; r < order.start[c + 1]; r++) {
       const i = order.rows[r];
-      const yi = y[i];
-      if (!Number.isFinite(yi) || !use(i)) continue;
+      if (!Number.isFinite(y[i])) continue;
       const k = rowEntries(d, i, cols, vals);
-      let finite = true;
-      for (let a = 0; a < k; a++) if (!Number.isFinite(vals[a])) finite = false;
-      if (!finite) continue;
+      if (!rowIsFinite(vals, k)) continue;
       n[c]++;
-      // Terms emit their entries in increasing column order, so b ≥ a is the upper triangle.
-      for (let a = 0; a < k; a++) {
-        const va = vals[a];
-        v[cols[a]] += va * yi;
-        const base = cols[a] * p;
-        for (let b = a; b < k; b++) m[base + cols[b]] += va * vals[b];
-      }
+      accumulateRow(xtx[c], xty[c], p, cols, vals, k, y[i]);
     }
   }
   return { p, groups, blocks, xtx, xty, n };
@@ -72,7 +62,7 @@ function sortByCell(group: ArrayLike<number>, block: ArrayLike<number>, blocks: 
  * Solves each group's least squares over the chosen blocks. Columns in `drop` are left out
  * (coefficient 0): e.g. trend hinges after the end of a shorter training window.
  */
-export function solveBlocks(sums: BlockSums, useBlock: (b: number) => boolean, drop: ReadonlySet<number> = new Set(), ridge = 1e-10): Float64Array[] {
+export function solveBlocks(sums: BlockSums, useBlock: (b: number) => boolean, drop?: ReadonlySet<number>, ridge = 1e-10): Float64Array[] {
   const { p, groups, blocks } = sums;
   const out: Float64Array[] = [];
   for (let g = 0; g < groups; g++) {
@@ -90,24 +80,7 @@ export function solveBlocks(sums: BlockSums, useBlock: (b: number) => boolean, d
         for (let k = a; k < p; k++) m[base + k] += src[base + k];
       }
     }
-    if (rows === 0) {
-      out.push(new Float64Array(p));
-      continue;
-    }
-    let trace = 0;
-    for (let a = 0; a < p; a++) trace += m[a * p + a];
-    const lambda = ridge * (trace / p);
-    for (let a = 0; a < p; a++) {
-      if (drop.has(a)) {
-        for (let k = 0; k < p; k++) m[a * p + k] = m[k * p + a] = 0;
-        v[a] = 0;
-      }
-    }
-    for (let a = 0; a < p; a++) {
-      m[a * p + a] = m[a * p + a] === 0 ? 1 : m[a * p + a] + lambda;
-      for (let k = a + 1; k < p; k++) m[k * p + a] = m[a * p + k];
-    }
-    out.push(choleskySolve(m, v, p));
+    out.push(rows === 0 ? new Float64Array(p) : solveNormal(m, v, p, ridge, drop));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * Ordinary least squares on a sparse design through the normal equations, solved by Cholesky.
- * A tiny ridge (relative to the diagonal) keeps the solve stable when a factor level never occurs
- * in the training rows (e.g. a month absent from a short history) without moving real estimates.
+ * A tiny ridge (relative to the diagonal) keeps the solve stable when columns are nearly
+ * collinear; a column no row touches (a level absent from the training rows) gets coefficient 0.
  */
 import { rowEntries, type Design } from './terms.ts';
 
@@ -13,55 +13,70 @@ export interface Fit {
   sigma: number;
 }
 
+/** True when every entry of a row is a finite number. */
+export function rowIsFinite(vals: Float64Array, k: number): boolean {
+  for (let a = 0; a < k; a++) if (!Number.isFinite(vals[a])) return false;
+  return true;
+}
+
 /**
- * Fits y on the design over the rows where `use(i)` is true (and y is finite).
- * @param rows number of rows of the design
+ * Adds one row to X'X (upper triangle, row-major p × p) and X'y. Terms emit their entries in
+ * increasing column order, so b ≥ a is the upper triangle.
  */
+export function accumulateRow(xtx: Float64Array, xty: Float64Array, p: number, cols: Int32Array, vals: Float64Array, k: number, y: number): void {
+  for (let a = 0; a < k; a++) {
+    const va = vals[a];
+    xty[cols[a]] += va * y;
+    const base = cols[a] * p;
+    for (let b = a; b < k; b++) xtx[base + cols[b]] += va * vals[b];
+  }
+}
+
+/**
+ * Solves normal equations given as an upper triangle (overwritten), with a ridge relative to the
+ * mean diagonal; columns in `drop` (and columns no row touched) get coefficient 0.
+ */
+export function solveNormal(xtx: Float64Array, xty: Float64Array, p: number, ridge = 1e-10, drop?: ReadonlySet<number>): Float64Array {
+  let trace = 0;
+  for (let a = 0; a < p; a++) trace += xtx[a * p + a];
+  const lambda = ridge * (trace / Math.max(1, p));
+  if (drop) {
+    for (const a of drop) {
+      for (let k = 0; k < p; k++) xtx[a * p + k] = xtx[k * p + a] = 0;
+      xty[a] = 0;
+    }
+  }
+  for (let a = 0; a < p; a++) {
+    xtx[a * p + a] = xtx[a * p + a] === 0 ? 1 : xtx[a * p + a] + lambda;
+    for (let b = a + 1; b < p; b++) xtx[b * p + a] = xtx[a * p + b];
+  }
+  return choleskySolve(xtx, xty, p);
+}
+
+/** Fits y on the design over the rows where `use(i)` is true (and y and the row are finite). */
 export function fitLeastSquares(d: Design, y: ArrayLike<number>, rows: number, use: (i: number) => boolean = () => true, ridge = 1e-10): Fit {
   const p = d.width;
   const xtx = new Float64Array(p * p);
   const xty = new Float64Array(p);
   const cols = new Int32Array(d.maxEntries);
   const vals = new Float64Array(d.maxEntries);
+  const used = (i: number, k: number) => Number.isFinite(y[i]) && use(i) && rowIsFinite(vals, k);
   let n = 0;
   for (let i = 0; i < rows; i++) {
-    const yi = y[i];
-    if (!Number.isFinite(yi) || !use(i)) continue;
     const k = rowEntries(d, i, cols, vals);
-    let finite = true;
-    for (let a = 0; a < k; a++) if (!Number.isFinite(vals[a])) finite = false;
-    if (!finite) continue;
+    if (!used(i, k)) continue;
     n++;
-    // Terms emit their entries in increasing column order, so b ≥ a is the upper triangle.
-    for (let a = 0; a < k; a++) {
-      const va = vals[a];
-      xty[cols[a]] += va * yi;
-      const rowBase = cols[a] * p;
-      for (let b = a; b < k; b++) xtx[rowBase + cols[b]] += va * vals[b];
-    }
+    accumulateRow(xtx, xty, p, cols, vals, k, y[i]);
   }
-  // Mirror the upper triangle; the ridge scales with the mean diagonal. A column no row touches
-  // (a level absent from the training rows) gets a unit diagonal: its coefficient is then 0.
-  let trace = 0;
-  for (let a = 0; a < p; a++) trace += xtx[a * p + a];
-  const lambda = ridge * (trace / Math.max(1, p));
-  for (let a = 0; a < p; a++) {
-    xtx[a * p + a] = xtx[a * p + a] === 0 ? 1 : xtx[a * p + a] + lambda;
-    for (let b = a + 1; b < p; b++) xtx[b * p + a] = xtx[a * p + b];
-  }
-  const coefficients = choleskySolve(xtx, xty, p);
+  const coefficients = solveNormal(xtx, xty, p, ridge);
   // Residual sum of squares in a second pass (the y'y − 2β'X'y + β'X'Xβ shortcut cancels badly).
   let rss = 0;
   for (let i = 0; i < rows; i++) {
-    const yi = y[i];
-    if (!Number.isFinite(yi) || !use(i)) continue;
     const k = rowEntries(d, i, cols, vals);
-    let fitted = 0, finite = true;
-    for (let a = 0; a < k; a++) {
-      if (!Number.isFinite(vals[a])) finite = false;
-      fitted += coefficients[cols[a]] * vals[a];
-    }
-    if (finite) rss += (yi - fitted) ** 2;
+    if (!used(i, k)) continue;
+    let fitted = 0;
+    for (let a = 0; a < k; a++) fitted += coefficients[cols[a]] * vals[a];
+    rss += (y[i] - fitted) ** 2;
   }
   return { coefficients, n, sigma: Math.sqrt(rss / Math.max(1, n - p)) };
 }
@@ -94,18 +109,21 @@ export function choleskySolve(a: Float64Array, b: Float64Array, p: number): Floa
   return x;
 }
 
-/** Prediction of row i. */
-export function predictRow(d: Design, coefficients: Float64Array, i: number, cols: Int32Array, vals: Float64Array): number {
-  const k = rowEntries(d, i, cols, vals);
-  let s = 0;
-  for (let a = 0; a < k; a++) s += coefficients[cols[a]] * vals[a];
-  return s;
-}
-
-export function predictAll(d: Design, coefficients: Float64Array, rows: number): Float64Array {
+/** Predictions of every row: coefficients[group[i]] (one model per group), or coefficients[0]. */
+export function predictRows(d: Design, coefficients: Float64Array[], rows: number, group: ArrayLike<number> | null = null): Float64Array {
   const out = new Float64Array(rows);
   const cols = new Int32Array(d.maxEntries);
   const vals = new Float64Array(d.maxEntries);
-  for (let i = 0; i < rows; i++) out[i] = predictRow(d, coefficients, i, cols, vals);
+  for (let i = 0; i < rows; i++) {
+    const c = coefficients[group ? group[i] : 0];
+    const k = rowEntries(d, i, cols, vals);
+    let s = 0;
+    for (let a = 0; a < k; a++) s += c[cols[a]] * vals[a];
+    out[i] = s;
+  }
   return out;
+}
+
+export function predictAll(d: Design, coefficients: Float64Array, rows: number): Float64Array {
+  return predictRows(d, [coefficients], rows);
 }

@@ -22,11 +22,8 @@ export function numeric(name: string, x: ArrayLike<number>): Term {
   return { name, width: 1, maxEntries: 1, emit: (i, c, v, at) => ((c[at] = 0), (v[at] = x[i]), 1) };
 }
 
-/**
- * A factor with levels 0..levels-1. With `dropFirst` (treatment coding, for use beside an
- * intercept) level 0 adds nothing and levels 1.. get one column each.
- */
-export function factor(name: string, level: ArrayLike<number>, levels: number, dropFirst = true): Term {
+/** One column per level of a factor holding x (or 1), after dropping level 0 when asked. */
+function byLevel(name: string, x: ArrayLike<number> | null, level: ArrayLike<number>, levels: number, dropFirst: boolean): Term {
   const shift = dropFirst ? 1 : 0;
   return {
     name,
@@ -36,27 +33,23 @@ export function factor(name: string, level: ArrayLike<number>, levels: number, d
       const l = level[i] - shift;
       if (l < 0) return 0;
       c[at] = l;
-      v[at] = 1;
+      v[at] = x ? x[i] : 1;
       return 1;
     },
   };
 }
 
+/**
+ * A factor with levels 0..levels-1. With `dropFirst` (treatment coding, for use beside an
+ * intercept) level 0 adds nothing and levels 1.. get one column each.
+ */
+export function factor(name: string, level: ArrayLike<number>, levels: number, dropFirst = true): Term {
+  return byLevel(name, null, level, levels, dropFirst);
+}
+
 /** x times each level of a factor: a slope of x per level (e.g. temperature × hour). */
 export function slopeBy(name: string, x: ArrayLike<number>, level: ArrayLike<number>, levels: number, dropFirst = true): Term {
-  const shift = dropFirst ? 1 : 0;
-  return {
-    name,
-    width: levels - shift,
-    maxEntries: 1,
-    emit(i, c, v, at) {
-      const l = level[i] - shift;
-      if (l < 0) return 0;
-      c[at] = l;
-      v[at] = x[i];
-      return 1;
-    },
-  };
+  return byLevel(name, x, level, levels, dropFirst);
 }
 
 /** Combines two factors into one (e.g. weekday × hour: 7 × 24 = 168 levels): a × bLevels + b. */
