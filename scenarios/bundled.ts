@@ -25,7 +25,7 @@ export const BUNDLED: BundledScenario[] = [
   {
     file: 'hydro-drought.json',
     options: { story: 'hydro-drought', seed: 2022 },
-    shows: 'after Sichuan, August 2022: a hydro-dominated grid whose reservoirs cannot deliver the day\'s energy — short of MWh every day while no hour is short of more than 5 % of MW.',
+    shows: 'after Sichuan, August 2022: a hydro-dominated grid whose reservoirs cannot deliver the day\'s energy — short of MWh (level III) on every working day while no hour is short of more than 5 % of MW.',
   },
   {
     file: 'unit-trip.json',

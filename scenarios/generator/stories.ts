@@ -130,11 +130,12 @@ export const STORIES = {
     designC: 35,
     supply: () => ({
       mix: { hydro: 0.95, coal: 0.2, gas: 0.05, wind: 0.05, solar: 0.06 },
-      targetGapPct: [-1, 1, 3, 4, 2, 1, -1],
+      targetGapPct: [-3, -3, -3, -3, -3, -3, -3],
       windCF: [0.12, 0.1, 0.1, 0.08, 0.1, 0.12, 0.12],
       hydroAvailable: 0.55,
       hydroEnergyShare: 0.22,
       minImportShare: 0.08,
+      flatImports: true,
     }),
     events: [{ kind: 'heat-wave', atHour: 3 * 24 + 11, hours: 9, deltaC: 2 }],
   },

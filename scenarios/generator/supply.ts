@@ -29,6 +29,8 @@ export interface SupplyStory {
   hydroEnergyShare?: number;
   /** Smallest import kept on the ties, as a share of peak. */
   minImportShare?: number;
+  /** One import level for the whole study (the calibration's mean) instead of one per day. */
+  flatImports?: boolean;
 }
 
 export interface SupplyResult {
@@ -36,7 +38,7 @@ export interface SupplyResult {
   imports: ImportFile[];
   reserveMW: number;
   energyBudgets: Array<{ id: string; name: string; units: string[]; daily: Array<{ date: string; energyMWh: number }> }>;
-  /** Available supply per study hour, MW, as built (for checks and story tuning). */
+  /** Expected available supply per study hour, MW (forced outages at their rates), as built. */
   availableMW: Float64Array;
 }
 
@@ -114,14 +116,15 @@ export function buildSupply(args: {
       if (type === 'coal') coalUnits.push(unit);
       if (type === 'hydro') hydroUnits.push(unit);
       units.push(unit);
-      for (let i = 0; i < hours; i++) nonImport[i] += series[i];
+      // Calibrate on what the warnings will expect: a unit is out with its forced-outage rate.
+      for (let i = 0; i < hours; i++) nonImport[i] += series[i] * (1 - FOR[type]);
     }
   }
 
   // Coal derates by day (fuel shortage, maintenance), spread over the coal units as outages.
   const coalCapacity = coalUnits.reduce((a, u) => a + u.capacityMW, 0);
   const derateMW = new Float64Array(studyDays);
-  for (let d = 0; d < studyDays; d++) derateMW[d] = (story.coalDerate?.[d] ?? 0) * coalCapacity;
+  for (let d = 0; d < studyDays; d++) derateMW[d] = (story.coalDerate?.[d] ?? 0) * coalCapacity * (1 - FOR.coal);
 
   const reserveMW = Math.round(peakMW * 0.03);
   const minImport = (story.minImportShare ?? 0.05) * peakMW;
@@ -146,6 +149,9 @@ export function buildSupply(args: {
     }
     importByDay[d] = imp;
   }
+  if (story.flatImports) importByDay.fill(importByDay.reduce((a, b) => a + b, 0) / studyDays);
+  // Derates were sized on expected (forced-outage-weighted) output; apply them at face value.
+  for (let d = 0; d < studyDays; d++) derateMW[d] /= 1 - FOR.coal;
   applyDerates(coalUnits, derateMW, cal, zone);
 
   const imports: ImportFile[] = [];
@@ -157,7 +163,7 @@ export function buildSupply(args: {
   }
 
   for (let i = 0; i < hours; i++) {
-    available[i] = nonImport[i] - derateMW[dayOf(i)] + imports.reduce((a, imp) => a + imp.schedule.values[i]!, 0);
+    available[i] = nonImport[i] - derateMW[dayOf(i)] * (1 - FOR.coal) + imports.reduce((a, imp) => a + imp.schedule.values[i]!, 0);
   }
 
   const energyBudgets: SupplyResult['energyBudgets'] = [];
