@@ -18,6 +18,9 @@ import { parseJsonBytes } from '../core/scenario/parse-json.ts';
 import type { ScenarioFile } from '../core/scenario/schema.ts';
 import { formatInZone, resolveZone } from '../core/time/zone.ts';
 import { HOUR_MS } from '../core/time/timestamp.ts';
+import { assessScenario, type AssessOptions, type Assessment } from '../core/warning/assess.ts';
+import { buildBulletin, type Bulletin } from '../core/warning/bulletin.ts';
+import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import { customerBaselines, type BaselineOptions, type CustomerBaselines } from '../core/forecast/baseline.ts';
 import { calendarFor, forecastSeries, type ModelName, type Window } from '../core/forecast/forecast.ts';
 import type { HolidayCalendar } from '../core/calendar/day-kind.ts';
@@ -235,6 +238,17 @@ export const engineApi = {
     return transfer(out, out.flatMap((o) => [o.point.buffer, ...o.quantiles.map((q) => q.buffer)]) as ArrayBuffer[]);
   },
 
+  /** The supply-gap assessment and its bulletin, from a scenario and its forecast. */
+  assess(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: AssessOptions & { previous?: Bulletin | null } = {}): AssessOutcome {
+    const loaded = loadScenarioBytes(name, bytes);
+    if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
+    const s = loaded.scenario;
+    const root = s.areas.find((a) => a.parent === null)!;
+    const assessment = assessScenario(s, forecast, options);
+    const bulletin = buildBulletin(assessment, { id: root.id, name: s.name === root.name ? root.name : `${root.name}`, ...(root.nameZh ? { nameZh: root.nameZh } : {}) }, options.previous ?? null);
+    return { ok: true, assessment, bulletin };
+  },
+
   /** Memory of this worker, for benchmarks: current and peak resident set (Node), MB. */
   memory(): { rssMB: number; peakRssMB: number; heapUsedMB: number } {
     const g = globalThis as { process?: { memoryUsage(): { rss: number; heapUsed: number }; resourceUsage?(): { maxRSS: number } } };
@@ -256,6 +270,8 @@ export const engineApi = {
     return n;
   },
 };
+
+export type AssessOutcome = { ok: true; assessment: Assessment; bulletin: Bulletin } | { ok: false; problems: Problem[]; total: number };
 
 export type PreparedForecast =
   | { ok: true; axis: ScenarioAxis; series: AreaSeriesInput[]; areas: Array<{ id: string; parent: string | null; name: string; kind: string }> }

@@ -81,10 +81,11 @@ export function calendarFor(input: SeriesInput): CalendarFeatures {
 }
 
 /**
- * Held-out origins: each of the last two years forecast from everything before it (one origin —
- * the last year, or the last 30 % of a short history — when training is under three years).
- * Errors a year out vary from year to year with the level of load; two origins cover that too,
- * and the latest counts twice as it is most like the forecast.
+ * Held-out origins: each of the last two years forecast from everything before it (one origin,
+ * the last year, when training is two to three years). Errors a year out vary from year to year
+ * with the level of load; two origins cover that too, and the latest counts twice as it is most
+ * like the forecast. Under two years no origin is given: holding out part of a single year removes
+ * seasons the model then never saw, so the error model uses in-sample residuals, widened.
  */
 export function errorOrigins(train: Window): Array<{ fitTo: number; check: Window; weight: number }> {
   const length = train.to - train.from;
@@ -94,8 +95,13 @@ export function errorOrigins(train: Window): Array<{ fitTo: number; check: Windo
       { fitTo: train.to - YEAR_HOURS, check: { from: train.to - YEAR_HOURS, to: train.to }, weight: 2 },
     ];
   }
-  const held = length >= 2 * YEAR_HOURS ? YEAR_HOURS : Math.floor(length * 0.3);
-  return [{ fitTo: train.to - held, check: { from: train.to - held, to: train.to }, weight: 1 }];
+  if (length >= 2 * YEAR_HOURS) return [{ fitTo: train.to - YEAR_HOURS, check: { from: train.to - YEAR_HOURS, to: train.to }, weight: 1 }];
+  return [];
+}
+
+/** How much wider out-of-sample errors are than residuals, for a model of p columns on n rows. */
+function residualWidening(n: number, p: number): number {
+  return n > 2 * p ? Math.sqrt(n / (n - p)) * 1.25 : 1.5;
 }
 
 /** Training rows in segments: segment s holds rows before boundary s and from boundary s+1 on. */
@@ -113,6 +119,8 @@ function segments(train: Window, boundaries: number[], n: number, use: (i: numbe
 
 interface Fitted {
   predict(segmentsUsed: number, fitEndYears: number): Float64Array;
+  /** Columns of the (per-hour) model. */
+  width: number;
 }
 
 /** Accumulates a model once; predicts from any leading run of training segments. */
@@ -132,7 +140,7 @@ function fitModel(
   if (model === 'vanilla') {
     const d = vanillaDesign(cal, powers(temperature, standard.centre, standard.scale));
     const sums = accumulateBlocks(d, load, cal.n, new Uint8Array(cal.n), 1, seg, segmentCount);
-    return { predict: (used) => predictRows(d, solveBlocks(sums, (b) => b < used), cal.n) };
+    return { width: d.width, predict: (used) => predictRows(d, solveBlocks(sums, (b) => b < used), cal.n) };
   }
   let min = Infinity, max = -Infinity;
   for (let i = 0; i < cal.n; i++) {
@@ -148,6 +156,7 @@ function fitModel(
     : d;
   const sums = accumulateBlocks(weighted, y, cal.n, cal.hour, 24, seg, segmentCount);
   return {
+    width: d.width,
     predict(used, fitEndYears) {
       const drop = new Set(hingeColumns.filter((h) => h.knot > fitEndYears - 1 + 1e-9).map((h) => h.column));
       return predictRows(d, solveBlocks(sums, (b) => b < used, drop), cal.n, cal.hour);
@@ -194,7 +203,19 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   let errors = options.errors;
   let heldOut: Float64Array | undefined;
   let heldOutWeight: Uint8Array | undefined;
-  if (wantErrors) {
+  if (wantErrors && origins.length === 0) {
+    // Short history: in-sample residuals of the final fit, widened for the model's size.
+    heldOut = new Float64Array(cal.n).fill(Number.NaN);
+    heldOutWeight = new Uint8Array(cal.n);
+    let rows = 0;
+    for (let i = options.train.from; i < options.train.to; i++) {
+      if (!usable(i)) continue;
+      heldOut[i] = all[i];
+      heldOutWeight[i] = 1;
+      rows++;
+    }
+    errors = errorModel(input.load, heldOut, cal.hour, QUANTILE_LEVELS, 1, heldOutWeight, residualWidening(rows / 24, fitted.width));
+  } else if (wantErrors) {
     heldOut = new Float64Array(cal.n).fill(Number.NaN);
     heldOutWeight = new Uint8Array(cal.n);
     const sortedCuts = [...cuts].sort((a, b) => a - b);

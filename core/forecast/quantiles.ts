@@ -31,6 +31,8 @@ export function errorModel(
   poolHours = 1,
   /** How many times each hour's error counts (e.g. recent years more); default once. */
   repeat?: ArrayLike<number>,
+  /** Widening of the errors (e.g. in-sample residuals understate out-of-sample errors). */
+  scale = 1,
 ): ErrorModel {
   const byHour: number[][] = Array.from({ length: 24 }, () => []);
   let samples = 0;
@@ -38,7 +40,10 @@ export function errorModel(
     const a = actual[i], f = forecast[i];
     if (!Number.isFinite(a) || !Number.isFinite(f) || f <= 0) continue;
     const times = repeat ? repeat[i] : 1;
-    for (let r = 0; r < times; r++) byHour[hourOfDay[i]].push(a / f - 1);
+    // Relative errors are bounded (−100 %, +200 %): a forecast near zero must not make one hour's
+    // ratio swamp the rest.
+    const e = Math.min(2, Math.max(-1, a / f - 1));
+    for (let r = 0; r < times; r++) byHour[hourOfDay[i]].push(e);
     samples++;
   }
   const relative = byHour.map((_, h) => {
@@ -46,12 +51,12 @@ export function errorModel(
     for (let d = -poolHours; d <= poolHours; d++) pooled.push(...byHour[(h + d + 24) % 24]);
     const sorted = Float64Array.from(pooled).sort();
     const median = quantileOf(sorted, 0.5);
-    return Float64Array.from(levels, (l) => quantileOf(sorted, l) - median);
+    return Float64Array.from(levels, (l) => scale * (quantileOf(sorted, l) - median));
   });
   return { levels, relative, samples };
 }
 
-/** Quantile series (one per level) around a point forecast. */
+/** Quantile series (one per level) around a point forecast; load is never below zero. */
 export function applyErrorModel(model: ErrorModel, point: ArrayLike<number>, hourOfDay: ArrayLike<number>): Float64Array[] {
-  return model.levels.map((_, k) => Float64Array.from({ length: point.length }, (_, i) => point[i] * (1 + model.relative[hourOfDay[i]][k])));
+  return model.levels.map((_, k) => Float64Array.from({ length: point.length }, (_, i) => Math.max(0, point[i] * (1 + model.relative[hourOfDay[i]][k]))));
 }

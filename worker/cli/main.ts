@@ -19,6 +19,7 @@ import type { EnginePool } from '../pool.ts';
 import { readInput, writeAtomically } from './files.ts';
 import { formatBytes, summaryLines } from './format.ts';
 import { backtestCommand, UsageError } from './backtest.ts';
+import { warnCommand } from './warn.ts';
 
 const USAGE = `orderly — orderly-power (有序用电) scheduler
 
@@ -36,6 +37,8 @@ Usage:
                    [--model best|vanilla] [--load-unit kW] [--temp-unit °F] [--temp-forecast COL]
                    [--holidays CN|US|none] [--json]
   orderly backtest --gefcom2012 DIR [--task 2007|backcast|2007,backcast] [--json]
+  orderly warn SCENARIO [--at TIME] [--previous BULLETIN.json] [--out BULLETIN.json]
+                [--samples N] [--seed N] [--confidence 0.9] [--lang en|zh|both] [--json]
 
 Stories: ${STORY_IDS.join(', ')}.
 Exit codes: 0 success, 1 wrong usage, 2 invalid input.`;
@@ -46,7 +49,7 @@ type Out = { log: (line: string) => void; error: (line: string) => void };
 export async function main(argv: string[], out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }): Promise<number> {
   const [command, ...rest] = argv;
   let pool: EnginePool | undefined;
-  const engine = () => (pool ??= nodeEnginePool(1));
+  const engine = (size = 1) => (pool ??= nodeEnginePool(size));
   try {
     switch (command) {
       case 'validate':
@@ -57,6 +60,8 @@ export async function main(argv: string[], out: Out = { log: (l) => console.log(
         return await generate(rest, engine, out);
       case 'import':
         return await importHistory(rest, engine, out);
+      case 'warn':
+        return await warnCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case 'backtest':
         return await backtestCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case undefined:

@@ -1,0 +1,235 @@
+/**
+ * The supply-gap assessment: for the system and every area whose import limit binds, the gap
+ * (demand + reserve − available supply) hour by hour over the horizon as a distribution drawn from
+ * the load forecast's quantiles and the supply's uncertainties with a seed, the warning level per
+ * hour (expected, at a confidence, and the probability of each level), the periods dispatchers
+ * announce, and the energy gap where supply has energy budgets.
+ */
+import { createRng } from '../random/rng.ts';
+import type { ScenarioForecast } from '../forecast/scenario-forecast.ts';
+import type { Scenario } from '../scenario/model.ts';
+import { HOUR_MS, parseTimestamp } from '../time/timestamp.ts';
+import { resolveZone } from '../time/zone.ts';
+import { drawSample, fromQuantiles, normalCdf, type SampleDraws } from './draws.ts';
+import { levelIndex, LEVELS, type LevelPolicy } from './levels.ts';
+import { periodsOf, type PeriodSummary } from './periods.ts';
+import { energyGaps, type EnergyDay } from './energy.ts';
+import { subtrees, supplyTable, type SupplyTable } from './supply.ts';
+
+export interface AssessOptions {
+  samples?: number;
+  seed?: number;
+  /** The confidence of the "level at confidence" (the gap not exceeded with this probability). */
+  confidence?: number;
+  /** When the assessment is issued (default: the scenario's issuedAt). */
+  issuedAtMs?: number;
+  /** Period boundaries, local hours (default 0, 5, 9, 15, 22, 24 as Liaoning announced in 2021). */
+  periods?: number[];
+}
+
+export const DEFAULT_PERIODS = [0, 5, 9, 15, 22, 24];
+
+export interface GapAssessment {
+  area: string;
+  name: string;
+  /** The system (root area), or an area short of import capacity. */
+  scope: 'system' | 'local';
+  /** Median forecast demand, MW. */
+  demandMW: Float64Array;
+  /** Expected available supply (system: units and imports less the reserve requirement; local: inside supply plus the import limit), MW. */
+  supplyMW: Float64Array;
+  gapMean: Float64Array;
+  gapAtConfidence: Float64Array;
+  /** probabilities[k][h]: probability of level LEVELS[k] at hour h (sums to 1 over k). */
+  probabilities: Float64Array[];
+  expectedLevel: Uint8Array;
+  levelAtConfidence: Uint8Array;
+  /** Share (%) of each hour's gap in the maximum demand of its period. */
+  gapPctMean: Float64Array;
+  periods: PeriodSummary[];
+}
+
+export interface Assessment {
+  issuedAtMs: number;
+  startMs: number;
+  hours: number;
+  timeZone: string;
+  confidence: number;
+  samples: number;
+  seed: number;
+  policy: LevelPolicy;
+  periods: number[];
+  system: GapAssessment;
+  local: GapAssessment[];
+  energy: EnergyDay[];
+  /** Milliseconds the sampling took (for benchmarks). */
+  computeMs: number;
+}
+
+interface Target {
+  area: string;
+  name: string;
+  scope: 'system' | 'local';
+  quantiles: Float64Array[]; // demand quantiles over the horizon
+  units: number[];
+  imports: number[];
+  importLimit: Float64Array | null;
+  reserve: boolean;
+}
+
+export function assessScenario(s: Scenario, forecast: ScenarioForecast, options: AssessOptions = {}): Assessment {
+  const started = Date.now();
+  const zone = resolveZone(s.timeZone)!;
+  const samples = options.samples ?? 1000;
+  const seed = options.seed ?? 1;
+  const confidence = options.confidence ?? 0.9;
+  const periods = options.periods ?? DEFAULT_PERIODS;
+  const studyStart = parseTimestamp(s.study.start)!.ms;
+  const issuedAtMs = options.issuedAtMs ?? parseTimestamp(s.study.issuedAt)!.ms;
+  // The horizon: from the first whole hour after issue (or the study start) to the study's end.
+  const fromMs = Math.max(studyStart, Math.ceil(issuedAtMs / HOUR_MS) * HOUR_MS);
+  const offset = Math.round((fromMs - forecast.startMs) / HOUR_MS);
+  const hours = Math.max(0, forecast.hours - offset);
+  if (hours === 0) throw new Error(`issued at the end of the study window: nothing left to assess`);
+  const table = supplyTable(s, fromMs, hours);
+  const levels = forecast.levels;
+  const slice = (q: Float64Array[]) => q.map((x) => x.subarray(offset));
+  const policy: LevelPolicy = s.policy.warning;
+
+  // Local time of each horizon hour, and its day index (for daily draws and periods).
+  const localHour = new Uint8Array(hours), dayIndex = new Int32Array(hours);
+  const firstDay = Math.floor((fromMs + zone.offsetAt(fromMs) * 60_000) / 86_400_000);
+  for (let h = 0; h < hours; h++) {
+    const ms = fromMs + h * HOUR_MS;
+    const local = ms + zone.offsetAt(ms) * 60_000;
+    const day = Math.floor(local / 86_400_000);
+    dayIndex[h] = day - firstDay;
+    localHour[h] = Math.floor((local - day * 86_400_000) / HOUR_MS);
+  }
+  const days = dayIndex[hours - 1] + 1;
+
+  // Which supply sits inside which area; which areas have an import limit that can bind.
+  const tree = subtrees(s.areas);
+  const root = s.areas.find((a) => a.parent === null)!;
+  const forecastOf = new Map(forecast.areas.map((a) => [a.area, a]));
+  const targets: Target[] = [{
+    area: root.id, name: root.name, scope: 'system', quantiles: slice(forecast.system.quantiles),
+    units: table.units.map((_, u) => u), imports: table.imports.map((_, i) => i), importLimit: null, reserve: true,
+  }];
+  const p95 = levels.indexOf(0.95) >= 0 ? levels.indexOf(0.95) : levels.length - 1;
+  for (const a of s.areas) {
+    if (a.parent === null || (a.importLimitMW === undefined && !a.importLimit)) continue;
+    const f = forecastOf.get(a.id);
+    if (!f) continue;
+    const inside = tree.get(a.id)!;
+    const units = table.unitAreas.flatMap((area, u) => (inside.has(area) ? [u] : []));
+    const imports = table.importAreas.flatMap((area, i) => (inside.has(area) ? [i] : []));
+    const limit = Float64Array.from({ length: hours }, (_, h) => {
+      if (a.importLimit) {
+        const i = Math.round((fromMs + h * HOUR_MS - a.importLimit.startMs) / HOUR_MS);
+        return a.importLimit.values[i] ?? Infinity;
+      }
+      return a.importLimitMW!;
+    });
+    // Screen: an area whose limit plus inside supply covers even its P95 demand every hour cannot bind.
+    const q = slice(f.quantiles);
+    let binds = false;
+    for (let h = 0; h < hours && !binds; h++) {
+      let supply = limit[h];
+      for (const u of units) supply += table.units[u][h];
+      for (const i of imports) supply += table.imports[i][h];
+      if (q[p95][h] > supply) binds = true;
+    }
+    if (binds) targets.push({ area: a.id, name: a.name, scope: 'local', quantiles: q, units, imports, importLimit: limit, reserve: false });
+  }
+
+  // Sample the futures: every target sees the same draws in a sample.
+  const gaps = targets.map(() => new Float64Array(samples * hours));
+  const rng = createRng(`warning:${seed}`);
+  const local = targets.map(() => new Float64Array(hours));
+  const energyDraws: SampleDraws[] = [];
+  for (let k = 0; k < samples; k++) {
+    const r = rng.fork(k);
+    const draws = drawSample(table, days, r);
+    if (energyDraws.length < samples) energyDraws.push(draws);
+    targets.forEach((t, j) => {
+      // Each area adds its own weather noise to the common shock (correlation 0.8 with the system).
+      const own = local[j];
+      if (t.scope === 'local') {
+        let z = r.normal();
+        for (let h = 0; h < hours; h++) {
+          own[h] = 0.8 * draws.demandZ[h] + 0.6 * z;
+          z = 0.95 * z + 0.3122 * r.normal();
+        }
+      }
+      const out = gaps[j];
+      for (let h = 0; h < hours; h++) {
+        const u = normalCdf(t.scope === 'system' ? draws.demandZ[h] : own[h]);
+        const demand = fromQuantiles(levels, t.quantiles, h, u);
+        const d = dayIndex[h];
+        let supply = t.importLimit ? t.importLimit[h] : 0;
+        for (const uIdx of t.units) supply += table.units[uIdx][h] * draws.unitFactor[uIdx][d];
+        for (const i of t.imports) supply += table.imports[i][h] * draws.importUp[i][d];
+        out[k * hours + h] = demand + (t.reserve ? table.reserveMW[h] : 0) - supply;
+      }
+    });
+  }
+
+  const median = levels.indexOf(0.5);
+  const assessments = targets.map((t, j) => summarise(t, gaps[j], samples, hours, confidence, policy, median, table, localHour, dayIndex, periods, fromMs));
+  const energy = energyGaps(s, table, forecast.system, offset, levels, dayIndex, days, energyDraws, policy, fromMs, zone);
+  return {
+    issuedAtMs, startMs: fromMs, hours, timeZone: s.timeZone, confidence, samples, seed, policy, periods,
+    system: assessments[0], local: assessments.slice(1), energy, computeMs: Date.now() - started,
+  };
+}
+
+function summarise(
+  t: Target, gaps: Float64Array, samples: number, hours: number, confidence: number, policy: LevelPolicy, median: number,
+  table: SupplyTable, localHour: Uint8Array, dayIndex: Int32Array, periods: number[], fromMs: number,
+): GapAssessment {
+  const demand = Float64Array.from(t.quantiles[median]);
+  const supply = new Float64Array(hours);
+  for (let h = 0; h < hours; h++) {
+    let s = t.importLimit ? t.importLimit[h] : 0;
+    for (const u of t.units) s += table.units[u][h];
+    for (const i of t.imports) s += table.imports[i][h];
+    supply[h] = s - (t.reserve ? table.reserveMW[h] : 0);
+  }
+  // The share of each hour's gap is of the maximum demand of its period that day.
+  const periodMax = new Float64Array(hours);
+  const periodOf = (h: number) => {
+    let p = 0;
+    while (p < periods.length - 2 && localHour[h] >= periods[p + 1]) p++;
+    return dayIndex[h] * (periods.length - 1) + p;
+  };
+  const maxBy = new Map<number, number>();
+  for (let h = 0; h < hours; h++) maxBy.set(periodOf(h), Math.max(maxBy.get(periodOf(h)) ?? 0, demand[h]));
+  for (let h = 0; h < hours; h++) periodMax[h] = maxBy.get(periodOf(h))!;
+
+  const gapMean = new Float64Array(hours), gapAtConfidence = new Float64Array(hours), gapPctMean = new Float64Array(hours);
+  const probabilities = LEVELS.map(() => new Float64Array(hours));
+  const expectedLevel = new Uint8Array(hours), levelAtConfidence = new Uint8Array(hours);
+  const column = new Float64Array(samples);
+  for (let h = 0; h < hours; h++) {
+    let sum = 0;
+    for (let k = 0; k < samples; k++) {
+      const g = gaps[k * hours + h];
+      column[k] = g;
+      sum += g;
+      probabilities[levelIndex((100 * g) / periodMax[h], policy)][h] += 1; // counted, divided below
+    }
+    for (const p of probabilities) p[h] /= samples;
+    column.sort();
+    gapMean[h] = sum / samples;
+    gapAtConfidence[h] = column[Math.min(samples - 1, Math.floor(confidence * samples))];
+    gapPctMean[h] = (100 * gapMean[h]) / periodMax[h];
+    expectedLevel[h] = levelIndex(gapPctMean[h], policy);
+    levelAtConfidence[h] = levelIndex((100 * gapAtConfidence[h]) / periodMax[h], policy);
+  }
+  return {
+    area: t.area, name: t.name, scope: t.scope, demandMW: demand, supplyMW: supply, gapMean, gapAtConfidence, probabilities,
+    expectedLevel, levelAtConfidence, gapPctMean,
+    periods: periodsOf({ gapMean, gapAtConfidence, expectedLevel, levelAtConfidence, periodMax, probabilities }, localHour, dayIndex, periods, fromMs),
+  };
+}

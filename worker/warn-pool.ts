@@ -1,0 +1,28 @@
+/**
+ * Warnings through the engine pool: the forecast shared over the workers, then the assessment and
+ * its bulletin in one worker. Used by `orderly warn`, the page and the benchmarks.
+ */
+import type { AssessOptions } from '../core/warning/assess.ts';
+import type { Bulletin } from '../core/warning/bulletin.ts';
+import type { AssessOutcome } from './api.ts';
+import { forecastScenarioInPool } from './forecast-pool.ts';
+import type { EnginePool } from './pool.ts';
+
+export async function warnScenarioInPool(
+  pool: EnginePool,
+  name: string,
+  bytes: Uint8Array,
+  options: AssessOptions & { previous?: Bulletin | null; onProgress?: (fraction: number, phase: string) => void; signal?: AbortSignal } = {},
+): Promise<AssessOutcome & { forecastMs?: number; assessMs?: number }> {
+  const { onProgress, signal, ...assess } = options;
+  const started = Date.now();
+  const forecast = await forecastScenarioInPool(pool, name, bytes.slice(), {
+    ...(onProgress ? { onProgress: (f: number) => onProgress(0.9 * f, 'forecast') } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  if (!forecast.ok) return forecast;
+  const forecastMs = Date.now() - started;
+  const result = await pool.run<AssessOutcome>((api) => api.assess(name, bytes, forecast.forecast, assess), signal ? { signal } : {});
+  onProgress?.(1, 'assessed');
+  return { ...result, forecastMs, assessMs: Date.now() - started - forecastMs };
+}
