@@ -25,6 +25,8 @@ export interface AssessOptions {
   issuedAtMs?: number;
   /** Period boundaries, local hours (default 0, 5, 9, 15, 22, 24 as Liaoning announced in 2021). */
   periods?: number[];
+  /** Longest horizon assessed, days (default 14: warnings beyond two weeks are guesses). */
+  horizonDays?: number;
 }
 
 export const DEFAULT_PERIODS = [0, 5, 9, 15, 22, 24];
@@ -89,7 +91,7 @@ export function assessScenario(s: Scenario, forecast: ScenarioForecast, options:
   // The horizon: from the first whole hour after issue (or the study start) to the study's end.
   const fromMs = Math.max(studyStart, Math.ceil(issuedAtMs / HOUR_MS) * HOUR_MS);
   const offset = Math.round((fromMs - forecast.startMs) / HOUR_MS);
-  const hours = Math.max(0, forecast.hours - offset);
+  const hours = Math.min(Math.max(0, forecast.hours - offset), 24 * (options.horizonDays ?? 14));
   if (hours === 0) throw new Error(`issued at the end of the study window: nothing left to assess`);
   const table = supplyTable(s, fromMs, hours);
   const levels = forecast.levels;

@@ -151,3 +151,36 @@ describe.skipIf(!gefcom)('orderly import --gefcom2012 (real data in the shared f
     expect(v.stdout).toMatch(/1 province, 20 districts/);
   }, 60_000);
 });
+
+describe('orderly warn', () => {
+  const scenario = join(repoRoot, 'scenarios/local-limit.json');
+  it('prints the period tables and the bulletin, and exits 0', async () => {
+    const r = await run('warn', scenario, '--samples', '200', '--lang', 'en');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^System — expected level/m);
+    expect(r.stdout).toMatch(/^Local: .* \(S03\), import limit binds/m);
+    expect(r.stdout).toMatch(/POWER SUPPLY WARNING — Qingshui Town/);
+    expect(r.stdout).not.toMatch(/【电力供需预警】/);
+  }, 60_000);
+
+  it('gives JSON, saves the bulletin, and says what changed when issued again later', async () => {
+    const first = await run('warn', scenario, '--samples', '200', '--json', '--out', path('bulletin-1.json'));
+    const json = JSON.parse(first.stdout);
+    expect(json.bulletin.format).toBe('orderly-bulletin/1');
+    expect(json.local[0].area).toBe('S03');
+    expect(Object.values(json.system.periods[0].probabilities as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    // Issued a day later, the first day's periods are gone from the horizon: they have ended.
+    const later = await run('warn', scenario, '--samples', '200', '--at', '2024-07-30T00:00+08:00', '--previous', path('bulletin-1.json'), '--json');
+    const b = JSON.parse(later.stdout).bulletin;
+    expect(b.issuedAt).toBe('2024-07-30T00:00+08:00');
+    expect(b.changes.some((c: { kind: string; date: string }) => c.kind === 'ended' && c.date === '2024-07-29')).toBe(true);
+  }, 90_000);
+
+  it('refuses a previous bulletin that is not one', async () => {
+    writeFileSync(path('not-bulletin.json'), '{"hello": 1}');
+    const r = await run('warn', scenario, '--previous', path('not-bulletin.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/expected a bulletin saved by `orderly warn --out`/);
+  });
+});
