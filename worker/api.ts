@@ -245,7 +245,7 @@ export const engineApi = {
     const s = loaded.scenario;
     const root = s.areas.find((a) => a.parent === null)!;
     const assessment = assessScenario(s, forecast, options);
-    const bulletin = buildBulletin(assessment, { id: root.id, name: s.name === root.name ? root.name : `${root.name}`, ...(root.nameZh ? { nameZh: root.nameZh } : {}) }, options.previous ?? null);
+    const bulletin = buildBulletin(assessment, { id: root.id, name: root.name, ...(root.nameZh ? { nameZh: root.nameZh } : {}) }, options.previous ?? null);
     return { ok: true, assessment, bulletin };
   },
 
