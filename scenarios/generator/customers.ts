@@ -83,7 +83,11 @@ export function curtailableCustomer(id: string, name: string, feeder: string, cl
         : cls === 'landscape-lighting' ? 0
           : cls === 'commerce' ? rng.uniform(0.05, 0.12)
             : rng.uniform(0.04, 0.15);
-  const floor = round3(peak * floorShare);
+  // 保安负荷 is the load whose loss injures people or wrecks plant (hazardous chemistry, mines,
+  // furnaces that must not freeze): continuous processes carry one, shops and day-shift
+  // factories do not. The draw is kept so the random stream (and every story) stays the same.
+  const holdsSecurityLoad = cls === 'security-critical' || cls === 'high-energy' || profile === 'industry-3shift' || profile === 'high-energy-flat';
+  const floor = holdsSecurityLoad ? round3(peak * floorShare) : 0;
   const room = peak - floor;
   const terminal = rng.chance(large ? 0.85 : cls === 'landscape-lighting' ? 0.7 : 0.4);
   const c: CustomerFile = {
