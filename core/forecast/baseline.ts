@@ -26,6 +26,8 @@ export interface BaselineOptions {
   similar?: number;
   /** How far back similar days are sought, days. */
   lookbackDays?: number;
+  /** Which customers get a baseline (default: those with measures, i.e. curtailable ones). */
+  include?: (c: Customer) => boolean;
 }
 
 export interface CustomerBaselines {
@@ -183,7 +185,7 @@ export function customerBaselines(s: Scenario, window?: { startMs: number; hours
 
   const metered = new Map<string, { startMs: number; values: Float64Array }>();
   for (const h of s.history.load) if (h.of === 'customer') metered.set(h.id, h);
-  const curtailable: Customer[] = s.customers.filter((c) => c.measures);
+  const curtailable: Customer[] = s.customers.filter(options.include ?? ((c) => c.measures !== undefined));
   const values = new Float32Array(curtailable.length * hours);
   const method = new Uint8Array(curtailable.length);
   const wanted = options.method ?? 'auto';

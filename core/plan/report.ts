@@ -1,0 +1,291 @@
+/**
+ * The plan as people read it: per hour what was needed, covered and left; per customer the MW by
+ * hour, the measures and when the notice must go out; the feeders opened; the residual by area
+ * with its cause; the figures a regulator asks for (user-times, peak MW, energy).
+ */
+import { MEASURES, MEASURE_NAMES, type Measure } from '../scenario/classes.ts';
+import { formatInZone, resolveZone } from '../time/zone.ts';
+import { feederRanking, type EmergencyOrder } from './emergency-order.ts';
+import { STRATEGY_OBJECTIVES, type Strategy } from './order.ts';
+import { SHIFT, TIER_COUNT, TIER_RANKS, bandOf, feederBand, type PlanProblem } from './problem.ts';
+import type { RotationResult } from './rotation.ts';
+import type { SolvedPlan } from './solve.ts';
+import type { Verification } from './verify.ts';
+
+export type ResidualCause = 'protected load too large' | 'import limit' | 'notice too short' | 'daily hours' | 'energy budget';
+
+export interface PlanObjective {
+  /** What the strategy minimises, in words. */
+  declared: string;
+  /** Economic loss of the plan (curtailed MWh × each unit's cost), in the scenario's currency. */
+  economicLoss: number;
+  /** The value of the LP model `--export-lp` writes (ladder bands, cost and residual penalty in one sum). */
+  lpValue: number;
+  /** MWh by rung and tier (the ladder's lexicographic part). */
+  bandMWh: { measure: Measure; tier: string; mwh: number }[];
+  customersAffected: number;
+  /** Lower bound on customersAffected (fewest strategy): no plan can use fewer. */
+  customersLowerBound?: number;
+  /** 户次: customer-days with any curtailment. */
+  userTimes: number;
+  peakCurtailedMW: number;
+  curtailedMWh: number;
+}
+
+export interface AreaOutcome {
+  area: string;
+  name: string;
+  scope: 'system' | 'local';
+  requiredMW: number[];
+  coveredMW: number[];
+  residualMW: number[];
+  peakResidualMW: number;
+  residualMWh: number;
+  /** The main cause of the residual, if any, and MWh by cause. */
+  cause: ResidualCause | null;
+  causesMWh: Partial<Record<ResidualCause, number>>;
+}
+
+export interface CustomerOrder {
+  id: string;
+  name: string;
+  class: string;
+  feeder: string;
+  area: string;
+  measures: Measure[];
+  /** Latest time the notice must go out (first curtailed hour less the customer's notice). */
+  noticeBy: string;
+  noticeHours: number;
+  firstHour: string;
+  hours: number;
+  peakMW: number;
+  energyMWh: number;
+  /** MW per horizon hour (measures and the customer's share of an opened feeder). */
+  mw: number[];
+  /** Main measure per horizon hour ('' where none). */
+  measureByHour: (Measure | '')[];
+}
+
+export interface PlanReport {
+  format: 'orderly-plan/1';
+  scenario: { id: string; name: string };
+  strategy: Strategy;
+  level: string | null;
+  /** Largest system gap the plan is made for, MW. */
+  targetMW: number;
+  issuedAt: string;
+  start: string;
+  hours: number;
+  timeZone: string;
+  currency: string;
+  times: string[];
+  objective: PlanObjective;
+  system: AreaOutcome & { snapBackMW: number[]; paybackMW: number[]; byMeasureMW: Record<Measure, number[]>; fairShare?: number[] };
+  local: AreaOutcome[];
+  residual: { totalMWh: number; peakMW: number; areas: string[] };
+  customers: CustomerOrder[];
+  feedersOpened: { feeder: string; area: string; hours: number; peakMW: number; energyMWh: number }[];
+  emergencyOrder: EmergencyOrder;
+  planScale: { capacityMW: number; requiredMW: number; historicalMaxMW: number; share: number; requiredShare: number; ok: boolean };
+  rotation: Omit<RotationResult, 'blockOf' | 'next'> | null;
+  verification: Verification;
+  timings: { solveMs: number; verifyMs: number };
+}
+
+const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
+const arr = (a: ArrayLike<number>) => Array.from(a, (v) => round(v));
+
+export function lpObjective(p: PlanProblem, plan: SolvedPlan): { value: number; bandScale: number; residualPenalty: number } {
+  const { bandScale, residualPenalty } = objectiveScales(p);
+  const H = p.hours;
+  let v = 0;
+  // The exported model's objective: shifts and the energy rotation are held fixed there.
+  for (let u = 0; u < p.units.customer.length; u++) {
+    if (p.units.measure[u] === SHIFT) continue;
+    const w = bandOf(p, u) * bandScale + p.units.costPerMWh[u];
+    for (let h = 0; h < H; h++) {
+      const x = plan.x[u * H + h] - (plan.xEnergy ? plan.xEnergy[u * H + h] : 0);
+      if (x) v += w * x;
+    }
+  }
+  for (const r of plan.residualMW) for (let h = 0; h < H; h++) v += residualPenalty * r[h];
+  return { value: v, bandScale, residualPenalty };
+}
+
+/** Weights that make one objective of the ladder's order: a band outweighs any cost difference. */
+export function objectiveScales(p: PlanProblem): { bandScale: number; residualPenalty: number } {
+  let maxCost = 0;
+  for (const c of p.units.costPerMWh) maxCost = Math.max(maxCost, c);
+  const bandScale = Math.ceil(maxCost + 1);
+  return { bandScale, residualPenalty: (feederBand(p) + 2) * bandScale };
+}
+
+export function planReport(
+  p: PlanProblem, plan: SolvedPlan, verification: Verification, emergency: EmergencyOrder,
+  meta: { scenario: { id: string; name: string }; level: string | null; customersLowerBound?: number },
+): PlanReport {
+  const H = p.hours, U = p.units.customer.length, C = p.customers.id.length;
+  const zone = resolveZone(p.timeZone)!;
+  const time = (h: number) => formatInZone(p.startMs + h * 3_600_000, zone);
+  const times = Array.from({ length: H }, (_, h) => time(h));
+  const measureOf = (u: number) => MEASURES[p.units.measure[u]];
+
+  // Per customer and hour: MW by measures (and which measure is largest), plus opened feeders.
+  const mw = new Float64Array(C * H), main = new Int8Array(C * H).fill(-1), mainMW = new Float64Array(C * H);
+  const byMeasure = Object.fromEntries(MEASURES.map((m) => [m, new Float64Array(H)])) as Record<Measure, Float64Array>;
+  const bandMWh = new Float64Array((feederBand(p) + 1));
+  let economicLoss = 0;
+  for (let u = 0; u < U; u++) {
+    const c = p.units.customer[u];
+    for (let h = 0; h < H; h++) {
+      const v = plan.x[u * H + h];
+      if (v <= 0) continue;
+      mw[c * H + h] += v;
+      byMeasure[measureOf(u)][h] += v;
+      bandMWh[bandOf(p, u)] += v;
+      economicLoss += v * p.units.costPerMWh[u];
+      if (v > mainMW[c * H + h]) { mainMW[c * H + h] = v; main[c * H + h] = p.units.measure[u]; }
+    }
+  }
+  const feedersOpened: PlanReport['feedersOpened'] = [];
+  for (let f = 0; f < p.feeders.id.length; f++) {
+    let hours = 0, peak = 0, mwh = 0;
+    for (let h = 0; h < H; h++) {
+      if (!plan.feederOpen[f * H + h]) continue;
+      const total = plan.feederMW[f * H + h];
+      hours++; peak = Math.max(peak, total); mwh += total;
+      byMeasure['feeder-open'][h] += total;
+      bandMWh[feederBand(p)] += total;
+      // The feeder's load goes in proportion to what each customer still drew.
+      let left = 0;
+      for (const c of p.feeders.customers[f]) left += Math.max(0, p.customers.baseline[c * H + h] - mw[c * H + h]);
+      for (const c of p.feeders.customers[f]) {
+        const share = left > 0 ? Math.max(0, p.customers.baseline[c * H + h] - mw[c * H + h]) / left : 0;
+        mw[c * H + h] += share * total;
+        economicLoss += share * total * p.customers.costPerMWh[c];
+        main[c * H + h] = 4;
+      }
+    }
+    if (hours) feedersOpened.push({ feeder: p.feeders.id[f], area: p.areaIds[p.feeders.area[f]], hours, peakMW: round(peak), energyMWh: round(mwh) });
+  }
+
+  const customers: CustomerOrder[] = [];
+  let userTimes = 0;
+  for (let c = 0; c < C; c++) {
+    let first = -1, hours = 0, peak = 0, mwh = 0;
+    const days = new Set<number>();
+    const measures = new Set<Measure>();
+    for (let h = 0; h < H; h++) {
+      const v = mw[c * H + h];
+      if (v <= 1e-9) continue;
+      if (first < 0) first = h;
+      hours++; peak = Math.max(peak, v); mwh += v;
+      days.add(p.dayIndex[h]);
+      if (main[c * H + h] >= 0) measures.add(MEASURES[main[c * H + h]]);
+    }
+    if (first < 0) continue;
+    userTimes += days.size;
+    const notice = p.customers.noticeHours[c];
+    customers.push({
+      id: p.customers.id[c], name: p.customers.name[c], class: p.customers.cls[c], feeder: p.feeders.id[p.customers.feeder[c]],
+      area: p.areaIds[p.customers.area[c]], measures: MEASURES.filter((m) => measures.has(m)),
+      noticeBy: formatInZone(Math.max(p.issuedAtMs, p.startMs + first * 3_600_000 - notice * 3_600_000), zone), noticeHours: notice,
+      firstHour: time(first), hours, peakMW: round(peak), energyMWh: round(mwh),
+      mw: Array.from({ length: H }, (_, h) => round(mw[c * H + h])),
+      measureByHour: Array.from({ length: H }, (_, h) => (main[c * H + h] >= 0 && mw[c * H + h] > 1e-9 ? MEASURES[main[c * H + h]] : '')),
+    });
+  }
+  customers.sort((a, b) => b.energyMWh - a.energyMWh || (a.id < b.id ? -1 : 1));
+
+  const outcome = (k: number): AreaOutcome => {
+    const con = p.constraints[k];
+    const causes = plan.causes[k];
+    let notice = 0, daily = 0, structural = 0, peak = 0, mwh = 0;
+    for (let h = 0; h < H; h++) {
+      notice += causes.notice[h]; daily += causes.dailyHours[h]; structural += causes.structural[h];
+      peak = Math.max(peak, plan.residualMW[k][h]); mwh += plan.residualMW[k][h];
+    }
+    const structuralName: ResidualCause = con.scope === 'local' ? 'import limit' : 'protected load too large';
+    const causesMWh: Partial<Record<ResidualCause, number>> = {};
+    if (notice > 1e-6) causesMWh['notice too short'] = round(notice);
+    if (daily > 1e-6) causesMWh['daily hours'] = round(daily);
+    if (structural > 1e-6) causesMWh[structuralName] = round(structural);
+    const top = Object.entries(causesMWh).sort((a, b) => b[1] - a[1])[0];
+    return {
+      area: p.areaIds[con.area], name: con.name, scope: con.scope,
+      requiredMW: arr(plan.requiredMW[k]), coveredMW: arr(plan.coveredMW[k]), residualMW: arr(plan.residualMW[k]),
+      peakResidualMW: round(peak), residualMWh: round(mwh), cause: mwh > 1e-6 && top ? (top[0] as ResidualCause) : null, causesMWh,
+    };
+  };
+  const system = outcome(0);
+  const local = p.constraints.slice(1).map((_, i) => outcome(i + 1));
+  const payback = new Float64Array(H);
+  for (let u = 0; u < U; u++) for (let h = 0; h < H; h++) payback[h] += plan.payback[u * H + h];
+
+  let peakCurtailed = 0, curtailedMWh = 0;
+  for (let h = 0; h < H; h++) {
+    let t = 0;
+    for (const m of MEASURES) t += byMeasure[m][h];
+    peakCurtailed = Math.max(peakCurtailed, t);
+    curtailedMWh += t;
+  }
+  // Energy days left short are a residual of their own, caused by the energy budget.
+  if (plan.rotation) {
+    const short = plan.rotation.days.reduce((t, d) => t + d.residualMWh, 0);
+    if (short > 1e-6) {
+      system.causesMWh['energy budget'] = round(short);
+      if (!system.cause) system.cause = 'energy budget';
+    }
+  }
+
+  // Plan scale: what the plan's customers and openable feeders could release at the hour of the
+  // largest requirement, against the required share of the historical maximum load.
+  let ref = 0;
+  for (let h = 1; h < H; h++) if (p.constraints[0].gapMW[h] > p.constraints[0].gapMW[ref]) ref = h;
+  const capOf = new Float64Array(C);
+  for (let u = 0; u < U; u++) capOf[p.units.customer[u]] += plan.capacity[u * H + ref];
+  const wholeLoad = new Uint8Array(C);
+  for (const f of feederRanking(p).openable) for (const c of p.feeders.customers[f]) wholeLoad[c] = 1;
+  let capacityMW = 0;
+  for (let c = 0; c < C; c++) {
+    const base = p.customers.baseline[c * H + ref];
+    capacityMW += wholeLoad[c] ? base : Math.min(capOf[c], Math.max(0, base - p.customers.floorMW[c]));
+  }
+  const requiredMW = p.planScaleShare * p.historicalMaxMW;
+
+  const lp = lpObjective(p, plan);
+  const bands = Array.from(bandMWh, (mwh, b) => ({
+    measure: p.ladder[Math.floor(b / TIER_COUNT)], tier: TIER_RANKS[b % TIER_COUNT], mwh: round(mwh),
+  })).filter((b) => b.mwh > 0);
+  return {
+    format: 'orderly-plan/1',
+    scenario: meta.scenario, strategy: plan.strategy, level: meta.level,
+    targetMW: round(Math.max(0, ...p.constraints[0].gapMW)),
+    issuedAt: formatInZone(p.issuedAtMs, zone), start: time(0), hours: H, timeZone: p.timeZone, currency: p.currency, times,
+    objective: {
+      declared: STRATEGY_OBJECTIVES[plan.strategy], economicLoss: round(economicLoss, 0), lpValue: lp.value, bandMWh: bands,
+      customersAffected: customers.length, ...(meta.customersLowerBound !== undefined ? { customersLowerBound: meta.customersLowerBound } : {}),
+      userTimes, peakCurtailedMW: round(peakCurtailed), curtailedMWh: round(curtailedMWh),
+    },
+    system: {
+      ...system, snapBackMW: arr(plan.snapBackMW[0]), paybackMW: arr(payback),
+      byMeasureMW: Object.fromEntries(MEASURES.map((m) => [m, arr(byMeasure[m])])) as Record<Measure, number[]>,
+      ...(plan.fairShare ? { fairShare: arr(plan.fairShare) } : {}),
+    },
+    local,
+    residual: {
+      totalMWh: round(system.residualMWh + local.reduce((t, l) => t + l.residualMWh, 0)),
+      peakMW: round(Math.max(system.peakResidualMW, ...local.map((l) => l.peakResidualMW))),
+      areas: [system, ...local].filter((o) => o.residualMWh > 1e-6).map((o) => o.area),
+    },
+    customers, feedersOpened, emergencyOrder: emergency,
+    planScale: {
+      capacityMW: round(capacityMW), requiredMW: round(requiredMW), historicalMaxMW: round(p.historicalMaxMW),
+      share: round(capacityMW / p.historicalMaxMW, 4), requiredShare: p.planScaleShare, ok: capacityMW >= requiredMW,
+    },
+    rotation: plan.rotation ? { blocks: plan.rotation.blocks, days: plan.rotation.days, peakPoolShare: plan.rotation.peakPoolShare, collapsed: plan.rotation.collapsed } : null,
+    verification, timings: { solveMs: plan.solveMs, verifyMs: verification.verifyMs },
+  };
+}
+
+export const measureLabel = (m: Measure, lang: 'en' | 'zh' = 'en') => MEASURE_NAMES[m][lang];

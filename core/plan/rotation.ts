@@ -1,0 +1,219 @@
+/**
+ * Energy-limited shortages (a dry reservoir, a coal pile): what must be saved is MWh per day, not
+ * MW at the peak, and it lasts for days. Customers are grouped into blocks by feeder (定线路), the
+ * blocks balanced by the energy they can release; each day the blocks take turns from the one after
+ * the last block hit the day before (PG&E's rule: the position carries across days, so the burden
+ * goes round), each curtailed customer in its peak hours within its daily limit, until the day's
+ * energy is saved. When the need approaches the whole pool, every block is hit every day and the
+ * rotation collapses into sustained curtailment; that is reported, not hidden.
+ */
+import { parseDate } from '../time/timestamp.ts';
+import { SHIFT, type PlanProblem } from './problem.ts';
+
+export interface RotationState {
+  x: Float64Array;
+  xEnergy: Float64Array;
+  feederOpen: Uint8Array;
+  feederMW: Float64Array;
+  hoursUsed: Uint8Array;
+  days: number;
+  cap: Float64Array;
+  orderable: Int32Array;
+  order: Int32Array;
+  snapBackMW: Float64Array[];
+  /** Energy to save beyond the gap per day, MWh: what snap-back took back from an earlier plan. */
+  extraMWh?: Float64Array | null;
+}
+
+export interface RotationDay {
+  date: string;
+  gapMWh: number;
+  /** Net energy the plan saves that day (measures and feeders, less snap-back). */
+  savedMWh: number;
+  rotationMWh: number;
+  residualMWh: number;
+  /** Blocks on duty that day (1-based). */
+  blocks: number[];
+}
+
+export interface RotationBlock {
+  id: number;
+  customers: number;
+  feeders: number;
+  /** Energy the block can release in a day, MWh (an average over the horizon). */
+  dailyCapacityMWh: number;
+  daysOnDuty: number;
+  energyMWh: number;
+}
+
+export interface RotationResult {
+  blocks: RotationBlock[];
+  days: RotationDay[];
+  /** Largest share of the whole pool any day needs: near 1, rotation has collapsed. */
+  peakPoolShare: number;
+  collapsed: boolean;
+  /** Block of each customer (−1: not in the rotation). */
+  blockOf: Int32Array;
+  /** Block to start from next (after the last one hit). */
+  next: number;
+}
+
+export const DEFAULT_BLOCKS = 7;
+
+/** Units that save energy: everything but shifts (shifted energy comes back). */
+function energyUnits(p: PlanProblem, order: Int32Array): Int32Array[] {
+  const byCustomer: number[][] = p.customers.id.map(() => []);
+  for (const u of order) if (p.units.measure[u] !== SHIFT) byCustomer[p.units.customer[u]].push(u);
+  return byCustomer.map((l) => Int32Array.from(l));
+}
+
+export function startRotation(p: PlanProblem, s: RotationState, blockCount = DEFAULT_BLOCKS): RotationResult {
+  const H = p.hours, C = p.customers.id.length;
+  const units = energyUnits(p, s.order);
+  // Daily energy each customer can release (capped by its daily hours), averaged over the days.
+  const energy = new Float64Array(C);
+  for (let c = 0; c < C; c++) {
+    const perHour: number[] = [];
+    for (let h = 0; h < H; h++) {
+      let v = 0;
+      for (const u of units[c]) v += s.cap[u * H + h];
+      perHour.push(Math.min(v, Math.max(0, p.customers.baseline[c * H + h] - p.customers.floorMW[c])));
+    }
+    perHour.sort((a, b) => b - a);
+    const keep = Math.min(H, Math.round((Number.isFinite(p.customers.maxHoursPerDay[c]) ? p.customers.maxHoursPerDay[c] : 24) * Math.max(1, s.days)));
+    for (let i = 0; i < keep; i++) energy[c] += perHour[i];
+    energy[c] /= Math.max(1, s.days);
+  }
+  // Group by feeder, largest groups first into the lightest block.
+  const groups = new Map<number, number[]>();
+  for (let c = 0; c < C; c++) if (energy[c] > 0) {
+    const f = p.customers.feeder[c];
+    if (!groups.has(f)) groups.set(f, []);
+    groups.get(f)!.push(c);
+  }
+  const groupEnergy = (g: number[]) => g.reduce((t, c) => t + energy[c], 0);
+  const sorted = [...groups.entries()].sort((a, b) => groupEnergy(b[1]) - groupEnergy(a[1]) || a[0] - b[0]);
+  const n = Math.max(1, Math.min(blockCount, sorted.length));
+  const blocks: RotationBlock[] = Array.from({ length: n }, (_, i) => ({ id: i + 1, customers: 0, feeders: 0, dailyCapacityMWh: 0, daysOnDuty: 0, energyMWh: 0 }));
+  const blockOf = new Int32Array(C).fill(-1);
+  for (const [, g] of sorted) {
+    let b = 0;
+    for (let i = 1; i < n; i++) if (blocks[i].dailyCapacityMWh < blocks[b].dailyCapacityMWh) b = i;
+    blocks[b].feeders++;
+    for (const c of g) { blockOf[c] = b; blocks[b].customers++; blocks[b].dailyCapacityMWh += energy[c]; }
+  }
+  return { blocks, days: [], peakPoolShare: 0, collapsed: false, blockOf, next: 0 };
+}
+
+/** Net energy the plan saves per day (measures, shifts net of payback, feeders, less snap-back). */
+export function savedPerDay(p: PlanProblem, s: Pick<RotationState, 'x' | 'feederMW' | 'snapBackMW' | 'days'>): Float64Array {
+  const H = p.hours, out = new Float64Array(s.days);
+  for (let u = 0; u < p.units.customer.length; u++) {
+    const keep = p.units.measure[u] === SHIFT ? 1 - p.units.payback[u] : 1;
+    for (let h = 0; h < H; h++) out[p.dayIndex[h]] += keep * s.x[u * H + h];
+  }
+  for (let f = 0; f < p.feeders.id.length; f++) for (let h = 0; h < H; h++) out[p.dayIndex[h]] += s.feederMW[f * H + h];
+  for (let h = 0; h < H; h++) out[p.dayIndex[h]] -= s.snapBackMW[0][h];
+  return out;
+}
+
+function dayOf(p: PlanProblem, date: string): number {
+  return parseDate(date)! - parseDate(p.firstDate)!;
+}
+
+/** One round: for each short day, order blocks in turn until the day is covered. True if anything was ordered. */
+export function rotateEnergy(p: PlanProblem, s: RotationState, r: RotationResult, topUp = false): boolean {
+  const H = p.hours, C = p.customers.id.length;
+  const units = energyUnits(p, s.order);
+  const saved = savedPerDay(p, s);
+  const members: number[][] = r.blocks.map(() => []);
+  // Inside a block, customers in the strategy's order of their first unit.
+  const rank = new Int32Array(C).fill(-1);
+  s.order.forEach((u, i) => { const c = p.units.customer[u]; if (rank[c] < 0) rank[c] = i; });
+  for (let c = 0; c < C; c++) if (r.blockOf[c] >= 0) members[r.blockOf[c]].push(c);
+  for (const m of members) m.sort((a, b) => rank[a] - rank[b]);
+  let any = false;
+  const allUnits: number[][] = p.customers.id.map(() => []);
+  for (let u = 0; u < p.units.customer.length; u++) allUnits[p.units.customer[u]].push(u);
+  for (const e of p.energyDays) {
+    const d = dayOf(p, e.date);
+    if (d < 0 || d >= s.days) continue;
+    let need = e.gapMWh + (topUp ? 0 : s.extraMWh?.[d] ?? 0) - saved[d];
+    if (need <= 1e-6) continue;
+    const hours: number[] = [];
+    for (let h = 0; h < H; h++) if (p.dayIndex[h] === d) hours.push(h);
+    // The day's hours with the largest gap first: energy saved there also relieves the peak. A
+    // top-up (after the hourly plan) goes to the hours with the most room instead, where it does
+    // not duplicate what the hourly plan already covers.
+    const gap = p.constraints[0].gapMW;
+    hours.sort((a, b) => (topUp ? gap[a] - gap[b] : gap[b] - gap[a]) || a - b);
+    if (topUp) {
+      // Only hours with no gap left anywhere: in a gap hour the hourly plan is already exact.
+      const open = hours.filter((h) => p.constraints.every((k, i) => k.gapMW[h] + s.snapBackMW[i][h] <= 0));
+      hours.length = 0;
+      hours.push(...open);
+    }
+    for (let step = 0; step < r.blocks.length && need > 1e-6; step++) {
+      const b = (r.next + step) % r.blocks.length;
+      let used = false;
+      for (const c of members[b]) {
+        if (need <= 1e-6) break;
+        for (const h of hours) {
+          if (need <= 1e-6) break;
+          if (h < s.orderable[c] || s.feederOpen[p.customers.feeder[c] * H + h]) continue;
+          // Everything the customer already releases in the hour, shifts included.
+          let now = 0;
+          for (const u of allUnits[c]) now += s.x[u * H + h];
+          const wasOn = now > 0;
+          if (!wasOn && s.hoursUsed[c * s.days + d] >= p.customers.maxHoursPerDay[c]) continue;
+          let room = Math.max(0, p.customers.baseline[c * H + h] - p.customers.floorMW[c]) - now;
+          let took = 0;
+          for (const u of units[c]) {
+            if (room <= 1e-9 || need <= 1e-6) break;
+            const v = Math.min(s.cap[u * H + h] - s.x[u * H + h], room, need);
+            if (v <= 1e-9) continue;
+            s.x[u * H + h] += v;
+            s.xEnergy[u * H + h] += v;
+            room -= v;
+            need -= v;
+            took += v;
+          }
+          if (took > 0) {
+            if (!wasOn) s.hoursUsed[c * s.days + d]++;
+            r.blocks[b].energyMWh += took;
+            used = true;
+            any = true;
+          }
+        }
+      }
+      if (used) {
+        const day = r.days.find((x) => x.date === e.date) ?? (r.days.push({ date: e.date, gapMWh: e.gapMWh, savedMWh: 0, rotationMWh: 0, residualMWh: 0, blocks: [] }), r.days[r.days.length - 1]);
+        if (!day.blocks.includes(b + 1)) { day.blocks.push(b + 1); r.blocks[b].daysOnDuty++; }
+        r.next = (b + 1) % r.blocks.length;
+      }
+    }
+  }
+  return any;
+}
+
+/** The day-by-day account once the plan is final. */
+export function finishRotation(p: PlanProblem, s: RotationState, r: RotationResult): void {
+  const saved = savedPerDay(p, s);
+  const H = p.hours;
+  const rotationByDay = new Float64Array(s.days);
+  for (let u = 0; u < p.units.customer.length; u++) for (let h = 0; h < H; h++) rotationByDay[p.dayIndex[h]] += s.xEnergy[u * H + h];
+  const pool = r.blocks.reduce((t, b) => t + b.dailyCapacityMWh, 0);
+  const days: RotationDay[] = [];
+  for (const e of p.energyDays) {
+    const d = dayOf(p, e.date);
+    if (d < 0 || d >= s.days) continue;
+    const prev = r.days.find((x) => x.date === e.date);
+    days.push({
+      date: e.date, gapMWh: e.gapMWh, savedMWh: saved[d], rotationMWh: rotationByDay[d],
+      residualMWh: Math.max(0, e.gapMWh - saved[d]), blocks: prev ? prev.blocks.sort((a, b) => a - b) : [],
+    });
+    r.peakPoolShare = Math.max(r.peakPoolShare, pool > 0 ? e.gapMWh / pool : Infinity);
+  }
+  r.days = days;
+  r.collapsed = r.peakPoolShare > 0.8 || days.some((d) => d.blocks.length === r.blocks.length && r.blocks.length > 1);
+}
