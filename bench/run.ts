@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { forecastingSuite } from './suites/forecasting.ts';
 import { generationSuite } from './suites/generation.ts';
+import { planningSuite } from './suites/planning.ts';
 import { printTable, type BenchRow } from './report.ts';
 
 const quick = process.argv.includes('--quick');
@@ -18,6 +19,7 @@ const rows: BenchRow[] = [];
 console.log(`Orderly benchmarks${quick ? ' (quick)' : ''} — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
 rows.push(...(await generationSuite({ quick })));
 rows.push(...(await forecastingSuite({ quick })));
+rows.push(...(await planningSuite({ quick })));
 
 const baselinePath = new URL('./baseline.json', import.meta.url);
 const baseline: { rows: BenchRow[] } | null = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : null;

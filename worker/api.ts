@@ -20,6 +20,11 @@ import { formatInZone, resolveZone } from '../core/time/zone.ts';
 import { HOUR_MS } from '../core/time/timestamp.ts';
 import { assessScenario, type AssessOptions, type Assessment } from '../core/warning/assess.ts';
 import { buildBulletin, type Bulletin } from '../core/warning/bulletin.ts';
+import type { PlanLevel } from '../core/plan/build-problem.ts';
+import { planLp } from '../core/plan/lp-format.ts';
+import type { Strategy } from '../core/plan/order.ts';
+import { levelPlans, planScenario, type LevelPlanSummary } from '../core/plan/plan-scenario.ts';
+import type { PlanReport } from '../core/plan/report.ts';
 import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import { customerBaselines, type BaselineOptions, type CustomerBaselines } from '../core/forecast/baseline.ts';
 import { calendarFor, forecastSeries, type ModelName, type Window } from '../core/forecast/forecast.ts';
@@ -249,6 +254,30 @@ export const engineApi = {
     return { ok: true, assessment, bulletin };
   },
 
+  /**
+   * Orderly-power plans for a scenario and its forecast: the assessment, the plan with the chosen
+   * strategy (and level), its verification and emergency order; optionally the plans per warning
+   * level, the LP model, and the assessment's bulletin.
+   */
+  plan(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: PlanTaskOptions = {}): PlanOutcome {
+    const loaded = loadScenarioBytes(name, bytes);
+    if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
+    const s = loaded.scenario;
+    const { strategy, level, snapBackShare, noticeHours, levels, exportLp, ...assess } = options;
+    const assessment = assessScenario(s, forecast, assess);
+    const { problem, solved, report } = planScenario(s, assessment, {
+      ...(strategy ? { strategy } : {}), ...(level ? { level } : {}),
+      ...(snapBackShare !== undefined ? { snapBackShare } : {}), ...(noticeHours !== undefined ? { noticeHours } : {}),
+    });
+    const root = s.areas.find((a) => a.parent === null)!;
+    const bulletin = buildBulletin(assessment, { id: root.id, name: root.name, ...(root.nameZh ? { nameZh: root.nameZh } : {}) }, null);
+    return {
+      ok: true, report, bulletin,
+      ...(levels ? { levels: levelPlans(s, assessment, problem, strategy ?? 'cost') } : {}),
+      ...(exportLp ? { lp: planLp(problem, solved).text } : {}),
+    };
+  },
+
   /** Memory of this worker, for benchmarks: current and peak resident set (Node), MB. */
   memory(): { rssMB: number; peakRssMB: number; heapUsedMB: number } {
     const g = globalThis as { process?: { memoryUsage(): { rss: number; heapUsed: number }; resourceUsage?(): { maxRSS: number } } };
@@ -270,6 +299,21 @@ export const engineApi = {
     return n;
   },
 };
+
+export interface PlanTaskOptions extends AssessOptions {
+  strategy?: Strategy;
+  level?: PlanLevel;
+  snapBackShare?: number;
+  noticeHours?: number;
+  /** Also plan for every warning level (IV … I). */
+  levels?: boolean;
+  /** Also write the plan's model in CPLEX LP format. */
+  exportLp?: boolean;
+}
+
+export type PlanOutcome =
+  | { ok: true; report: PlanReport; bulletin: Bulletin; levels?: LevelPlanSummary[]; lp?: string }
+  | { ok: false; problems: Problem[]; total: number };
 
 export type AssessOutcome = { ok: true; assessment: Assessment; bulletin: Bulletin } | { ok: false; problems: Problem[]; total: number };
 

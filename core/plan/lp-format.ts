@@ -28,7 +28,7 @@ const num = (v: number) => {
   return Number.isInteger(v) ? String(v) : v.toPrecision(15).replace(/\.?0+$/, '').replace(/\.?0+e/, 'e');
 };
 
-export function planLp(p: PlanProblem, plan: SolvedPlan): LpModel {
+export function planLp(p: PlanProblem, plan: SolvedPlan, options: { hours?: number[] } = {}): LpModel {
   const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, K = p.constraints.length, F = p.feeders.id.length;
   const { bandScale, residualPenalty } = objectiveScales(p);
   const chains = constraintChains(p);
@@ -62,8 +62,14 @@ export function planLp(p: PlanProblem, plan: SolvedPlan): LpModel {
       if (fixed) for (const k of chains[p.customers.area[p.units.customer[u]]]) rhs[k][h] -= fixed;
     }
   }
+  // Hours with something to cover (or the hours asked for: the model separates by hour once the
+  // rule-made decisions are fixed, so any subset is a model of its own).
   const hourUsed = new Uint8Array(H);
   for (let h = 0; h < H; h++) for (let k = 0; k < K; k++) if (plan.requiredMW[k][h] > 0) hourUsed[h] = 1;
+  if (options.hours) {
+    const keep = new Set(options.hours);
+    for (let h = 0; h < H; h++) if (!keep.has(h)) hourUsed[h] = 0;
+  }
 
   const obj: string[] = [], rows: string[] = [], bounds: string[] = [];
   const unitsOf: number[][] = p.customers.id.map(() => []);

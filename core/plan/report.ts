@@ -95,9 +95,16 @@ export interface PlanReport {
 const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
 const arr = (a: ArrayLike<number>) => Array.from(a, (v) => round(v));
 
-export function lpObjective(p: PlanProblem, plan: SolvedPlan): { value: number; bandScale: number; residualPenalty: number } {
+export function lpObjective(p: PlanProblem, plan: SolvedPlan, hours?: number[]): { value: number; bandScale: number; residualPenalty: number } {
   const { bandScale, residualPenalty } = objectiveScales(p);
   const H = p.hours;
+  if (hours) {
+    // The objective of the hours asked for only (as `planLp(p, plan, { hours })` writes them).
+    const keep = new Uint8Array(H);
+    for (const h of hours) keep[h] = 1;
+    const masked: SolvedPlan = { ...plan, x: plan.x.map((v, i) => (keep[i % H] ? v : 0)), xEnergy: plan.xEnergy ? plan.xEnergy.map((v, i) => (keep[i % H] ? v : 0)) : null, residualMW: plan.residualMW.map((r) => r.map((v, h) => (keep[h] ? v : 0))) };
+    return lpObjective(p, masked);
+  }
   let v = 0;
   // The exported model's objective: shifts and the energy rotation are held fixed there.
   for (let u = 0; u < p.units.customer.length; u++) {

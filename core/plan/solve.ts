@@ -133,8 +133,28 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
   const added = Array.from({ length: K }, () => new Float64Array(H)); // payback + snap-back load per constraint
   const snapBackMW = Array.from({ length: K }, () => new Float64Array(H));
   const hoursUsed = new Uint8Array(C * Math.max(1, days));
-  const custX = new Float64Array(C); // MW released by each customer in the hour being planned
-  const covered = new Float64Array(K);
+  // Totals kept as the plan grows, hour-major so an hour's slice is a view: MW each customer
+  // releases (all measures, and all but shifts), and MW covered per constraint.
+  const relC = new Float64Array(H * C), relNS = new Float64Array(H * C), coveredHK = new Float64Array(H * K);
+  let custX = relC.subarray(0, C); // MW released by each customer in the hour being planned
+  let covered = coveredHK.subarray(0, K);
+  /** Recount the totals from x and the feeders (after the energy rotation has written into x). */
+  const rebuildTotals = () => {
+    relC.fill(0); relNS.fill(0); coveredHK.fill(0);
+    for (let u = 0; u < U; u++) {
+      const c = unitCustomer[u], shift = p.units.measure[u] === SHIFT;
+      for (let h = 0; h < H; h++) {
+        const v = x[u * H + h];
+        if (v <= 0) continue;
+        relC[h * C + c] += v;
+        if (!shift) relNS[h * C + c] += v;
+      }
+    }
+    for (let h = 0; h < H; h++) {
+      for (let c = 0; c < C; c++) { const v = relC[h * C + c]; if (v > 0) for (const k of custChain[c]) coveredHK[h * K + k] += v; }
+      for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) for (const k of feederChain[f]) coveredHK[h * K + k] += feederMW[f * H + h];
+    }
+  };
   let currentHour = -1;
   let xEnergy: Float64Array | null = null;
   const fairShare = strategy === 'fair' ? new Float64Array(H).fill(1) : null;
@@ -152,21 +172,16 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
   let excludeEnded = false;
   const enterHour = (h: number) => {
     currentHour = h;
-    custX.fill(0);
-    covered.fill(0);
+    custX = relC.subarray(h * C, h * C + C);
+    covered = coveredHK.subarray(h * K, h * K + K);
     ended.fill(0);
-    for (let u = 0; u < U; u++) {
-      const v = x[u * H + h];
-      if (v > 0) custX[unitCustomer[u]] += v;
-    }
     prevOn.fill(0);
     if (h > 0) {
-      for (let u = 0; u < U; u++) if (p.units.measure[u] !== SHIFT && x[u * H + h - 1] > 0) prevOn[unitCustomer[u]] = 1;
+      const before = relNS.subarray((h - 1) * C, h * C);
+      for (let c = 0; c < C; c++) if (before[c] > 0) prevOn[c] = 1;
       for (let f = 0; f < F; f++) if (feederOpen[f * H + h - 1]) for (const c of p.feeders.customers[f]) prevOn[c] = 1;
       for (let c = 0; c < C; c++) ended[c] = prevOn[c] && custX[c] <= 0 ? 1 : 0;
     }
-    for (let c = 0; c < C; c++) if (custX[c] > 0) for (const k of custChain[c]) covered[k] += custX[c];
-    for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) for (const k of feederChain[f]) covered[k] += feederMW[f * H + h];
   };
 
   /** Room for a shift unit's energy to come back after hour h, without creating a gap anywhere. */
@@ -197,6 +212,7 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
     if (custX[c] <= 0) hoursUsed[c * days + p.dayIndex[h]]++;
     x[u * H + h] += amount;
     custX[c] += amount;
+    if (p.units.measure[u] !== SHIFT) relNS[h * C + c] += amount;
     for (const k of custChain[c]) covered[k] += amount;
     if (p.units.measure[u] === SHIFT) paybackRoom(u, h, amount * p.units.payback[u]);
     log?.push(u, amount);
@@ -291,6 +307,7 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
     rotationState = { x, xEnergy, feederOpen, feederMW, hoursUsed, days, cap, orderable, order, snapBackMW, extraMWh: energyExtra };
     rotation = startRotation(p, rotationState);
     rotateEnergy(p, rotationState, rotation);
+    rebuildTotals();
   }
 
   // Pass 1: each day's hours from the largest gap down.
@@ -303,21 +320,40 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
       if (!p.constraints.some((_, k) => required(k, h) > EPS)) continue;
       enterHour(h);
       if (strategy === 'fair') {
-        const z = fairCap(h);
-        if (z < 1) {
+        // The share from the cover check; if the real cover falls short of it (shifted energy
+        // without room to come back), the smallest share that does cover, by bisection on tries.
+        const attempt = (z: number): boolean => {
           log = [];
           coverHour(h, z);
-          const short = p.constraints.some((_, k) => required(k, h) - covered[k] > 1e-7);
-          const attempt = log;
+          const ok = !p.constraints.some((_, k) => required(k, h) - covered[k] > 1e-7);
+          const taken = log;
           log = null;
-          if (!short) { fairShare![h] = z; continue; }
-          // Fairness cannot hold (shifted energy has no room, or daily hours): take the attempt back.
-          for (let i = attempt.length - 2; i >= 0; i -= 2) undo(attempt[i], h, attempt[i + 1]);
-          enterHour(h);
+          if (!ok) for (let i = taken.length - 2; i >= 0; i -= 2) undo(taken[i], h, taken[i + 1]);
+          return ok;
+        };
+        let z = fairCap(h);
+        if (z < 1 && !attempt(z)) {
+          let lo = z, hi = 1, found = false;
+          for (let it = 0; it < 14 && hi - lo > 1e-6; it++) {
+            const mid = (lo + hi) / 2;
+            if (attempt(mid)) {
+              // Keep the best cover found so far only at the end: take this one back too.
+              found = true; hi = mid;
+              clearAllOf(h);
+            } else lo = mid;
+          }
+          z = found && hi < 1 ? hi : 1;
+          if (z < 1 && !attempt(z)) z = 1;
         }
+        if (z < 1) { fairShare![h] = z; continue; }
       }
       coverHour(h, 1);
     }
+  }
+
+  /** Take back every measure ordered in hour h (pass 1 only: the hour had nothing before). */
+  function clearAllOf(h: number) {
+    for (let u = 0; u < U; u++) { const v = x[u * H + h] - (xEnergy ? xEnergy[u * H + h] : 0); if (v > 0) undo(u, h, v); }
   }
 
   function undo(u: number, h: number, amount: number) {
@@ -336,6 +372,7 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
       }
     }
     custX[c] -= amount;
+    if (p.units.measure[u] !== SHIFT) relNS[h * C + c] = Math.max(0, relNS[h * C + c] - amount);
     for (const k of custChain[c]) covered[k] -= amount;
     if (custX[c] <= 1e-12) {
       custX[c] = 0;
@@ -348,15 +385,11 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
   const sigma = p.snapBackShare;
   const snapPass = () => {
     excludeEnded = true;
-    const nonShift = new Float64Array(C);
     for (let h = 0; h < H; h++) {
       for (let round = 0; round < 3 && h > 0 && sigma > 0; round++) {
         // Snap-back into h from what ended after h−1, recomputed from the plan as it stands.
         const snap = new Float64Array(K);
-        nonShift.fill(0);
-        for (let u = 0; u < U; u++) if (p.units.measure[u] !== SHIFT) nonShift[unitCustomer[u]] += x[u * H + h - 1];
-        const now = new Float64Array(C);
-        for (let u = 0; u < U; u++) now[unitCustomer[u]] += x[u * H + h];
+        const nonShift = relNS.subarray((h - 1) * C, h * C), now = relC.subarray(h * C, (h + 1) * C);
         for (let c = 0; c < C; c++) if (nonShift[c] > 0 && now[c] <= 0) for (const k of custChain[c]) snap[k] += sigma * nonShift[c];
         for (let f = 0; f < F; f++) {
           if (feederOpen[f * H + h - 1] && !feederOpen[f * H + h]) for (const k of feederChain[f]) snap[k] += sigma * feederMW[f * H + h - 1];
@@ -427,6 +460,7 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
     // The snap-back eats into what the rotation saved: top the short days up, a few rounds.
     for (let round = 0; round < 3; round++) {
       if (!rotateEnergy(p, rotationState, rotation, true)) break;
+      rebuildTotals();
       snapPass();
     }
     finishRotation(p, rotationState, rotation);

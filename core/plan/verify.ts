@@ -47,6 +47,8 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   const started = Date.now();
   const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, F = p.feeders.id.length, K = p.constraints.length;
   const cu = p.customers, un = p.units;
+  // Hot loops read typed arrays from locals (property chains in loops keep V8 from optimising).
+  const X = plan.x, UC = un.customer, UM = un.measure, BASE = cu.baseline, PAY = plan.payback, FO = plan.feederOpen;
   const counts: Partial<Record<Check, number>> = {};
   const violations: Violation[] = [];
   const flag = (check: Check, message: string) => {
@@ -55,30 +57,33 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   };
   const tol = (v: number) => tolerance * Math.max(1, Math.abs(v));
   const hourName = (h: number) => `hour ${h} (day ${p.dayIndex[h]}, ${String(p.localHour[h]).padStart(2, '0')}:00)`;
-  const room = (c: number, h: number) => Math.max(0, cu.baseline[c * H + h] - cu.floorMW[c]);
+  const room = (c: number, h: number) => Math.max(0, BASE[c * H + h] - cu.floorMW[c]);
 
   // What a unit may release, restated from the measure's terms.
   const allowed = (u: number, h: number): number => {
-    const c = un.customer[u];
+    const c = UC[u];
     const inWindow = (un.windowMask[u] >>> p.localHour[h]) & 1;
-    switch (un.measure[u]) {
+    switch (UM[u]) {
       case MEASURE_DR: return Math.min(un.paramMW[u], room(c, h));
       case MEASURE_SHIFT: return inWindow ? 0 : Math.min(un.paramMW[u], room(c, h));
       case MEASURE_AVOID: return inWindow ? Math.min(un.paramMW[u], room(c, h)) : 0;
-      case MEASURE_LIMIT: return Math.max(0, cu.baseline[c * H + h] - Math.max(un.paramMW[u], cu.floorMW[c]));
+      case MEASURE_LIMIT: return Math.max(0, BASE[c * H + h] - Math.max(un.paramMW[u], cu.floorMW[c]));
       default: return 0;
     }
   };
   const lead = (h: number) => (p.startMs + h * 3_600_000 - p.issuedAtMs) / 3_600_000;
 
-  const unitsOf: number[][] = cu.id.map(() => []);
-  for (let u = 0; u < U; u++) unitsOf[un.customer[u]].push(u);
   // Per customer and hour: MW released by measures, and whether its feeder is open.
   const released = new Float64Array(C * H);
-  for (let u = 0; u < U; u++) for (let h = 0; h < H; h++) released[un.customer[u] * H + h] += plan.x[u * H + h];
+  for (let u = 0; u < U; u++) for (let h = 0; h < H; h++) released[UC[u] * H + h] += X[u * H + h];
   const feederOfOpen = new Uint8Array(C * H);
-  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (plan.feederOpen[f * H + h]) for (const c of p.feeders.customers[f]) feederOfOpen[c * H + h] = 1;
-  const curtailed = (c: number, h: number) => released[c * H + h] > tolerance || feederOfOpen[c * H + h] === 1;
+  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (FO[f * H + h]) for (const c of p.feeders.customers[f]) feederOfOpen[c * H + h] = 1;
+  const curtailedT = new Uint8Array(C * H);
+  for (let i = 0; i < C * H; i++) curtailedT[i] = released[i] > tolerance || feederOfOpen[i] === 1 ? 1 : 0;
+  const curtailed = (c: number, h: number) => curtailedT[c * H + h] === 1;
+  // Released by measures other than shifts (what snaps back when it ends).
+  const nonShiftT = new Float64Array(C * H);
+  for (let u = 0; u < U; u++) if (UM[u] !== MEASURE_SHIFT) for (let h = 0; h < H; h++) nonShiftT[UC[u] * H + h] += X[u * H + h];
 
   // 1. Nobody protected, no feeder that may not be opened.
   const touched = new Uint8Array(C);
@@ -86,7 +91,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   for (let c = 0; c < C; c++) if (touched[c] && isProtectedClass(cu.cls[c])) flag('protected', `customer ${cu.id[c]} (${cu.cls[c]}) is protected but curtailed`);
   for (let f = 0; f < F; f++) {
     let open = false;
-    for (let h = 0; h < H && !open; h++) open = plan.feederOpen[f * H + h] === 1;
+    for (let h = 0; h < H && !open; h++) open = FO[f * H + h] === 1;
     if (!open) continue;
     const fd = p.feeders;
     const why = fd.servesProtected[f] || fd.protectedCustomers[f] > 0 ? 'serves a protected customer'
@@ -96,22 +101,30 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
             : fd.customers[f].some((c) => cu.floorMW[c] > 0 || isProtectedClass(cu.cls[c])) ? 'carries a security floor or a protected customer' : null;
     if (why) flag('feeder', `feeder ${fd.id[f]} is opened but ${why}`);
     for (let h = 0; h < H; h++) {
-      if (!plan.feederOpen[f * H + h]) continue;
+      if (!FO[f * H + h]) continue;
       let left = 0;
-      for (const c of fd.customers[f]) left += cu.baseline[c * H + h] - released[c * H + h];
+      for (const c of fd.customers[f]) left += BASE[c * H + h] - released[c * H + h];
       if (Math.abs(plan.feederMW[f * H + h] - left) > tol(left)) flag('feeder', `feeder ${fd.id[f]} at ${hourName(h)} releases ${plan.feederMW[f * H + h]} MW, its remaining load is ${left}`);
     }
   }
 
-  // 2. Bounds; 3. floors; 4. notice.
+  // 2. Bounds; 3. floors; 4. notice. (With 6: the energy each unit shifts and gets back.)
+  const XE = plan.xEnergy;
+  const shiftedOut = new Float64Array(U), cameBack = new Float64Array(U);
   for (let u = 0; u < U; u++) {
-    const c = un.customer[u];
+    const c = UC[u];
+    let out = 0, back = 0;
     for (let h = 0; h < H; h++) {
-      const v = plan.x[u * H + h];
+      const v = X[u * H + h];
+      out += v;
+      back += PAY[u * H + h];
+      if (v === 0) continue;
       if (!(v >= -tolerance)) flag('bounds', `${cu.id[c]} ${hourName(h)}: ${v} MW is not a release`);
-      if (v > allowed(u, h) + tol(v)) flag('bounds', `${cu.id[c]} ${hourName(h)}: ${v} MW by measure ${un.measure[u]} exceeds its ${allowed(u, h)} MW`);
-      if (plan.xEnergy && (plan.xEnergy[u * H + h] < -tolerance || plan.xEnergy[u * H + h] > v + tol(v))) flag('bounds', `${cu.id[c]} ${hourName(h)}: energy part outside the release`);
+      if (v > allowed(u, h) + tol(v)) flag('bounds', `${cu.id[c]} ${hourName(h)}: ${v} MW by measure ${UM[u]} exceeds its ${allowed(u, h)} MW`);
+      if (XE && (XE[u * H + h] < -tolerance || XE[u * H + h] > v + tol(v))) flag('bounds', `${cu.id[c]} ${hourName(h)}: energy part outside the release`);
     }
+    shiftedOut[u] = out;
+    cameBack[u] = back;
   }
   for (let c = 0; c < C; c++) {
     for (let h = 0; h < H; h++) {
@@ -128,44 +141,45 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
 
   // 6. Shifted energy comes back in full, in the return windows, not beyond the shiftable MW.
   for (let u = 0; u < U; u++) {
-    let out = 0, back = 0;
+    const out = shiftedOut[u], back = cameBack[u];
+    if (back === 0 && (UM[u] !== MEASURE_SHIFT || out === 0)) continue;
     for (let h = 0; h < H; h++) {
-      const b = plan.payback[u * H + h];
-      out += plan.x[u * H + h];
-      back += b;
+      const b = PAY[u * H + h];
       if (b > tolerance) {
-        if (un.measure[u] !== MEASURE_SHIFT) flag('shift', `${cu.id[un.customer[u]]}: energy comes back through a measure that is not a shift`);
-        else if (!((un.windowMask[u] >>> p.localHour[h]) & 1)) flag('shift', `${cu.id[un.customer[u]]} ${hourName(h)}: shifted energy comes back outside its return windows`);
-        else if (b > un.paramMW[u] + tol(b)) flag('shift', `${cu.id[un.customer[u]]} ${hourName(h)}: ${b} MW comes back, more than the ${un.paramMW[u]} MW shiftable`);
+        if (UM[u] !== MEASURE_SHIFT) flag('shift', `${cu.id[UC[u]]}: energy comes back through a measure that is not a shift`);
+        else if (!((un.windowMask[u] >>> p.localHour[h]) & 1)) flag('shift', `${cu.id[UC[u]]} ${hourName(h)}: shifted energy comes back outside its return windows`);
+        else if (b > un.paramMW[u] + tol(b)) flag('shift', `${cu.id[UC[u]]} ${hourName(h)}: ${b} MW comes back, more than the ${un.paramMW[u]} MW shiftable`);
       }
     }
-    if (un.measure[u] === MEASURE_SHIFT && Math.abs(back - un.payback[u] * out) > tol(out)) flag('shift', `${cu.id[un.customer[u]]}: ${out} MWh shifted, ${back} MWh comes back, ${un.payback[u] * out} expected`);
+    if (UM[u] === MEASURE_SHIFT && Math.abs(back - un.payback[u] * out) > tol(out)) flag('shift', `${cu.id[UC[u]]}: ${out} MWh shifted, ${back} MWh comes back, ${un.payback[u] * out} expected`);
   }
 
   // 7. Coverage: requirement = gap + snap-back + payback, recomputed; covered + residual = requirement.
   const chainOf = constraintsContaining(p);
   const required = p.constraints.map((k) => Float64Array.from(k.gapMW));
   const sigma = p.snapBackShare;
-  for (let h = 0; h < H; h++) {
-    for (let u = 0; u < U; u++) {
-      const b = plan.payback[u * H + h];
-      if (b > 0) for (const k of chainOf[p.customers.area[un.customer[u]]]) required[k][h] += b;
+  for (let u = 0; u < U; u++) {
+    if (UM[u] !== MEASURE_SHIFT) continue;
+    for (let h = 0; h < H; h++) {
+      const b = PAY[u * H + h];
+      if (b > 0) for (const k of chainOf[p.customers.area[UC[u]]]) required[k][h] += b;
     }
+  }
+  for (let h = 0; h < H; h++) {
     if (h > 0 && sigma > 0) {
-      const nonShift = new Float64Array(C);
-      for (let u = 0; u < U; u++) if (un.measure[u] !== MEASURE_SHIFT) nonShift[un.customer[u]] += plan.x[u * H + h - 1];
       for (let c = 0; c < C; c++) {
-        if (nonShift[c] > 0 && released[c * H + h] <= 0) for (const k of chainOf[cu.area[c]]) required[k][h] += sigma * nonShift[c];
+        const before = nonShiftT[c * H + h - 1];
+        if (before > 0 && released[c * H + h] <= 0) for (const k of chainOf[cu.area[c]]) required[k][h] += sigma * before;
       }
       for (let f = 0; f < F; f++) {
-        if (plan.feederOpen[f * H + h - 1] && !plan.feederOpen[f * H + h]) for (const k of chainOf[p.feeders.area[f]]) required[k][h] += sigma * plan.feederMW[f * H + h - 1];
+        if (FO[f * H + h - 1] && !FO[f * H + h]) for (const k of chainOf[p.feeders.area[f]]) required[k][h] += sigma * plan.feederMW[f * H + h - 1];
       }
     }
   }
   const covered = p.constraints.map(() => new Float64Array(H));
   for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) { const v = released[c * H + h]; if (v > 0) for (const k of chainOf[cu.area[c]]) covered[k][h] += v; }
   const byFeeders = p.constraints.map(() => new Float64Array(H));
-  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (plan.feederOpen[f * H + h]) for (const k of chainOf[p.feeders.area[f]]) { covered[k][h] += plan.feederMW[f * H + h]; byFeeders[k][h] += plan.feederMW[f * H + h]; }
+  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (FO[f * H + h]) for (const k of chainOf[p.feeders.area[f]]) { covered[k][h] += plan.feederMW[f * H + h]; byFeeders[k][h] += plan.feederMW[f * H + h]; }
   let overCoveredHours = 0;
   for (let k = 0; k < K; k++) {
     for (let h = 0; h < H; h++) {
@@ -184,40 +198,41 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   // room to come back is shared, so their spare capacity is not claimed).
   // A customer whose curtailment ended at the start of h (its load snapping back) is not ordered
   // again in h: the plan's declared rule, so such a customer is not spare either.
-  const endedAt = (c: number, h: number): boolean => {
-    if (h === 0 || curtailed(c, h)) return false;
-    if (feederOfOpen[c * H + h - 1]) return true;
-    for (const u of unitsOf[c]) if (un.measure[u] !== MEASURE_SHIFT && plan.x[u * H + h - 1] > 0) return true;
-    return false;
-  };
+  const endedAt = (c: number, h: number): boolean =>
+    h > 0 && !curtailedT[c * H + h] && (feederOfOpen[c * H + h - 1] === 1 || nonShiftT[c * H + h - 1] > 0);
   const spare = (u: number, h: number, cap: number) => {
-    const c = un.customer[u];
-    if (un.measure[u] === MEASURE_SHIFT || lead(h) < cu.noticeHours[c] - 1e-9 || feederOfOpen[c * H + h] || endedAt(c, h)) return 0;
+    const c = UC[u];
+    if (UM[u] === MEASURE_SHIFT || lead(h) < cu.noticeHours[c] - 1e-9 || feederOfOpen[c * H + h] || endedAt(c, h)) return 0;
     if (!curtailed(c, h) && used[c * days + p.dayIndex[h]] >= cu.maxHoursPerDay[c]) return 0;
-    const own = allowed(u, h) - plan.x[u * H + h];
-    return Math.min(own, Math.min(room(c, h), cap * cu.baseline[c * H + h]) - released[c * H + h]);
+    const own = allowed(u, h) - X[u * H + h];
+    return Math.min(own, Math.min(room(c, h), cap * BASE[c * H + h]) - released[c * H + h]);
   };
   const openable = (f: number, h: number) => {
     const fd = p.feeders;
     if (fd.servesProtected[f] || fd.protectedCustomers[f] > 0 || fd.residentialShare[f] > 0 || fd.otherCustomers[f] > 0 || fd.uflsRound[f] > 0) return false;
-    if (!fd.customers[f].length || plan.feederOpen[f * H + h]) return false;
+    if (!fd.customers[f].length || FO[f * H + h]) return false;
     let load = 0;
-    for (const c of fd.customers[f]) load += cu.baseline[c * H + h] - released[c * H + h];
+    for (const c of fd.customers[f]) load += BASE[c * H + h] - released[c * H + h];
     if (load <= tolerance) return false;
     return fd.customers[f].every((c) => cu.floorMW[c] <= 0 && !isProtectedClass(cu.cls[c]) && lead(h) >= cu.noticeHours[c] - 1e-9 && !endedAt(c, h) &&
       (curtailed(c, h) || used[c * days + p.dayIndex[h]] < cu.maxHoursPerDay[c]));
   };
   const band = new Int32Array(U);
-  for (let u = 0; u < U; u++) band[u] = p.ladder.indexOf((['demand-response', 'shift', 'avoid-peak', 'limit'] as const)[un.measure[u]]) * 3 + cu.tier[un.customer[u]];
+  for (let u = 0; u < U; u++) band[u] = p.ladder.indexOf((['demand-response', 'shift', 'avoid-peak', 'limit'] as const)[UM[u]]) * 3 + cu.tier[UC[u]];
   const feederRung = p.ladder.indexOf('feeder-open') * 3 + 2;
+  const busy = new Uint8Array(H);
+  for (let u = 0; u < U; u++) for (let h = 0; h < H; h++) if (X[u * H + h] > 0) busy[h] = 1;
+  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (FO[f * H + h]) busy[h] = 1;
+  for (let k = 0; k < K; k++) for (let h = 0; h < H; h++) if (plan.residualMW[k][h] > 0) busy[h] = 1;
   for (let h = 0; h < H; h++) {
+    if (!busy[h]) continue; // nothing ordered and nothing left: no order to check
     const cap = plan.fairShare ? plan.fairShare[h] : 1;
     // The best spare unit (band, then cost) inside each constraint, and whether a feeder could open.
     const minBand = new Float64Array(K).fill(Infinity), minCost = new Float64Array(K).fill(Infinity), spareMW = new Float64Array(K);
     for (let u = 0; u < U; u++) {
       const s = spare(u, h, cap);
       if (!(s > tolerance)) continue;
-      for (const k of chainOf[cu.area[un.customer[u]]]) {
+      for (const k of chainOf[cu.area[UC[u]]]) {
         spareMW[k] += s;
         if (band[u] < minBand[k] || (band[u] === minBand[k] && un.costPerMWh[u] < minCost[k])) { minBand[k] = band[u]; minCost[k] = un.costPerMWh[u]; }
       }
@@ -236,18 +251,18 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     // exhausted there (checked below), and only their own excess counts.
     const slack = (k: number) => covered[k][h] - byFeeders[k][h] - Math.max(0, required[k][h]);
     for (let u = 0; u < U; u++) {
-      const v = plan.x[u * H + h] - (plan.xEnergy ? plan.xEnergy[u * H + h] : 0);
+      const v = X[u * H + h] - (plan.xEnergy ? plan.xEnergy[u * H + h] : 0);
       if (v <= tolerance) continue;
-      const chain = chainOf[cu.area[un.customer[u]]];
+      const chain = chainOf[cu.area[UC[u]]];
       let j = 0;
       while (j < chain.length && slack(chain[j]) > tol(required[chain[j]][h])) j++;
       if (j === chain.length) continue; // over-covered everywhere: reducible, not out of order
       const k = chain[j];
-      if (minBand[k] < band[u]) flag('ladder', `${cu.id[un.customer[u]]} ${hourName(h)}: ${v} MW at rung ${Math.floor(band[u] / 3)} tier ${band[u] % 3} while rung ${Math.floor(minBand[k] / 3)} tier ${minBand[k] % 3} has room in ${p.constraints[k].name}`);
-      else if (plan.strategy === 'cost' && minBand[k] === band[u] && minCost[k] < un.costPerMWh[u] - 1e-9) flag('objective', `${cu.id[un.customer[u]]} ${hourName(h)}: ${v} MW at ${un.costPerMWh[u]}/MWh while ${minCost[k]}/MWh has room in ${p.constraints[k].name}`);
+      if (minBand[k] < band[u]) flag('ladder', `${cu.id[UC[u]]} ${hourName(h)}: ${v} MW at rung ${Math.floor(band[u] / 3)} tier ${band[u] % 3} while rung ${Math.floor(minBand[k] / 3)} tier ${minBand[k] % 3} has room in ${p.constraints[k].name}`);
+      else if (plan.strategy === 'cost' && minBand[k] === band[u] && minCost[k] < un.costPerMWh[u] - 1e-9) flag('objective', `${cu.id[UC[u]]} ${hourName(h)}: ${v} MW at ${un.costPerMWh[u]}/MWh while ${minCost[k]}/MWh has room in ${p.constraints[k].name}`);
     }
     for (let f = 0; f < F; f++) {
-      if (!plan.feederOpen[f * H + h]) continue;
+      if (!FO[f * H + h]) continue;
       const chain = chainOf[p.feeders.area[f]];
       if (chain.every((k) => minBand[k] < feederRung)) flag('ladder', `feeder ${p.feeders.id[f]} opened at ${hourName(h)} while every area it serves still has measures with room`);
     }

@@ -20,6 +20,7 @@ import { readInput, writeAtomically } from './files.ts';
 import { formatBytes, summaryLines } from './format.ts';
 import { backtestCommand, UsageError } from './backtest.ts';
 import { warnCommand } from './warn.ts';
+import { planCommand } from './plan.ts';
 
 const USAGE = `orderly — orderly-power (有序用电) scheduler
 
@@ -39,9 +40,12 @@ Usage:
   orderly backtest --gefcom2012 DIR [--task 2007|backcast|2007,backcast] [--json]
   orderly warn SCENARIO [--at TIME] [--previous BULLETIN.json] [--out BULLETIN.json]
                 [--samples N] [--seed N] [--confidence 0.9] [--lang en|zh|both] [--json]
+  orderly plan SCENARIO [--strategy cost|fair|fewest] [--level I|II|III|IV] [--json] [--out PLAN.json]
+                [--csv CUSTOMERS.csv] [--export-lp MODEL.lp] [--notice H] [--snap-back 0.2] [--at TIME]
+                [--samples N] [--seed N] [--confidence 0.9]
 
 Stories: ${STORY_IDS.join(', ')}.
-Exit codes: 0 success, 1 wrong usage, 2 invalid input.`;
+Exit codes: 0 success, 1 wrong usage, 2 invalid input, 3 a plan failed its verification.`;
 
 
 type Out = { log: (line: string) => void; error: (line: string) => void };
@@ -62,6 +66,8 @@ export async function main(argv: string[], out: Out = { log: (l) => console.log(
         return await importHistory(rest, engine, out);
       case 'warn':
         return await warnCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
+      case 'plan':
+        return await planCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case 'backtest':
         return await backtestCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case undefined:

@@ -1,0 +1,116 @@
+/**
+ * The planner's speed, against HiGHS (WebAssembly, presolve off: its fastest setting on these
+ * shapes, SOLVERS.md) solving the same model in the same run, on generated grids planned from
+ * their own forecasts:
+ *  - city: 6,000 curtailable customers, 24 h of the heat wave, full ladder, import limits on eight
+ *    substations set below their load: solve + verify, target 0.1 s, optimum within 1e-6 of HiGHS;
+ *  - province: 200,000 curtailable customers, 24 h: solve + verify, target 2 s; HiGHS on the
+ *    whole day's model where it finishes, else on the peak hour (the model separates by hour);
+ *  - city, 168 h of the dry-year hydro story (energy-limited), with the block rotation: target 2 s.
+ */
+import highsLoader from 'highs';
+import { buildPlanProblem } from '../../core/plan/build-problem.ts';
+import { planLp } from '../../core/plan/lp-format.ts';
+import type { PlanProblem } from '../../core/plan/problem.ts';
+import { lpObjective } from '../../core/plan/report.ts';
+import { solvePlan } from '../../core/plan/solve.ts';
+import { verifyPlan } from '../../core/plan/verify.ts';
+import type { ScenarioFile } from '../../core/scenario/schema.ts';
+import { loadScenarioValue } from '../../core/scenario/validate.ts';
+import { assessScenario } from '../../core/warning/assess.ts';
+import { generateScenarioFile } from '../../scenarios/generator/generate.ts';
+import type { Scale } from '../../scenarios/generator/scales.ts';
+import type { StoryId } from '../../scenarios/generator/stories.ts';
+import { forecastScenarioInPool } from '../../worker/forecast-pool.ts';
+import { nodeEnginePool } from '../../worker/node/spawn.ts';
+import type { EnginePool } from '../../worker/pool.ts';
+import type { BenchRow } from '../report.ts';
+import { measure } from './measure.ts';
+
+/** Import limits below the load of `count` substations (at 93 % of their last month's peak). */
+function limitSubstations(file: ScenarioFile, count: number): void {
+  const peaks = file.areas.filter((a) => a.kind === 'substation').map((a) => {
+    const h = file.history.load.find((x) => x.of === 'area' && x.id === a.id);
+    const recent = h ? (h.values.slice(-24 * 30).filter((v) => v !== null) as number[]) : [];
+    return { a, peak: recent.length ? Math.max(...recent) : 0 };
+  }).filter((x) => x.peak > 0).sort((x, y) => y.peak - x.peak);
+  for (const { a, peak } of peaks.slice(0, count)) a.importLimitMW = Math.round(peak * 0.93 * 10) / 10;
+}
+
+async function problemFor(pool: EnginePool, scale: Scale, story: StoryId, days: number, tweak?: (f: ScenarioFile) => void): Promise<PlanProblem> {
+  const file = generateScenarioFile({ scale, story, seed: 7 });
+  tweak?.(file);
+  const bytes = new TextEncoder().encode(JSON.stringify(file));
+  const forecast = await forecastScenarioInPool(pool, `${scale}-${story}`, bytes);
+  if (!forecast.ok) throw new Error(`forecast failed: ${forecast.problems[0]?.message}`);
+  const loaded = loadScenarioValue(file);
+  if (!loaded.ok) throw new Error(`generated scenario invalid: ${loaded.problems[0]?.message}`);
+  const assessment = assessScenario(loaded.scenario!, forecast.forecast, { horizonDays: days, samples: 200 });
+  return buildPlanProblem(loaded.scenario!, assessment);
+}
+
+const peakMB = () => process.resourceUsage().maxRSS / 1024;
+
+export async function planningSuite({ quick }: { quick: boolean }): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const highs = await highsLoader();
+  const pool = nodeEnginePool(2);
+  const solveAndVerify = (p: PlanProblem) => async () => {
+    const plan = solvePlan(p);
+    const v = verifyPlan(p, plan);
+    if (!v.ok) throw new Error(`plan failed verification: ${v.violations[0]?.message}`);
+  };
+  const highsOn = (p: PlanProblem, hours?: number[]) => {
+    const plan = solvePlan(p);
+    const lp = planLp(p, plan, hours ? { hours } : {});
+    const ours = lpObjective(p, plan, hours).value;
+    return { lp, ours, plan };
+  };
+  const compare = async (label: string, p: PlanProblem, hours?: number[], samples = 3) => {
+    const { lp, ours, plan } = highsOn(p, hours);
+    let objective = Number.NaN, status = '';
+    const timed = await measure(`HiGHS ${label}`, async () => {
+      const r = highs.solve(lp.text, { presolve: 'off', output_flag: false, time_limit: 120 });
+      objective = r.ObjectiveValue;
+      status = r.Status;
+    }, { minSamples: samples, maxTime: 1 });
+    const gap = Math.abs(objective - ours) / Math.max(1, Math.abs(ours));
+    console.log(`  ${label}: ${lp.variables.toLocaleString('en-US')} variables, ${lp.rows.toLocaleString('en-US')} rows; HiGHS ${status} ${objective.toPrecision(12)}, ours ${ours.toPrecision(12)}, relative difference ${gap.toExponential(1)}` +
+      `${plan.feederOpen.some((v) => v) ? ' (feeders opened: held fixed in the model)' : ''}`);
+    return { timed, gap, status };
+  };
+
+  try {
+    await Promise.all([pool.run((api) => api.ping()), pool.run((api) => api.ping())]);
+    const city = await problemFor(pool, 'city', 'heat-wave', 1, (f) => limitSubstations(f, 8));
+    console.log(`  city: ${city.customers.id.length} customers in the plan, ${city.units.customer.length} units, ${city.hours} h, ${city.constraints.length - 1} import-limited areas`);
+    const cityHighs = await compare('city model', city);
+    const ours = await measure('plan city', solveAndVerify(city), { minSamples: quick ? 5 : 20, maxTime: 2 });
+    rows.push(
+      { suite: 'planning', name: 'city 6,000 × 24 h: solve + verify', ...ours, reference: `HiGHS same model (${cityHighs.timed.medianS.toFixed(2)} s)`, ratio: ours.medianS / cityHighs.timed.medianS, peakMB: peakMB(), target: 0.1 },
+      { suite: 'planning', name: `city: HiGHS ${cityHighs.status}, optimum Δ ${cityHighs.gap.toExponential(1)}`, ...cityHighs.timed },
+    );
+
+    const hydro = await problemFor(pool, 'city', 'hydro-drought', 7);
+    console.log(`  hydro week: ${hydro.hours} h, ${hydro.energyDays.length} energy-short days`);
+    const hydroRun = await measure('plan hydro week', solveAndVerify(hydro), { minSamples: quick ? 3 : 8, maxTime: 2 });
+    rows.push({ suite: 'planning', name: 'city 168 h energy-limited, rotation: solve + verify', ...hydroRun, peakMB: peakMB(), target: 2 });
+
+    if (!quick) {
+      const province = await problemFor(pool, 'province', 'heat-wave', 1, (f) => limitSubstations(f, 30));
+      console.log(`  province: ${province.customers.id.length} customers in the plan, ${province.units.customer.length} units, ${province.hours} h, ${province.constraints.length - 1} import-limited areas`);
+      const run = await measure('plan province', solveAndVerify(province), { minSamples: 3, maxTime: 4 });
+      // HiGHS on the peak hour (the day's model separates by hour; the whole day is ~24× this).
+      let peak = 0;
+      for (let h = 1; h < province.hours; h++) if (province.constraints[0].gapMW[h] > province.constraints[0].gapMW[peak]) peak = h;
+      const provinceHighs = await compare('province peak hour', province, [peak], 1);
+      rows.push(
+        { suite: 'planning', name: 'province 200,000 × 24 h: solve + verify', ...run, reference: `HiGHS peak hour only (${provinceHighs.timed.medianS.toFixed(1)} s)`, ratio: run.medianS / provinceHighs.timed.medianS, peakMB: peakMB(), target: 2 },
+        { suite: 'planning', name: `province peak hour: HiGHS ${provinceHighs.status}, optimum Δ ${provinceHighs.gap.toExponential(1)}`, ...provinceHighs.timed },
+      );
+    }
+  } finally {
+    await pool.close();
+  }
+  return rows;
+}

@@ -1,0 +1,85 @@
+/**
+ * Each bundled story planned from its own forecast, as a dispatcher would read it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { forecastScenario } from '../../core/forecast/scenario-forecast.ts';
+import { planScenario } from '../../core/plan/plan-scenario.ts';
+import type { Strategy } from '../../core/plan/order.ts';
+import { isProtectedClass, classInfo } from '../../core/scenario/classes.ts';
+import { loadScenarioText } from '../../core/scenario/validate.ts';
+import { assessScenario } from '../../core/warning/assess.ts';
+import { repoRoot } from '../support/data-dir.ts';
+
+function planned(name: string, strategy: Strategy = 'cost') {
+  const file = join(repoRoot, 'scenarios', `${name}.json`);
+  const loaded = loadScenarioText(file, readFileSync(file, 'utf8'));
+  const s = loaded.scenario!;
+  const a = assessScenario(s, forecastScenario(s), { samples: 300 });
+  return { s, ...planScenario(s, a, { strategy }) };
+}
+
+describe('plans for the bundled stories', () => {
+  it('heat wave: the evening peak is covered by the ladder in order, restricted industry first, no resident touched', () => {
+    const { s, report: r } = planned('heat-wave');
+    expect(r.verification.ok).toBe(true);
+    expect(r.targetMW).toBeGreaterThan(300);
+    expect(r.residual.totalMWh).toBe(0);
+    const byMeasure = r.system.byMeasureMW;
+    const peak = r.system.requiredMW.indexOf(Math.max(...r.system.requiredMW));
+    expect(byMeasure['demand-response'][peak]).toBeGreaterThan(0);
+    expect(byMeasure['feeder-open'][peak]).toBe(0);
+    // The largest orders go to restricted-first classes (phase-out, over-quota, high-energy …).
+    const top = r.customers.slice(0, 10).map((c) => classInfo(c.class)!.tier);
+    expect(top.filter((t) => t === 'restricted-first').length).toBeGreaterThanOrEqual(6);
+    const classes = new Map(s.customers.map((c) => [c.id, c.class]));
+    expect(r.customers.some((c) => isProtectedClass(classes.get(c.id)!))).toBe(false);
+    expect(r.planScale.ok).toBe(true);
+    expect(r.emergencyOrder.steps.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('coal and wind: notice runs out on the first morning; the residual is reported with its cause, not hidden', () => {
+    const { report: r } = planned('coal-wind');
+    expect(r.verification.ok).toBe(true);
+    expect(r.residual.totalMWh).toBeGreaterThan(0);
+    expect(r.system.cause).toBe('notice too short');
+    expect(r.emergencyOrder.residualMW).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('dry-year hydro: the week\'s energy gap is rotated among blocks of customers day by day', () => {
+    const { report: r } = planned('hydro-drought');
+    expect(r.verification.ok).toBe(true);
+    expect(r.rotation).not.toBeNull();
+    const days = r.rotation!.days.filter((d) => d.gapMWh > 0);
+    expect(days.length).toBeGreaterThanOrEqual(5);
+    for (const d of days) expect(d.residualMWh).toBeLessThan(0.01 * d.gapMWh);
+    // Different blocks carry it on different days.
+    expect(new Set(days.map((d) => d.blocks.join(','))).size).toBeGreaterThan(1);
+    expect(r.rotation!.blocks.every((b) => b.daysOnDuty < days.length)).toBe(true);
+  }, 60_000);
+
+  it('unit trip: the two-day gap is covered, and a fair plan spreads it over more customers at a lower share', () => {
+    const cost = planned('unit-trip').report;
+    const fair = planned('unit-trip', 'fair').report;
+    expect(cost.verification.ok && fair.verification.ok).toBe(true);
+    expect(cost.residual.totalMWh).toBe(0);
+    expect(fair.residual.totalMWh).toBe(0);
+    expect(fair.objective.customersAffected).toBeGreaterThan(cost.objective.customersAffected);
+    expect(fair.objective.economicLoss).toBeGreaterThan(cost.objective.economicLoss);
+    // In every hour with a gap, no customer gives more than the hour's share, and the share held.
+    const needed = fair.system.requiredMW.flatMap((v, h) => (v > 0 ? [fair.system.fairShare![h]] : []));
+    expect(needed.length).toBeGreaterThan(0);
+    expect(Math.max(...needed)).toBeLessThan(0.5);
+  }, 60_000);
+
+  it('local import limit: only customers behind the limited substation are asked', () => {
+    const { report: r } = planned('local-limit');
+    expect(r.verification.ok).toBe(true);
+    expect(r.targetMW).toBe(0);
+    expect(r.local.length).toBe(1);
+    expect(Math.max(...r.local[0].requiredMW)).toBeGreaterThan(0);
+    expect(r.customers.length).toBeGreaterThan(0);
+    expect(r.customers.every((c) => c.area === r.local[0].area)).toBe(true);
+  }, 60_000);
+});
