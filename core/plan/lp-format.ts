@@ -17,6 +17,17 @@ import { bandOf, constraintChains, SHIFT } from './problem.ts';
 import { objectiveScales } from './report.ts';
 import type { SolvedPlan } from './solve.ts';
 
+/** The model as data: variables (with cost and upper bound, lower bound 0) and rows, by hour. */
+export interface PlanModel {
+  strategy: string;
+  startMs: number;
+  hours: number;
+  bandScale: number;
+  residualPenalty: number;
+  vars: { name: string; cost: number; ub: number; hour: number }[];
+  rows: { name: string; vars: string[]; sense: '>=' | '<='; rhs: number; hour: number }[];
+}
+
 export interface LpModel {
   text: string;
   variables: number;
@@ -28,7 +39,7 @@ const num = (v: number) => {
   return Number.isInteger(v) ? String(v) : v.toPrecision(15).replace(/\.?0+$/, '').replace(/\.?0+e/, 'e');
 };
 
-export function planLp(p: PlanProblem, plan: SolvedPlan, options: { hours?: number[] } = {}): LpModel {
+export function planModel(p: PlanProblem, plan: SolvedPlan, options: { hours?: number[] } = {}): PlanModel {
   const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, K = p.constraints.length, F = p.feeders.id.length;
   const { bandScale, residualPenalty } = objectiveScales(p);
   const chains = constraintChains(p);
@@ -71,25 +82,21 @@ export function planLp(p: PlanProblem, plan: SolvedPlan, options: { hours?: numb
     for (let h = 0; h < H; h++) if (!keep.has(h)) hourUsed[h] = 0;
   }
 
-  const obj: string[] = [], rows: string[] = [], bounds: string[] = [];
+  const vars: PlanModel['vars'] = [], rows: PlanModel['rows'] = [];
   const unitsOf: number[][] = p.customers.id.map(() => []);
   for (let u = 0; u < U; u++) unitsOf[p.units.customer[u]].push(u);
   const perCustomer = new Map<number, string[]>();
-  let variables = 0;
   for (let h = 0; h < H; h++) {
     if (!hourUsed[h]) continue;
     const terms: string[][] = p.constraints.map(() => []);
     perCustomer.clear();
     for (let u = 0; u < U; u++) {
       const c = p.units.customer[u];
-      const name = `x${u}_${h}`;
-      let ub = available(c, h) ? plan.capacity[u * H + h] : 0;
       if (p.units.measure[u] === SHIFT) continue; // fixed at the plan's value (in the constants above)
-      ub = Math.max(0, ub - energy(u, h));
+      const ub = Math.max(0, (available(c, h) ? plan.capacity[u * H + h] : 0) - energy(u, h));
       if (ub <= 0) continue;
-      variables++;
-      obj.push(`${num(bandOf(p, u) * bandScale + p.units.costPerMWh[u])} ${name}`);
-      bounds.push(` 0 <= ${name} <= ${num(ub)}`);
+      const name = `x${u}_${h}`;
+      vars.push({ name, cost: bandOf(p, u) * bandScale + p.units.costPerMWh[u], ub, hour: h });
       for (const k of chains[p.customers.area[c]]) terms[k].push(name);
       if (!perCustomer.has(c)) perCustomer.set(c, []);
       perCustomer.get(c)!.push(name);
@@ -97,9 +104,8 @@ export function planLp(p: PlanProblem, plan: SolvedPlan, options: { hours?: numb
     for (let k = 0; k < K; k++) {
       if (plan.requiredMW[k][h] <= 0) continue;
       const r = `r${k}_${h}`;
-      variables++;
-      obj.push(`${num(residualPenalty)} ${r}`);
-      rows.push(wrap(`cover_${k}_${h}: `, [...terms[k], r], ` >= ${num(rhs[k][h])}`));
+      vars.push({ name: r, cost: residualPenalty, ub: Infinity, hour: h });
+      rows.push({ name: `cover_${k}_${h}`, vars: [...terms[k], r], sense: '>=', rhs: rhs[k][h], hour: h });
     }
     for (const [c, names] of perCustomer) {
       // Room above the floor (fair: under the hour's share), less what the fixed decisions take.
@@ -111,17 +117,26 @@ export function planLp(p: PlanProblem, plan: SolvedPlan, options: { hours?: numb
       const base = p.customers.baseline[c * H + h];
       let cap = Math.max(0, base - p.customers.floorMW[c]) - fixed;
       if (plan.fairShare && !plan.fairExceeded?.[h]) cap = Math.min(cap, plan.fairShare[h] * base - fixed);
-      if (sumUb > cap + 1e-12) rows.push(wrap(`room_${c}_${h}: `, names, ` <= ${num(Math.max(0, cap))}`));
+      if (sumUb > cap + 1e-12) rows.push({ name: `room_${c}_${h}`, vars: names, sense: '<=', rhs: Math.max(0, cap), hour: h });
     }
   }
+  return { strategy: plan.strategy, startMs: p.startMs, hours: H, bandScale, residualPenalty, vars, rows };
+}
+
+/** The model as CPLEX LP text. */
+export function planLp(p: PlanProblem, plan: SolvedPlan, options: { hours?: number[] } = {}): LpModel {
+  const m = planModel(p, plan, options);
   const header = [
-    `\\ Orderly plan model (${plan.strategy}), ${H} hours from ${new Date(p.startMs).toISOString()}`,
-    `\\ band scale B = ${bandScale}, residual penalty P = ${residualPenalty}`,
+    `\\ Orderly plan model (${m.strategy}), ${m.hours} hours from ${new Date(m.startMs).toISOString()}`,
+    `\\ band scale B = ${m.bandScale}, residual penalty P = ${m.residualPenalty}`,
     '\\ Held fixed as the plan decided them: customer-hours available (notice, daily hours),',
     '\\ shifted MW, feeders opened, energy rotation; snap-back and returning energy are in the right-hand sides.',
   ];
+  const obj = m.vars.map((v) => `${num(v.cost)} ${v.name}`);
+  const rows = m.rows.map((r) => wrap(`${r.name}: `, r.vars, ` ${r.sense} ${num(r.rhs)}`));
+  const bounds = m.vars.filter((v) => Number.isFinite(v.ub)).map((v) => ` 0 <= ${v.name} <= ${num(v.ub)}`);
   const text = [...header, 'Minimize', wrap(' obj: ', obj.length ? obj : ['0 zero'], ''), 'Subject To', ...rows, ...(rows.length ? [] : [' none: zero >= 0']), 'Bounds', ...bounds, ...(obj.length ? [] : [' zero = 0']), 'End', ''].join('\n');
-  return { text, variables, rows: rows.length };
+  return { text, variables: m.vars.length, rows: m.rows.length };
 }
 
 /** A row written over several lines (LP readers limit line length). */

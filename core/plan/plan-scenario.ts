@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario/model.ts';
 import type { Assessment } from '../warning/assess.ts';
 import { buildPlanProblem, levelGap, PLAN_LEVELS, type BuildOptions, type PlanLevel } from './build-problem.ts';
 import { emergencyOrder, feederRanking } from './emergency-order.ts';
+import { checkOptimum } from './lp-check.ts';
 import type { Strategy } from './order.ts';
 import type { PlanProblem } from './problem.ts';
 import { planReport, type PlanReport } from './report.ts';
@@ -98,6 +99,9 @@ export function planProblem(p: PlanProblem, strategy: Strategy, meta: { scenario
   const report = planReport(p, solved, verification, emergency, {
     ...meta, ...(strategy === 'fewest' ? { customersLowerBound: customersLowerBound(p, solved) } : {}),
   });
+  // The optimum, checked again by an LP solver where the model is small enough for it (the
+  // fewest-customers rule has no LP objective to check).
+  if (strategy !== 'fewest') report.optimumCheck = checkOptimum(p, solved);
   return { solved, report };
 }
 

@@ -11,6 +11,7 @@ import { SHIFT, TIER_COUNT, TIER_RANKS, bandOf, feederBand, type PlanProblem } f
 import type { RotationResult } from './rotation.ts';
 import type { SolvedPlan } from './solve.ts';
 import type { Verification } from './verify.ts';
+import type { OptimumCheck } from './lp-check.ts';
 
 export type ResidualCause = 'protected load too large' | 'import limit' | 'notice too short' | 'daily hours' | 'energy budget';
 
@@ -89,6 +90,8 @@ export interface PlanReport {
   planScale: { capacityMW: number; requiredMW: number; historicalMaxMW: number; share: number; requiredShare: number; ok: boolean };
   rotation: Omit<RotationResult, 'blockOf' | 'next'> | null;
   verification: Verification;
+  /** The optimum checked hour by hour by javascript-lp-solver, where the hour's model is small enough. */
+  optimumCheck?: OptimumCheck;
   timings: { solveMs: number; verifyMs: number };
 }
 

@@ -87,6 +87,20 @@ describe('plans of a thousand random cases', () => {
     expect(compared).toBeGreaterThan(RUNS * 0.6);
   });
 
+  it('javascript-lp-solver, given each hour\'s model, agrees with the least-cost plan (and its answer is checked too)', () => {
+    let agreed = 0;
+    fc.assert(fc.property(seeds, (seed) => {
+      const plan = at(seed).plans.find((x) => x.strategy === 'cost')!;
+      const check = plan.report.optimumCheck!;
+      expect(check.rejectedHours, `seed ${seed}`).toBe(0);
+      expect(check.worseHours, `seed ${seed}`).toEqual([]);
+      if (!check.checkedHours) return;
+      expect(check.agrees, `seed ${seed}: ${JSON.stringify(check)}`).toBe(true);
+      agreed++;
+    }), { ...options, numRuns: 300 });
+    expect(agreed).toBeGreaterThan(150);
+  });
+
   it('the fair plan is least-cost under its shares, as HiGHS finds with presolve on', () => {
     let compared = 0;
     fc.assert(fc.property(seeds, (seed) => {

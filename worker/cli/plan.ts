@@ -92,6 +92,13 @@ function summary(file: string, r: PlanReport, levels: { level: string; share: nu
   L.push(v.ok
     ? `  VERIFIED: ${v.checked.join(', ')} — all hold`
     : `  VERIFICATION FAILED: ${Object.entries(v.counts).map(([k, n]) => `${k} ×${n}`).join(', ')}\n${v.violations.slice(0, 10).map((x) => `    ${x.check}: ${x.message}`).join('\n')}`);
+  const oc = r.optimumCheck;
+  if (oc) {
+    L.push(oc.checkedHours
+      ? `  optimum: javascript-lp-solver ${oc.agrees ? 'agrees' : 'DISAGREES'} on ${oc.checkedHours} hour(s) (largest relative difference ${oc.maxRelativeDifference.toExponential(1)})` +
+        `${oc.skippedHours ? `; ${oc.skippedHours} hour(s) too large for it or beyond the first 24` : ''}${oc.rejectedHours ? `; its answer failed our check in ${oc.rejectedHours} hour(s)` : ''}`
+      : `  optimum: the hours' models are too large for javascript-lp-solver; --export-lp writes the model for HiGHS or any LP solver`);
+  }
   L.push('');
 
   // Per local day: the largest need, what is covered, what is left, and by which rung.
