@@ -18,13 +18,21 @@ import { parseJsonBytes } from '../core/scenario/parse-json.ts';
 import type { ScenarioFile } from '../core/scenario/schema.ts';
 import { formatInZone, resolveZone } from '../core/time/zone.ts';
 import { HOUR_MS } from '../core/time/timestamp.ts';
-import { assessScenario, type AssessOptions, type Assessment } from '../core/warning/assess.ts';
+import { assessScenario, gapSampler, type AssessOptions, type Assessment } from '../core/warning/assess.ts';
 import { buildBulletin, type Bulletin } from '../core/warning/bulletin.ts';
 import type { PlanLevel } from '../core/plan/build-problem.ts';
 import { planLp } from '../core/plan/lp-format.ts';
 import type { Strategy } from '../core/plan/order.ts';
 import { levelPlans, planScenario, type LevelPlanSummary } from '../core/plan/plan-scenario.ts';
 import type { PlanReport } from '../core/plan/report.ts';
+import { buildPlanProblem } from '../core/plan/build-problem.ts';
+import { solvePlan } from '../core/plan/solve.ts';
+import { verifyPlan } from '../core/plan/verify.ts';
+import type { PlanProblem } from '../core/plan/problem.ts';
+import { playoutContext, type PlayoutContext } from '../core/playout/context.ts';
+import { ordersFromReport } from '../core/playout/orders.ts';
+import { playFutures, type PlayoutChunk } from '../core/playout/simulate.ts';
+import { parseTimestamp } from '../core/time/timestamp.ts';
 import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import { customerBaselines, type BaselineOptions, type CustomerBaselines } from '../core/forecast/baseline.ts';
 import { calendarFor, forecastSeries, type ModelName, type Window } from '../core/forecast/forecast.ts';
@@ -278,6 +286,65 @@ export const engineApi = {
     };
   },
 
+  /**
+   * Futures [from, to) of a play-out of each plan (saved plans, as `orderly plan` writes them):
+   * the figures of every future, and the replay of one. Each future has its own random stream,
+   * so the result does not depend on how futures are split over workers.
+   */
+  playout(name: string, bytes: Uint8Array, forecast: ScenarioForecast, plans: PlanReport[], options: { from: number; to: number; seed: number; replay?: number }, onProgress?: ProgressCallback): PlayoutOutcome {
+    const loaded = loadScenarioBytes(name, bytes);
+    if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
+    const s = loaded.scenario;
+    const progress = throttled(onProgress);
+    const built = new Map<string, { problem: PlanProblem; ctx: PlayoutContext }>();
+    const chunks: PlayoutChunk[] = [];
+    const problems: Problem[] = [];
+    plans.forEach((plan, i) => {
+      const settings = plan.settings ?? { snapBackShare: 0.2, confidence: 0.9, samples: 1000, seed: 1 };
+      const issuedAtMs = parseTimestamp(plan.issuedAt)?.ms;
+      const key = JSON.stringify([plan.issuedAt, settings.snapBackShare, settings.noticeHours ?? null]);
+      let entry = built.get(key);
+      if (!entry) {
+        const assessOptions = { ...(issuedAtMs !== undefined ? { issuedAtMs } : {}), samples: 20, seed: settings.seed, confidence: settings.confidence };
+        const assessment = assessScenario(s, forecast, assessOptions);
+        const problem = buildPlanProblem(s, assessment, { snapBackShare: settings.snapBackShare, ...(settings.noticeHours !== undefined ? { noticeHours: settings.noticeHours } : {}) });
+        const ctx = playoutContext(s, problem, gapSampler(s, forecast, assessOptions));
+        built.set(key, (entry = { problem, ctx }));
+      }
+      const orders = ordersFromReport(`plan ${i + 1} (${plan.strategy}${plan.level ? `, level ${plan.level}` : ''})`, entry.problem, plan);
+      if (!orders.ok) { problems.push(...orders.problems); return; }
+      chunks.push(playFutures(entry.ctx, orders.orders, options.from, options.to, { seed: options.seed, ...(options.replay !== undefined ? { replay: options.replay } : {}) }));
+      void progress((i + 1) / plans.length, 'futures');
+    });
+    if (problems.length) return { ok: false, problems, total: problems.length };
+    const events = [...built.values()][0]?.ctx.events ?? [];
+    return transfer({ ok: true as const, chunks, events }, chunks.flatMap((c) => [...Object.values(c.metrics), c.rungMWh, c.rungPeakMW, c.classMWh, c.unservedByHour].map((a) => a.buffer)) as ArrayBuffer[]);
+  },
+
+  /**
+   * For benchmarks: plan tables built here from the scenario and its forecast, then the plan
+   * solved and verified `repeats` times in this worker (as the CLI and the page run it), with the
+   * milliseconds of each run.
+   */
+  planTiming(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: { horizonDays: number; samples?: number; repeats: number; strategy?: Strategy }): { ok: boolean; runsMs: number[]; customers: number; units: number; local: number; violations: string[] } {
+    const loaded = loadScenarioBytes(name, bytes);
+    if (!loaded.ok || !loaded.scenario) return { ok: false, runsMs: [], customers: 0, units: 0, local: 0, violations: loaded.problems.map((p) => p.message) };
+    const s = loaded.scenario;
+    const assessment = assessScenario(s, forecast, { horizonDays: options.horizonDays, samples: options.samples ?? 200 });
+    const problem = buildPlanProblem(s, assessment);
+    const runsMs: number[] = [];
+    let ok = true;
+    const violations: string[] = [];
+    for (let i = 0; i < options.repeats; i++) {
+      const t = performance.now();
+      const plan = solvePlan(problem, { strategy: options.strategy ?? 'cost' });
+      const v = verifyPlan(problem, plan);
+      runsMs.push(performance.now() - t);
+      if (!v.ok) { ok = false; violations.push(...v.violations.map((x) => x.message)); }
+    }
+    return { ok, runsMs, customers: problem.customers.id.length, units: problem.units.customer.length, local: problem.constraints.length - 1, violations: violations.slice(0, 5) };
+  },
+
   /** Memory of this worker, for benchmarks: current and peak resident set (Node), MB. */
   memory(): { rssMB: number; peakRssMB: number; heapUsedMB: number } {
     const g = globalThis as { process?: { memoryUsage(): { rss: number; heapUsed: number }; resourceUsage?(): { maxRSS: number } } };
@@ -314,6 +381,8 @@ export interface PlanTaskOptions extends AssessOptions {
 export type PlanOutcome =
   | { ok: true; report: PlanReport; bulletin: Bulletin; levels?: LevelPlanSummary[]; lp?: string }
   | { ok: false; problems: Problem[]; total: number };
+
+export type PlayoutOutcome = { ok: true; chunks: PlayoutChunk[]; events: string[] } | { ok: false; problems: Problem[]; total: number };
 
 export type AssessOutcome = { ok: true; assessment: Assessment; bulletin: Bulletin } | { ok: false; problems: Problem[]; total: number };
 

@@ -98,6 +98,7 @@ export function buildPlanProblem(s: Scenario, a: Assessment, options: BuildOptio
     noticeHours: Float64Array.from(list, (c) => notice ?? c.noticeHours ?? s.policy.defaultNoticeHours),
     maxHoursPerDay: Float64Array.from(list, (c) => c.maxHoursPerDay ?? Infinity),
     manual: Uint8Array.from(list, (c) => (c.control === 'manual' ? 1 : 0)),
+    responseMinutes: Float64Array.from(list, (c) => c.responseMinutes),
     baseline: baselines.values,
   };
 

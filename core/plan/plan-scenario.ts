@@ -108,6 +108,10 @@ export function planProblem(p: PlanProblem, strategy: Strategy, meta: { scenario
 export function planScenario(s: Scenario, a: Assessment, options: ScenarioPlanOptions = {}): { problem: PlanProblem; solved: SolvedPlan; report: PlanReport } {
   const problem = buildPlanProblem(s, a, options);
   const { solved, report } = planProblem(problem, options.strategy ?? 'cost', { scenario: { id: s.id, name: s.name }, level: options.level ?? null }, s);
+  report.settings = {
+    snapBackShare: problem.snapBackShare, ...(options.noticeHours !== undefined ? { noticeHours: options.noticeHours } : {}),
+    confidence: a.confidence, samples: a.samples, seed: a.seed,
+  };
   return { problem, solved, report };
 }
 

@@ -38,6 +38,8 @@ export interface PlanCustomers {
   maxHoursPerDay: Float64Array;
   /** 1 where the customer is switched by hand (manual), 0 by terminal. */
   manual: Uint8Array;
+  /** Minutes from an order to the load being off. */
+  responseMinutes: Float64Array;
   /** Baseline MW, customer-major: baseline[c * hours + h]. */
   baseline: Float32Array;
 }

@@ -85,11 +85,15 @@ export interface PlanReport {
   local: AreaOutcome[];
   residual: { totalMWh: number; peakMW: number; areas: string[] };
   customers: CustomerOrder[];
-  feedersOpened: { feeder: string; area: string; hours: number; peakMW: number; energyMWh: number }[];
+  /** The plan's decisions as the play-out reads them: MW per horizon hour of every unit ordered (shifts with the MW coming back). */
+  orders: { customer: string; measure: Measure; mw: number[]; paybackMW?: number[] }[];
+  feedersOpened: { feeder: string; area: string; hours: number; peakMW: number; energyMWh: number; open: number[] }[];
   emergencyOrder: EmergencyOrder;
   planScale: { capacityMW: number; requiredMW: number; historicalMaxMW: number; share: number; requiredShare: number; ok: boolean };
   rotation: Omit<RotationResult, 'blockOf' | 'next'> | null;
   verification: Verification;
+  /** How the plan was made (what the play-out needs to rebuild its tables). */
+  settings?: { snapBackShare: number; noticeHours?: number; confidence: number; samples: number; seed: number };
   /** The optimum checked hour by hour by javascript-lp-solver, where the hour's model is small enough. */
   optimumCheck?: OptimumCheck;
   timings: { solveMs: number; verifyMs: number };
@@ -176,7 +180,10 @@ export function planReport(
         main[c * H + h] = 4;
       }
     }
-    if (hours) feedersOpened.push({ feeder: p.feeders.id[f], area: p.areaIds[p.feeders.area[f]], hours, peakMW: round(peak), energyMWh: round(mwh) });
+    if (hours) {
+      const open = Array.from({ length: H }, (_, h) => h).filter((h) => plan.feederOpen[f * H + h]);
+      feedersOpened.push({ feeder: p.feeders.id[f], area: p.areaIds[p.feeders.area[f]], hours, peakMW: round(peak), energyMWh: round(mwh), open });
+    }
   }
 
   const customers: CustomerOrder[] = [];
@@ -206,6 +213,19 @@ export function planReport(
     });
   }
   customers.sort((a, b) => b.energyMWh - a.energyMWh || (a.id < b.id ? -1 : 1));
+  const fine = (v: number) => Math.round(v * 1e6) / 1e6;
+  const orders: PlanReport['orders'] = [];
+  for (let u = 0; u < U; u++) {
+    let any = false;
+    for (let h = 0; h < H && !any; h++) any = plan.x[u * H + h] > 0;
+    if (!any) continue;
+    const isShift = p.units.measure[u] === SHIFT;
+    orders.push({
+      customer: p.customers.id[p.units.customer[u]], measure: measureOf(u),
+      mw: Array.from(plan.x.subarray(u * H, (u + 1) * H), fine),
+      ...(isShift ? { paybackMW: Array.from(plan.payback.subarray(u * H, (u + 1) * H), fine) } : {}),
+    });
+  }
 
   const outcome = (k: number): AreaOutcome => {
     const con = p.constraints[k];
@@ -288,7 +308,7 @@ export function planReport(
       peakMW: round(Math.max(system.peakResidualMW, ...local.map((l) => l.peakResidualMW))),
       areas: [system, ...local].filter((o) => o.residualMWh > 1e-6).map((o) => o.area),
     },
-    customers, feedersOpened, emergencyOrder: emergency,
+    customers, orders, feedersOpened, emergencyOrder: emergency,
     planScale: {
       capacityMW: round(capacityMW), requiredMW: round(requiredMW), historicalMaxMW: round(p.historicalMaxMW),
       share: round(capacityMW / p.historicalMaxMW, 4), requiredShare: p.planScaleShare, ok: capacityMW >= requiredMW,

@@ -106,21 +106,28 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
   const days = H ? p.dayIndex[H - 1] + 1 : 0;
 
   // Units of each constraint, in order (the system's: all of them).
-  const inside: Int32Array[] = p.constraints.map((k, i) => {
-    if (i === 0) return order;
-    const list: number[] = [];
-    for (const u of order) if (custChain[unitCustomer[u]].includes(i)) list.push(u);
-    return Int32Array.from(list);
-  });
+  const insideLists: number[][] = p.constraints.map(() => []);
+  for (let i = 0; i < order.length; i++) {
+    const u = order[i];
+    for (const k of custChain[unitCustomer[u]]) if (k !== 0) insideLists[k].push(u);
+  }
+  const position = new Int32Array(U);
+  for (let i = 0; i < U; i++) position[order[i]] = i;
+  // Positions in the order of each constraint's units (the system's: all), ascending.
+  const inside: Int32Array[] = insideLists.map((l, k) => (k === 0 ? Int32Array.from({ length: U }, (_, i) => i) : Int32Array.from(l, (u) => position[u])));
+
   // Constraints deepest first, so that each area is covered from inside before its parents.
   const depth = (a: number) => { let d = 0; for (let x = a; x >= 0; x = p.areaParent[x]) d++; return d; };
   const kOrder = p.constraints.map((_, i) => i).sort((a, b) => depth(p.constraints[b].area) - depth(p.constraints[a].area) || a - b);
 
-  const customersInside: Int32Array[] = p.constraints.map((_, i) => {
-    const list: number[] = [];
-    for (let c = 0; c < C; c++) if (custChain[c].includes(i)) list.push(c);
-    return Int32Array.from(list);
-  });
+  // Customers per constraint (the fair strategy's share check only).
+  let customersInsideCache: Int32Array[] | null = null;
+  const customersInside = (): Int32Array[] => {
+    if (customersInsideCache) return customersInsideCache;
+    const lists: number[][] = p.constraints.map(() => []);
+    for (let c = 0; c < C; c++) for (const k of custChain[c]) lists[k].push(c);
+    return (customersInsideCache = lists.map((l) => Int32Array.from(l)));
+  };
   // Feeders that may be opened (never one serving a protected customer or residents, or carrying a
   // security floor), in the emergency order's ranking, per constraint.
   const ranking = feederRanking(p).openable;
@@ -207,8 +214,11 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
   /** Allocation log of the hour being planned, so a fair attempt can be taken back. */
   let log: number[] | null = null;
 
+  // Units given an order in each hour (the trim walks these, not every unit).
+  const takenAt: number[][] = Array.from({ length: H }, () => []);
   const take = (u: number, h: number, amount: number) => {
     const c = unitCustomer[u];
+    takenAt[h].push(u);
     if (custX[c] <= 0) hoursUsed[c * days + p.dayIndex[h]]++;
     x[u * H + h] += amount;
     custX[c] += amount;
@@ -225,11 +235,11 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
     const list = inside[k];
     const day = p.dayIndex[h];
     for (let i = 0; i < list.length && need > EPS; i++) {
-      const u = list[i];
-      const c = unitCustomer[u];
-      if (h < orderable[c] || (excludeEnded && ended[c])) continue;
+      const u = order[list[i]];
       let amount = cap[u * H + h] - x[u * H + h];
       if (amount <= EPS) continue;
+      const c = unitCustomer[u];
+      if (h < orderable[c] || (excludeEnded && ended[c])) continue;
       if (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c]) continue;
       const room = Math.min(headroomMW(p, c, h), zCap * p.customers.baseline[c * H + h]) - custX[c];
       amount = Math.min(amount, room, need);
@@ -276,7 +286,7 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
     for (let k = 0; k < K; k++) {
       const need = required(k, h);
       if (need <= EPS) continue;
-      const members = customersInside[k];
+      const members = customersInside()[k];
       const can = (share: number) => {
         let s = 0;
         for (let i = 0; i < members.length; i++) {
@@ -440,8 +450,8 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
     // to reach it, so an hour with a feeder open is left as it is.
     for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) return;
     const day = p.dayIndex[h];
-    for (let i = U - 1; i >= 0; i--) {
-      const u = order[i];
+    const used = [...new Set(takenAt[h])].filter((u) => x[u * H + h] > 0).sort((a, b) => position[b] - position[a]);
+    for (const u of used) {
       const own = x[u * H + h] - (xEnergy ? xEnergy[u * H + h] : 0);
       if (own <= 0) continue;
       const c = unitCustomer[u];

@@ -74,16 +74,13 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   const lead = (h: number) => (p.startMs + h * 3_600_000 - p.issuedAtMs) / 3_600_000;
 
   // Per customer and hour: MW released by measures, and whether its feeder is open.
-  const released = new Float64Array(C * H);
-  for (let u = 0; u < U; u++) for (let h = 0; h < H; h++) released[UC[u] * H + h] += X[u * H + h];
+  const { released, nonShiftT } = customerTotals(UC, UM, X, C, H);
   const feederOfOpen = new Uint8Array(C * H);
   for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (FO[f * H + h]) for (const c of p.feeders.customers[f]) feederOfOpen[c * H + h] = 1;
   const curtailedT = new Uint8Array(C * H);
   for (let i = 0; i < C * H; i++) curtailedT[i] = released[i] > tolerance || feederOfOpen[i] === 1 ? 1 : 0;
   const curtailed = (c: number, h: number) => curtailedT[c * H + h] === 1;
-  // Released by measures other than shifts (what snaps back when it ends).
-  const nonShiftT = new Float64Array(C * H);
-  for (let u = 0; u < U; u++) if (UM[u] !== MEASURE_SHIFT) for (let h = 0; h < H; h++) nonShiftT[UC[u] * H + h] += X[u * H + h];
+
 
   // 1. Nobody protected, no feeder that may not be opened.
   const touched = new Uint8Array(C);
@@ -127,9 +124,14 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     cameBack[u] = back;
   }
   for (let c = 0; c < C; c++) {
+    const f = cu.floorMW[c], notice = cu.noticeHours[c] - 1e-9, row = c * H;
     for (let h = 0; h < H; h++) {
-      if (released[c * H + h] > room(c, h) + tol(room(c, h))) flag('floor', `${cu.id[c]} ${hourName(h)}: releases ${released[c * H + h]} MW, only ${room(c, h)} MW lie above its floor`);
-      if (curtailed(c, h) && lead(h) < cu.noticeHours[c] - 1e-9) flag('notice', `${cu.id[c]} ${hourName(h)}: ordered ${lead(h)} h ahead, needs ${cu.noticeHours[c]} h`);
+      const r = released[row + h];
+      if (r > 0) {
+        const above = Math.max(0, BASE[row + h] - f);
+        if (r > above + tolerance * Math.max(1, above)) flag('floor', `${cu.id[c]} ${hourName(h)}: releases ${r} MW, only ${above} MW lie above its floor`);
+      }
+      if (curtailedT[row + h] && lead(h) < notice) flag('notice', `${cu.id[c]} ${hourName(h)}: ordered ${lead(h)} h ahead, needs ${cu.noticeHours[c]} h`);
     }
   }
 
@@ -165,12 +167,17 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
       if (b > 0) for (const k of chainOf[p.customers.area[UC[u]]]) required[k][h] += b;
     }
   }
+  if (sigma > 0) {
+    for (let c = 0; c < C; c++) {
+      const chain = chainOf[cu.area[c]], row = c * H;
+      for (let h = 1; h < H; h++) {
+        const before = nonShiftT[row + h - 1];
+        if (before > 0 && released[row + h] <= 0) for (const k of chain) required[k][h] += sigma * before;
+      }
+    }
+  }
   for (let h = 0; h < H; h++) {
     if (h > 0 && sigma > 0) {
-      for (let c = 0; c < C; c++) {
-        const before = nonShiftT[c * H + h - 1];
-        if (before > 0 && released[c * H + h] <= 0) for (const k of chainOf[cu.area[c]]) required[k][h] += sigma * before;
-      }
       for (let f = 0; f < F; f++) {
         if (FO[f * H + h - 1] && !FO[f * H + h]) for (const k of chainOf[p.feeders.area[f]]) required[k][h] += sigma * plan.feederMW[f * H + h - 1];
       }
@@ -200,12 +207,21 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   // again in h: the plan's declared rule, so such a customer is not spare either.
   const endedAt = (c: number, h: number): boolean =>
     h > 0 && !curtailedT[c * H + h] && (feederOfOpen[c * H + h - 1] === 1 || nonShiftT[c * H + h - 1] > 0);
+  // Customer-hours that cannot be ordered more: notice, feeder open, just ended, daily hours used.
+  const blocked = new Uint8Array(C * H);
+  for (let c = 0; c < C; c++) {
+    const notice = cu.noticeHours[c] - 1e-9, max = cu.maxHoursPerDay[c], row = c * H;
+    for (let h = 0; h < H; h++) {
+      const i = row + h;
+      blocked[i] = lead(h) < notice || feederOfOpen[i] === 1 || endedAt(c, h) || (!curtailedT[i] && used[c * days + p.dayIndex[h]] >= max) ? 1 : 0;
+    }
+  }
   const spare = (u: number, h: number, cap: number) => {
-    const c = UC[u];
-    if (UM[u] === MEASURE_SHIFT || lead(h) < cu.noticeHours[c] - 1e-9 || feederOfOpen[c * H + h] || endedAt(c, h)) return 0;
-    if (!curtailed(c, h) && used[c * days + p.dayIndex[h]] >= cu.maxHoursPerDay[c]) return 0;
+    const c = UC[u], i = c * H + h;
+    if (blocked[i]) return 0;
     const own = allowed(u, h) - X[u * H + h];
-    return Math.min(own, Math.min(room(c, h), cap * BASE[c * H + h]) - released[c * H + h]);
+    if (own <= 0) return 0;
+    return Math.min(own, Math.min(Math.max(0, BASE[i] - cu.floorMW[c]), cap * BASE[i]) - released[i]);
   };
   const openable = (f: number, h: number) => {
     const fd = p.feeders;
@@ -224,52 +240,80 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   for (let u = 0; u < U; u++) for (let h = 0; h < H; h++) if (X[u * H + h] > 0) busy[h] = 1;
   for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (FO[f * H + h]) busy[h] = 1;
   for (let k = 0; k < K; k++) for (let h = 0; h < H; h++) if (plan.residualMW[k][h] > 0) busy[h] = 1;
-  for (let h = 0; h < H; h++) {
-    if (!busy[h]) continue; // nothing ordered and nothing left: no order to check
-    const cap = plan.fairShare ? plan.fairShare[h] : 1;
-    // The best spare unit (band, then cost) inside each constraint, and whether a feeder could open.
-    const minBand = new Float64Array(K).fill(Infinity), minCost = new Float64Array(K).fill(Infinity), spareMW = new Float64Array(K);
-    for (let u = 0; u < U; u++) {
-      const s = spare(u, h, cap);
+  const capOf = (h: number) => (plan.fairShare ? plan.fairShare[h] : 1);
+  // The best spare unit (band, then cost) inside each constraint and hour, and the MW spare:
+  // units in the outer loop, hours inside, so the tables are read in order.
+  const minBand = new Float64Array(K * H).fill(Infinity), minCost = new Float64Array(K * H).fill(Infinity), spareMW = new Float64Array(K * H);
+  for (let u = 0; u < U; u++) {
+    if (UM[u] === MEASURE_SHIFT) continue;
+    const c = UC[u], chain = chainOf[cu.area[c]], b = band[u], cost = un.costPerMWh[u];
+    for (let h = 0; h < H; h++) {
+      if (!busy[h]) continue;
+      const s = spare(u, h, capOf(h));
       if (!(s > tolerance)) continue;
-      for (const k of chainOf[cu.area[UC[u]]]) {
-        spareMW[k] += s;
-        if (band[u] < minBand[k] || (band[u] === minBand[k] && un.costPerMWh[u] < minCost[k])) { minBand[k] = band[u]; minCost[k] = un.costPerMWh[u]; }
+      for (const k of chain) {
+        const i = k * H + h;
+        spareMW[i] += s;
+        if (b < minBand[i] || (b === minBand[i] && cost < minCost[i])) { minBand[i] = b; minCost[i] = cost; }
       }
     }
-    const feederSpare = new Uint8Array(K);
-    if (cap >= 1) for (let f = 0; f < F; f++) if (openable(f, h)) for (const k of chainOf[p.feeders.area[f]]) feederSpare[k] = 1;
-    for (let k = 0; k < K; k++) {
+  }
+  const feederSpare = new Uint8Array(K * H);
+  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (busy[h] && capOf(h) >= 1 && openable(f, h)) for (const k of chainOf[p.feeders.area[f]]) feederSpare[k * H + h] = 1;
+  for (let k = 0; k < K; k++) {
+    for (let h = 0; h < H; h++) {
       if (plan.residualMW[k][h] <= tol(plan.requiredMW[k][h])) continue;
-      if (spareMW[k] > tol(spareMW[k])) flag('residual', `${p.constraints[k].name} ${hourName(h)}: ${plan.residualMW[k][h]} MW left uncovered while ${spareMW[k]} MW could still be ordered inside it`);
-      else if (feederSpare[k]) flag('residual', `${p.constraints[k].name} ${hourName(h)}: residual left while a feeder inside it could still be opened`);
+      const i = k * H + h;
+      if (spareMW[i] > tol(spareMW[i])) flag('residual', `${p.constraints[k].name} ${hourName(h)}: ${plan.residualMW[k][h]} MW left uncovered while ${spareMW[i]} MW could still be ordered inside it`);
+      else if (feederSpare[i]) flag('residual', `${p.constraints[k].name} ${hourName(h)}: residual left while a feeder inside it could still be opened`);
     }
-    // 9. Ladder (and, for the least-cost strategy, cost): no unit used while a unit earlier in the
-    // order has room and could take its place without uncovering any constraint.
-    // Slack that could absorb a swap. A feeder opens whole, so its overshoot is not slack the
-    // measures before it could have used: with a feeder open inside, the measures must have been
-    // exhausted there (checked below), and only their own excess counts.
-    const slack = (k: number) => covered[k][h] - byFeeders[k][h] - Math.max(0, required[k][h]);
-    for (let u = 0; u < U; u++) {
-      const v = X[u * H + h] - (plan.xEnergy ? plan.xEnergy[u * H + h] : 0);
+  }
+  // 9. Ladder (and, for the least-cost strategy, cost): no unit used while a unit earlier in the
+  // order has room and could take its place without uncovering any constraint. Slack that could
+  // absorb a swap: a feeder opens whole, so its overshoot is not slack the measures before it
+  // could have used (with a feeder open inside, the measures must have been exhausted there,
+  // checked below), and only the measures' own excess counts.
+  const slack = new Float64Array(K * H);
+  for (let k = 0; k < K; k++) for (let h = 0; h < H; h++) slack[k * H + h] = covered[k][h] - byFeeders[k][h] - Math.max(0, required[k][h]);
+  for (let u = 0; u < U; u++) {
+    const c = UC[u], chain = chainOf[cu.area[c]], b = band[u], cost = un.costPerMWh[u];
+    for (let h = 0; h < H; h++) {
+      const v = X[u * H + h] - (XE ? XE[u * H + h] : 0);
       if (v <= tolerance) continue;
-      const chain = chainOf[cu.area[UC[u]]];
       let j = 0;
-      while (j < chain.length && slack(chain[j]) > tol(required[chain[j]][h])) j++;
+      while (j < chain.length && slack[chain[j] * H + h] > tol(required[chain[j]][h])) j++;
       if (j === chain.length) continue; // over-covered everywhere: reducible, not out of order
-      const k = chain[j];
-      if (minBand[k] < band[u]) flag('ladder', `${cu.id[UC[u]]} ${hourName(h)}: ${v} MW at rung ${Math.floor(band[u] / 3)} tier ${band[u] % 3} while rung ${Math.floor(minBand[k] / 3)} tier ${minBand[k] % 3} has room in ${p.constraints[k].name}`);
-      else if (plan.strategy === 'cost' && minBand[k] === band[u] && minCost[k] < un.costPerMWh[u] - 1e-9) flag('objective', `${cu.id[UC[u]]} ${hourName(h)}: ${v} MW at ${un.costPerMWh[u]}/MWh while ${minCost[k]}/MWh has room in ${p.constraints[k].name}`);
+      const k = chain[j], i = k * H + h;
+      if (minBand[i] < b) flag('ladder', `${cu.id[c]} ${hourName(h)}: ${v} MW at rung ${Math.floor(b / 3)} tier ${b % 3} while rung ${Math.floor(minBand[i] / 3)} tier ${minBand[i] % 3} has room in ${p.constraints[k].name}`);
+      else if (plan.strategy === 'cost' && minBand[i] === b && minCost[i] < cost - 1e-9) flag('objective', `${cu.id[c]} ${hourName(h)}: ${v} MW at ${cost}/MWh while ${minCost[i]}/MWh has room in ${p.constraints[k].name}`);
     }
-    for (let f = 0; f < F; f++) {
+  }
+  for (let f = 0; f < F; f++) {
+    for (let h = 0; h < H; h++) {
       if (!FO[f * H + h]) continue;
       const chain = chainOf[p.feeders.area[f]];
-      if (chain.every((k) => minBand[k] < feederRung)) flag('ladder', `feeder ${p.feeders.id[f]} opened at ${hourName(h)} while every area it serves still has measures with room`);
+      if (chain.every((k) => minBand[k * H + h] < feederRung)) flag('ladder', `feeder ${p.feeders.id[f]} opened at ${hourName(h)} while every area it serves still has measures with room`);
     }
   }
 
   const checked: Check[] = ['protected', 'feeder', 'bounds', 'floor', 'notice', 'daily-hours', 'shift', 'coverage', 'residual', 'ladder', ...(plan.strategy === 'cost' ? ['objective' as const] : [])];
   return { ok: violations.length === 0, counts, violations, checked, overCoveredHours, verifyMs: Date.now() - started };
+}
+
+/** MW each customer releases per hour, in all and by measures other than shifts (what snaps back). */
+function customerTotals(UC: Int32Array, UM: Uint8Array, X: Float64Array, C: number, H: number): { released: Float64Array; nonShiftT: Float64Array } {
+  const released = new Float64Array(C * H), nonShiftT = new Float64Array(C * H);
+  const U = UC.length;
+  for (let u = 0; u < U; u++) {
+    const row = UC[u] * H, at = u * H, shift = UM[u] === MEASURE_SHIFT;
+    for (let h = 0; h < H; h++) {
+      const v = X[at + h];
+      if (v === 0) continue;
+      released[row + h] += v;
+      if (!shift) nonShiftT[row + h] += v;
+    }
+  }
+  return { released, nonShiftT };
 }
 
 /** Constraints containing each area (any order), from the parent links. */

@@ -5,7 +5,7 @@
  * hour (expected, at a confidence, and the probability of each level), the periods dispatchers
  * announce, and the energy gap where supply has energy budgets.
  */
-import { createRng } from '../random/rng.ts';
+import { createRng, type Rng } from '../random/rng.ts';
 import type { ScenarioForecast } from '../forecast/scenario-forecast.ts';
 import type { Scenario } from '../scenario/model.ts';
 import { HOUR_MS, parseTimestamp } from '../time/timestamp.ts';
@@ -68,7 +68,7 @@ export interface Assessment {
   computeMs: number;
 }
 
-interface Target {
+export interface GapTarget {
   area: string;
   name: string;
   scope: 'system' | 'local';
@@ -81,11 +81,59 @@ interface Target {
 
 export function assessScenario(s: Scenario, forecast: ScenarioForecast, options: AssessOptions = {}): Assessment {
   const started = Date.now();
-  const zone = resolveZone(s.timeZone)!;
   const samples = options.samples ?? 1000;
   const seed = options.seed ?? 1;
   const confidence = options.confidence ?? 0.9;
   const periods = options.periods ?? DEFAULT_PERIODS;
+  const sampler = gapSampler(s, forecast, options);
+  const { fromMs, hours, table, targets, localHour, dayIndex, days, offset, levels } = sampler;
+  const zone = resolveZone(s.timeZone)!;
+  const policy: LevelPolicy = s.policy.warning;
+
+  // Sample the futures: every target sees the same draws in a sample.
+  const gaps = targets.map(() => new Float64Array(samples * hours));
+  const rng = createRng(`warning:${seed}`);
+  const out = targets.map(() => new Float64Array(hours));
+  const energyDraws: SampleDraws[] = [];
+  for (let k = 0; k < samples; k++) {
+    const draws = sampler.sample(rng.fork(k), out);
+    energyDraws.push(draws);
+    targets.forEach((_, j) => gaps[j].set(out[j], k * hours));
+  }
+
+  const median = levels.indexOf(0.5);
+  const assessments = targets.map((t, j) => summarise(t, gaps[j], samples, hours, confidence, policy, median, table, localHour, dayIndex, periods, fromMs));
+  const energy = energyGaps(s, table, forecast.system, offset, levels, dayIndex, days, energyDraws, policy, fromMs, zone);
+  return {
+    issuedAtMs: sampler.issuedAtMs, startMs: fromMs, hours, timeZone: s.timeZone, confidence, samples, seed, policy, periods,
+    system: assessments[0], local: assessments.slice(1), energy, computeMs: Date.now() - started,
+  };
+}
+
+/**
+ * The futures of the gap: for the system and every area whose import limit can bind, one draw of
+ * demand (from the forecast quantiles, a shock shared by all areas plus each area's own) and of
+ * supply (forced outages, renewables, imports) gives the gap per hour. The assessment samples it;
+ * the play-out draws its futures from it too, so both see the same uncertainty.
+ */
+export interface GapSampler {
+  issuedAtMs: number;
+  fromMs: number;
+  hours: number;
+  /** Offset of the first horizon hour in the forecast. */
+  offset: number;
+  days: number;
+  localHour: Uint8Array;
+  dayIndex: Int32Array;
+  levels: number[];
+  table: SupplyTable;
+  targets: GapTarget[];
+  /** One future: the gap per target per hour into `out` (one array per target); returns the supply draws. */
+  sample(rng: Rng, out: Float64Array[], system?: { demandMW: Float64Array; supplyMW: Float64Array }): SampleDraws;
+}
+
+export function gapSampler(s: Scenario, forecast: ScenarioForecast, options: Pick<AssessOptions, 'issuedAtMs' | 'horizonDays'> = {}): GapSampler {
+  const zone = resolveZone(s.timeZone)!;
   const studyStart = parseTimestamp(s.study.start)!.ms;
   const issuedAtMs = options.issuedAtMs ?? parseTimestamp(s.study.issuedAt)!.ms;
   // The horizon: from the first whole hour after issue (or the study start) to the study's end.
@@ -96,7 +144,6 @@ export function assessScenario(s: Scenario, forecast: ScenarioForecast, options:
   const table = supplyTable(s, fromMs, hours);
   const levels = forecast.levels;
   const slice = (q: Float64Array[]) => q.map((x) => x.subarray(offset));
-  const policy: LevelPolicy = s.policy.warning;
 
   // Local time of each horizon hour, and its day index (for daily draws and periods).
   const localHour = new Uint8Array(hours), dayIndex = new Int32Array(hours);
@@ -114,7 +161,7 @@ export function assessScenario(s: Scenario, forecast: ScenarioForecast, options:
   const tree = subtrees(s.areas);
   const root = s.areas.find((a) => a.parent === null)!;
   const forecastOf = new Map(forecast.areas.map((a) => [a.area, a]));
-  const targets: Target[] = [{
+  const targets: GapTarget[] = [{
     area: root.id, name: root.name, scope: 'system', quantiles: slice(forecast.system.quantiles),
     units: table.units.map((_, u) => u), imports: table.imports.map((_, i) => i), importLimit: null, reserve: true,
   }];
@@ -145,49 +192,38 @@ export function assessScenario(s: Scenario, forecast: ScenarioForecast, options:
     if (binds) targets.push({ area: a.id, name: a.name, scope: 'local', quantiles: q, units, imports, importLimit: limit, reserve: false });
   }
 
-  // Sample the futures: every target sees the same draws in a sample.
-  const gaps = targets.map(() => new Float64Array(samples * hours));
-  const rng = createRng(`warning:${seed}`);
-  const local = targets.map(() => new Float64Array(hours));
-  const energyDraws: SampleDraws[] = [];
-  for (let k = 0; k < samples; k++) {
-    const r = rng.fork(k);
+  const own = targets.map(() => new Float64Array(hours));
+  const sample = (r: Rng, out: Float64Array[], system?: { demandMW: Float64Array; supplyMW: Float64Array }): SampleDraws => {
     const draws = drawSample(table, days, r);
-    if (energyDraws.length < samples) energyDraws.push(draws);
     targets.forEach((t, j) => {
       // Each area adds its own weather noise to the common shock (correlation 0.8 with the system).
-      const own = local[j];
+      const noise = own[j];
       if (t.scope === 'local') {
         let z = r.normal();
         for (let h = 0; h < hours; h++) {
-          own[h] = 0.8 * draws.demandZ[h] + 0.6 * z;
+          noise[h] = 0.8 * draws.demandZ[h] + 0.6 * z;
           z = 0.95 * z + 0.3122 * r.normal();
         }
       }
-      const out = gaps[j];
+      const gaps = out[j];
       for (let h = 0; h < hours; h++) {
-        const u = normalCdf(t.scope === 'system' ? draws.demandZ[h] : own[h]);
+        const u = normalCdf(t.scope === 'system' ? draws.demandZ[h] : noise[h]);
         const demand = fromQuantiles(levels, t.quantiles, h, u);
         const d = dayIndex[h];
         let supply = t.importLimit ? t.importLimit[h] : 0;
         for (const uIdx of t.units) supply += table.units[uIdx][h] * draws.unitFactor[uIdx][d];
         for (const i of t.imports) supply += table.imports[i][h] * draws.importUp[i][d];
-        out[k * hours + h] = demand + (t.reserve ? table.reserveMW[h] : 0) - supply;
+        gaps[h] = demand + (t.reserve ? table.reserveMW[h] : 0) - supply;
+        if (system && j === 0) { system.demandMW[h] = demand; system.supplyMW[h] = supply - table.reserveMW[h]; }
       }
     });
-  }
-
-  const median = levels.indexOf(0.5);
-  const assessments = targets.map((t, j) => summarise(t, gaps[j], samples, hours, confidence, policy, median, table, localHour, dayIndex, periods, fromMs));
-  const energy = energyGaps(s, table, forecast.system, offset, levels, dayIndex, days, energyDraws, policy, fromMs, zone);
-  return {
-    issuedAtMs, startMs: fromMs, hours, timeZone: s.timeZone, confidence, samples, seed, policy, periods,
-    system: assessments[0], local: assessments.slice(1), energy, computeMs: Date.now() - started,
+    return draws;
   };
+  return { issuedAtMs, fromMs, hours, offset, days, localHour, dayIndex, levels, table, targets, sample };
 }
 
 function summarise(
-  t: Target, gaps: Float64Array, samples: number, hours: number, confidence: number, policy: LevelPolicy, median: number,
+  t: GapTarget, gaps: Float64Array, samples: number, hours: number, confidence: number, policy: LevelPolicy, median: number,
   table: SupplyTable, localHour: Uint8Array, dayIndex: Int32Array, periods: number[], fromMs: number,
 ): GapAssessment {
   const demand = Float64Array.from(t.quantiles[median]);

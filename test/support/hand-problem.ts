@@ -71,7 +71,7 @@ export function handProblem(d: HandProblem): PlanProblem {
       floorMW: Float64Array.from(d.customers, (c) => c.floorMW ?? 0),
       noticeHours: Float64Array.from(d.customers, (c) => c.noticeHours ?? 24),
       maxHoursPerDay: Float64Array.from(d.customers, (c) => c.maxHoursPerDay ?? Infinity),
-      manual: new Uint8Array(C), baseline,
+      manual: new Uint8Array(C), responseMinutes: new Float64Array(C), baseline,
     },
     units: {
       customer: Int32Array.from(units, (u) => u.c), measure: Uint8Array.from(units, (u) => measureIndex(u.m.measure)),

@@ -21,6 +21,7 @@ import { formatBytes, summaryLines } from './format.ts';
 import { backtestCommand, UsageError } from './backtest.ts';
 import { warnCommand } from './warn.ts';
 import { planCommand } from './plan.ts';
+import { simulateCommand } from './simulate.ts';
 
 const USAGE = `orderly — orderly-power (有序用电) scheduler
 
@@ -43,6 +44,8 @@ Usage:
   orderly plan SCENARIO [--strategy cost|fair|fewest] [--level I|II|III|IV] [--json] [--out PLAN.json]
                 [--csv CUSTOMERS.csv] [--export-lp MODEL.lp] [--notice H] [--snap-back 0.2] [--at TIME]
                 [--samples N] [--seed N] [--confidence 0.9]
+  orderly simulate SCENARIO --plan PLAN.json [--plan OTHER.json ...] [--futures 1000] [--seed N]
+                [--replay K] [--workers 2] [--json]
 
 Stories: ${STORY_IDS.join(', ')}.
 Exit codes: 0 success, 1 wrong usage, 2 invalid input, 3 a plan failed its verification.`;
@@ -68,6 +71,8 @@ export async function main(argv: string[], out: Out = { log: (l) => console.log(
         return await warnCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case 'plan':
         return await planCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
+      case 'simulate':
+        return await simulateCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case 'backtest':
         return await backtestCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case undefined:

@@ -1,0 +1,298 @@
+/**
+ * Playing a plan out over futures. In each future, hour by hour:
+ *  - the gap is drawn as the warnings draw it (load from the forecast's error model with a shock
+ *    shared by all areas and hours, forced outages, renewables, imports), plus the scenario's
+ *    scripted events;
+ *  - customers deliver a share of what they were ordered: terminal-controlled ones all of it,
+ *    manual ones a share drawn for the future (60–100 %), and in the first hour of an order only
+ *    what is left after their response time;
+ *  - shifted energy comes back as planned (in proportion to what was delivered), and a share of a
+ *    curtailment snaps back in the hour after it ends;
+ *  - dispatch closes what is left with the plan's unused rungs (customers already notified that
+ *    day; an order outside their notified hours counts as a late notice), then the emergency order
+ *    (feeders opened whole, without notice), and records what neither can close: load that would
+ *    have to come from protected customers.
+ * Each future has its own random stream (fork of the seed by the future's index), so the figures
+ * do not depend on how futures are spread over workers.
+ */
+import { createRng } from '../random/rng.ts';
+import { MEASURES } from '../scenario/classes.ts';
+import { SHIFT } from '../plan/problem.ts';
+import type { PlayoutContext } from './context.ts';
+import type { PlanOrders } from './orders.ts';
+
+/** The figures of each future, one value per future. */
+export const FUTURE_METRICS = [
+  'protectedCut', 'unservedMWh', 'unservedPeakMW', 'emergencyReached', 'emergencyMWh', 'curtailedMWh', 'peakCurtailedMW',
+  'economicLoss', 'userTimes', 'customersAffected', 'longestHours', 'fairness', 'lateNotices', 'extraMWh', 'shortfallMWh',
+] as const;
+export type FutureMetric = (typeof FUTURE_METRICS)[number];
+
+/** Rungs as the play-out counts them: the plan's measures, then feeders opened by dispatch. */
+export const PLAYOUT_RUNGS = [...MEASURES, 'emergency'] as const;
+
+export interface ReplayHour {
+  demandMW: number;
+  supplyMW: number;
+  gapMW: number;
+  snapBackMW: number;
+  paybackMW: number;
+  /** MW delivered by the plan's orders, per rung (PLAYOUT_RUNGS; emergency is 0 here). */
+  planMW: number[];
+  /** MW dispatch added: unused rungs per measure, and the emergency order (last). */
+  extraMW: number[];
+  unservedMW: number;
+  /** Customers releasing load this hour. */
+  curtailed: string[];
+}
+
+export interface PlayoutChunk {
+  from: number;
+  to: number;
+  metrics: Record<FutureMetric, Float64Array>;
+  /** MWh per future and rung, future-major (PLAYOUT_RUNGS.length per future). */
+  rungMWh: Float64Array;
+  /** Peak MW per future and rung. */
+  rungPeakMW: Float64Array;
+  /** MWh per future and customer class (classes listed in `classes`). */
+  classMWh: Float64Array;
+  classes: string[];
+  /** Unserved MW per future and hour (system), for fan charts. */
+  unservedByHour: Float64Array;
+  replay?: { future: number; hours: ReplayHour[] };
+}
+
+export interface PlayOptions {
+  seed: number;
+  /** Future whose hours are recorded for the replay. */
+  replay?: number;
+  /** Range of manual customers' compliance (share of what is ordered). */
+  manualCompliance?: [number, number];
+}
+
+const R = PLAYOUT_RUNGS.length, EMERGENCY = R - 1;
+
+export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: number, to: number, options: PlayOptions): PlayoutChunk {
+  const { p, sampler } = ctx;
+  const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, F = p.feeders.id.length, K = p.constraints.length;
+  const N = to - from;
+  const [cLo, cHi] = options.manualCompliance ?? [0.6, 1];
+  const UC = p.units.customer, UM = p.units.measure, BASE = p.customers.baseline, X = orders.x, PAY = orders.payback, FO = orders.feederOpen;
+  const days = H ? p.dayIndex[H - 1] + 1 : 0;
+  const sigma = p.snapBackShare;
+
+  // The plan, indexed for the hour loop.
+  const orderedAt: Int32Array[] = [];
+  const planC = new Float64Array(C * H); // MW ordered per customer and hour
+  const notified = new Uint8Array(C * Math.max(1, days));
+  for (let h = 0; h < H; h++) {
+    const list: number[] = [];
+    for (let u = 0; u < U; u++) if (X[u * H + h] > 0) { list.push(u); planC[UC[u] * H + h] += X[u * H + h]; notified[UC[u] * days + p.dayIndex[h]] = 1; }
+    orderedAt.push(Int32Array.from(list));
+  }
+  const feederAt: Int32Array[] = [];
+  for (let h = 0; h < H; h++) {
+    const list: number[] = [];
+    for (let f = 0; f < F; f++) if (FO[f * H + h]) { list.push(f); for (const c of p.feeders.customers[f]) notified[c * days + p.dayIndex[h]] = 1; }
+    feederAt.push(Int32Array.from(list));
+  }
+  const shiftUnits = Array.from({ length: U }, (_, u) => u).filter((u) => UM[u] === SHIFT);
+  const baseEnergy = new Float64Array(C);
+  for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) baseEnergy[c] += BASE[c * H + h];
+  const classes = [...new Set(p.customers.cls)].sort();
+  const classOf = Int32Array.from(p.customers.cls, (c) => classes.indexOf(c));
+  // In the first hour of an order a customer delivers only what is left after its response time.
+  const delay = Float64Array.from(p.customers.responseMinutes, (m) => Math.max(0, 1 - m / 60));
+
+  const metrics = Object.fromEntries(FUTURE_METRICS.map((m) => [m, new Float64Array(N)])) as Record<FutureMetric, Float64Array>;
+  const rungMWh = new Float64Array(N * R), rungPeakMW = new Float64Array(N * R), classMWh = new Float64Array(N * classes.length);
+  const unservedByHour = new Float64Array(N * H);
+  const gaps = p.constraints.map(() => new Float64Array(H));
+  const system = { demandMW: new Float64Array(H), supplyMW: new Float64Array(H) };
+  const root = createRng(`playout:${options.seed}`);
+
+  // Per-future state, reused.
+  const kappa = new Float64Array(C);
+  const deliv = new Float64Array(C), delivNS = new Float64Array(C), prevNS = new Float64Array(C);
+  const ordered = new Uint8Array(C), prevOrdered = new Uint8Array(C);
+  const extraU = new Float64Array(U);
+  const energy = new Float64Array(C), hoursOn = new Int32Array(C), run = new Int32Array(C), longest = new Int32Array(C);
+  const dayOn = new Uint8Array(C * Math.max(1, days));
+  const feederOpenNow = new Uint8Array(F);
+  const covered = new Float64Array(K), need = new Float64Array(K);
+  const planMW = new Float64Array(R), extraMW = new Float64Array(R);
+  // Customers active this hour and the hour before (sparse: a future touches few of them).
+  let active = new Int32Array(C), prevActive = new Int32Array(C);
+  let nActive = 0, nPrev = 0;
+  const isActive = new Uint8Array(C);
+  const activate = (c: number) => { if (!isActive[c]) { isActive[c] = 1; active[nActive++] = c; } };
+  let replay: PlayoutChunk['replay'];
+
+  for (let n = 0; n < N; n++) {
+    const k0 = from + n;
+    const rng = root.fork(k0);
+    const recording = options.replay === k0;
+    sampler.sample(rng, gaps, system);
+    for (let c = 0; c < C; c++) kappa[c] = p.customers.manual[c] ? rng.uniform(cLo, cHi) : 1;
+    prevNS.fill(0); prevOrdered.fill(0); energy.fill(0); hoursOn.fill(0); run.fill(0); longest.fill(0); dayOn.fill(0);
+    deliv.fill(0); delivNS.fill(0); ordered.fill(0); isActive.fill(0);
+    nActive = 0; nPrev = 0;
+    let unservedMWh = 0, unservedPeak = 0, emergencyMWh = 0, emergencyReached = 0, curtailedMWh = 0, peakCurtailed = 0, loss = 0, late = 0, extraMWh = 0, shortfall = 0;
+    const hoursRec: ReplayHour[] = [];
+    const touched: number[] = [];
+
+    for (let h = 0; h < H; h++) {
+      const d = p.dayIndex[h];
+      covered.fill(0); feederOpenNow.fill(0); planMW.fill(0); extraMW.fill(0);
+      // The plan's orders, delivered as customers comply.
+      for (const u of orderedAt[h]) {
+        const c = UC[u];
+        const v = X[u * H + h] * kappa[c] * (prevOrdered[c] ? 1 : delay[c]);
+        shortfall += X[u * H + h] - v;
+        activate(c);
+        deliv[c] += v;
+        if (UM[u] !== SHIFT) delivNS[c] += v;
+        ordered[c] = 1;
+        planMW[UM[u]] += v;
+        loss += v * p.units.costPerMWh[u];
+      }
+      for (const f of feederAt[h]) {
+        feederOpenNow[f] = 1;
+        let mw = 0;
+        for (const c of p.feeders.customers[f]) { const left = Math.max(0, BASE[c * H + h] - deliv[c]); activate(c); mw += left; deliv[c] += left; delivNS[c] += left; ordered[c] = 1; loss += left * p.customers.costPerMWh[c]; }
+        planMW[4] += mw;
+      }
+      for (let i = 0; i < nActive; i++) { const c = active[i]; if (deliv[c] > 0) for (const k of ctx.custChain[c]) covered[k] += deliv[c]; }
+      // Snap-back of what ended, and shifted energy coming back.
+      let snapSys = 0, paySys = 0;
+      for (let k = 0; k < K; k++) need[k] = gaps[k][h] + ctx.eventMW[k][h] - covered[k];
+      for (let i = 0; i < nPrev; i++) {
+        const c = prevActive[i];
+        if (prevNS[c] > 0 && !ordered[c]) {
+          const v = sigma * prevNS[c];
+          for (const k of ctx.custChain[c]) need[k] += v;
+          snapSys += v;
+        }
+      }
+      for (const u of shiftUnits) {
+        const b = PAY[u * H + h];
+        if (b <= 0) continue;
+        const v = b * kappa[UC[u]];
+        for (const k of ctx.custChain[UC[u]]) need[k] += v;
+        paySys += v;
+      }
+      // Dispatch: the plan's unused rungs (customers notified that day), then the emergency order.
+      for (const k of ctx.kOrder) {
+        if (need[k] <= 1e-6) continue;
+        const list = ctx.inside[k];
+        for (let i = 0; i < list.length && need[k] > 1e-6; i++) {
+          const u = list[i], c = UC[u];
+          if (!notified[c * days + d] || h < ctx.orderable[c] || UM[u] === SHIFT) continue;
+          const fd = p.customers.feeder[c];
+          if (feederOpenNow[fd]) continue;
+          const room = Math.min(ctx.cap[u * H + h] - X[u * H + h] - extraU[u], Math.max(0, BASE[c * H + h] - p.customers.floorMW[c]) - deliv[c]);
+          if (room <= 1e-9) continue;
+          const rate = kappa[c] * (prevOrdered[c] || ordered[c] ? 1 : delay[c]);
+          if (rate <= 0) continue;
+          const take = Math.min(room, need[k] / rate);
+          const v = take * rate;
+          extraU[u] += take;
+          if (!ordered[c] && planC[c * H + h] <= 0) late++;
+          activate(c);
+          ordered[c] = 1;
+          deliv[c] += v; delivNS[c] += v;
+          for (const k2 of ctx.custChain[c]) need[k2] -= v;
+          extraMW[UM[u]] += v; extraMWh += v;
+          loss += v * p.units.costPerMWh[u];
+        }
+        for (const f of ctx.feedersInside[k]) {
+          if (need[k] <= 1e-6) break;
+          if (feederOpenNow[f]) continue;
+          let mw = 0;
+          for (const c of p.feeders.customers[f]) mw += Math.max(0, BASE[c * H + h] - deliv[c]);
+          if (mw <= 1e-9) continue;
+          feederOpenNow[f] = 1;
+          for (const c of p.feeders.customers[f]) { const left = Math.max(0, BASE[c * H + h] - deliv[c]); activate(c); deliv[c] += left; delivNS[c] += left; ordered[c] = 1; loss += left * p.customers.costPerMWh[c]; }
+          for (const k2 of ctx.feederChain[f]) need[k2] -= mw;
+          extraMW[EMERGENCY] += mw; emergencyMWh += mw; emergencyReached = 1;
+        }
+      }
+      // What neither can close would have to come from protected customers.
+      let unserved = Math.max(0, need[0]);
+      let localShort = 0;
+      for (let k = 1; k < K; k++) localShort += Math.max(0, need[k]);
+      unserved = Math.max(unserved, localShort);
+      unservedByHour[n * H + h] = unserved;
+      unservedMWh += unserved;
+      unservedPeak = Math.max(unservedPeak, unserved);
+      // Bookkeeping per customer.
+      let total = 0;
+      // Runs end for last hour's customers not curtailed now; last hour's state is cleared.
+      for (let i = 0; i < nPrev; i++) {
+        const c = prevActive[i];
+        if (!(deliv[c] > 0)) run[c] = 0;
+        if (!isActive[c]) { prevNS[c] = 0; prevOrdered[c] = 0; }
+      }
+      for (let i = 0; i < nActive; i++) {
+        const c = active[i];
+        const v = deliv[c];
+        if (v > 0) {
+          if (energy[c] === 0) touched.push(c);
+          energy[c] += v; total += v;
+          hoursOn[c]++; run[c]++; if (run[c] > longest[c]) longest[c] = run[c];
+          dayOn[c * days + d] = 1;
+          classMWh[n * classes.length + classOf[c]] += v;
+        } else run[c] = 0;
+        prevNS[c] = delivNS[c];
+        prevOrdered[c] = ordered[c];
+      }
+      extraU.fill(0);
+      curtailedMWh += total;
+      peakCurtailed = Math.max(peakCurtailed, total);
+      for (let r = 0; r < R; r++) {
+        const mw = planMW[r] + extraMW[r];
+        rungMWh[n * R + r] += mw;
+        if (mw > rungPeakMW[n * R + r]) rungPeakMW[n * R + r] = mw;
+      }
+      if (recording) {
+        const curtailed: string[] = [];
+        for (let i = 0; i < nActive; i++) if (deliv[active[i]] > 0) curtailed.push(p.customers.id[active[i]]);
+        curtailed.sort();
+        hoursRec.push({
+          demandMW: system.demandMW[h], supplyMW: system.supplyMW[h], gapMW: gaps[0][h] + ctx.eventMW[0][h], snapBackMW: snapSys, paybackMW: paySys,
+          planMW: Array.from(planMW), extraMW: Array.from(extraMW), unservedMW: unserved, curtailed,
+        });
+      }
+      for (let i = 0; i < nActive; i++) { const c = active[i]; deliv[c] = 0; delivNS[c] = 0; ordered[c] = 0; isActive[c] = 0; }
+      const t = prevActive; prevActive = active; active = t;
+      nPrev = nActive; nActive = 0;
+    }
+    // The future's figures.
+    let userTimes = 0, longestRun = 0, s = 0, s2 = 0;
+    for (const c of touched) {
+      for (let d = 0; d < days; d++) userTimes += dayOn[c * days + d];
+      longestRun = Math.max(longestRun, longest[c]);
+      const share = baseEnergy[c] > 0 ? energy[c] / baseEnergy[c] : 0;
+      s += share; s2 += share * share;
+    }
+    const m = metrics;
+    m.protectedCut[n] = unservedPeak > 0.01 ? 1 : 0;
+    m.unservedMWh[n] = unservedMWh;
+    m.unservedPeakMW[n] = unservedPeak;
+    m.emergencyReached[n] = emergencyReached;
+    m.emergencyMWh[n] = emergencyMWh;
+    m.curtailedMWh[n] = curtailedMWh;
+    m.peakCurtailedMW[n] = peakCurtailed;
+    m.economicLoss[n] = loss;
+    m.userTimes[n] = userTimes;
+    m.customersAffected[n] = touched.length;
+    m.longestHours[n] = longestRun;
+    // Jain's index of the curtailment shares among the customers curtailed (1: all equal).
+    m.fairness[n] = touched.length && s2 > 0 ? (s * s) / (touched.length * s2) : 1;
+    m.lateNotices[n] = late;
+    m.extraMWh[n] = extraMWh;
+    m.shortfallMWh[n] = shortfall;
+    if (recording) replay = { future: k0, hours: hoursRec };
+  }
+  return { from, to, metrics, rungMWh, rungPeakMW, classMWh, classes, unservedByHour, ...(replay ? { replay } : {}) };
+}
