@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { forecastingSuite } from './suites/forecasting.ts';
 import { generationSuite } from './suites/generation.ts';
 import { planningSuite } from './suites/planning.ts';
+import { playoutSuite } from './suites/playout.ts';
 import { printTable, type BenchRow } from './report.ts';
 
 const quick = process.argv.includes('--quick');
@@ -20,6 +21,7 @@ console.log(`Orderly benchmarks${quick ? ' (quick)' : ''} — ${cpus().length} c
 rows.push(...(await generationSuite({ quick })));
 rows.push(...(await forecastingSuite({ quick })));
 rows.push(...(await planningSuite({ quick })));
+rows.push(...(await playoutSuite({ quick })));
 
 const baselinePath = new URL('./baseline.json', import.meta.url);
 const baseline: { rows: BenchRow[] } | null = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : null;

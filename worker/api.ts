@@ -292,10 +292,12 @@ export const engineApi = {
    * so the result does not depend on how futures are split over workers.
    */
   playout(name: string, bytes: Uint8Array, forecast: ScenarioForecast, plans: PlanReport[], options: { from: number; to: number; seed: number; replay?: number }, onProgress?: ProgressCallback): PlayoutOutcome {
+    const started = Date.now();
     const loaded = loadScenarioBytes(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     const s = loaded.scenario;
     const progress = throttled(onProgress);
+    let setupMs = 0;
     const built = new Map<string, { problem: PlanProblem; ctx: PlayoutContext }>();
     const chunks: PlayoutChunk[] = [];
     const problems: Problem[] = [];
@@ -305,11 +307,12 @@ export const engineApi = {
       const key = JSON.stringify([plan.issuedAt, settings.snapBackShare, settings.noticeHours ?? null]);
       let entry = built.get(key);
       if (!entry) {
-        const assessOptions = { ...(issuedAtMs !== undefined ? { issuedAtMs } : {}), samples: 20, seed: settings.seed, confidence: settings.confidence };
+        const assessOptions = { ...(issuedAtMs !== undefined ? { issuedAtMs } : {}), horizonDays: Math.ceil(plan.hours / 24), samples: 20, seed: settings.seed, confidence: settings.confidence };
         const assessment = assessScenario(s, forecast, assessOptions);
         const problem = buildPlanProblem(s, assessment, { snapBackShare: settings.snapBackShare, ...(settings.noticeHours !== undefined ? { noticeHours: settings.noticeHours } : {}) });
         const ctx = playoutContext(s, problem, gapSampler(s, forecast, assessOptions));
         built.set(key, (entry = { problem, ctx }));
+        setupMs = Date.now() - started;
       }
       const orders = ordersFromReport(`plan ${i + 1} (${plan.strategy}${plan.level ? `, level ${plan.level}` : ''})`, entry.problem, plan);
       if (!orders.ok) { problems.push(...orders.problems); return; }
@@ -318,7 +321,7 @@ export const engineApi = {
     });
     if (problems.length) return { ok: false, problems, total: problems.length };
     const events = [...built.values()][0]?.ctx.events ?? [];
-    return transfer({ ok: true as const, chunks, events }, chunks.flatMap((c) => [...Object.values(c.metrics), c.rungMWh, c.rungPeakMW, c.classMWh, c.unservedByHour].map((a) => a.buffer)) as ArrayBuffer[]);
+    return transfer({ ok: true as const, chunks, events, setupMs, totalMs: Date.now() - started }, chunks.flatMap((c) => [...Object.values(c.metrics), c.rungMWh, c.rungPeakMW, c.classMWh, c.unservedByHour].map((a) => a.buffer)) as ArrayBuffer[]);
   },
 
   /**
@@ -382,7 +385,7 @@ export type PlanOutcome =
   | { ok: true; report: PlanReport; bulletin: Bulletin; levels?: LevelPlanSummary[]; lp?: string }
   | { ok: false; problems: Problem[]; total: number };
 
-export type PlayoutOutcome = { ok: true; chunks: PlayoutChunk[]; events: string[] } | { ok: false; problems: Problem[]; total: number };
+export type PlayoutOutcome = { ok: true; chunks: PlayoutChunk[]; events: string[]; setupMs: number; totalMs: number } | { ok: false; problems: Problem[]; total: number };
 
 export type AssessOutcome = { ok: true; assessment: Assessment; bulletin: Bulletin } | { ok: false; problems: Problem[]; total: number };
 

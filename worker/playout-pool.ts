@@ -9,6 +9,7 @@ import type { PlayoutOutcome } from './api.ts';
 import { forecastScenarioInPool } from './forecast-pool.ts';
 import type { EnginePool } from './pool.ts';
 import type { Problem } from '../core/problems.ts';
+import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 
 export interface PlayoutPoolOptions {
   futures: number;
@@ -17,6 +18,8 @@ export interface PlayoutPoolOptions {
   replay?: number;
   /** Ranges to split the futures into (default: one per worker). */
   parts?: number;
+  /** The scenario's forecast, when already made (else it is made first, through the pool). */
+  forecast?: ScenarioForecast;
   onProgress?: (fraction: number, phase: string) => void;
   signal?: AbortSignal;
 }
@@ -29,7 +32,7 @@ export async function playoutInPool(pool: EnginePool, name: string, bytes: Uint8
   const { futures, seed, onProgress, signal } = options;
   if (!plans.length) return { ok: false, problems: [{ path: 'plans', message: 'expected at least one plan to play out, found none' }], total: 1 };
   const started = Date.now();
-  const forecast = await forecastScenarioInPool(pool, name, bytes.slice(), {
+  const forecast = options.forecast ? { ok: true as const, forecast: options.forecast } : await forecastScenarioInPool(pool, name, bytes.slice(), {
     ...(onProgress ? { onProgress: (f: number) => onProgress(0.3 * f, 'forecast') } : {}),
     ...(signal ? { signal } : {}),
   });

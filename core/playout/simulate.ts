@@ -82,13 +82,14 @@ export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: numbe
   const sigma = p.snapBackShare;
 
   // The plan, indexed for the hour loop.
-  const orderedAt: Int32Array[] = [];
+  const orderedAt: Int32Array[] = [], orderedMWAt: Float64Array[] = [];
   const planC = new Float64Array(C * H); // MW ordered per customer and hour
   const notified = new Uint8Array(C * Math.max(1, days));
   for (let h = 0; h < H; h++) {
     const list: number[] = [];
     for (let u = 0; u < U; u++) if (X[u * H + h] > 0) { list.push(u); planC[UC[u] * H + h] += X[u * H + h]; notified[UC[u] * days + p.dayIndex[h]] = 1; }
     orderedAt.push(Int32Array.from(list));
+    orderedMWAt.push(Float64Array.from(list, (u) => X[u * H + h]));
   }
   const feederAt: Int32Array[] = [];
   for (let h = 0; h < H; h++) {
@@ -96,7 +97,34 @@ export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: numbe
     for (let f = 0; f < F; f++) if (FO[f * H + h]) { list.push(f); for (const c of p.feeders.customers[f]) notified[c * days + p.dayIndex[h]] = 1; }
     feederAt.push(Int32Array.from(list));
   }
-  const shiftUnits = Array.from({ length: U }, (_, u) => u).filter((u) => UM[u] === SHIFT);
+  // Shifted energy coming back, per hour (only the units that have some).
+  const paybackAt: Int32Array[] = [], paybackMWAt: Float64Array[] = [];
+  for (let h = 0; h < H; h++) {
+    const list: number[] = [];
+    for (let u = 0; u < U; u++) if (UM[u] === SHIFT && PAY[u * H + h] > 0) list.push(u);
+    paybackAt.push(Int32Array.from(list));
+    paybackMWAt.push(Float64Array.from(list, (u) => PAY[u * H + h]));
+  }
+  // What dispatch may call per constraint and hour, in order: units of customers notified that
+  // day, not shifts (their energy must come back), orderable, with capacity the plan left.
+  // (Their spare MW is kept beside them: the hour loop then never reads the unit-major tables,
+  // which keeps each worker's working set small enough for two to share a cache.)
+  const candidates: Int32Array[][] = [], candidateSpare: Float64Array[][] = [];
+  p.constraints.forEach((_, k) => {
+    const lists: Int32Array[] = [], spares: Float64Array[] = [];
+    for (let h = 0; h < H; h++) {
+      const d = p.dayIndex[h];
+      const list: number[] = [], spare: number[] = [];
+      for (const u of ctx.inside[k]) {
+        const c = UC[u];
+        const left = ctx.cap[u * H + h] - X[u * H + h];
+        if (UM[u] === SHIFT || !notified[c * days + d] || h < ctx.orderable[c] || left <= 1e-9) continue;
+        list.push(u); spare.push(left);
+      }
+      lists.push(Int32Array.from(list)); spares.push(Float64Array.from(spare));
+    }
+    candidates.push(lists); candidateSpare.push(spares);
+  });
   const baseEnergy = new Float64Array(C);
   for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) baseEnergy[c] += BASE[c * H + h];
   const classes = [...new Set(p.customers.cls)].sort();
@@ -145,10 +173,12 @@ export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: numbe
       const d = p.dayIndex[h];
       covered.fill(0); feederOpenNow.fill(0); planMW.fill(0); extraMW.fill(0);
       // The plan's orders, delivered as customers comply.
-      for (const u of orderedAt[h]) {
+      const orderedNow = orderedAt[h], orderedMW = orderedMWAt[h];
+      for (let i = 0; i < orderedNow.length; i++) {
+        const u = orderedNow[i];
         const c = UC[u];
-        const v = X[u * H + h] * kappa[c] * (prevOrdered[c] ? 1 : delay[c]);
-        shortfall += X[u * H + h] - v;
+        const v = orderedMW[i] * kappa[c] * (prevOrdered[c] ? 1 : delay[c]);
+        shortfall += orderedMW[i] - v;
         activate(c);
         deliv[c] += v;
         if (UM[u] !== SHIFT) delivNS[c] += v;
@@ -174,23 +204,22 @@ export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: numbe
           snapSys += v;
         }
       }
-      for (const u of shiftUnits) {
-        const b = PAY[u * H + h];
-        if (b <= 0) continue;
-        const v = b * kappa[UC[u]];
+      const backNow = paybackAt[h], backMW = paybackMWAt[h];
+      for (let i = 0; i < backNow.length; i++) {
+        const u = backNow[i];
+        const v = backMW[i] * kappa[UC[u]];
         for (const k of ctx.custChain[UC[u]]) need[k] += v;
         paySys += v;
       }
       // Dispatch: the plan's unused rungs (customers notified that day), then the emergency order.
       for (const k of ctx.kOrder) {
         if (need[k] <= 1e-6) continue;
-        const list = ctx.inside[k];
+        const list = candidates[k][h], spareMW = candidateSpare[k][h];
         for (let i = 0; i < list.length && need[k] > 1e-6; i++) {
           const u = list[i], c = UC[u];
-          if (!notified[c * days + d] || h < ctx.orderable[c] || UM[u] === SHIFT) continue;
           const fd = p.customers.feeder[c];
           if (feederOpenNow[fd]) continue;
-          const room = Math.min(ctx.cap[u * H + h] - X[u * H + h] - extraU[u], Math.max(0, BASE[c * H + h] - p.customers.floorMW[c]) - deliv[c]);
+          const room = Math.min(spareMW[i] - extraU[u], Math.max(0, BASE[c * H + h] - p.customers.floorMW[c]) - deliv[c]);
           if (room <= 1e-9) continue;
           const rate = kappa[c] * (prevOrdered[c] || ordered[c] ? 1 : delay[c]);
           if (rate <= 0) continue;
@@ -241,7 +270,6 @@ export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: numbe
           energy[c] += v; total += v;
           hoursOn[c]++; run[c]++; if (run[c] > longest[c]) longest[c] = run[c];
           dayOn[c * days + d] = 1;
-          classMWh[n * classes.length + classOf[c]] += v;
         } else run[c] = 0;
         prevNS[c] = delivNS[c];
         prevOrdered[c] = ordered[c];
@@ -270,6 +298,7 @@ export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: numbe
     // The future's figures.
     let userTimes = 0, longestRun = 0, s = 0, s2 = 0;
     for (const c of touched) {
+      classMWh[n * classes.length + classOf[c]] += energy[c];
       for (let d = 0; d < days; d++) userTimes += dayOn[c * days + d];
       longestRun = Math.max(longestRun, longest[c]);
       const share = baseEnergy[c] > 0 ? energy[c] / baseEnergy[c] : 0;
