@@ -16,6 +16,8 @@ const DEFAULT_NAME = 'heat-wave.json';
 import { classesChart } from './charts/classes-chart.ts';
 import { dailyPeakChart, loadChart } from './charts/load-chart.ts';
 import { areaKind, className, formatMW, word, type Lang, type WordKey } from './i18n.ts';
+import { initDispatch, openDispatch, redrawDispatch } from './dispatch.ts';
+import { loadLastFile, saveLastFile } from './plan-store.ts';
 
 const pool = browserEnginePool();
 let lang: Lang = (localStorage.getItem('orderly.lang') as Lang) ?? 'en';
@@ -32,6 +34,7 @@ function applyLanguage(): void {
   });
   $('lang-button').textContent = lang === 'zh' ? 'English' : '中文';
   if (current) render(current.name, current.view);
+  redrawDispatch();
 }
 
 function status(text: string, kind: 'busy' | 'ok' | 'error' = 'ok'): void {
@@ -64,8 +67,13 @@ async function open(name: string, bytes: Uint8Array): Promise<void> {
       current.forecast = { startMs: forecast.forecast.startMs, point: sys.point, p10: sys.quantiles[levels.indexOf(0.1)], p90: sys.quantiles[levels.indexOf(0.9)] };
       render(name, view);
       document.body.dataset.forecast = 'true';
+      status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecastDone', lang)} ${Math.round(performance.now() - started - ms)} ms`, 'ok');
+      void saveLastFile(name, bytes).catch(() => {});
+      // Warnings, then the plans kept for this scenario.
+      await openDispatch({ name, bytes, forecast: forecast.forecast });
+    } else {
+      status(`${name} — ${word('checked', lang)} ${ms} ms; ${forecast.problems[0]?.message ?? ''}`, 'error');
     }
-    status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecastDone', lang)} ${Math.round(performance.now() - started - ms)} ms`, 'ok');
   } catch (error) {
     status(`${word('failed', lang)}: ${(error as Error).message}`, 'error');
   }
@@ -174,5 +182,8 @@ window.addEventListener('drop', (e) => {
   if (file) void openFile(file);
 });
 
+$('print-button').addEventListener('click', () => window.print());
+initDispatch({ pool, lang: () => lang, status });
 applyLanguage();
-void openDefault();
+// The user's last scenario comes back after a reload; a first visit opens the default.
+void loadLastFile().then((last) => (last ? open(last.name, new Uint8Array(last.bytes)) : openDefault()), () => openDefault());

@@ -3,6 +3,7 @@
  * the plan in one worker. Used by `orderly plan`, the page and the benchmarks.
  */
 import type { PlanOutcome, PlanTaskOptions } from './api.ts';
+import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import { forecastScenarioInPool } from './forecast-pool.ts';
 import type { EnginePool } from './pool.ts';
 
@@ -10,11 +11,11 @@ export async function planScenarioInPool(
   pool: EnginePool,
   name: string,
   bytes: Uint8Array,
-  options: PlanTaskOptions & { onProgress?: (fraction: number, phase: string) => void; signal?: AbortSignal } = {},
+  options: PlanTaskOptions & { forecast?: ScenarioForecast; onProgress?: (fraction: number, phase: string) => void; signal?: AbortSignal } = {},
 ): Promise<PlanOutcome & { forecastMs?: number; planMs?: number }> {
-  const { onProgress, signal, ...task } = options;
+  const { onProgress, signal, forecast: given, ...task } = options;
   const started = Date.now();
-  const forecast = await forecastScenarioInPool(pool, name, bytes.slice(), {
+  const forecast = given ? { ok: true as const, forecast: given } : await forecastScenarioInPool(pool, name, bytes.slice(), {
     ...(onProgress ? { onProgress: (f: number) => onProgress(0.8 * f, 'forecast') } : {}),
     ...(signal ? { signal } : {}),
   });

@@ -3,6 +3,7 @@
  * its bulletin in one worker. Used by `orderly warn`, the page and the benchmarks.
  */
 import type { AssessOptions } from '../core/warning/assess.ts';
+import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import type { Bulletin } from '../core/warning/bulletin.ts';
 import type { AssessOutcome } from './api.ts';
 import { forecastScenarioInPool } from './forecast-pool.ts';
@@ -12,11 +13,11 @@ export async function warnScenarioInPool(
   pool: EnginePool,
   name: string,
   bytes: Uint8Array,
-  options: AssessOptions & { previous?: Bulletin | null; onProgress?: (fraction: number, phase: string) => void; signal?: AbortSignal } = {},
+  options: AssessOptions & { previous?: Bulletin | null; forecast?: ScenarioForecast; onProgress?: (fraction: number, phase: string) => void; signal?: AbortSignal } = {},
 ): Promise<AssessOutcome & { forecastMs?: number; assessMs?: number }> {
-  const { onProgress, signal, ...assess } = options;
+  const { onProgress, signal, forecast: given, ...assess } = options;
   const started = Date.now();
-  const forecast = await forecastScenarioInPool(pool, name, bytes.slice(), {
+  const forecast = given ? { ok: true as const, forecast: given } : await forecastScenarioInPool(pool, name, bytes.slice(), {
     ...(onProgress ? { onProgress: (f: number) => onProgress(0.9 * f, 'forecast') } : {}),
     ...(signal ? { signal } : {}),
   });

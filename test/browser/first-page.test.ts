@@ -42,7 +42,9 @@ describe.skipIf(!browserAvailable)('the first page', () => {
     // The load forecast comes from the same engine, in the workers, and is drawn with its band.
     await page.waitForSelector('body[data-forecast="true"]', { timeout: 60_000 });
     expect((await page.getAttribute('#load-chart path.forecast-band', 'd'))!.length).toBeGreaterThan(500);
-    expect(await page.textContent('#status')).toMatch(/load forecast in \d+ ms/);
+    // Then the warnings, from the same forecast.
+    await page.waitForSelector('body[data-outlook="true"]', { timeout: 60_000 });
+    expect(await page.textContent('#status')).toMatch(/heat-wave\.json — warnings drawn/);
     await page.screenshot({ path: join(screenshotDir, 'first-page.png'), fullPage: true });
   });
 

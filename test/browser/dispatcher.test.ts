@@ -1,0 +1,120 @@
+/**
+ * The dispatcher's page in real Chromium: the outlook with its warning strip and bulletin, two
+ * plans built and compared, played out and scrubbed, the customer list exported, Chinese, a
+ * reload that keeps the plans, and each bundled story planned. Screenshots of each view are kept
+ * in test-results/screenshots for people to look at.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launch, screenshotDir, servePage } from '../support/browser.ts';
+import { repoRoot } from '../support/data-dir.ts';
+
+describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
+  let browser: Browser;
+  let page: Page;
+  let server: Awaited<ReturnType<typeof servePage>>;
+  const errors: string[] = [];
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    server = await servePage();
+    browser = await launch();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url()); });
+    await page.goto(server.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const plansShown = () => page.locator('#plans-table th button[data-plan]').count();
+
+  it('draws the outlook: demand against supply, the gap, the warning strip and the bulletin', async () => {
+    await page.waitForSelector('body[data-outlook="true"]', { timeout: 90_000 });
+    const cells = page.locator('#outlook-chart .warning-strip rect');
+    expect(await cells.count()).toBeGreaterThan(100);
+    const levels = await cells.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-level'))));
+    expect(Math.max(...levels)).toBeGreaterThanOrEqual(2); // the heat wave reaches orange
+    expect((await page.getAttribute('#outlook-chart path.gap-area', 'd'))!.length).toBeGreaterThan(100);
+    expect(await page.textContent('#bulletin')).toMatch(/POWER SUPPLY WARNING/);
+    await page.locator('#outlook-chart').screenshot({ path: join(screenshotDir, 'outlook.png') });
+  }, 120_000);
+
+  it('builds two plans, verified, and shows them side by side with the rungs and the residual', async () => {
+    await page.click('button[data-strategy="cost"]');
+    await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length === 1, undefined, { timeout: 90_000 });
+    await page.click('button[data-strategy="fair"]');
+    await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length === 2, undefined, { timeout: 90_000 });
+    const table = await page.textContent('#plans-table');
+    expect(table).toMatch(/Least cost/);
+    expect(table).toMatch(/Fairest/);
+    expect((table!.match(/✓ verified/g) ?? []).length).toBe(2);
+    expect(await page.locator('#plan-chart path.rung').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('#plan-chart path.rung-residual').count()).toBe(1);
+    await page.locator('#plans-panel').screenshot({ path: join(screenshotDir, 'plans.png') });
+  }, 200_000);
+
+  it('plays the plans out, draws the fan of unserved load, and scrubs through one future', async () => {
+    await page.selectOption('#futures', '200');
+    await page.click('#playout-button');
+    await page.waitForSelector('body[data-playout="true"]', { timeout: 120_000 });
+    const risk = await page.locator('#plans-table td.risk').allTextContents();
+    expect(risk.length).toBe(2);
+    for (const r of risk) expect(r).toMatch(/^\d+\.\d %$/);
+    expect((await page.getAttribute('#fan-chart path.fan-band', 'd'))!.length).toBeGreaterThan(50);
+    const before = await page.textContent('#scrub-state');
+    await page.locator('#scrubber').fill('20');
+    await page.waitForFunction((b) => document.querySelector('#scrub-state')!.textContent !== b, before);
+    expect(await page.textContent('#scrub-state')).toMatch(/Future 1 at this hour/);
+    expect(await page.textContent('#scrub-time')).toMatch(/T20:00\+08:00$/);
+    await page.locator('#plans-panel').screenshot({ path: join(screenshotDir, 'playout.png') });
+  }, 200_000);
+
+  it('exports the customer list a dispatcher sends out', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#plans-table button.csv').first().click()]);
+    expect(download.suggestedFilename()).toMatch(/^heat-wave-cost\.csv$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^customer,name,class,feeder,substation,measures,notice_by,notice_hours,first_hour,hours,peak_MW,energy_MWh,MW /);
+    expect(text.split('\n').length).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('speaks Chinese: the plans, the figures and the bulletin', async () => {
+    await page.click('#lang-button');
+    expect(await page.textContent('#plans-panel h2')).toBe('有序用电方案');
+    expect(await page.textContent('#plans-table')).toMatch(/经济损失最小/);
+    expect(await page.textContent('#bulletin')).toMatch(/【电力供需预警】/);
+    await page.screenshot({ path: join(screenshotDir, 'dispatcher-zh.png'), fullPage: true });
+    await page.click('#lang-button');
+  }, 60_000);
+
+  it('keeps the plans and their play-outs across a reload', async () => {
+    await page.reload();
+    await page.waitForSelector('body[data-outlook="true"]', { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length === 2, undefined, { timeout: 30_000 });
+    expect(await plansShown()).toBe(2);
+    expect(await page.locator('#plans-table td.risk').allTextContents()).not.toContain('–');
+  }, 120_000);
+
+  it('plans each bundled story', async () => {
+    for (const story of ['coal-wind', 'hydro-drought', 'unit-trip', 'local-limit']) {
+      await page.setInputFiles('#file-input', join(repoRoot, 'scenarios', `${story}.json`));
+      await page.waitForFunction((s) => document.querySelector('#status')!.textContent!.startsWith(`${s}.json — warnings drawn`), story, { timeout: 90_000 });
+      await page.click('button[data-strategy="cost"]');
+      await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length >= 1 && /verified|FAILED/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 90_000 });
+      expect(await page.textContent('#status')).toMatch(/Least cost: verified/);
+      await page.locator('#plans-panel').screenshot({ path: join(screenshotDir, `plans-${story}.png`) });
+    }
+  }, 400_000);
+
+  it('made no request outside its own origin and logged no errors', () => {
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,276 @@
+/**
+ * The dispatcher's views once a scenario is open: the outlook (demand against supply, the gap, the
+ * warning strip, the bulletin), the plans (built with each strategy and level, drawn by rung with
+ * the residual in red, compared side by side with their play-out figures), the play-out of a plan
+ * (fan of the unserved load, a scrubber through one future) and the exports. All compute goes
+ * through the engine pool; long work shows its progress and can be cancelled.
+ */
+import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
+import type { PlanLevel } from '../core/plan/build-problem.ts';
+import { planCsv } from '../core/plan/csv.ts';
+import type { Strategy } from '../core/plan/order.ts';
+import type { PlanReport } from '../core/plan/report.ts';
+import { PLAYOUT_RUNGS } from '../core/playout/simulate.ts';
+import { MEASURES } from '../core/scenario/classes.ts';
+import { formatInZone, resolveZone } from '../core/time/zone.ts';
+import { parseTimestamp } from '../core/time/timestamp.ts';
+import type { Assessment } from '../core/warning/assess.ts';
+import type { Bulletin } from '../core/warning/bulletin.ts';
+import { LEVELS } from '../core/warning/levels.ts';
+import { CancelledError, type EnginePool } from '../worker/pool.ts';
+import { planScenarioInPool } from '../worker/plan-pool.ts';
+import { playoutInPool } from '../worker/playout-pool.ts';
+import { warnScenarioInPool } from '../worker/warn-pool.ts';
+import { outlookChart } from './charts/outlook-chart.ts';
+import { fanChart, planChart } from './charts/plan-chart.ts';
+import { word, type Lang } from './i18n.ts';
+import { loadPlans, savePlans, type StoredPlan } from './plan-store.ts';
+
+export interface Opened {
+  name: string;
+  bytes: Uint8Array;
+  forecast: ScenarioForecast;
+}
+
+interface State extends Opened {
+  assessment?: Assessment;
+  bulletin?: Bulletin;
+  plans: StoredPlan[];
+  selected?: string;
+  hour: number;
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+let state: State | null = null;
+let busy: AbortController | null = null;
+let pool: EnginePool;
+let langOf: () => Lang = () => 'en';
+let say: (text: string, kind?: 'busy' | 'ok' | 'error') => void = () => {};
+
+export function initDispatch(deps: { pool: EnginePool; lang: () => Lang; status: (text: string, kind?: 'busy' | 'ok' | 'error') => void }): void {
+  pool = deps.pool;
+  langOf = deps.lang;
+  say = deps.status;
+  document.querySelectorAll<HTMLButtonElement>('[data-strategy]').forEach((b) => b.addEventListener('click', () => void buildPlan(b.dataset.strategy as Strategy)));
+  $('playout-button').addEventListener('click', () => void playOut());
+  $('cancel-button').addEventListener('click', () => busy?.abort());
+  $('copy-bulletin').addEventListener('click', () => void navigator.clipboard?.writeText($('bulletin').textContent ?? ''));
+  $('scrubber').addEventListener('input', (e) => {
+    if (!state) return;
+    state.hour = Number((e.target as HTMLInputElement).value);
+    drawSelected();
+  });
+}
+
+/** Work that can be cancelled, with its progress on the status line. */
+async function withProgress<T>(label: string, run: (signal: AbortSignal, progress: (f: number) => void) => Promise<T>): Promise<T | null> {
+  busy?.abort();
+  const controller = new AbortController();
+  busy = controller;
+  $('cancel-button').hidden = false;
+  document.body.dataset.busy = 'true';
+  say(`${label}…`, 'busy');
+  try {
+    return await run(controller.signal, (f) => say(`${label}… ${Math.round(f * 100)} %`, 'busy'));
+  } catch (error) {
+    if (error instanceof CancelledError) { say(`${label}: ${word('cancelled', langOf())}`, 'ok'); return null; }
+    say(`${label}: ${(error as Error).message}`, 'error');
+    return null;
+  } finally {
+    if (busy === controller) { busy = null; $('cancel-button').hidden = true; delete document.body.dataset.busy; }
+  }
+}
+
+/** A scenario is open and forecast: its warnings, then the plans kept for it. */
+export async function openDispatch(opened: Opened): Promise<void> {
+  state = { ...opened, plans: [], hour: 0 };
+  $('dispatch').hidden = false;
+  const mine = state;
+  const result = await withProgress(word('assessing', langOf()), (signal, progress) =>
+    warnScenarioInPool(pool, opened.name, opened.bytes, { forecast: opened.forecast, samples: 500, signal, onProgress: progress }));
+  if (state !== mine || !result) return;
+  if (!result.ok) { say(`${opened.name}: ${result.problems[0]?.message}`, 'error'); return; }
+  state.assessment = result.assessment;
+  state.bulletin = result.bulletin;
+  state.plans = await loadPlans(opened.name).catch(() => []);
+  state.selected = state.plans[state.plans.length - 1]?.id;
+  redrawDispatch();
+  document.body.dataset.outlook = 'true';
+  say(`${opened.name} — ${word('outlookReady', langOf())}`, 'ok');
+}
+
+export function redrawDispatch(): void {
+  if (!state?.assessment) return;
+  drawOutlook();
+  drawPlans();
+  drawSelected();
+}
+
+function drawOutlook(): void {
+  const s = state!, a = s.assessment!, lang = langOf();
+  const f = s.forecast, offset = Math.round((a.startMs - f.startMs) / 3_600_000);
+  const q = (level: number) => f.system.quantiles[f.levels.indexOf(level)].subarray(offset, offset + a.hours);
+  $('outlook-chart').replaceChildren(outlookChart({
+    startMs: a.startMs, timeZone: a.timeZone, demand: a.system.demandMW, p10: q(0.1), p90: q(0.9), supply: a.system.supplyMW,
+    level: a.system.expectedLevel, probabilities: a.system.probabilities,
+    levelNames: LEVELS.map((l) => (l === 'none' ? word('noWarning', lang) : `${word('level', lang)} ${l}`)),
+    labels: { demand: word('demandMedian', lang), band: 'P10–P90', supply: word('supplyLessReserve', lang), gap: word('gap', lang), strip: word('warning', lang) },
+  }));
+  $('bulletin').textContent = s.bulletin ? (lang === 'zh' ? s.bulletin.text.zh : s.bulletin.text.en) : '';
+}
+
+const CAUSES_ZH: Record<string, string> = {
+  'protected load too large': '保障负荷过大', 'import limit': '受电能力受限', 'notice too short': '通知时间不足', 'daily hours': '每日调控时长已满', 'energy budget': '电量不足',
+};
+function causeName(cause: string | null, lang: Lang): string {
+  return cause === null ? '' : lang === 'zh' ? (CAUSES_ZH[cause] ?? cause) : cause;
+}
+
+function planLabel(r: PlanReport, lang: Lang): string {
+  return `${word(`strategy_${r.strategy}` as 'strategy_cost', lang)}${r.level ? ` · ${word('level', lang)} ${r.level}` : ''}`;
+}
+
+async function buildPlan(strategy: Strategy): Promise<void> {
+  if (!state?.assessment) return;
+  const mine = state, lang = langOf();
+  const levelValue = ($('plan-level') as HTMLSelectElement).value;
+  const level = levelValue ? (levelValue as PlanLevel) : undefined;
+  const result = await withProgress(word('planning', lang), (signal, progress) =>
+    planScenarioInPool(pool, mine.name, mine.bytes, { forecast: mine.forecast, strategy, samples: 500, ...(level ? { level } : {}), signal, onProgress: progress }));
+  if (state !== mine || !result) return;
+  if (!result.ok) { say(`${mine.name}: ${result.problems[0]?.message}`, 'error'); return; }
+  const stored: StoredPlan = { id: `${Date.now()}-${strategy}-${level ?? 'forecast'}`, createdAt: new Date().toISOString(), report: result.report };
+  mine.plans = [...mine.plans.filter((p) => !(p.report.strategy === strategy && p.report.level === (level ?? null))), stored];
+  mine.selected = stored.id;
+  mine.hour = peakHour(result.report);
+  await savePlans(mine.name, mine.plans).catch(() => {});
+  redrawDispatch();
+  const v = result.report.verification;
+  say(`${planLabel(result.report, lang)}: ${v.ok ? word('verified', lang) : word('notVerified', lang)}; ${result.report.timings.solveMs} + ${result.report.timings.verifyMs} ms`, v.ok ? 'ok' : 'error');
+}
+
+function peakHour(r: PlanReport): number {
+  let best = 0;
+  r.system.requiredMW.forEach((v, h) => { if (v > r.system.requiredMW[best]) best = h; });
+  return best;
+}
+
+async function playOut(): Promise<void> {
+  if (!state?.plans.length) return;
+  const mine = state, lang = langOf();
+  const futures = Number(($('futures') as HTMLSelectElement).value) || 300;
+  const result = await withProgress(word('playingOut', lang), (signal, progress) =>
+    playoutInPool(pool, mine.name, mine.bytes, mine.plans.map((p) => p.report), { futures, seed: 1, replay: 0, forecast: mine.forecast, signal, onProgress: progress }));
+  if (state !== mine || !result) return;
+  if (!result.ok) { say(`${result.problems[0]?.message}`, 'error'); return; }
+  result.summaries.forEach((s, i) => (mine.plans[i].playout = s));
+  await savePlans(mine.name, mine.plans).catch(() => {});
+  redrawDispatch();
+  document.body.dataset.playout = 'true';
+  say(`${word('playedOut', lang)}: ${futures} ${word('futures', lang)}, ${(result.playMs / 1000).toFixed(1)} s`, 'ok');
+}
+
+function drawPlans(): void {
+  const s = state!, lang = langOf();
+  const table = $('plans-table');
+  if (!s.plans.length) { table.replaceChildren(); $('plans-empty').hidden = false; return; }
+  $('plans-empty').hidden = true;
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const n = (x: number, d = 0) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const rows: [string, (p: StoredPlan) => string, string?][] = [
+    [word('target', lang), (p) => `${n(p.report.targetMW)} MW`],
+    [word('residualGap', lang), (p) => (p.report.residual.totalMWh > 0 ? `${n(p.report.residual.totalMWh)} MWh · ${causeName(p.report.system.cause ?? p.report.local.find((l) => l.cause)?.cause ?? null, lang)}` : '0'), 'residual'],
+    [word('customers', lang), (p) => n(p.report.objective.customersAffected)],
+    [word('userTimes', lang), (p) => n(p.report.objective.userTimes)],
+    [word('loss', lang), (p) => `${n(p.report.objective.economicLoss / 1e6, 1)} M ${p.report.currency}`],
+    [word('verification', lang), (p) => (p.report.verification.ok ? `✓ ${word('verified', lang)}` : `✗ ${Object.keys(p.report.verification.counts).join(', ')}`)],
+    [word('pProtectedCut', lang), (p) => (p.playout ? pct(p.playout.protectedCutProbability) : '–'), 'risk'],
+    [word('pEmergency', lang), (p) => (p.playout ? pct(p.playout.emergencyProbability) : '–')],
+    [word('ens', lang), (p) => (p.playout ? `${n(p.playout.figures.unservedMWh.mean, 1)} (${n(p.playout.figures.unservedMWh.p10)}–${n(p.playout.figures.unservedMWh.p90)})` : '–')],
+    [word('fairness', lang), (p) => (p.playout ? n(p.playout.figures.fairness.mean, 2) : '–')],
+    [word('lateNotices', lang), (p) => (p.playout ? n(p.playout.figures.lateNotices.mean) : '–')],
+  ];
+  const head = document.createElement('tr');
+  head.append(document.createElement('th'));
+  for (const p of s.plans) {
+    const th = document.createElement('th');
+    const show = document.createElement('button');
+    show.className = 'link' + (p.id === s.selected ? ' selected' : '');
+    show.textContent = planLabel(p.report, lang);
+    show.dataset.plan = p.id;
+    show.addEventListener('click', () => { s.selected = p.id; s.hour = peakHour(p.report); redrawDispatch(); });
+    const csv = document.createElement('button');
+    csv.className = 'link csv';
+    csv.textContent = 'CSV';
+    csv.title = word('exportCsv', lang);
+    csv.addEventListener('click', () => download(`${s.name.replace(/\.json$/, '')}-${p.report.strategy}${p.report.level ? `-${p.report.level}` : ''}.csv`, planCsv(p.report), 'text/csv'));
+    th.append(show, ' ', csv);
+    head.append(th);
+  }
+  const body = rows.map(([label, cell, cls]) => {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.textContent = label;
+    tr.append(th, ...s.plans.map((p) => {
+      const td = document.createElement('td');
+      td.textContent = cell(p);
+      // The residual in a colour nobody can miss, only where there is one.
+      if (cls && (cls !== 'residual' || p.report.residual.totalMWh > 0)) td.className = cls;
+      return td;
+    }));
+    return tr;
+  });
+  table.replaceChildren(head, ...body);
+}
+
+function drawSelected(): void {
+  const s = state!, lang = langOf();
+  const plan = s.plans.find((p) => p.id === s.selected);
+  if (!plan) { $('plan-view').hidden = true; return; }
+  $('plan-view').hidden = false;
+  const r = plan.report;
+  $('plan-chart').replaceChildren(planChart({
+    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone,
+    rungs: MEASURES.map((m) => ({ key: m, label: word(`rung_${m}` as 'rung_limit', lang), mw: r.system.byMeasureMW[m] })),
+    residual: r.system.residualMW, required: r.system.requiredMW, labels: { residual: word('residualGap', lang), required: word('need', lang) }, marker: s.hour,
+  }));
+  const scrub = $('scrubber') as HTMLInputElement;
+  scrub.max = String(r.hours - 1);
+  scrub.value = String(s.hour);
+  $('scrub-time').textContent = r.times[s.hour];
+  const po = plan.playout;
+  $('fan-chart').replaceChildren(...(po ? [fanChart({
+    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, ...po.unservedFan, label: word('fanLabel', lang),
+  })] : []));
+  const hour = po?.replay?.hours[s.hour];
+  const n = (x: number) => `${Math.round(x).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} MW`;
+  const facts: [string, string][] = [
+    [word('planned', lang), `${n(r.system.coveredMW[s.hour])} / ${n(r.system.requiredMW[s.hour])}${r.system.residualMW[s.hour] > 0 ? ` — ${word('residualGap', lang)} ${n(r.system.residualMW[s.hour])}` : ''}`],
+  ];
+  if (hour) {
+    facts.push(
+      [word('future0', lang), `${word('demand', lang)} ${n(hour.demandMW)}, ${word('supplyLessReserve', lang)} ${n(hour.supplyMW)}, ${word('gap', lang)} ${n(hour.gapMW)}`],
+      [word('byRung', lang), PLAYOUT_RUNGS.map((rung, i) => `${word(`rung_${rung}` as 'rung_limit', lang)} ${n(hour.planMW[i] + hour.extraMW[i])}`).join(' · ')],
+      [word('unserved', lang), n(hour.unservedMW)],
+      [word('curtailedNow', lang), `${hour.curtailed.length}: ${hour.curtailed.slice(0, 8).join(', ')}${hour.curtailed.length > 8 ? ' …' : ''}`],
+    );
+  }
+  $('scrub-state').replaceChildren(...facts.flatMap(([k, v]) => {
+    const dt = document.createElement('dt'); dt.textContent = k;
+    const dd = document.createElement('dd'); dd.textContent = v;
+    if (k === word('unserved', lang) && hour && hour.unservedMW > 0) dd.className = 'residual';
+    return [dt, dd];
+  }));
+  $('report-time').textContent = `${word('issued', lang)} ${r.issuedAt} · ${formatInZone(Date.now(), resolveZone(r.timeZone)!)}`;
+}
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
