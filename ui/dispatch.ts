@@ -18,6 +18,7 @@ import type { Assessment } from '../core/warning/assess.ts';
 import type { Bulletin } from '../core/warning/bulletin.ts';
 import { LEVELS } from '../core/warning/levels.ts';
 import { CancelledError, type EnginePool } from '../worker/pool.ts';
+import type { WhatIfOptions, WhatIfOutcome } from '../worker/api.ts';
 import { planScenarioInPool } from '../worker/plan-pool.ts';
 import { playoutInPool } from '../worker/playout-pool.ts';
 import { warnScenarioInPool } from '../worker/warn-pool.ts';
@@ -55,6 +56,14 @@ export function initDispatch(deps: { pool: EnginePool; lang: () => Lang; status:
   $('playout-button').addEventListener('click', () => void playOut());
   $('cancel-button').addEventListener('click', () => busy?.abort());
   $('copy-bulletin').addEventListener('click', () => void navigator.clipboard?.writeText($('bulletin').textContent ?? ''));
+  for (const id of ['whatif-lost', 'whatif-temp', 'whatif-notice']) $(id).addEventListener('input', () => requestWhatIf());
+  $('whatif-reset').addEventListener('click', () => {
+    ($('whatif-lost') as HTMLInputElement).value = '0';
+    ($('whatif-temp') as HTMLInputElement).value = '0';
+    ($('whatif-notice') as HTMLInputElement).value = '-1';
+    whatIf = null;
+    redrawDispatch();
+  });
   $('scrubber').addEventListener('input', (e) => {
     if (!state) return;
     state.hour = Number((e.target as HTMLInputElement).value);
@@ -94,7 +103,11 @@ export async function openDispatch(opened: Opened): Promise<void> {
   state.bulletin = result.bulletin;
   state.plans = await loadPlans(opened.name).catch(() => []);
   state.selected = state.plans[state.plans.length - 1]?.id;
+  whatIf = null;
+  setupWhatIf(result.assessment);
   redrawDispatch();
+  // Both workers keep the scenario for what-ifs: warm them now, so the first drag is quick.
+  void Promise.all([0, 1].map(() => pool.run<WhatIfOutcome>((api) => api.whatIf(mine.name, mine.bytes, mine.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 })))).catch(() => {});
   document.body.dataset.outlook = 'true';
   say(`${opened.name} — ${word('outlookReady', langOf())}`, 'ok');
 }
@@ -102,6 +115,7 @@ export async function openDispatch(opened: Opened): Promise<void> {
 export function redrawDispatch(): void {
   if (!state?.assessment) return;
   drawOutlook();
+  drawWhatIfPlan();
   drawPlans();
   drawSelected();
 }
@@ -110,9 +124,11 @@ function drawOutlook(): void {
   const s = state!, a = s.assessment!, lang = langOf();
   const f = s.forecast, offset = Math.round((a.startMs - f.startMs) / 3_600_000);
   const q = (level: number) => f.system.quantiles[f.levels.indexOf(level)].subarray(offset, offset + a.hours);
+  const w = whatIf;
   $('outlook-chart').replaceChildren(outlookChart({
-    startMs: a.startMs, timeZone: a.timeZone, demand: a.system.demandMW, p10: q(0.1), p90: q(0.9), supply: a.system.supplyMW,
-    level: a.system.expectedLevel, probabilities: a.system.probabilities,
+    startMs: a.startMs, timeZone: a.timeZone,
+    demand: w ? w.demandMW : a.system.demandMW, p10: w ? w.p10 : q(0.1), p90: w ? w.p90 : q(0.9), supply: w ? w.supplyMW : a.system.supplyMW,
+    level: w ? w.expectedLevel : a.system.expectedLevel, probabilities: w ? w.probabilities : a.system.probabilities,
     levelNames: LEVELS.map((l) => (l === 'none' ? word('noWarning', lang) : `${word('level', lang)} ${l}`)),
     labels: { demand: word('demandMedian', lang), band: 'P10–P90', supply: word('supplyLessReserve', lang), gap: word('gap', lang), strip: word('warning', lang) },
   }));
@@ -124,6 +140,92 @@ const CAUSES_ZH: Record<string, string> = {
 };
 function causeName(cause: string | null, lang: Lang): string {
   return cause === null ? '' : lang === 'zh' ? (CAUSES_ZH[cause] ?? cause) : cause;
+}
+
+// ---- What-if: the warnings and the least-cost plan follow the sliders. ----
+
+type WhatIfResult = Extract<WhatIfOutcome, { ok: true }>;
+let whatIf: WhatIfResult | null = null;
+let whatIfVerified: boolean | null = null;
+let verifyTimer: ReturnType<typeof setTimeout> | undefined;
+let whatIfPending = false, whatIfRunning = false, whatIfCount = 0, whatIfAsked = 0;
+
+function setupWhatIf(a: Assessment): void {
+  const peak = Math.max(...Array.from(a.system.supplyMW));
+  const lost = $('whatif-lost') as HTMLInputElement;
+  lost.max = String(Math.round(peak * 0.25 / 10) * 10);
+  lost.step = String(Math.max(1, Math.round(peak / 500)));
+  lost.value = '0';
+  ($('whatif-temp') as HTMLInputElement).value = '0';
+  ($('whatif-notice') as HTMLInputElement).value = '-1';
+  $('whatif-summary').textContent = '';
+  $('whatif-chart').replaceChildren();
+}
+
+function whatIfOptions(): WhatIfOptions {
+  const notice = Number(($('whatif-notice') as HTMLInputElement).value);
+  return {
+    lostMW: Number(($('whatif-lost') as HTMLInputElement).value), tempOffsetC: Number(($('whatif-temp') as HTMLInputElement).value),
+    noticeHours: notice < 0 ? null : notice, samples: 100,
+  };
+}
+
+function requestWhatIf(): void {
+  whatIfAsked = performance.now();
+  const o = whatIfOptions();
+  const lang = langOf();
+  $('whatif-values').textContent = `−${o.lostMW} MW · ${o.tempOffsetC >= 0 ? '+' : ''}${o.tempOffsetC} °C · ${o.noticeHours === null ? word('ownNotice', lang) : `${o.noticeHours} h`}`;
+  whatIfPending = true;
+  if (!whatIfRunning) void runWhatIf();
+}
+
+/** One what-if at a time; while one runs, only the latest slider position waits. */
+async function runWhatIf(): Promise<void> {
+  whatIfRunning = true;
+  try {
+    while (whatIfPending && state?.assessment) {
+      whatIfPending = false;
+      const mine = state, asked = whatIfAsked;
+      const r = await pool.run<WhatIfOutcome>((api) => api.whatIf(mine.name, mine.bytes, mine.forecast, whatIfOptions()));
+      if (state !== mine) return;
+      if (!r.ok) { say(r.problems[0]?.message ?? 'what-if failed', 'error'); return; }
+      whatIf = r;
+      whatIfVerified = null;
+      drawOutlook();
+      drawWhatIfPlan();
+      document.body.dataset.whatifMs = String(Math.round(performance.now() - asked));
+      document.body.dataset.whatif = String(++whatIfCount);
+      // The verifier, in the other worker, once the slider rests (a drag plans many positions;
+      // the one it stops at is the plan that counts, and it is verified).
+      const options = whatIfOptions();
+      clearTimeout(verifyTimer);
+      verifyTimer = setTimeout(() => {
+        if (whatIf !== r || whatIfPending) return;
+        void pool.run((api) => api.whatIfVerify(mine.name, mine.bytes, mine.forecast, options, r.toVerify)).then((v) => {
+          if (whatIf !== r) return;
+          whatIfVerified = v.ok;
+          drawWhatIfPlan();
+          document.body.dataset.whatifVerified = String(v.ok);
+        });
+      }, 250);
+    }
+  } finally {
+    whatIfRunning = false;
+  }
+}
+
+function drawWhatIfPlan(): void {
+  const w = whatIf, lang = langOf();
+  if (!w) return;
+  const n = (x: number) => Math.round(x).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+  const top = Math.max(...Array.from(w.expectedLevel));
+  $('whatif-summary').textContent = `${word('gap', lang)} ${n(w.peakGapMW)} MW · ${top ? `${word('level', lang)} ${LEVELS[top]}` : word('noWarning', lang)} · ` +
+    `${word('strategy_cost', lang)}: ${n(w.customers)} ${word('customersLower', lang)}, ${word('residualGap', lang)} ${n(w.residualMWh)} MWh · ${whatIfVerified === null ? word('verifying', lang) : whatIfVerified ? `✓ ${word('verified', lang)}` : word('notVerified', lang)} · ${Math.round(w.computeMs)} ms`;
+  $('whatif-chart').replaceChildren(planChart({
+    startMs: w.startMs, timeZone: w.timeZone, height: 170,
+    rungs: MEASURES.map((m, i) => ({ key: m, label: word(`rung_${m}` as 'rung_limit', lang), mw: w.byMeasure[i] })),
+    residual: w.residualMW, required: w.requiredMW, labels: { residual: word('residualGap', lang), required: word('need', lang) },
+  }));
 }
 
 function planLabel(r: PlanReport, lang: Lang): string {

@@ -105,6 +105,14 @@ const WORDS = {
   curtailedNow: { en: 'Customers curtailed', zh: '被调控用户' },
   scrubHint: { en: 'Scrub through the hours of one future', zh: '逐时查看一个情景' },
   print: { en: 'Print plan report', zh: '打印方案报告' },
+  whatIf: { en: 'What if', zh: '假设分析' },
+  whatIfLost: { en: 'supply lost (MW)', zh: '电源损失(MW)' },
+  whatIfTemp: { en: 'temperature (°C)', zh: '气温偏差(°C)' },
+  whatIfNotice: { en: 'notice (h)', zh: '通知提前量(小时)' },
+  ownNotice: { en: 'each customer\'s notice', zh: '按用户约定提前量' },
+  reset: { en: 'Reset', zh: '复位' },
+  verifying: { en: 'verifying…', zh: '校验中…' },
+  customersLower: { en: 'customers', zh: '户' },
 } as const;
 
 export type WordKey = keyof typeof WORDS;

@@ -25,9 +25,12 @@ import { planLp } from '../core/plan/lp-format.ts';
 import type { Strategy } from '../core/plan/order.ts';
 import { levelPlans, planScenario, type LevelPlanSummary } from '../core/plan/plan-scenario.ts';
 import type { PlanReport } from '../core/plan/report.ts';
-import { buildPlanProblem } from '../core/plan/build-problem.ts';
+import { buildGaps, buildPlanProblem } from '../core/plan/build-problem.ts';
+import { HEAT_SENSITIVITY_PER_C } from '../core/playout/context.ts';
+import type { Scenario } from '../core/scenario/model.ts';
 import { solvePlan } from '../core/plan/solve.ts';
-import { verifyPlan } from '../core/plan/verify.ts';
+const MEASURE_LIST = ['demand-response', 'shift', 'avoid-peak', 'limit', 'feeder-open'];
+import { verifyPlan, type PlanToVerify } from '../core/plan/verify.ts';
 import type { PlanProblem } from '../core/plan/problem.ts';
 import { playoutContext, type PlayoutContext } from '../core/playout/context.ts';
 import { ordersFromReport } from '../core/playout/orders.ts';
@@ -348,6 +351,82 @@ export const engineApi = {
     return { ok, runsMs, customers: problem.customers.id.length, units: problem.units.customer.length, local: problem.constraints.length - 1, violations: violations.slice(0, 5) };
   },
 
+  /**
+   * What-if, fast enough to follow a slider: the warnings and the least-cost plan again with
+   * supply lost, demand raised by a temperature offset, or another notice. The scenario and its
+   * plan tables are kept in this worker between calls (only the gaps change).
+   */
+  whatIf(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: WhatIfOptions): WhatIfOutcome {
+    const started = performance.now();
+    const key = `${name}:${bytes.length}`;
+    if (whatIfCache?.key !== key) {
+      const loaded = loadScenarioBytes(name, bytes);
+      if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
+      whatIfCache = { key, scenario: loaded.scenario, problems: new Map() };
+    }
+    const cache = whatIfCache;
+    const s = cache.scenario;
+    const demandFactor = 1 + HEAT_SENSITIVITY_PER_C * options.tempOffsetC;
+    const assessment = assessScenario(s, forecast, { samples: options.samples ?? 200, lostMW: options.lostMW, demandFactor });
+    const notice = options.noticeHours ?? null;
+    let base = cache.problems.get(String(notice));
+    if (!base) {
+      base = buildPlanProblem(s, assessment, notice === null ? {} : { noticeHours: notice });
+      cache.problems.set(String(notice), base);
+    }
+    // The same customers and units; the gaps of this what-if.
+    const fresh = buildGaps(s, assessment);
+    const problem: PlanProblem = { ...base, constraints: fresh.constraints, energyDays: fresh.energyDays };
+    const plan = solvePlan(problem, { strategy: 'cost' });
+    const byMeasure = MEASURE_LIST.map((_, m) => {
+      const out = new Float64Array(problem.hours);
+      for (let u = 0; u < problem.units.customer.length; u++) if (problem.units.measure[u] === m) for (let h = 0; h < problem.hours; h++) out[h] += plan.x[u * problem.hours + h];
+      return out;
+    });
+    const feeders = new Float64Array(problem.hours);
+    for (let f = 0; f < problem.feeders.id.length; f++) for (let h = 0; h < problem.hours; h++) feeders[h] += plan.feederMW[f * problem.hours + h];
+    byMeasure[4] = feeders;
+    const offset = Math.round((assessment.startMs - forecast.startMs) / HOUR_MS);
+    const q = (level: number) => Float64Array.from(forecast.system.quantiles[forecast.levels.indexOf(level)].subarray(offset, offset + assessment.hours), (v) => v * demandFactor);
+    const customers = new Set<number>();
+    for (let u = 0; u < problem.units.customer.length; u++) for (let h = 0; h < problem.hours; h++) if (plan.x[u * problem.hours + h] > 0) { customers.add(problem.units.customer[u]); break; }
+    // The plan goes back whole, so that another worker can verify it while this one's answer is drawn.
+    const toVerify: WhatIfPlan = {
+      gaps: problem.constraints.map((k) => ({ area: k.area, name: k.name, scope: k.scope, gapMW: k.gapMW })), energyDays: problem.energyDays,
+      plan: { strategy: 'cost', x: plan.x, xEnergy: plan.xEnergy, payback: plan.payback, feederOpen: plan.feederOpen, feederMW: plan.feederMW, requiredMW: plan.requiredMW, coveredMW: plan.coveredMW, residualMW: plan.residualMW, fairShare: null },
+    };
+    const result = {
+      ok: true as const, startMs: assessment.startMs, timeZone: assessment.timeZone,
+      demandMW: assessment.system.demandMW, p10: q(0.1), p90: q(0.9), supplyMW: assessment.system.supplyMW,
+      expectedLevel: assessment.system.expectedLevel, probabilities: assessment.system.probabilities,
+      byMeasure, residualMW: plan.residualMW[0], requiredMW: plan.requiredMW[0],
+      customers: customers.size, residualMWh: plan.residualMW.reduce((t, r) => t + r.reduce((a, b) => a + b, 0), 0),
+      peakGapMW: Math.max(0, ...assessment.system.gapAtConfidence), computeMs: performance.now() - started, toVerify,
+    };
+    return transfer(result, [plan.x.buffer, plan.payback.buffer] as ArrayBuffer[]);
+  },
+
+  /** The independent verifier on a what-if plan (in whichever worker is free). */
+  whatIfVerify(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: WhatIfOptions, what: WhatIfPlan): { ok: boolean; counts: Record<string, number>; verifyMs: number; problems?: Problem[] } {
+    const key = `${name}:${bytes.length}`;
+    if (whatIfCache?.key !== key) {
+      const loaded = loadScenarioBytes(name, bytes);
+      if (!loaded.ok || !loaded.scenario) return { ok: false, counts: {}, verifyMs: 0, problems: loaded.problems };
+      whatIfCache = { key, scenario: loaded.scenario, problems: new Map() };
+    }
+    const cache = whatIfCache;
+    const notice = options.noticeHours ?? null;
+    let base = cache.problems.get(String(notice));
+    if (!base) {
+      const assessment = assessScenario(cache.scenario, forecast, { samples: 20 });
+      base = buildPlanProblem(cache.scenario, assessment, notice === null ? {} : { noticeHours: notice });
+      cache.problems.set(String(notice), base);
+    }
+    const problem: PlanProblem = { ...base, constraints: what.gaps, energyDays: what.energyDays };
+    const v = verifyPlan(problem, what.plan);
+    return { ok: v.ok, counts: v.counts as Record<string, number>, verifyMs: v.verifyMs };
+  },
+
   /** Memory of this worker, for benchmarks: current and peak resident set (Node), MB. */
   memory(): { rssMB: number; peakRssMB: number; heapUsedMB: number } {
     const g = globalThis as { process?: { memoryUsage(): { rss: number; heapUsed: number }; resourceUsage?(): { maxRSS: number } } };
@@ -384,6 +463,35 @@ export interface PlanTaskOptions extends AssessOptions {
 export type PlanOutcome =
   | { ok: true; report: PlanReport; bulletin: Bulletin; levels?: LevelPlanSummary[]; lp?: string }
   | { ok: false; problems: Problem[]; total: number };
+
+export interface WhatIfOptions {
+  /** Supply lost in every hour, MW. */
+  lostMW: number;
+  /** Temperature above the forecast, °C (demand through the load's sensitivity). */
+  tempOffsetC: number;
+  /** Notice every customer gets, hours (null: each customer's own). */
+  noticeHours?: number | null;
+  samples?: number;
+}
+
+export type WhatIfOutcome =
+  | {
+    ok: true; startMs: number; timeZone: string;
+    demandMW: Float64Array; p10: Float64Array; p90: Float64Array; supplyMW: Float64Array; expectedLevel: Uint8Array; probabilities: Float64Array[];
+    byMeasure: Float64Array[]; residualMW: Float64Array; requiredMW: Float64Array; customers: number; residualMWh: number;
+    peakGapMW: number; computeMs: number; toVerify: WhatIfPlan;
+  }
+  | { ok: false; problems: Problem[]; total: number };
+
+/** A what-if plan as the verifier needs it: the gaps it was made for and its numbers. */
+export interface WhatIfPlan {
+  gaps: PlanProblem['constraints'];
+  energyDays: PlanProblem['energyDays'];
+  plan: PlanToVerify;
+}
+
+/** The what-if session of this worker: the scenario and its plan tables per notice. */
+let whatIfCache: { key: string; scenario: Scenario; problems: Map<string, PlanProblem> } | null = null;
 
 export type PlayoutOutcome = { ok: true; chunks: PlayoutChunk[]; events: string[]; setupMs: number; totalMs: number } | { ok: false; problems: Problem[]; total: number };
 

@@ -50,6 +50,17 @@ export function levelGap(a: Assessment, level: PlanLevel, planScaleShare: number
   return { gapMW: gap, targetMW: share * Math.max(...dayMax.values()), share };
 }
 
+/** The gaps a plan covers: the system's (or a level's) and every area whose import limit binds, at the assessment's confidence. */
+export function buildGaps(s: Scenario, a: Assessment, level?: PlanLevel): { constraints: PlanConstraint[]; energyDays: PlanProblem['energyDays'] } {
+  const areaIndex = new Map(s.areas.map((x, i) => [x.id, i]));
+  const root = s.areas.findIndex((x) => x.parent === null);
+  const systemGap = level ? levelGap(a, level, s.policy.planScaleShare).gapMW : Float64Array.from(a.system.gapAtConfidence);
+  const constraints: PlanConstraint[] = [{ area: root, name: a.system.name, scope: 'system', gapMW: systemGap }];
+  for (const g of a.local) constraints.push({ area: areaIndex.get(g.area)!, name: g.name, scope: 'local', gapMW: Float64Array.from(g.gapAtConfidence) });
+  const energyDays = level ? [] : a.energy.filter((d) => d.gapAtConfidenceMWh > 0).map((d) => ({ date: d.date, gapMWh: d.gapAtConfidenceMWh }));
+  return { constraints, energyDays };
+}
+
 export function buildPlanProblem(s: Scenario, a: Assessment, options: BuildOptions = {}): PlanProblem {
   const H = a.hours;
   const zone = resolveZone(s.timeZone)!;
@@ -129,11 +140,7 @@ export function buildPlanProblem(s: Scenario, a: Assessment, options: BuildOptio
     otherCustomers: Int32Array.from(onFeeder, (cs) => cs.filter((c) => !index.has(c.id) && !isProtectedClass(c.class)).length),
   };
 
-  // Gaps: the system and every area whose import limit binds, at the assessment's confidence.
-  const level = options.level;
-  const systemGap = level ? levelGap(a, level, s.policy.planScaleShare).gapMW : Float64Array.from(a.system.gapAtConfidence);
-  const constraints: PlanConstraint[] = [{ area: root, name: a.system.name, scope: 'system', gapMW: systemGap }];
-  for (const g of a.local) constraints.push({ area: areaIndex.get(g.area)!, name: g.name, scope: 'local', gapMW: Float64Array.from(g.gapAtConfidence) });
+  const { constraints, energyDays } = buildGaps(s, a, options.level);
 
   // Historical maximum: as declared, else the root's metered history, else the forecast peak.
   let historicalMaxMW = s.areas[root].historicalMaxMW ?? 0;
@@ -148,7 +155,7 @@ export function buildPlanProblem(s: Scenario, a: Assessment, options: BuildOptio
     ladder: [...s.policy.ladder.filter((m) => m !== 'feeder-open'), 'feeder-open'] as Measure[],
     areaIds: s.areas.map((x) => x.id), areaNames: s.areas.map((x) => x.name), areaParent, constraints, customers, units, feeders,
     snapBackShare: options.snapBackShare ?? 0.2,
-    energyDays: level ? [] : a.energy.filter((d) => d.gapAtConfidenceMWh > 0).map((d) => ({ date: d.date, gapMWh: d.gapAtConfidenceMWh })),
+    energyDays,
     historicalMaxMW, planScaleShare: s.policy.planScaleShare,
   };
 }

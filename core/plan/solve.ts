@@ -142,11 +142,27 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
   const hoursUsed = new Uint8Array(C * Math.max(1, days));
   // Totals kept as the plan grows, hour-major so an hour's slice is a view: MW each customer
   // releases (all measures, and all but shifts), and MW covered per constraint.
+  const cursor = new Int32Array(K * H);
+  // Per constraint and hour, the units that can give anything at all then (capacity, notice),
+  // in order: built the first time the hour is covered, so hours without a gap cost nothing.
+  const usableLists: (Int32Array | undefined)[] = new Array(K * H);
+  const usable = (k: number, h: number): Int32Array => {
+    let l = usableLists[k * H + h];
+    if (l) return l;
+    const all = inside[k];
+    const out: number[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const u = order[all[i]];
+      if (cap[u * H + h] > EPS && h >= orderable[unitCustomer[u]]) out.push(u);
+    }
+    return (usableLists[k * H + h] = l = Int32Array.from(out));
+  };
   const relC = new Float64Array(H * C), relNS = new Float64Array(H * C), coveredHK = new Float64Array(H * K);
   let custX = relC.subarray(0, C); // MW released by each customer in the hour being planned
   let covered = coveredHK.subarray(0, K);
   /** Recount the totals from x and the feeders (after the energy rotation has written into x). */
   const rebuildTotals = () => {
+    cursor.fill(0);
     relC.fill(0); relNS.fill(0); coveredHK.fill(0);
     for (let u = 0; u < U; u++) {
       const c = unitCustomer[u], shift = p.units.measure[u] === SHIFT;
@@ -232,22 +248,29 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
   const coverConstraint = (k: number, h: number, zCap: number): void => {
     let need = required(k, h) - covered[k];
     if (need <= EPS) return;
-    const list = inside[k];
+    const list = usable(k, h);
     const day = p.dayIndex[h];
-    for (let i = 0; i < list.length && need > EPS; i++) {
-      const u = order[list[i]];
+    // Units before the cursor are spent: the next cover of this constraint and hour starts after
+    // them. Taking back an order resets it.
+    let cur = cursor[k * H + h];
+    for (let i = cur; i < list.length && need > EPS; i++) {
+      const u = list[i];
       let amount = cap[u * H + h] - x[u * H + h];
-      if (amount <= EPS) continue;
       const c = unitCustomer[u];
-      if (h < orderable[c] || (excludeEnded && ended[c])) continue;
-      if (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c]) continue;
+      if (amount <= EPS) { if (i === cur) cur++; continue; }
+      if (excludeEnded && ended[c]) continue;
+      // Out of daily hours, out of room above the floor (or the fair share), out of room for the
+      // energy to come back: none of these eases within the hour short of taking an order back.
+      if (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c]) { if (i === cur && zCap >= 1) cur++; continue; }
       const room = Math.min(headroomMW(p, c, h), zCap * p.customers.baseline[c * H + h]) - custX[c];
       amount = Math.min(amount, room, need);
       if (p.units.measure[u] === SHIFT && p.units.payback[u] > 0) amount = Math.min(amount, paybackRoom(u, h, 0) / p.units.payback[u]);
-      if (amount <= EPS) continue;
+      if (amount <= EPS) { if (i === cur && zCap >= 1 && need > EPS) cur++; continue; }
       take(u, h, amount);
       need -= amount;
+      if (i === cur && cap[u * H + h] - x[u * H + h] <= EPS) cur++;
     }
+    cursor[k * H + h] = cur;
     if (need <= EPS || zCap < 1) return;
     // The last rung: open whole feeders inside the area, in the emergency order's ranking.
     for (const f of feedersInside[k]) {
@@ -367,6 +390,7 @@ function solveOnce(p: PlanProblem, options: PlanOptions, energyExtra: Float64Arr
   }
 
   function undo(u: number, h: number, amount: number) {
+    for (let k = 0; k < K; k++) cursor[k * H + h] = 0;
     const c = unitCustomer[u];
     x[u * H + h] -= amount;
     if (x[u * H + h] < 1e-12) x[u * H + h] = 0;

@@ -27,6 +27,10 @@ export interface AssessOptions {
   periods?: number[];
   /** Longest horizon assessed, days (default 14: warnings beyond two weeks are guesses). */
   horizonDays?: number;
+  /** What-if: supply lost in every hour, MW (the system's, and any area's where it sits inside). */
+  lostMW?: number;
+  /** What-if: demand scaled by this factor (a temperature offset through the load's sensitivity). */
+  demandFactor?: number;
 }
 
 export const DEFAULT_PERIODS = [0, 5, 9, 15, 22, 24];
@@ -132,7 +136,7 @@ export interface GapSampler {
   sample(rng: Rng, out: Float64Array[], system?: { demandMW: Float64Array; supplyMW: Float64Array }): SampleDraws;
 }
 
-export function gapSampler(s: Scenario, forecast: ScenarioForecast, options: Pick<AssessOptions, 'issuedAtMs' | 'horizonDays'> = {}): GapSampler {
+export function gapSampler(s: Scenario, forecast: ScenarioForecast, options: Pick<AssessOptions, 'issuedAtMs' | 'horizonDays' | 'lostMW' | 'demandFactor'> = {}): GapSampler {
   const zone = resolveZone(s.timeZone)!;
   const studyStart = parseTimestamp(s.study.start)!.ms;
   const issuedAtMs = options.issuedAtMs ?? parseTimestamp(s.study.issuedAt)!.ms;
@@ -143,7 +147,8 @@ export function gapSampler(s: Scenario, forecast: ScenarioForecast, options: Pic
   if (hours === 0) throw new Error(`issued at the end of the study window: nothing left to assess`);
   const table = supplyTable(s, fromMs, hours);
   const levels = forecast.levels;
-  const slice = (q: Float64Array[]) => q.map((x) => x.subarray(offset));
+  const factor = options.demandFactor ?? 1, lost = options.lostMW ?? 0;
+  const slice = (q: Float64Array[]) => q.map((x) => (factor === 1 ? x.subarray(offset) : Float64Array.from(x.subarray(offset), (v) => v * factor)));
 
   // Local time of each horizon hour, and its day index (for daily draws and periods).
   const localHour = new Uint8Array(hours), dayIndex = new Int32Array(hours);
@@ -165,6 +170,8 @@ export function gapSampler(s: Scenario, forecast: ScenarioForecast, options: Pic
     area: root.id, name: root.name, scope: 'system', quantiles: slice(forecast.system.quantiles),
     units: table.units.map((_, u) => u), imports: table.imports.map((_, i) => i), importLimit: null, reserve: true,
   }];
+  // A what-if loss of supply is taken off the system's supply (as a reserve it cannot use).
+  if (lost) table.reserveMW = Float64Array.from(table.reserveMW, (r) => r + lost);
   const p95 = levels.indexOf(0.95) >= 0 ? levels.indexOf(0.95) : levels.length - 1;
   for (const a of s.areas) {
     if (a.parent === null || (a.importLimitMW === undefined && !a.importLimit)) continue;
