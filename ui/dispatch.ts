@@ -24,6 +24,7 @@ import { playoutInPool } from '../worker/playout-pool.ts';
 import { warnScenarioInPool } from '../worker/warn-pool.ts';
 import { outlookChart } from './charts/outlook-chart.ts';
 import { fanChart, planChart } from './charts/plan-chart.ts';
+import { networkChart } from './charts/network-chart.ts';
 import { word, type Lang } from './i18n.ts';
 import { loadPlans, savePlans, type StoredPlan } from './plan-store.ts';
 
@@ -56,6 +57,10 @@ export function initDispatch(deps: { pool: EnginePool; lang: () => Lang; status:
   $('playout-button').addEventListener('click', () => void playOut());
   $('cancel-button').addEventListener('click', () => busy?.abort());
   $('copy-bulletin').addEventListener('click', () => void navigator.clipboard?.writeText($('bulletin').textContent ?? ''));
+  $('download-bulletin').addEventListener('click', () => {
+    const b = state?.bulletin;
+    if (b) download(`${state!.name.replace(/\.json$/, '')}-bulletin.txt`, `${b.text.zh}\n\n${b.text.en}\n`, 'text/plain;charset=utf-8');
+  });
   for (const id of ['whatif-lost', 'whatif-temp', 'whatif-notice']) $(id).addEventListener('input', () => requestWhatIf());
   $('whatif-reset').addEventListener('click', () => {
     ($('whatif-lost') as HTMLInputElement).value = '0';
@@ -340,6 +345,11 @@ function drawSelected(): void {
   scrub.max = String(r.hours - 1);
   scrub.value = String(s.hour);
   $('scrub-time').textContent = r.times[s.hour];
+  if (r.network) {
+    $('network-chart').replaceChildren(networkChart({
+      ...r.network, labels: { protected: word('protectedFeeder', lang), curtailed: word('curtailedWord', lang), opened: word('openedFeeder', lang) },
+    }));
+  }
   const po = plan.playout;
   $('fan-chart').replaceChildren(...(po ? [fanChart({
     startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, ...po.unservedFan, label: word('fanLabel', lang),

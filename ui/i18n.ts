@@ -55,6 +55,7 @@ const WORDS = {
   },
   bulletinTitle: { en: 'Warning bulletin (ready to copy)', zh: '预警通报(可复制)' },
   copy: { en: 'Copy', zh: '复制' },
+  downloadBulletin: { en: 'Download (中文 + English)', zh: '下载(中文 + English)' },
   noWarning: { en: 'no warning', zh: '无预警' },
   level: { en: 'level', zh: '等级' },
   demandMedian: { en: 'demand (median)', zh: '负荷(中位数)' },
@@ -112,6 +113,10 @@ const WORDS = {
   ownNotice: { en: 'each customer\'s notice', zh: '按用户约定提前量' },
   reset: { en: 'Reset', zh: '复位' },
   verifying: { en: 'verifying…', zh: '校验中…' },
+  protectedFeeder: { en: 'serves protected customers or residents: never opened', zh: '带保障用户或居民:不得拉路' },
+  curtailedWord: { en: 'curtailed', zh: '压减' },
+  openedFeeder: { en: 'opened by the plan', zh: '方案拉路' },
+  networkTitle: { en: 'The network: what the selected plan takes, feeder by feeder', zh: '电网:所选方案逐条馈线的压减' },
   customersLower: { en: 'customers', zh: '户' },
 } as const;
 

@@ -108,6 +108,19 @@ export function planProblem(p: PlanProblem, strategy: Strategy, meta: { scenario
 export function planScenario(s: Scenario, a: Assessment, options: ScenarioPlanOptions = {}): { problem: PlanProblem; solved: SolvedPlan; report: PlanReport } {
   const problem = buildPlanProblem(s, a, options);
   const { solved, report } = planProblem(problem, options.strategy ?? 'cost', { scenario: { id: s.id, name: s.name }, level: options.level ?? null }, s);
+  // The network for the page's tree: every feeder with its rating and protection (from the
+  // scenario itself) and the MWh the plan takes from its customers.
+  const byFeeder = new Map<string, number>();
+  for (const c of report.customers) byFeeder.set(c.feeder, (byFeeder.get(c.feeder) ?? 0) + c.energyMWh);
+  const opened = new Map(report.feedersOpened.map((f) => [f.feeder, f.hours]));
+  const protectedOn = new Set(s.customers.filter((c) => isProtectedClass(c.class)).map((c) => c.feeder));
+  report.network = {
+    areas: s.areas.map((a) => ({ id: a.id, name: a.name, parent: a.parent })),
+    feeders: s.feeders.map((f) => ({
+      id: f.id, area: f.substation, ratingMW: f.ratingMW, protected: f.servesProtected || f.residentialShare > 0 || protectedOn.has(f.id),
+      curtailedMWh: Math.round((byFeeder.get(f.id) ?? 0) * 1000) / 1000, openedHours: opened.get(f.id) ?? 0,
+    })),
+  };
   report.settings = {
     snapBackShare: problem.snapBackShare, ...(options.noticeHours !== undefined ? { noticeHours: options.noticeHours } : {}),
     confidence: a.confidence, samples: a.samples, seed: a.seed,

@@ -92,6 +92,11 @@ export interface PlanReport {
   planScale: { capacityMW: number; requiredMW: number; historicalMaxMW: number; share: number; requiredShare: number; ok: boolean };
   rotation: Omit<RotationResult, 'blockOf' | 'next'> | null;
   verification: Verification;
+  /** The network as a tree for the page: areas, and per feeder its rating, protection and what the plan takes from it. */
+  network?: {
+    areas: { id: string; name: string; parent: string | null }[];
+    feeders: { id: string; area: string; ratingMW: number; protected: boolean; curtailedMWh: number; openedHours: number }[];
+  };
   /** How the plan was made (what the play-out needs to rebuild its tables). */
   settings?: { snapBackShare: number; noticeHours?: number; confidence: number; samples: number; seed: number };
   /** The optimum checked hour by hour by javascript-lp-solver, where the hour's model is small enough. */

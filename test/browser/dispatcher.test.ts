@@ -82,6 +82,10 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     expect((table!.match(/✓ verified/g) ?? []).length).toBe(2);
     expect(await page.locator('#plan-chart path.rung').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('#plan-chart path.rung-residual').count()).toBe(1);
+    // The network: protected feeders marked, feeders the plan takes from coloured.
+    expect(await page.locator('#network-chart rect.feeder.protected').count()).toBeGreaterThan(100);
+    const fills = await page.locator('#network-chart rect.feeder').evaluateAll((rs) => rs.map((r) => r.getAttribute('fill')));
+    expect(fills.filter((f) => f !== '#1f3b2f' && f !== '#3a4654').length).toBeGreaterThan(50);
     await page.locator('#plans-panel').screenshot({ path: join(screenshotDir, 'plans.png') });
   }, 200_000);
 
@@ -100,6 +104,14 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     expect(await page.textContent('#scrub-time')).toMatch(/T20:00\+08:00$/);
     await page.locator('#plans-panel').screenshot({ path: join(screenshotDir, 'playout.png') });
   }, 200_000);
+
+  it('exports the bulletin in both languages', async () => {
+    await page.click('#dispatch summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-bulletin')]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text).toMatch(/【电力供需预警】/);
+    expect(text).toMatch(/POWER SUPPLY WARNING/);
+  }, 60_000);
 
   it('exports the customer list a dispatcher sends out', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#plans-table button.csv').first().click()]);

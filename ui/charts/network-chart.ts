@@ -1,0 +1,61 @@
+/**
+ * The network as a treemap: areas → substations → feeders, each feeder sized by its rating and
+ * coloured by the energy the plan takes from its customers; feeders that serve protected customers
+ * or residents are grey and marked (no plan may touch them), feeders the plan opens are outlined.
+ */
+import * as d3 from 'd3';
+
+export interface NetworkChartOptions {
+  areas: { id: string; name: string; parent: string | null }[];
+  feeders: { id: string; area: string; ratingMW: number; protected: boolean; curtailedMWh: number; openedHours: number }[];
+  labels: { protected: string; curtailed: string; opened: string };
+  width?: number;
+  height?: number;
+}
+
+type Node = { id: string; name: string; children?: Node[]; feeder?: NetworkChartOptions['feeders'][number] };
+
+export function networkChart(o: NetworkChartOptions): SVGSVGElement {
+  const width = o.width ?? 900, height = o.height ?? 360;
+  const nodes = new Map<string, Node>(o.areas.map((a) => [a.id, { id: a.id, name: a.name, children: [] }]));
+  let root: Node | undefined;
+  for (const a of o.areas) {
+    const n = nodes.get(a.id)!;
+    if (a.parent === null) root = n;
+    else nodes.get(a.parent)?.children!.push(n);
+  }
+  for (const f of o.feeders) nodes.get(f.area)?.children!.push({ id: f.id, name: f.id, feeder: f });
+  const hierarchy = d3.hierarchy(root ?? { id: 'none', name: '', children: [] }).sum((d) => (d.feeder ? Math.max(0.5, d.feeder.ratingMW) : 0));
+  d3.treemap<Node>().size([width, height - 22]).paddingOuter(3).paddingTop((d) => (d.depth > 0 && d.children ? 12 : 0)).paddingInner(1).round(true)(hierarchy);
+  const maxMWh = d3.max(o.feeders, (f) => f.curtailedMWh) ?? 1;
+  const colour = d3.scaleSequential(d3.interpolateYlOrRd).domain([0, Math.max(1, maxMWh)]);
+  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'network-chart').attr('role', 'img');
+  const g = svg.append('g').attr('transform', 'translate(0,22)');
+  type R = d3.HierarchyRectangularNode<Node>;
+  const all = hierarchy.descendants() as R[];
+  for (const d of all) {
+    if (d.depth === 0) continue;
+    const f = d.data.feeder;
+    const rect = g.append('rect').attr('x', d.x0).attr('y', d.y0).attr('width', Math.max(0, d.x1 - d.x0)).attr('height', Math.max(0, d.y1 - d.y0));
+    if (!f) {
+      rect.attr('class', 'area-box');
+      if (d.x1 - d.x0 > 40) g.append('text').attr('class', 'area-label').attr('x', d.x0 + 3).attr('y', d.y0 + 10).text(d.data.name);
+      continue;
+    }
+    rect.attr('class', `feeder${f.protected ? ' protected' : ''}${f.openedHours ? ' opened' : ''}`)
+      // Customers on a feeder that serves protected load can still be asked by measures; only the
+      // feeder itself may never be opened. So every feeder shows what its customers release.
+      .attr('fill', f.curtailedMWh > 0 ? colour(f.curtailedMWh) : f.protected ? '#3a4654' : '#1f3b2f')
+      .attr('data-feeder', f.id)
+      .append('title').text(`${f.id} (${d.parent?.data.name ?? ''}) · ${Math.round(f.ratingMW)} MW${f.protected ? ` · ${o.labels.protected}` : ''} · ${o.labels.curtailed} ${f.curtailedMWh.toFixed(1)} MWh${f.openedHours ? ` · ${o.labels.opened} ${f.openedHours} h` : ''}`);
+  }
+  const legend = svg.append('g').attr('class', 'legend').attr('transform', 'translate(4,14)');
+  let at = 0;
+  [['#3a4654', o.labels.protected], [colour(maxMWh), `${o.labels.curtailed} (max ${Math.round(maxMWh)} MWh)`], ['none', o.labels.opened]].forEach(([fill, label]) => {
+    const item = legend.append('g').attr('transform', `translate(${at},0)`);
+    at += 40 + [...label].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.5), 0);
+    item.append('rect').attr('x', 0).attr('y', -9).attr('width', 12).attr('height', 9).attr('fill', fill === 'none' ? 'none' : fill).attr('class', fill === 'none' ? 'feeder opened' : fill === '#3a4654' ? 'feeder protected' : '');
+    item.append('text').attr('x', 16).attr('y', 0).text(label);
+  });
+  return svg.node()!;
+}
