@@ -101,7 +101,7 @@ export async function openDispatch(opened: Opened): Promise<void> {
   $('dispatch').hidden = false;
   const mine = state;
   const result = await withProgress(word('assessing', langOf()), (signal, progress) =>
-    warnScenarioInPool(pool, opened.name, opened.bytes, { forecast: opened.forecast, samples: 500, signal, onProgress: progress }));
+    warnScenarioInPool(pool, opened.name, opened.bytes, { forecast: opened.forecast, samples: 300, signal, onProgress: progress }));
   if (state !== mine || !result) return;
   if (!result.ok) { say(`${opened.name}: ${result.problems[0]?.message}`, 'error'); return; }
   state.assessment = result.assessment;

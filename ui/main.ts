@@ -47,6 +47,10 @@ async function open(name: string, bytes: Uint8Array): Promise<void> {
   status(word('loading', lang), 'busy');
   const started = performance.now();
   try {
+    // The forecast starts at once, beside the check (it reads the file in another worker); an
+    // invalid file's forecast is simply dropped.
+    const forecasting = forecastScenarioInPool(pool, name, bytes.slice());
+    forecasting.catch(() => {});
     const view = await pool.run((api) => api.view(name, bytes));
     const ms = Math.round(performance.now() - started);
     if (!view.ok) {
@@ -60,17 +64,23 @@ async function open(name: string, bytes: Uint8Array): Promise<void> {
     render(name, view);
     status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecasting', lang)}`, 'busy');
     // The load forecast follows in the workers; the page stays usable meanwhile.
-    const forecast = await forecastScenarioInPool(pool, name, bytes);
+    const forecastStarted = performance.now();
+    const forecast = await forecasting;
     if (ticket !== opening) return; // another file was opened meanwhile
+    // Phase timings for the end-to-end timing report (view, forecast, outlook), ms.
+    document.body.dataset.timings = `view ${ms}, forecast ${Math.round(performance.now() - forecastStarted)}`;
     if (forecast.ok) {
       const sys = forecast.forecast.system, levels = forecast.forecast.levels;
       current.forecast = { startMs: forecast.forecast.startMs, point: sys.point, p10: sys.quantiles[levels.indexOf(0.1)], p90: sys.quantiles[levels.indexOf(0.9)] };
       render(name, view);
       document.body.dataset.forecast = 'true';
       status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecastDone', lang)} ${Math.round(performance.now() - started - ms)} ms`, 'ok');
-      void saveLastFile(name, bytes).catch(() => {});
+      // Kept for the next visit; a province-size file is not (IndexedDB copies it on this thread).
+      if (bytes.length <= 32 * 2 ** 20) void saveLastFile(name, bytes).catch(() => {});
       // Warnings, then the plans kept for this scenario.
+      const outlookStarted = performance.now();
       await openDispatch({ name, bytes, forecast: forecast.forecast });
+      document.body.dataset.timings += `, outlook ${Math.round(performance.now() - outlookStarted)}`;
     } else {
       status(`${name} — ${word('checked', lang)} ${ms} ms; ${forecast.problems[0]?.message ?? ''}`, 'error');
     }
