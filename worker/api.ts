@@ -118,8 +118,9 @@ export const engineApi = {
       ...(system ? { systemLoad: { startMs: system.startMs, values: system.values } } : {}),
       ...(station ? {
         temperature: {
-          ...(station.history ? { history: { startMs: station.history.startMs, values: station.history.values } } : {}),
-          ...(station.forecast ? { forecast: { startMs: station.forecast.startMs, values: station.forecast.values } } : {}),
+          // Copies: the scenario stays in this worker (loadCached), and a transferred buffer is gone.
+          ...(station.history ? { history: { startMs: station.history.startMs, values: station.history.values.slice() } } : {}),
+          ...(station.forecast ? { forecast: { startMs: station.forecast.startMs, values: station.forecast.values.slice() } } : {}),
         },
       } : {}),
     };

@@ -55,9 +55,11 @@ async function caseFor(pool: EnginePool, scale: Scale, story: StoryId, days: num
   const assessment = assessScenario(loaded.scenario!, forecast.forecast, { horizonDays: days, samples: 200 });
   const problem = buildPlanProblem(loaded.scenario!, assessment);
   const timed = async (repeats: number): Promise<Measured> => {
-    const r = await pool.run((api) => api.planTiming(name, bytes, forecast.forecast, { horizonDays: days, samples: 200, repeats: repeats + 1 }));
+    // The first runs warm the compiler up (three for the short ones, one for the long ones).
+    const warm = repeats >= 8 ? 3 : 1;
+    const r = await pool.run((api) => api.planTiming(name, bytes, forecast.forecast, { horizonDays: days, samples: 200, repeats: repeats + warm }));
     if (!r.ok) throw new Error(`plan failed verification in the worker: ${r.violations.join('; ')}`);
-    return summary(r.runsMs.slice(1)); // the first run warms the compiler up
+    return summary(r.runsMs.slice(warm));
   };
   return { problem, timed };
 }

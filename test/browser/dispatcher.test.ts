@@ -4,7 +4,7 @@
  * reload that keeps the plans, and each bundled story planned. Screenshots of each view are kept
  * in test-results/screenshots for people to look at.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,14 +30,18 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
   }, 120_000);
 
   afterAll(async () => {
+    writeFileSync(join(repoRoot, 'test-results', 'e2e-timing.json'), `${JSON.stringify({ when: new Date().toISOString(), ...timing }, null, 2)}\n`);
     await browser?.close();
     await server?.close();
   });
 
   const plansShown = () => page.locator('#plans-table th button[data-plan]').count();
+  // The end-to-end timing report (test-results/e2e-timing.json).
+  const timing: Record<string, unknown> = {};
 
   it('draws the outlook: demand against supply, the gap, the warning strip and the bulletin', async () => {
     await page.waitForSelector('body[data-outlook="true"]', { timeout: 90_000 });
+    timing.defaultScenarioOpen = await page.getAttribute('body', 'data-timings');
     const cells = page.locator('#outlook-chart .warning-strip rect');
     expect(await cells.count()).toBeGreaterThan(100);
     const levels = await cells.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-level'))));
@@ -61,6 +65,8 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
     console.log(`what-if: input to redraw ${times.join(', ')} ms (median ${median})`);
+    timing.whatIfMs = times;
+    timing.whatIfMedianMs = median;
     expect(median).toBeLessThanOrEqual(300);
     // The plan drawn first, its verification right after (from the other worker).
     await page.waitForSelector('body[data-whatif-verified="true"]', { timeout: 30_000 });
@@ -138,16 +144,27 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     expect(await page.locator('#plans-table td.risk').allTextContents()).not.toContain('–');
   }, 120_000);
 
-  it('plans each bundled story', async () => {
+  it('plans each bundled story twice, compares the plans played out, and scrubs through a future', async () => {
     for (const story of ['coal-wind', 'hydro-drought', 'unit-trip', 'local-limit']) {
       await page.setInputFiles('#file-input', join(repoRoot, 'scenarios', `${story}.json`));
       await page.waitForFunction((s) => document.querySelector('#status')!.textContent!.startsWith(`${s}.json — warnings drawn`), story, { timeout: 90_000 });
-      await page.click('button[data-strategy="cost"]');
-      await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length >= 1 && /verified|FAILED/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 90_000 });
-      expect(await page.textContent('#status')).toMatch(/Least cost: verified/);
+      for (const [strategy, label] of [['cost', 'Least cost'], ['fewest', 'Fewest customers']]) {
+        await page.click(`button[data-strategy="${strategy}"]`);
+        await page.waitForFunction((l) => new RegExp(`^${l}: (verified|FAILED)`).test(document.querySelector('#status')!.textContent!), label, { timeout: 90_000 });
+        expect(await page.textContent('#status')).toMatch(new RegExp(`^${label}: verified`));
+      }
+      expect(await plansShown()).toBe(2);
+      await page.selectOption('#futures', '200');
+      await page.evaluate(() => { delete document.body.dataset.playout; });
+      await page.click('#playout-button');
+      await page.waitForSelector('body[data-playout="true"]', { timeout: 120_000 });
+      for (const r of await page.locator('#plans-table td.risk').allTextContents()) expect(r).toMatch(/^\d+\.\d %$/);
+      await page.locator('#scrubber').fill('10');
+      await page.waitForFunction(() => /T10:00\+08:00$/.test(document.querySelector('#scrub-time')!.textContent!));
+      expect(await page.textContent('#scrub-state')).toMatch(/Future 1 at this hour/);
       await page.locator('#plans-panel').screenshot({ path: join(screenshotDir, `plans-${story}.png`) });
     }
-  }, 400_000);
+  }, 600_000);
 
   it('made no request outside its own origin and logged no errors', () => {
     expect(outside).toEqual([]);
