@@ -18,10 +18,11 @@ import { dailyPeakChart, loadChart } from './charts/load-chart.ts';
 import { areaKind, className, formatMW, word, type Lang, type WordKey } from './i18n.ts';
 import { initDispatch, openDispatch, redrawDispatch } from './dispatch.ts';
 import { loadLastFile, saveLastFile } from './plan-store.ts';
+import { initCsvAttach, offerCsv, type CsvDeps } from './csv-attach.ts';
 
 const pool = browserEnginePool();
 let lang: Lang = (localStorage.getItem('orderly.lang') as Lang) ?? 'en';
-let current: { name: string; view: ScenarioView; forecast?: LoadForecast } | null = null;
+let current: { name: string; view: ScenarioView; forecast?: LoadForecast; bytes?: Uint8Array; areas?: { id: string; name: string; kind: string }[] } | null = null;
 type LoadForecast = { startMs: number; point: Float64Array; p10: Float64Array; p90: Float64Array };
 let opening = 0;
 
@@ -59,7 +60,7 @@ async function open(name: string, bytes: Uint8Array): Promise<void> {
       return;
     }
     const ticket = ++opening;
-    current = { name, view };
+    current = { name, view, bytes };
     $('problems').hidden = true;
     render(name, view);
     status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecasting', lang)}`, 'busy');
@@ -70,6 +71,7 @@ async function open(name: string, bytes: Uint8Array): Promise<void> {
     // Phase timings for the end-to-end timing report (view, forecast, outlook), ms.
     document.body.dataset.timings = `view ${ms}, forecast ${Math.round(performance.now() - forecastStarted)}`;
     if (forecast.ok) {
+      current.areas = forecast.areas.map((a) => ({ id: a.id, name: a.name, kind: a.kind }));
       const sys = forecast.forecast.system, levels = forecast.forecast.levels;
       current.forecast = { startMs: forecast.forecast.startMs, point: sys.point, p10: sys.quantiles[levels.indexOf(0.1)], p90: sys.quantiles[levels.indexOf(0.9)] };
       render(name, view);
@@ -166,8 +168,17 @@ async function openDefault(): Promise<void> {
 }
 
 async function openFile(file: File): Promise<void> {
-  await open(file.name, new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // A history CSV goes into the open scenario; anything else is read as a scenario.
+  if (/\.csv$/i.test(file.name)) offerCsv(csvDeps, file.name, bytes);
+  else await open(file.name, bytes);
 }
+
+const csvDeps: CsvDeps = {
+  pool, lang: () => lang, status, open,
+  scenario: () => (current?.bytes && current.areas ? { name: current.name, bytes: current.bytes, timeZone: current.view.summary!.timeZone, areas: current.areas } : null),
+  problems: (name, problems, total) => showProblems(name, { ok: false, problems, total } as ScenarioView),
+};
 
 $('file-input').addEventListener('change', (e) => {
   const file = (e.target as HTMLInputElement).files?.[0];
@@ -194,6 +205,7 @@ window.addEventListener('drop', (e) => {
 
 $('print-button').addEventListener('click', () => window.print());
 initDispatch({ pool, lang: () => lang, status });
+initCsvAttach(csvDeps);
 applyLanguage();
 // The user's last scenario comes back after a reload; a first visit opens the default.
 void loadLastFile().then((last) => (last ? open(last.name, new Uint8Array(last.bytes)) : openDefault()), () => openDefault());

@@ -166,6 +166,35 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     }
   }, 600_000);
 
+  it('attaches a dropped history CSV to an area and opens the result; a CSV with a missing hour shows its problem', async () => {
+    // The open scenario is the local-limit story (the last one above): its S03 history as a CSV.
+    const file = JSON.parse(readFileSync(join(repoRoot, 'scenarios', 'local-limit.json'), 'utf8'));
+    const series = file.history.load.find((h: { of: string; id: string }) => h.of === 'area' && h.id === 'S03');
+    const start = Date.parse(series.start.replace(/([+-]\d\d:\d\d)$/, ':00$1'));
+    const rows = series.values.map((v: number, i: number) => {
+      const t = new Date(start + i * 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+      return `${t},${Math.round(v * 1.02 * 1000)}`; // kW, 2 % more than the file
+    });
+    const csv = (lines: string[]) => Buffer.from(['time,load_kw', ...lines].join('\n'));
+    const broken = [...rows.slice(0, 100), ...rows.slice(101)];
+    await page.setInputFiles('#file-input', { name: 'S03-bad.csv', mimeType: 'text/csv', buffer: csv(broken) });
+    await page.waitForSelector('#csv-panel:not([hidden])');
+    expect(await page.inputValue('#csv-time')).toBe('time');
+    expect(await page.inputValue('#csv-load')).toBe('load_kw');
+    expect(await page.inputValue('#csv-unit')).toBe('kW');
+    await page.selectOption('#csv-area', 'S03');
+    await page.click('#csv-attach');
+    await page.waitForSelector('#problems:not([hidden])');
+    expect((await page.locator('#problems-list li').allTextContents()).join(' ')).toMatch(/S03-bad\.csv.*missing/);
+    await page.setInputFiles('#file-input', { name: 'S03.csv', mimeType: 'text/csv', buffer: csv(rows) });
+    await page.waitForSelector('#csv-panel:not([hidden])');
+    await page.selectOption('#csv-area', 'S03');
+    await page.click('#csv-attach');
+    await page.waitForFunction(() => /^local-limit\+S03\.json — warnings drawn/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 90_000 });
+    expect(await page.isHidden('#problems')).toBe(true);
+    await page.screenshot({ path: join(screenshotDir, 'csv-attached.png') });
+  }, 180_000);
+
   it('made no request outside its own origin and logged no errors', () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
