@@ -108,7 +108,7 @@ export async function planningSuite({ quick }: { quick: boolean }): Promise<Benc
     const city = cityCase.problem;
     console.log(`  city: ${city.customers.id.length} customers in the plan, ${city.units.customer.length} units, ${city.hours} h, ${city.constraints.length - 1} import-limited areas`);
     const cityHighs = await compare('city model', city);
-    const ours = await cityCase.timed(quick ? 10 : 30);
+    const ours = await cityCase.timed(quick ? 20 : 30);
     rows.push(
       { suite: 'planning', name: 'city 6,000 × 24 h: solve + verify', ...ours, reference: `HiGHS same model (${cityHighs.timed.medianS.toFixed(2)} s)`, ratio: ours.medianS / cityHighs.timed.medianS, peakMB: await workerPeak(pool), target: 0.1 },
       { suite: 'planning', name: `city: HiGHS ${cityHighs.status}, optimum Δ ${cityHighs.gap.toExponential(1)}`, ...cityHighs.timed },
