@@ -96,12 +96,16 @@ async function withProgress<T>(label: string, run: (signal: AbortSignal, progres
 }
 
 /** A scenario is open and forecast: its warnings, then the plans kept for it. */
-export async function openDispatch(opened: Opened): Promise<void> {
+export async function openDispatch(opened: Opened, provisional = false): Promise<void> {
   state = { ...opened, plans: [], hour: 0 };
   $('dispatch').hidden = false;
+  // A first outlook from the system's forecast alone: plans wait for every area's forecast.
+  if (provisional) document.body.dataset.provisional = 'true';
+  else delete document.body.dataset.provisional;
+  document.querySelectorAll<HTMLButtonElement>('[data-strategy], #playout-button').forEach((b) => (b.disabled = provisional));
   const mine = state;
   const result = await withProgress(word('assessing', langOf()), (signal, progress) =>
-    warnScenarioInPool(pool, opened.name, opened.bytes, { forecast: opened.forecast, samples: 300, signal, onProgress: progress }));
+    warnScenarioInPool(pool, opened.name, opened.bytes, { forecast: opened.forecast, samples: 300, urgent: true, signal, onProgress: progress }));
   if (state !== mine || !result) return;
   if (!result.ok) { say(`${opened.name}: ${result.problems[0]?.message}`, 'error'); return; }
   state.assessment = result.assessment;
@@ -111,6 +115,10 @@ export async function openDispatch(opened: Opened): Promise<void> {
   whatIf = null;
   setupWhatIf(result.assessment);
   redrawDispatch();
+  if (provisional) {
+    say(`${opened.name} — ${word('firstOutlook', langOf())}`, 'busy');
+    return;
+  }
   // Both workers keep the scenario for what-ifs: warm them now, so the first drag is quick.
   void Promise.all([0, 1].map(() => pool.run<WhatIfOutcome>((api) => api.whatIf(mine.name, mine.bytes, mine.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 })))).catch(() => {});
   document.body.dataset.outlook = 'true';

@@ -6,6 +6,7 @@
 import { browserEnginePool } from '../worker/browser/spawn.ts';
 import { forecastScenarioInPool } from '../worker/forecast-pool.ts';
 import type { ScenarioView } from '../worker/api.ts';
+import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import { formatProblem } from '../core/problems.ts';
 import { formatInZone, resolveZone } from '../core/time/zone.ts';
 import { parseTimestamp } from '../core/time/timestamp.ts';
@@ -50,9 +51,13 @@ async function open(name: string, bytes: Uint8Array): Promise<void> {
   try {
     // The forecast starts at once, beside the check (it reads the file in another worker); an
     // invalid file's forecast is simply dropped.
+    // A quick forecast of the system alone comes first (its outlook is drawn while every area is
+    // forecast), and the check goes ahead of the area forecasts in the queue.
+    const quick = pool.run<{ ok: true; forecast: ScenarioForecast } | { ok: false }>((api) => api.forecastSystem(name, bytes), { urgent: true });
+    quick.catch(() => {});
     const forecasting = forecastScenarioInPool(pool, name, bytes.slice());
     forecasting.catch(() => {});
-    const view = await pool.run((api) => api.view(name, bytes));
+    const view = await pool.run((api) => api.view(name, bytes), { urgent: true });
     const ms = Math.round(performance.now() - started);
     if (!view.ok) {
       showProblems(name, view);
@@ -66,6 +71,13 @@ async function open(name: string, bytes: Uint8Array): Promise<void> {
     status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecasting', lang)}`, 'busy');
     // The load forecast follows in the workers; the page stays usable meanwhile.
     const forecastStarted = performance.now();
+    const first = await quick.catch(() => null);
+    if (ticket !== opening) return;
+    if (first?.ok) {
+      await openDispatch({ name, bytes, forecast: first.forecast }, true);
+      document.body.dataset.firstOutlookMs = String(Math.round(performance.now() - started));
+      if (ticket !== opening) return;
+    }
     const forecast = await forecasting;
     if (ticket !== opening) return; // another file was opened meanwhile
     // Phase timings for the end-to-end timing report (view, forecast, outlook), ms.

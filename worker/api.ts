@@ -40,7 +40,7 @@ import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import { customerBaselines, type BaselineOptions, type CustomerBaselines } from '../core/forecast/baseline.ts';
 import { calendarFor, forecastSeries, type ModelName, type Window } from '../core/forecast/forecast.ts';
 import type { HolidayCalendar } from '../core/calendar/day-kind.ts';
-import { axisCalendar, forecastArea, scenarioForecastInputs, type AreaSeriesInput, type ScenarioAxis } from '../core/forecast/scenario-forecast.ts';
+import { axisCalendar, forecastArea, forecastSystemOnly, scenarioForecastInputs, type AreaSeriesInput, type ScenarioAxis } from '../core/forecast/scenario-forecast.ts';
 import { backtestCsv, type CsvBacktestOptions } from '../core/forecast/backtest-csv.ts';
 import type { BacktestResult } from '../core/forecast/backtest.ts';
 import { gefcomBacktest, type GefcomBacktest } from '../core/forecast/gefcom-backtest.ts';
@@ -212,6 +212,17 @@ export const engineApi = {
     const areas = loaded.scenario.areas.map((a) => ({ id: a.id, parent: a.parent, name: a.name, kind: a.kind }));
     const buffers = [...axis.stations.map((t) => t.buffer), ...series.map((x) => x.load.buffer)] as ArrayBuffer[];
     return transfer({ ok: true as const, axis, series, areas }, buffers);
+  },
+
+  /** The system alone, quickly: the page's first outlook while every area is being forecast. */
+  forecastSystem(name: string, bytes: Uint8Array): { ok: true; forecast: ScenarioForecast } | { ok: false; problems: Problem[]; total: number } {
+    const loaded = loadCached(name, bytes);
+    if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
+    try {
+      return { ok: true, forecast: forecastSystemOnly(loaded.scenario) };
+    } catch (error) {
+      return { ok: false, problems: [{ path: name, message: (error as Error).message }], total: 1 };
+    }
   },
 
   /** Forecasts of some metered areas (the pool gives each worker a share). */

@@ -16,6 +16,8 @@ export type Spawn = () => EngineWorker;
 export interface RunOptions {
   signal?: AbortSignal;
   onProgress?: ProgressCallback;
+  /** Go before queued calls (the page's first outlook ahead of a long forecast). */
+  urgent?: boolean;
 }
 
 /** The error a cancelled call rejects with. */
@@ -54,7 +56,7 @@ export class EnginePool {
   async run<T>(task: (api: Remote<EngineApi>, progress?: ProgressCallback) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const { signal, onProgress } = options;
     if (signal?.aborted) throw new CancelledError();
-    const slot = await this.acquire(signal);
+    const slot = await this.acquire(signal, options.urgent);
     const progress = onProgress ? proxy(onProgress) : undefined;
     let onAbort: (() => void) | undefined;
     const aborted = new Promise<never>((_, reject) => {
@@ -75,7 +77,7 @@ export class EnginePool {
     }
   }
 
-  private acquire(signal?: AbortSignal): Promise<Slot> {
+  private acquire(signal?: AbortSignal, urgent = false): Promise<Slot> {
     if (this.closed) return Promise.reject(new Error('the engine pool is closed'));
     const free = this.slots.find((s) => !s.busy);
     if (free) {
@@ -84,7 +86,8 @@ export class EnginePool {
     }
     return new Promise<Slot>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, signal };
-      this.queue.push(waiter);
+      if (urgent) this.queue.unshift(waiter);
+      else this.queue.push(waiter);
       signal?.addEventListener('abort', () => {
         const i = this.queue.indexOf(waiter);
         if (i >= 0) this.queue.splice(i, 1);

@@ -13,9 +13,9 @@ export async function warnScenarioInPool(
   pool: EnginePool,
   name: string,
   bytes: Uint8Array,
-  options: AssessOptions & { previous?: Bulletin | null; forecast?: ScenarioForecast; onProgress?: (fraction: number, phase: string) => void; signal?: AbortSignal } = {},
+  options: AssessOptions & { previous?: Bulletin | null; forecast?: ScenarioForecast; urgent?: boolean; onProgress?: (fraction: number, phase: string) => void; signal?: AbortSignal } = {},
 ): Promise<AssessOutcome & { forecastMs?: number; assessMs?: number }> {
-  const { onProgress, signal, forecast: given, ...assess } = options;
+  const { onProgress, signal, forecast: given, urgent, ...assess } = options;
   const started = Date.now();
   const forecast = given ? { ok: true as const, forecast: given } : await forecastScenarioInPool(pool, name, bytes.slice(), {
     ...(onProgress ? { onProgress: (f: number) => onProgress(0.9 * f, 'forecast') } : {}),
@@ -23,7 +23,7 @@ export async function warnScenarioInPool(
   });
   if (!forecast.ok) return forecast;
   const forecastMs = Date.now() - started;
-  const result = await pool.run<AssessOutcome>((api) => api.assess(name, bytes, forecast.forecast, assess), signal ? { signal } : {});
+  const result = await pool.run<AssessOutcome>((api) => api.assess(name, bytes, forecast.forecast, assess), { ...(signal ? { signal } : {}), ...(urgent ? { urgent } : {}) });
   onProgress?.(1, 'assessed');
   return { ...result, forecastMs, assessMs: Date.now() - started - forecastMs };
 }

@@ -176,7 +176,8 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   let choice: StationChoice | undefined;
   let stations = options.stations;
   if (!stations) {
-    if (options.model === 'vanilla' || input.stations.length === 1) stations = input.stations.map((_, k) => k);
+    // Vanilla, a single station, or too little history to hold a year out for the choice: all stations.
+    if (options.model === 'vanilla' || input.stations.length === 1 || !origins.length) stations = input.stations.map((_, k) => k);
     else {
       const last = origins[origins.length - 1];
       choice = chooseStations(cal, input.load, input.stations,

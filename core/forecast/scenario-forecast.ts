@@ -161,6 +161,37 @@ export function aggregateScenarioForecast(
   return { startMs: axis.startMs + axis.study.from * HOUR_MS, hours, levels: QUANTILE_LEVELS, areas, system };
 }
 
+/**
+ * A first, quick forecast of the system alone: its load (the sum of the metered areas, bottom-up)
+ * fitted as one series. The page draws the system's outlook from it while the forecast of every
+ * area (the one plans and local warnings need) is still being made.
+ */
+export function forecastSystemOnly(s: Scenario, model: ModelName = 'best'): ScenarioForecast {
+  const { axis, series } = scenarioForecastInputs(s);
+  const children = new Map<string, string[]>();
+  for (const a of s.areas) if (a.parent !== null) children.set(a.parent, [...(children.get(a.parent) ?? []), a.id]);
+  const own = new Map(series.map((x) => [x.area, x.load]));
+  const sum = (area: string): Float64Array | null => {
+    const mine = own.get(area);
+    if (mine) return mine;
+    const parts = (children.get(area) ?? []).map(sum).filter((p): p is Float64Array => p !== null);
+    if (!parts.length) return null;
+    const load = new Float64Array(axis.n);
+    for (const p of parts) for (let i = 0; i < axis.n; i++) load[i] += p[i];
+    return load;
+  };
+  const root = s.areas.find((a) => a.parent === null)!;
+  const load = sum(root.id);
+  if (!load) throw new Error('no area of this scenario has load history to forecast from');
+  // The system's own station if it names one, else (as each area does) the choice among all.
+  const named = root.weatherStation !== undefined ? axis.stationIds.indexOf(root.weatherStation) : -1;
+  const station = named >= 0 ? [named] : series.find((x) => x.area === root.id)?.stations;
+  const input: AreaSeriesInput = { area: root.id, load, ...(station ? { stations: station } : {}) };
+  const f = forecastArea(axis, input, model);
+  const system: AreaForecast = { area: root.id, source: 'model', point: f.point, quantiles: f.quantiles, stations: f.stations.map((k) => axis.stationIds[k]) };
+  return { startMs: axis.startMs + axis.study.from * HOUR_MS, hours: axis.study.to - axis.study.from, levels: QUANTILE_LEVELS, areas: [system], system };
+}
+
 /** The whole scenario forecast in one thread (the worker pool splits the middle step). */
 export function forecastScenario(s: Scenario, model: ModelName = 'best', onProgress: (f: number) => void = () => {}): ScenarioForecast {
   const { axis, series } = scenarioForecastInputs(s);
