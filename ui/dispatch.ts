@@ -119,8 +119,9 @@ export async function openDispatch(opened: Opened, provisional = false): Promise
     say(`${opened.name} — ${word('firstOutlook', langOf())}`, 'busy');
     return;
   }
-  // Both workers keep the scenario for what-ifs: warm them now, so the first drag is quick.
-  void Promise.all([0, 1].map(() => pool.run<WhatIfOutcome>((api) => api.whatIf(mine.name, mine.bytes, mine.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 })))).catch(() => {});
+  // Both workers keep the scenario for what-ifs: warm them now, so the first drag is quick (not
+  // for a province-size file: each call copies it to a worker on this thread).
+  if (!provisional && mine.bytes.length <= 32 * 2 ** 20) void Promise.all([0, 1].map(() => pool.run<WhatIfOutcome>((api) => api.whatIf(mine.name, mine.bytes, mine.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 })))).catch(() => {});
   document.body.dataset.outlook = 'true';
   say(`${opened.name} — ${word('outlookReady', langOf())}`, 'ok');
 }

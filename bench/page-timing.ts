@@ -1,0 +1,44 @@
+/**
+ * `npm run bench:page -- FILE [--plan]`: the page's timing on a scenario file in headless Chromium
+ * (the built page, Debian's chromium): ms from choosing the file to the first outlook (system
+ * only) and to the full outlook (every area), the main thread's long tasks, and with --plan the
+ * time to a verified least-cost plan. Generate a city or province file with `npx orderly generate`.
+ */
+import { launch, servePage } from '../test/support/browser.ts';
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: npm run bench:page -- FILE [--plan]');
+  process.exit(1);
+}
+const server = await servePage();
+const browser = await launch();
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-outlook="true"]', { timeout: 120_000 });
+  await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; document.body.dataset.outlook = 'false'; delete document.body.dataset.firstOutlookMs; });
+  const t0 = Date.now();
+  await page.setInputFiles('#file-input', file);
+  await page.waitForFunction(() => document.body.dataset.outlook === 'true' && /warnings drawn/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 600_000 });
+  const full = Date.now() - t0;
+  const first = await page.getAttribute('body', 'data-first-outlook-ms');
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  console.log(`${file}: first outlook ${first} ms, full outlook ${full} ms (${await page.getAttribute('body', 'data-timings')}); main-thread tasks over 50 ms: ${longTasks.join(', ') || 'none'} (longest ${Math.max(0, ...longTasks)} ms)`);
+  if (process.argv.includes('--plan')) {
+    await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
+    const t1 = Date.now();
+    await page.click('button[data-strategy="cost"]');
+    await page.waitForFunction(() => /verified|FAILED/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 900_000 });
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    console.log(`plan: ${Date.now() - t1} ms, ${await page.textContent('#status')}; longest main-thread task ${Math.max(0, ...tasks)} ms`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
