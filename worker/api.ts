@@ -370,22 +370,11 @@ export const engineApi = {
    */
   whatIf(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: WhatIfOptions): WhatIfOutcome {
     const started = performance.now();
-    const key = `${name}:${bytes.length}`;
-    if (whatIfCache?.key !== key) {
-      const loaded = loadCached(name, bytes);
-      if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
-      whatIfCache = { key, scenario: loaded.scenario, problems: new Map() };
-    }
-    const cache = whatIfCache;
-    const s = cache.scenario;
+    const tables = whatIfTables(name, bytes, forecast, options.noticeHours ?? null);
+    if (!tables.ok) return { ok: false, problems: tables.problems, total: tables.problems.length };
+    const { scenario: s, base } = tables;
     const demandFactor = 1 + HEAT_SENSITIVITY_PER_C * options.tempOffsetC;
     const assessment = assessScenario(s, forecast, { samples: options.samples ?? 200, lostMW: options.lostMW, demandFactor });
-    const notice = options.noticeHours ?? null;
-    let base = cache.problems.get(String(notice));
-    if (!base) {
-      base = buildPlanProblem(s, assessment, notice === null ? {} : { noticeHours: notice });
-      cache.problems.set(String(notice), base);
-    }
     // The same customers and units; the gaps of this what-if.
     const fresh = buildGaps(s, assessment);
     const problem: PlanProblem = { ...base, constraints: fresh.constraints, energyDays: fresh.energyDays };
@@ -420,21 +409,9 @@ export const engineApi = {
 
   /** The independent verifier on a what-if plan (in whichever worker is free). */
   whatIfVerify(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: WhatIfOptions, what: WhatIfPlan): { ok: boolean; counts: Record<string, number>; verifyMs: number; problems?: Problem[] } {
-    const key = `${name}:${bytes.length}`;
-    if (whatIfCache?.key !== key) {
-      const loaded = loadCached(name, bytes);
-      if (!loaded.ok || !loaded.scenario) return { ok: false, counts: {}, verifyMs: 0, problems: loaded.problems };
-      whatIfCache = { key, scenario: loaded.scenario, problems: new Map() };
-    }
-    const cache = whatIfCache;
-    const notice = options.noticeHours ?? null;
-    let base = cache.problems.get(String(notice));
-    if (!base) {
-      const assessment = assessScenario(cache.scenario, forecast, { samples: 20 });
-      base = buildPlanProblem(cache.scenario, assessment, notice === null ? {} : { noticeHours: notice });
-      cache.problems.set(String(notice), base);
-    }
-    const problem: PlanProblem = { ...base, constraints: what.gaps, energyDays: what.energyDays };
+    const tables = whatIfTables(name, bytes, forecast, options.noticeHours ?? null);
+    if (!tables.ok) return { ok: false, counts: {}, verifyMs: 0, problems: tables.problems };
+    const problem: PlanProblem = { ...tables.base, constraints: what.gaps, energyDays: what.energyDays };
     const v = verifyPlan(problem, what.plan);
     return { ok: v.ok, counts: v.counts as Record<string, number>, verifyMs: v.verifyMs };
   },
@@ -504,6 +481,28 @@ export interface WhatIfPlan {
 
 /** The what-if session of this worker: the scenario and its plan tables per notice. */
 let whatIfCache: { key: string; scenario: Scenario; problems: Map<string, PlanProblem> } | null = null;
+
+/**
+ * The plan tables a what-if (or its verification) works on: the customers, units and feeders of
+ * the scenario for a notice, built once per scenario and notice in this worker; each what-if only
+ * swaps the gaps in.
+ */
+function whatIfTables(name: string, bytes: Uint8Array, forecast: ScenarioForecast, notice: number | null): { ok: true; scenario: Scenario; base: PlanProblem } | { ok: false; problems: Problem[] } {
+  const key = fingerprint(name, bytes);
+  if (whatIfCache?.key !== key) {
+    const loaded = loadCached(name, bytes);
+    if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems };
+    whatIfCache = { key, scenario: loaded.scenario, problems: new Map() };
+  }
+  const cache = whatIfCache;
+  let base = cache.problems.get(String(notice));
+  if (!base) {
+    const assessment = assessScenario(cache.scenario, forecast, { samples: 20 });
+    base = buildPlanProblem(cache.scenario, assessment, notice === null ? {} : { noticeHours: notice });
+    cache.problems.set(String(notice), base);
+  }
+  return { ok: true, scenario: cache.scenario, base };
+}
 
 export type PlayoutOutcome = { ok: true; chunks: PlayoutChunk[]; events: string[]; setupMs: number; totalMs: number } | { ok: false; problems: Problem[]; total: number };
 

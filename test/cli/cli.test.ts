@@ -9,18 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../worker/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { tinyScenario } from '../support/tiny-scenario.ts';
 import { repoRoot } from '../support/data-dir.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orderly-cli-'));
 const path = (name: string) => join(dir, name);
 
-async function run(...argv: string[]) {
-  const stdout: string[] = [], stderr: string[] = [];
-  const code = await main(argv, { log: (l) => stdout.push(l), error: (l) => stderr.push(l) });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const run = runCli;
 
 describe('orderly validate', () => {
   it('exits 0 and prints a summary for a valid scenario', async () => {

@@ -3,16 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../worker/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { repoRoot } from '../support/data-dir.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orderly-plan-'));
 const path = (name: string) => join(dir, name);
-async function run(...argv: string[]) {
-  const stdout: string[] = [], stderr: string[] = [];
-  const code = await main(argv, { log: (l) => stdout.push(l), error: (l) => stderr.push(l) });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const run = runCli;
 
 describe('orderly plan', () => {
   it('prints a verified plan that reports its residual gap loudly, with the cause', async () => {
