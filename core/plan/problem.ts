@@ -144,8 +144,3 @@ export function constraintChains(p: PlanProblem): Int32Array[] {
   p.constraints.forEach((k, i) => byArea.set(k.area, i));
   return areaChains(p).map((chain) => Int32Array.from([...chain].flatMap((a) => (byArea.has(a) ? [byArea.get(a)!] : []))));
 }
-
-/** Hours from the issue time to the start of hour h. */
-export function leadHours(p: PlanProblem, h: number): number {
-  return (p.startMs + h * 3_600_000 - p.issuedAtMs) / 3_600_000;
-}

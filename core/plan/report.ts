@@ -3,7 +3,7 @@
  * hour, the measures and when the notice must go out; the feeders opened; the residual by area
  * with its cause; the figures a regulator asks for (user-times, peak MW, energy).
  */
-import { MEASURES, MEASURE_NAMES, type Measure } from '../scenario/classes.ts';
+import { MEASURES, type Measure } from '../scenario/classes.ts';
 import { formatInZone, resolveZone } from '../time/zone.ts';
 import { feederRanking, type EmergencyOrder } from './emergency-order.ts';
 import { STRATEGY_OBJECTIVES, type Strategy } from './order.ts';
@@ -323,4 +323,3 @@ export function planReport(
   };
 }
 
-export const measureLabel = (m: Measure, lang: 'en' | 'zh' = 'en') => MEASURE_NAMES[m][lang];
