@@ -34,7 +34,11 @@ try {
     await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
     const t1 = Date.now();
     await page.click('button[data-strategy="cost"]');
-    await page.waitForFunction(() => /verified|FAILED/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 900_000 });
+    // Done when the plan is verified (or not), or the page reports an error.
+    await page.waitForFunction(() => {
+      const status = document.querySelector<HTMLElement>('#status')!;
+      return /verified|FAILED/.test(status.textContent!) || status.dataset.kind === 'error';
+    }, undefined, { timeout: 900_000 });
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`plan: ${Date.now() - t1} ms, ${await page.textContent('#status')}; longest main-thread task ${Math.max(0, ...tasks)} ms`);
   }

@@ -16,8 +16,8 @@ export interface CsvDeps {
   pool: EnginePool;
   lang: () => Lang;
   /** The open scenario (name, bytes, zone and the areas it has). */
-  scenario: () => { name: string; bytes: Uint8Array; timeZone: string; areas: { id: string; name: string; kind: string }[] } | null;
-  open: (name: string, bytes: Uint8Array) => Promise<void>;
+  scenario: () => { name: string; blob: Blob; timeZone: string; areas: { id: string; name: string; kind: string }[] } | null;
+  open: (name: string, blob: Blob) => Promise<void>;
   problems: (name: string, problems: Problem[], total: number) => void;
   status: (text: string, kind?: 'busy' | 'ok' | 'error') => void;
 }
@@ -63,7 +63,7 @@ async function attach(deps: CsvDeps): Promise<void> {
   deps.status(`${csv.name}: ${word('csvAttaching', lang)}`, 'busy');
   const result = await deps.pool.run<ImportOutcome>((api) => api.importCsv({
     csv, options: { tz: s.timeZone, time, columns: [{ name: load, as: 'load', unit }] },
-    scenario: { name: s.name, bytes: s.bytes }, target: { of: 'area', id: area, loadKey: 'load' },
+    scenario: { name: s.name, bytes: s.blob }, target: { of: 'area', id: area, loadKey: 'load' },
   }));
   if (!result.ok || !result.bytes) {
     deps.problems(csv.name, result.problems, result.total);
@@ -72,5 +72,5 @@ async function attach(deps: CsvDeps): Promise<void> {
   }
   pending = null;
   $('csv-panel').hidden = true;
-  await deps.open(s.name.replace(/(\.json)?$/, `+${area}.json`), result.bytes);
+  await deps.open(s.name.replace(/(\.json)?$/, `+${area}.json`), new Blob([result.bytes as Uint8Array<ArrayBuffer>]));
 }

@@ -7,9 +7,8 @@
  */
 import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import type { PlanLevel } from '../core/plan/build-problem.ts';
-import { planCsv } from '../core/plan/csv.ts';
 import type { Strategy } from '../core/plan/order.ts';
-import type { PlanReport } from '../core/plan/report.ts';
+import type { PlanHeadline } from '../core/plan/report-parts.ts';
 import { PLAYOUT_RUNGS } from '../core/playout/simulate.ts';
 import { MEASURES } from '../core/scenario/classes.ts';
 import { formatInZone, resolveZone } from '../core/time/zone.ts';
@@ -19,18 +18,21 @@ import type { Bulletin } from '../core/warning/bulletin.ts';
 import { LEVELS } from '../core/warning/levels.ts';
 import { CancelledError, type EnginePool } from '../worker/pool.ts';
 import type { WhatIfOptions, WhatIfOutcome } from '../worker/api.ts';
-import { planScenarioInPool } from '../worker/plan-pool.ts';
+import { handOverForVerify } from '../worker/hand-over.ts';
+import { planDetachedInPool } from '../worker/plan-pool.ts';
 import { playoutInPool } from '../worker/playout-pool.ts';
 import { warnScenarioInPool } from '../worker/warn-pool.ts';
+import { withScenario, type HeldScenario } from '../worker/held-scenario.ts';
 import { outlookChart } from './charts/outlook-chart.ts';
 import { fanChart, planChart } from './charts/plan-chart.ts';
 import { networkChart } from './charts/network-chart.ts';
 import { word, type Lang } from './i18n.ts';
 import { loadPlans, savePlans, type StoredPlan } from './plan-store.ts';
+import { planDocument } from './plan-document.ts';
 
 export interface Opened {
   name: string;
-  bytes: Uint8Array;
+  data: HeldScenario;
   forecast: ScenarioForecast;
 }
 
@@ -40,6 +42,8 @@ interface State extends Opened {
   plans: StoredPlan[];
   selected?: string;
   hour: number;
+  /** The area the network chart draws alone (a province's substation), or none. */
+  networkFocus?: string | null;
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -55,11 +59,12 @@ export function initDispatch(deps: { pool: EnginePool; lang: () => Lang; status:
   say = deps.status;
   document.querySelectorAll<HTMLButtonElement>('[data-strategy]').forEach((b) => b.addEventListener('click', () => void buildPlan(b.dataset.strategy as Strategy)));
   $('playout-button').addEventListener('click', () => void playOut());
+  $('print-button').addEventListener('click', () => void printReport());
   $('cancel-button').addEventListener('click', () => busy?.abort());
   $('copy-bulletin').addEventListener('click', () => void navigator.clipboard?.writeText($('bulletin').textContent ?? ''));
   $('download-bulletin').addEventListener('click', () => {
     const b = state?.bulletin;
-    if (b) download(`${state!.name.replace(/\.json$/, '')}-bulletin.txt`, `${b.text.zh}\n\n${b.text.en}\n`, 'text/plain;charset=utf-8');
+    if (b) download(`${state!.name.replace(/\.json$/, '')}-bulletin.txt`, new Blob([`${b.text.zh}\n\n${b.text.en}\n`], { type: 'text/plain;charset=utf-8' }));
   });
   for (const id of ['whatif-lost', 'whatif-temp', 'whatif-notice']) $(id).addEventListener('input', () => requestWhatIf());
   $('whatif-reset').addEventListener('click', () => {
@@ -105,7 +110,7 @@ export async function openDispatch(opened: Opened, provisional = false): Promise
   document.querySelectorAll<HTMLButtonElement>('[data-strategy], #playout-button').forEach((b) => (b.disabled = provisional));
   const mine = state;
   const result = await withProgress(word('assessing', langOf()), (signal, progress) =>
-    warnScenarioInPool(pool, opened.name, opened.bytes, { forecast: opened.forecast, samples: 300, urgent: true, signal, onProgress: progress }));
+    warnScenarioInPool(pool, opened.name, opened.data, { forecast: opened.forecast, samples: 300, urgent: true, signal, onProgress: progress }));
   if (state !== mine || !result) return;
   if (!result.ok) { say(`${opened.name}: ${result.problems[0]?.message}`, 'error'); return; }
   state.assessment = result.assessment;
@@ -120,8 +125,9 @@ export async function openDispatch(opened: Opened, provisional = false): Promise
     return;
   }
   // Both workers keep the scenario for what-ifs: warm them now, so the first drag is quick (not
-  // for a province-size file: each call copies it to a worker on this thread).
-  if (!provisional && mine.bytes.length <= 32 * 2 ** 20) void Promise.all([0, 1].map(() => pool.run<WhatIfOutcome>((api) => api.whatIf(mine.name, mine.bytes, mine.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 })))).catch(() => {});
+  // for a province-size file: its tables take seconds in each worker, which would hold both
+  // workers just when a plan may be asked for).
+  if (!provisional && mine.data.size <= 32 * 2 ** 20) void Promise.all([0, 1].map(() => pool.run<WhatIfOutcome>((api) => withScenario(api, mine.data, (b) => api.whatIf(mine.name, b, mine.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 }))))).catch(() => {});
   document.body.dataset.outlook = 'true';
   say(`${opened.name} — ${word('outlookReady', langOf())}`, 'ok');
 }
@@ -200,7 +206,7 @@ async function runWhatIf(): Promise<void> {
     while (whatIfPending && state?.assessment) {
       whatIfPending = false;
       const mine = state, asked = whatIfAsked;
-      const r = await pool.run<WhatIfOutcome>((api) => api.whatIf(mine.name, mine.bytes, mine.forecast, whatIfOptions()));
+      const r = await pool.run<WhatIfOutcome>((api) => withScenario(api, mine.data, (b) => api.whatIf(mine.name, b, mine.forecast, whatIfOptions())));
       if (state !== mine) return;
       if (!r.ok) { say(r.problems[0]?.message ?? 'what-if failed', 'error'); return; }
       whatIf = r;
@@ -215,7 +221,7 @@ async function runWhatIf(): Promise<void> {
       clearTimeout(verifyTimer);
       verifyTimer = setTimeout(() => {
         if (whatIf !== r || whatIfPending) return;
-        void pool.run((api) => api.whatIfVerify(mine.name, mine.bytes, mine.forecast, options, r.toVerify)).then((v) => {
+        void pool.run((api) => withScenario(api, mine.data, (b) => api.whatIfVerify(mine.name, b, mine.forecast, options, handOverForVerify(r.toVerify)))).then((v) => {
           if (whatIf !== r) return;
           whatIfVerified = v.ok;
           drawWhatIfPlan();
@@ -242,7 +248,7 @@ function drawWhatIfPlan(): void {
   }));
 }
 
-function planLabel(r: PlanReport, lang: Lang): string {
+function planLabel(r: Pick<PlanHeadline, 'strategy' | 'level'>, lang: Lang): string {
   return `${word(`strategy_${r.strategy}` as 'strategy_cost', lang)}${r.level ? ` · ${word('level', lang)} ${r.level}` : ''}`;
 }
 
@@ -252,20 +258,21 @@ async function buildPlan(strategy: Strategy): Promise<void> {
   const levelValue = ($('plan-level') as HTMLSelectElement).value;
   const level = levelValue ? (levelValue as PlanLevel) : undefined;
   const result = await withProgress(word('planning', lang), (signal, progress) =>
-    planScenarioInPool(pool, mine.name, mine.bytes, { forecast: mine.forecast, strategy, samples: 500, ...(level ? { level } : {}), signal, onProgress: progress }));
+    planDetachedInPool(pool, mine.name, mine.data, { forecast: mine.forecast, strategy, samples: 500, ...(level ? { level } : {}), signal, onProgress: progress }));
   if (state !== mine || !result) return;
   if (!result.ok) { say(`${mine.name}: ${result.problems[0]?.message}`, 'error'); return; }
-  const stored: StoredPlan = { id: `${Date.now()}-${strategy}-${level ?? 'forecast'}`, createdAt: new Date().toISOString(), report: result.report };
+  const report = result.plan.headline;
+  const stored: StoredPlan = { id: `${Date.now()}-${strategy}-${level ?? 'forecast'}`, createdAt: new Date().toISOString(), report, lists: result.plan.lists };
   mine.plans = [...mine.plans.filter((p) => !(p.report.strategy === strategy && p.report.level === (level ?? null))), stored];
   mine.selected = stored.id;
-  mine.hour = peakHour(result.report);
+  mine.hour = peakHour(report);
   await savePlans(mine.name, mine.plans).catch(() => {});
   redrawDispatch();
-  const v = result.report.verification;
-  say(`${planLabel(result.report, lang)}: ${v.ok ? word('verified', lang) : word('notVerified', lang)}; ${result.report.timings.solveMs} + ${result.report.timings.verifyMs} ms`, v.ok ? 'ok' : 'error');
+  const v = report.verification;
+  say(`${planLabel(report, lang)}: ${v.ok ? word('verified', lang) : word('notVerified', lang)}; ${report.timings.solveMs} + ${report.timings.verifyMs} ms`, v.ok ? 'ok' : 'error');
 }
 
-function peakHour(r: PlanReport): number {
+function peakHour(r: PlanHeadline): number {
   let best = 0;
   r.system.requiredMW.forEach((v, h) => { if (v > r.system.requiredMW[best]) best = h; });
   return best;
@@ -276,7 +283,7 @@ async function playOut(): Promise<void> {
   const mine = state, lang = langOf();
   const futures = Number(($('futures') as HTMLSelectElement).value) || 300;
   const result = await withProgress(word('playingOut', lang), (signal, progress) =>
-    playoutInPool(pool, mine.name, mine.bytes, mine.plans.map((p) => p.report), { futures, seed: 1, replay: 0, forecast: mine.forecast, signal, onProgress: progress }));
+    playoutInPool(pool, mine.name, mine.data, mine.plans.map((p) => ({ headline: p.report, lists: p.lists })), { futures, seed: 1, replay: 0, forecast: mine.forecast, signal, onProgress: progress }));
   if (state !== mine || !result) return;
   if (!result.ok) { say(`${result.problems[0]?.message}`, 'error'); return; }
   result.summaries.forEach((s, i) => (mine.plans[i].playout = s));
@@ -319,7 +326,10 @@ function drawPlans(): void {
     csv.className = 'link csv';
     csv.textContent = 'CSV';
     csv.title = word('exportCsv', lang);
-    csv.addEventListener('click', () => download(`${s.name.replace(/\.json$/, '')}-${p.report.strategy}${p.report.level ? `-${p.report.level}` : ''}.csv`, planCsv(p.report), 'text/csv'));
+    // Written in a worker from the plan's lists (a province list is tens of MB).
+    csv.addEventListener('click', () => void pool.run((api) => api.planCsv({ headline: p.report, lists: p.lists }))
+      .then((blob) => download(`${s.name.replace(/\.json$/, '')}-${p.report.strategy}${p.report.level ? `-${p.report.level}` : ''}.csv`, blob))
+      .catch((error: Error) => say(`CSV: ${error.message}`, 'error')));
     th.append(show, ' ', csv);
     head.append(th);
   }
@@ -356,7 +366,9 @@ function drawSelected(): void {
   $('scrub-time').textContent = r.times[s.hour];
   if (r.network) {
     $('network-chart').replaceChildren(networkChart({
-      ...r.network, labels: { protected: word('protectedFeeder', lang), curtailed: word('curtailedWord', lang), opened: word('openedFeeder', lang) },
+      ...r.network, labels: { protected: word('protectedFeeder', lang), curtailed: word('curtailedWord', lang), opened: word('openedFeeder', lang), back: word('wholeNetwork', lang) },
+      focus: s.networkFocus ?? null,
+      onFocus: (area) => { s.networkFocus = area; drawSelected(); },
     }));
   }
   const po = plan.playout;
@@ -373,7 +385,8 @@ function drawSelected(): void {
       [word('future0', lang), `${word('demand', lang)} ${n(hour.demandMW)}, ${word('supplyLessReserve', lang)} ${n(hour.supplyMW)}, ${word('gap', lang)} ${n(hour.gapMW)}`],
       [word('byRung', lang), PLAYOUT_RUNGS.map((rung, i) => `${word(`rung_${rung}` as 'rung_limit', lang)} ${n(hour.planMW[i] + hour.extraMW[i])}`).join(' · ')],
       [word('unserved', lang), n(hour.unservedMW)],
-      [word('curtailedNow', lang), `${hour.curtailed.length}: ${hour.curtailed.slice(0, 8).join(', ')}${hour.curtailed.length > 8 ? ' …' : ''}`],
+      // Largest first; the count is all of them (a province hour can have thousands).
+      [word('curtailedNow', lang), `${(hour.curtailedCount ?? hour.curtailed.length).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')}: ${hour.curtailed.slice(0, 8).join(', ')}${(hour.curtailedCount ?? hour.curtailed.length) > 8 ? ' …' : ''}`],
     );
   }
   $('scrub-state').replaceChildren(...facts.flatMap(([k, v]) => {
@@ -382,11 +395,28 @@ function drawSelected(): void {
     if (k === word('unserved', lang) && hour && hour.unservedMW > 0) dd.className = 'residual';
     return [dt, dd];
   }));
-  $('report-time').textContent = `${word('issued', lang)} ${r.issuedAt} · ${formatInZone(Date.now(), resolveZone(r.timeZone)!)}`;
 }
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/**
+ * The selected plan as a document (see plan-document.ts), then the browser's print dialog; the
+ * page prints only the document. Its customer digest is made in a worker from the plan's lists.
+ */
+async function printReport(): Promise<void> {
+  const s = state, lang = langOf();
+  const plan = s?.plans.find((p) => p.id === s.selected);
+  if (!s || !plan) return;
+  const digest = await pool.run((api) => api.planDigest({ headline: plan.report, lists: plan.lists }, 100));
+  const zone = resolveZone(plan.report.timeZone)!;
+  $('plan-document').replaceChildren(planDocument({
+    plan: plan.report, digest, scenarioName: s.name, ...(s.bulletin ? { bulletin: s.bulletin } : {}), ...(plan.playout ? { playout: plan.playout } : {}),
+    printedAt: formatInZone(Date.now(), zone), causeName: (c) => causeName(c, lang),
+  }, lang));
+  document.body.dataset.report = plan.id;
+  window.print();
+}
+
+function download(name: string, content: Blob): void {
+  const url = URL.createObjectURL(content);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -127,6 +127,7 @@ const WORDS = {
   openedFeeder: { en: 'opened by the plan', zh: '方案拉路' },
   networkTitle: { en: 'The network: what the selected plan takes, feeder by feeder', zh: '电网:所选方案逐条馈线的压减' },
   customersLower: { en: 'customers', zh: '户' },
+  wholeNetwork: { en: 'whole network', zh: '全网' },
 } as const;
 
 export type WordKey = keyof typeof WORDS;

@@ -6,6 +6,7 @@
 import { browserEnginePool } from '../worker/browser/spawn.ts';
 import { forecastScenarioInPool } from '../worker/forecast-pool.ts';
 import type { ScenarioView } from '../worker/api.ts';
+import { HeldScenario, withScenario } from '../worker/held-scenario.ts';
 import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import { formatProblem } from '../core/problems.ts';
 import { formatInZone, resolveZone } from '../core/time/zone.ts';
@@ -23,7 +24,7 @@ import { initCsvAttach, offerCsv, type CsvDeps } from './csv-attach.ts';
 
 const pool = browserEnginePool();
 let lang: Lang = (localStorage.getItem('orderly.lang') as Lang) ?? 'en';
-let current: { name: string; view: ScenarioView; forecast?: LoadForecast; bytes?: Uint8Array; areas?: { id: string; name: string; kind: string }[] } | null = null;
+let current: { name: string; view: ScenarioView; forecast?: LoadForecast; data: HeldScenario; areas?: { id: string; name: string; kind: string }[] } | null = null;
 type LoadForecast = { startMs: number; point: Float64Array; p10: Float64Array; p90: Float64Array };
 let opening = 0;
 
@@ -45,19 +46,24 @@ function status(text: string, kind: 'busy' | 'ok' | 'error' = 'ok'): void {
   el.dataset.kind = kind;
 }
 
-async function open(name: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Opens a scenario file. It is held as a Blob that each engine worker reads for itself, off this
+ * thread: a province file is ~110 MB, and posting its bytes with every call froze the page.
+ */
+async function open(name: string, blob: Blob): Promise<void> {
   status(word('loading', lang), 'busy');
   const started = performance.now();
+  const data = new HeldScenario(name, blob);
   try {
     // The forecast starts at once, beside the check (it reads the file in another worker); an
     // invalid file's forecast is simply dropped.
     // A quick forecast of the system alone comes first (its outlook is drawn while every area is
     // forecast), and the check goes ahead of the area forecasts in the queue.
-    const quick = pool.run<{ ok: true; forecast: ScenarioForecast } | { ok: false }>((api) => api.forecastSystem(name, bytes), { urgent: true });
+    const quick = pool.run<{ ok: true; forecast: ScenarioForecast } | { ok: false }>((api) => withScenario(api, data, (b) => api.forecastSystem(name, b)), { urgent: true });
     quick.catch(() => {});
-    const forecasting = forecastScenarioInPool(pool, name, bytes.slice());
+    const forecasting = forecastScenarioInPool(pool, name, data);
     forecasting.catch(() => {});
-    const view = await pool.run((api) => api.view(name, bytes), { urgent: true });
+    const view = await pool.run((api) => withScenario(api, data, (b) => api.view(name, b)), { urgent: true });
     const ms = Math.round(performance.now() - started);
     if (!view.ok) {
       showProblems(name, view);
@@ -65,7 +71,7 @@ async function open(name: string, bytes: Uint8Array): Promise<void> {
       return;
     }
     const ticket = ++opening;
-    current = { name, view, bytes };
+    current = { name, view, data };
     $('problems').hidden = true;
     render(name, view);
     status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecasting', lang)}`, 'busy');
@@ -74,7 +80,7 @@ async function open(name: string, bytes: Uint8Array): Promise<void> {
     const first = await quick.catch(() => null);
     if (ticket !== opening) return;
     if (first?.ok) {
-      await openDispatch({ name, bytes, forecast: first.forecast }, true);
+      await openDispatch({ name, data, forecast: first.forecast }, true);
       document.body.dataset.firstOutlookMs = String(Math.round(performance.now() - started));
       if (ticket !== opening) return;
     }
@@ -89,11 +95,11 @@ async function open(name: string, bytes: Uint8Array): Promise<void> {
       render(name, view);
       document.body.dataset.forecast = 'true';
       status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecastDone', lang)} ${Math.round(performance.now() - started - ms)} ms`, 'ok');
-      // Kept for the next visit; a province-size file is not (IndexedDB copies it on this thread).
-      if (bytes.length <= 32 * 2 ** 20) void saveLastFile(name, bytes).catch(() => {});
+      // Kept for the next visit (IndexedDB keeps a Blob without copying it on this thread).
+      void saveLastFile(name, blob).catch(() => {});
       // Warnings, then the plans kept for this scenario.
       const outlookStarted = performance.now();
-      await openDispatch({ name, bytes, forecast: forecast.forecast });
+      await openDispatch({ name, data, forecast: forecast.forecast });
       document.body.dataset.timings += `, outlook ${Math.round(performance.now() - outlookStarted)}`;
     } else {
       status(`${name} — ${word('checked', lang)} ${ms} ms; ${forecast.problems[0]?.message ?? ''}`, 'error');
@@ -176,19 +182,19 @@ function render(name: string, view: ScenarioView): void {
 
 async function openDefault(): Promise<void> {
   const response = await fetch(defaultScenarioUrl);
-  await open(DEFAULT_NAME, new Uint8Array(await response.arrayBuffer()));
+  await open(DEFAULT_NAME, await response.blob());
 }
 
 async function openFile(file: File): Promise<void> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  // A history CSV goes into the open scenario; anything else is read as a scenario.
-  if (/\.csv$/i.test(file.name)) offerCsv(csvDeps, file.name, bytes);
-  else await open(file.name, bytes);
+  // A history CSV goes into the open scenario; anything else is read as a scenario (the File is
+  // the Blob the workers read).
+  if (/\.csv$/i.test(file.name)) offerCsv(csvDeps, file.name, new Uint8Array(await file.arrayBuffer()));
+  else await open(file.name, file);
 }
 
 const csvDeps: CsvDeps = {
   pool, lang: () => lang, status, open,
-  scenario: () => (current?.bytes && current.areas ? { name: current.name, bytes: current.bytes, timeZone: current.view.summary!.timeZone, areas: current.areas } : null),
+  scenario: () => (current?.areas ? { name: current.name, blob: current.data.blob, timeZone: current.view.summary!.timeZone, areas: current.areas } : null),
   problems: (name, problems, total) => showProblems(name, { ok: false, problems, total } as ScenarioView),
 };
 
@@ -215,9 +221,8 @@ window.addEventListener('drop', (e) => {
   if (file) void openFile(file);
 });
 
-$('print-button').addEventListener('click', () => window.print());
 initDispatch({ pool, lang: () => lang, status });
 initCsvAttach(csvDeps);
 applyLanguage();
 // The user's last scenario comes back after a reload; a first visit opens the default.
-void loadLastFile().then((last) => (last ? open(last.name, new Uint8Array(last.bytes)) : openDefault()), () => openDefault());
+void loadLastFile().then((last) => (last ? open(last.name, last.blob) : openDefault()), () => openDefault());

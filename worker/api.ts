@@ -4,6 +4,7 @@
  * outputs are plain data; per-hour arrays and file bytes travel as transferable typed arrays.
  */
 import { transfer } from 'comlink';
+import { NOT_HELD } from './held-scenario.ts';
 import type { Problem } from '../core/problems.ts';
 import { serializeScenario } from '../core/scenario/serialize.ts';
 import { summarizeScenario, type ScenarioSummary } from '../core/scenario/summary.ts';
@@ -25,6 +26,9 @@ import { planLp } from '../core/plan/lp-format.ts';
 import type { Strategy } from '../core/plan/order.ts';
 import { levelPlans, planScenario, type LevelPlanSummary } from '../core/plan/plan-scenario.ts';
 import type { PlanReport } from '../core/plan/report.ts';
+import { joinReport, splitReport, type PlanHeadline } from '../core/plan/report-parts.ts';
+import { planCsv } from '../core/plan/csv.ts';
+import { planDigest, type PlanDigest } from '../core/plan/digest.ts';
 import { buildGaps, buildPlanProblem } from '../core/plan/build-problem.ts';
 import { HEAT_SENSITIVITY_PER_C } from '../core/playout/context.ts';
 import type { Scenario } from '../core/scenario/model.ts';
@@ -46,6 +50,9 @@ import type { BacktestResult } from '../core/forecast/backtest.ts';
 import { gefcomBacktest, type GefcomBacktest } from '../core/forecast/gefcom-backtest.ts';
 import { GEFCOM_FILE_NAMES } from '../core/history/gefcom-scenario.ts';
 import { parseGefcomHolidays, parseGefcomLoad, parseGefcomSolution, parseGefcomTemperature } from '../core/history/gefcom2012.ts';
+
+/** A scenario as the engine takes it: its bytes, or the key of the one this worker holds. */
+export type ScenarioBytes = Uint8Array | { held: string };
 
 export type ProgressCallback = (fraction: number, phase: string) => void | Promise<void>;
 
@@ -98,6 +105,16 @@ export const engineApi = {
     return transfer({ bytes, summary }, [bytes.buffer]);
   },
 
+  /**
+   * Keeps a scenario file in this worker (read here, off the page's thread) and returns the key
+   * later calls give instead of its bytes; an invalid file is kept with its problems.
+   */
+  async hold(name: string, data: Blob | Uint8Array): Promise<{ key: string; ok: boolean }> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
+    const result = loadCached(name, bytes);
+    return { key: scenarioKey(name, bytes), ok: result.ok };
+  },
+
   /** Validates scenario bytes; the summary comes with a valid scenario. */
   validate(name: string, bytes: Uint8Array, options: { limit?: number } = {}): ValidationOutcome {
     const result = loadScenarioBytes(name, bytes, options);
@@ -106,7 +123,7 @@ export const engineApi = {
   },
 
   /** Validates and prepares the page's first view of a scenario. */
-  view(name: string, bytes: Uint8Array): ScenarioView {
+  view(name: string, bytes: ScenarioBytes): ScenarioView {
     const result = loadCached(name, bytes);
     if (!result.ok || !result.scenario) return { ok: false, problems: result.problems, total: result.total };
     const s = result.scenario;
@@ -140,12 +157,13 @@ export const engineApi = {
    * Reads an hourly CSV; with a scenario and a target, puts the series into the scenario and
    * returns the new scenario, validated, as JSON bytes.
    */
-  importCsv(args: {
+  async importCsv(args: {
     csv: { name: string; bytes: Uint8Array };
     options: Omit<HourlyCsvOptions, 'file'>;
-    scenario?: { name: string; bytes: Uint8Array };
+    /** The scenario's file: its bytes, or the Blob the page holds it as. */
+    scenario?: { name: string; bytes: Uint8Array | Blob };
     target?: { of: 'area' | 'feeder' | 'customer'; id: string; loadKey?: string; station?: string; temperatureKey?: string };
-  }): ImportOutcome {
+  }): Promise<ImportOutcome> {
     const text = new TextDecoder('utf-8').decode(args.csv.bytes);
     const read = readHourlyCsv(text, { ...args.options, file: args.csv.name });
     if (!read.ok) return { ok: false, problems: read.problems, total: read.problems.length, notes: [] };
@@ -167,9 +185,11 @@ export const engineApi = {
       series,
     };
     if (!args.scenario || !args.target) return { ok: true, problems: [], total: 0, notes: table.notes, table: report };
-    const json = parseJsonBytes(args.scenario.name, args.scenario.bytes);
+    const given = args.scenario.bytes;
+    const scenarioBytes = given instanceof Uint8Array ? given : new Uint8Array(await given.arrayBuffer());
+    const json = parseJsonBytes(args.scenario.name, scenarioBytes);
     if (!json.ok) return { ok: false, problems: [json.problem], total: 1, notes: table.notes, table: report };
-    const base = engineApi.validate(args.scenario.name, args.scenario.bytes);
+    const base = engineApi.validate(args.scenario.name, scenarioBytes);
     if (!base.ok) return { ...base, notes: table.notes, table: report };
     const t = args.target;
     const attached = attachHistory(json.value as ScenarioFile, {
@@ -205,7 +225,7 @@ export const engineApi = {
   },
 
   /** A scenario's forecasting inputs (one per metered area), for a pool to share out. */
-  prepareForecast(name: string, bytes: Uint8Array): PreparedForecast {
+  prepareForecast(name: string, bytes: ScenarioBytes): PreparedForecast {
     const loaded = loadCached(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     const { axis, series } = scenarioForecastInputs(loaded.scenario);
@@ -215,7 +235,7 @@ export const engineApi = {
   },
 
   /** The system alone, quickly: the page's first outlook while every area is being forecast. */
-  forecastSystem(name: string, bytes: Uint8Array): { ok: true; forecast: ScenarioForecast } | { ok: false; problems: Problem[]; total: number } {
+  forecastSystem(name: string, bytes: ScenarioBytes): { ok: true; forecast: ScenarioForecast } | { ok: false; problems: Problem[]; total: number } {
     const loaded = loadCached(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     try {
@@ -237,7 +257,7 @@ export const engineApi = {
   },
 
   /** Baseline load of every curtailable customer over the study (or a window). */
-  baselines(name: string, bytes: Uint8Array, window?: { startMs: number; hours: number }, options: BaselineOptions = {}): { ok: true; baselines: CustomerBaselines } | { ok: false; problems: Problem[]; total: number } {
+  baselines(name: string, bytes: ScenarioBytes, window?: { startMs: number; hours: number }, options: BaselineOptions = {}): { ok: true; baselines: CustomerBaselines } | { ok: false; problems: Problem[]; total: number } {
     const loaded = loadCached(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     const baselines = customerBaselines(loaded.scenario, window, options);
@@ -267,7 +287,7 @@ export const engineApi = {
   },
 
   /** The supply-gap assessment and its bulletin, from a scenario and its forecast. */
-  assess(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: AssessOptions & { previous?: Bulletin | null } = {}): AssessOutcome {
+  assess(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, options: AssessOptions & { previous?: Bulletin | null } = {}): AssessOutcome {
     const loaded = loadCached(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     const s = loaded.scenario;
@@ -282,7 +302,7 @@ export const engineApi = {
    * strategy (and level), its verification and emergency order; optionally the plans per warning
    * level, the LP model, and the assessment's bulletin.
    */
-  plan(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: PlanTaskOptions = {}): PlanOutcome {
+  plan(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, options: PlanTaskOptions = {}): PlanOutcome {
     const loaded = loadCached(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     const s = loaded.scenario;
@@ -302,12 +322,36 @@ export const engineApi = {
   },
 
   /**
+   * The plan as the page keeps it: the headline, and the per-customer lists as a JSON file (a
+   * Blob, which crosses to the page and into IndexedDB as a handle, not a copy).
+   */
+  planDetached(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, options: PlanTaskOptions = {}): DetachedPlanOutcome {
+    const out = engineApi.plan(name, bytes, forecast, options);
+    if (!out.ok) return out;
+    const { report, ...rest } = out;
+    const { headline, lists } = splitReport(report);
+    return { ...rest, plan: { headline, lists: new Blob([JSON.stringify(lists)], { type: 'application/json' }) } };
+  },
+
+  /** What a printed plan needs from its lists: the largest customers, by area, by class. */
+  async planDigest(plan: PlanReport | DetachedPlan, limit = 100): Promise<PlanDigest> {
+    const r = await wholeReport(plan);
+    return planDigest(r, r.hours, limit);
+  },
+
+  /** A plan's customer list as CSV (a Blob the page saves as it is). */
+  async planCsv(plan: PlanReport | DetachedPlan): Promise<Blob> {
+    return new Blob([planCsv(await wholeReport(plan))], { type: 'text/csv;charset=utf-8' });
+  },
+
+  /**
    * Futures [from, to) of a play-out of each plan (saved plans, as `orderly plan` writes them):
    * the figures of every future, and the replay of one. Each future has its own random stream,
    * so the result does not depend on how futures are split over workers.
    */
-  playout(name: string, bytes: Uint8Array, forecast: ScenarioForecast, plans: PlanReport[], options: { from: number; to: number; seed: number; replay?: number }, onProgress?: ProgressCallback): PlayoutOutcome {
+  async playout(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, given: Array<PlanReport | DetachedPlan>, options: { from: number; to: number; seed: number; replay?: number }, onProgress?: ProgressCallback): Promise<PlayoutOutcome> {
     const started = Date.now();
+    const plans = await Promise.all(given.map(wholeReport));
     const loaded = loadCached(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     const s = loaded.scenario;
@@ -344,7 +388,7 @@ export const engineApi = {
    * solved and verified `repeats` times in this worker (as the CLI and the page run it), with the
    * milliseconds of each run.
    */
-  planTiming(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: { horizonDays: number; samples?: number; repeats: number; strategy?: Strategy }): { ok: boolean; runsMs: number[]; customers: number; units: number; local: number; violations: string[] } {
+  planTiming(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, options: { horizonDays: number; samples?: number; repeats: number; strategy?: Strategy }): { ok: boolean; runsMs: number[]; customers: number; units: number; local: number; violations: string[] } {
     const loaded = loadCached(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, runsMs: [], customers: 0, units: 0, local: 0, violations: loaded.problems.map((p) => p.message) };
     const s = loaded.scenario;
@@ -368,7 +412,7 @@ export const engineApi = {
    * supply lost, demand raised by a temperature offset, or another notice. The scenario and its
    * plan tables are kept in this worker between calls (only the gaps change).
    */
-  whatIf(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: WhatIfOptions): WhatIfOutcome {
+  whatIf(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, options: WhatIfOptions): WhatIfOutcome {
     const started = performance.now();
     const tables = whatIfTables(name, bytes, forecast, options.noticeHours ?? null);
     if (!tables.ok) return { ok: false, problems: tables.problems, total: tables.problems.length };
@@ -408,7 +452,7 @@ export const engineApi = {
   },
 
   /** The independent verifier on a what-if plan (in whichever worker is free). */
-  whatIfVerify(name: string, bytes: Uint8Array, forecast: ScenarioForecast, options: WhatIfOptions, what: WhatIfPlan): { ok: boolean; counts: Record<string, number>; verifyMs: number; problems?: Problem[] } {
+  whatIfVerify(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, options: WhatIfOptions, what: WhatIfPlan): { ok: boolean; counts: Record<string, number>; verifyMs: number; problems?: Problem[] } {
     const tables = whatIfTables(name, bytes, forecast, options.noticeHours ?? null);
     if (!tables.ok) return { ok: false, counts: {}, verifyMs: 0, problems: tables.problems };
     const problem: PlanProblem = { ...tables.base, constraints: what.gaps, energyDays: what.energyDays };
@@ -449,6 +493,22 @@ export interface PlanTaskOptions extends AssessOptions {
   exportLp?: boolean;
 }
 
+/** A plan as the page keeps it: the report's headline, and its lists in a JSON file. */
+export interface DetachedPlan {
+  headline: PlanHeadline;
+  lists: Blob;
+}
+
+/** A plan report whole, from itself or from its headline and lists. */
+async function wholeReport(plan: PlanReport | DetachedPlan): Promise<PlanReport> {
+  if (!('lists' in plan)) return plan;
+  return joinReport(plan.headline, JSON.parse(await plan.lists.text()));
+}
+
+export type DetachedPlanOutcome =
+  | { ok: true; plan: DetachedPlan; bulletin: Bulletin; levels?: LevelPlanSummary[]; lp?: string }
+  | { ok: false; problems: Problem[]; total: number };
+
 export type PlanOutcome =
   | { ok: true; report: PlanReport; bulletin: Bulletin; levels?: LevelPlanSummary[]; lp?: string }
   | { ok: false; problems: Problem[]; total: number };
@@ -487,8 +547,8 @@ let whatIfCache: { key: string; scenario: Scenario; problems: Map<string, PlanPr
  * the scenario for a notice, built once per scenario and notice in this worker; each what-if only
  * swaps the gaps in.
  */
-function whatIfTables(name: string, bytes: Uint8Array, forecast: ScenarioForecast, notice: number | null): { ok: true; scenario: Scenario; base: PlanProblem } | { ok: false; problems: Problem[] } {
-  const key = fingerprint(name, bytes);
+function whatIfTables(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, notice: number | null): { ok: true; scenario: Scenario; base: PlanProblem } | { ok: false; problems: Problem[] } {
+  const key = scenarioKey(name, bytes);
   if (whatIfCache?.key !== key) {
     const loaded = loadCached(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems };
@@ -541,6 +601,11 @@ export interface ImportOutcome extends ValidationOutcome {
  */
 let scenarioCache: { key: string; result: ReturnType<typeof loadScenarioBytes> } | null = null;
 
+/** The key a scenario goes by in this worker: a held file's, or the fingerprint of the bytes. */
+function scenarioKey(name: string, bytes: ScenarioBytes): string {
+  return bytes instanceof Uint8Array ? fingerprint(name, bytes) : bytes.held;
+}
+
 function fingerprint(name: string, bytes: Uint8Array): string {
   // FNV-1a over every byte (~10 ms for a city file, against ~200 ms to parse and check it).
   let h = 0x811c9dc5;
@@ -548,11 +613,16 @@ function fingerprint(name: string, bytes: Uint8Array): string {
   return `${name}:${bytes.length}:${(h >>> 0).toString(16)}`;
 }
 
-function loadCached(name: string, bytes: Uint8Array): ReturnType<typeof loadScenarioBytes> {
+function loadCached(name: string, bytes: ScenarioBytes): ReturnType<typeof loadScenarioBytes> {
+  if (!(bytes instanceof Uint8Array)) {
+    if (scenarioCache?.key === bytes.held) return scenarioCache.result;
+    throw new Error(`${NOT_HELD} (${bytes.held})`);
+  }
   const key = fingerprint(name, bytes);
   if (scenarioCache?.key === key) return scenarioCache.result;
   const result = loadScenarioBytes(name, bytes);
-  scenarioCache = result.ok ? { key, result } : null;
+  // An invalid file is kept too: a held file's later calls must find its problems.
+  scenarioCache = { key, result };
   return result;
 }
 

@@ -8,6 +8,7 @@ import type { ModelName } from '../core/forecast/forecast.ts';
 import type { Problem } from '../core/problems.ts';
 import type { AreaForecastPart, PreparedForecast } from './api.ts';
 import type { EnginePool } from './pool.ts';
+import { withScenario, type ScenarioData } from './held-scenario.ts';
 
 export type PoolForecast =
   | { ok: true; forecast: ScenarioForecast; areas: Array<{ id: string; parent: string | null; name: string; kind: string }> }
@@ -16,10 +17,10 @@ export type PoolForecast =
 export async function forecastScenarioInPool(
   pool: EnginePool,
   name: string,
-  bytes: Uint8Array,
+  bytes: ScenarioData,
   options: { model?: ModelName; onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
 ): Promise<PoolForecast> {
-  const prepared = await pool.run<PreparedForecast>((api) => api.prepareForecast(name, bytes), { ...(options.signal ? { signal: options.signal } : {}) });
+  const prepared = await pool.run<PreparedForecast>((api) => withScenario(api, bytes, (b) => api.prepareForecast(name, b)), { ...(options.signal ? { signal: options.signal } : {}) });
   if (!prepared.ok) return prepared;
   const { axis, series, areas } = prepared;
   // Small batches keep both workers busy to the end and progress flowing.

@@ -5,9 +5,10 @@
  */
 import type { PlanReport } from '../core/plan/report.ts';
 import { mergeChunks, summarisePlayout, type PlayoutSummary } from '../core/playout/summary.ts';
-import type { PlayoutOutcome } from './api.ts';
+import type { DetachedPlan, PlayoutOutcome } from './api.ts';
 import { forecastScenarioInPool } from './forecast-pool.ts';
 import type { EnginePool } from './pool.ts';
+import { withScenario, type ScenarioData } from './held-scenario.ts';
 import type { Problem } from '../core/problems.ts';
 import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 
@@ -28,11 +29,11 @@ export type PlayoutPoolResult =
   | { ok: true; summaries: PlayoutSummary[]; forecastMs: number; playMs: number }
   | { ok: false; problems: Problem[]; total: number };
 
-export async function playoutInPool(pool: EnginePool, name: string, bytes: Uint8Array, plans: PlanReport[], options: PlayoutPoolOptions): Promise<PlayoutPoolResult> {
+export async function playoutInPool(pool: EnginePool, name: string, bytes: ScenarioData, plans: Array<PlanReport | DetachedPlan>, options: PlayoutPoolOptions): Promise<PlayoutPoolResult> {
   const { futures, seed, onProgress, signal } = options;
   if (!plans.length) return { ok: false, problems: [{ path: 'plans', message: 'expected at least one plan to play out, found none' }], total: 1 };
   const started = Date.now();
-  const forecast = options.forecast ? { ok: true as const, forecast: options.forecast } : await forecastScenarioInPool(pool, name, bytes.slice(), {
+  const forecast = options.forecast ? { ok: true as const, forecast: options.forecast } : await forecastScenarioInPool(pool, name, bytes, {
     ...(onProgress ? { onProgress: (f: number) => onProgress(0.3 * f, 'forecast') } : {}),
     ...(signal ? { signal } : {}),
   });
@@ -42,7 +43,7 @@ export async function playoutInPool(pool: EnginePool, name: string, bytes: Uint8
   const done = new Float64Array(parts);
   const ranges = Array.from({ length: parts }, (_, i) => ({ from: Math.round((i * futures) / parts), to: Math.round(((i + 1) * futures) / parts) }));
   const results = await Promise.all(ranges.map((r, i) => pool.run<PlayoutOutcome>(
-    (api, progress) => api.playout(name, bytes, forecast.forecast, plans, { ...r, seed, ...(options.replay !== undefined ? { replay: options.replay } : {}) }, progress),
+    (api, progress) => withScenario(api, bytes, (b) => api.playout(name, b, forecast.forecast, plans, { ...r, seed, ...(options.replay !== undefined ? { replay: options.replay } : {}) }, progress)),
     {
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress: (f: number) => { done[i] = f; onProgress(0.3 + (0.7 * done.reduce((a, b) => a + b, 0)) / parts, 'futures'); } } : {}),
@@ -51,7 +52,7 @@ export async function playoutInPool(pool: EnginePool, name: string, bytes: Uint8
   const failed = results.find((r) => !r.ok);
   if (failed && !failed.ok) return failed;
   const ok = results as Extract<PlayoutOutcome, { ok: true }>[];
-  const summaries = plans.map((plan, j) => summarisePlayout(
+  const summaries = plans.map((given) => ('lists' in given ? given.headline : given)).map((plan, j) => summarisePlayout(
     `${plan.strategy}${plan.level ? ` level ${plan.level}` : ''}`, seed, plan.hours, mergeChunks(ok.map((r) => r.chunks[j])), ok[0].events,
   ));
   return { ok: true, summaries, forecastMs, playMs: Date.now() - started - forecastMs };

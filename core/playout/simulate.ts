@@ -42,9 +42,16 @@ export interface ReplayHour {
   /** MW dispatch added: unused rungs per measure, and the emergency order (last). */
   extraMW: number[];
   unservedMW: number;
-  /** Customers releasing load this hour. */
+  /**
+   * The customers releasing the most load this hour, largest first (at most REPLAY_LISTED: a
+   * province hour can have tens of thousands, and the replay crosses to the page every time).
+   */
   curtailed: string[];
+  /** How many customers release load this hour. */
+  curtailedCount: number;
 }
+
+export const REPLAY_LISTED = 25;
 
 export interface PlayoutChunk {
   from: number;
@@ -283,12 +290,14 @@ export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: numbe
         if (mw > rungPeakMW[n * R + r]) rungPeakMW[n * R + r] = mw;
       }
       if (recording) {
-        const curtailed: string[] = [];
-        for (let i = 0; i < nActive; i++) if (deliv[active[i]] > 0) curtailed.push(p.customers.id[active[i]]);
-        curtailed.sort();
+        const releasing: number[] = [];
+        for (let i = 0; i < nActive; i++) if (deliv[active[i]] > 0) releasing.push(active[i]);
+        const curtailed = releasing
+          .sort((a, b) => deliv[b] - deliv[a] || (p.customers.id[a] < p.customers.id[b] ? -1 : 1))
+          .slice(0, REPLAY_LISTED).map((c) => p.customers.id[c]);
         hoursRec.push({
           demandMW: system.demandMW[h], supplyMW: system.supplyMW[h], gapMW: gaps[0][h] + ctx.eventMW[0][h], snapBackMW: snapSys, paybackMW: paySys,
-          planMW: Array.from(planMW), extraMW: Array.from(extraMW), unservedMW: unserved, curtailed,
+          planMW: Array.from(planMW), extraMW: Array.from(extraMW), unservedMW: unserved, curtailed, curtailedCount: releasing.length,
         });
       }
       for (let i = 0; i < nActive; i++) { const c = active[i]; deliv[c] = 0; delivNS[c] = 0; ordered[c] = 0; isActive[c] = 0; }

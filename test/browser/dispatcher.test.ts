@@ -129,6 +129,35 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     expect(text.split('\n').length).toBeGreaterThan(100);
   }, 60_000);
 
+  it('prints the selected plan as a report to file and sign: situation, plan by measure and by area, customers, emergency order, play-out, verification', async () => {
+    await page.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+    await page.click('#print-button');
+    await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1, undefined, { timeout: 30_000 });
+    const doc = page.locator('#plan-document .plan-document');
+    const text = await doc.textContent();
+    expect(text).toMatch(/Orderly power plan/);
+    for (const heading of ['Situation and warning', 'The plan at a glance', 'By measure', 'By area', 'Customers', 'Emergency shedding order', 'Played out over 200 futures', 'Independent verification']) expect(text).toContain(heading);
+    expect(text).toMatch(/✓ Independently verified/);
+    expect(text).toMatch(/Plan scale \(capacity \/ historical maximum\)/);
+    expect(text).toMatch(/Prepared by.*Checked by.*Approved by/);
+    // The customers releasing most, largest first.
+    const peaks = (await doc.locator('section:nth-of-type(5) tbody tr td:nth-child(8)').allTextContents()).map((t) => Number(t.replace(/[^0-9.]/g, '')));
+    expect(peaks.length).toBeGreaterThan(10);
+    expect(peaks).toEqual([...peaks].sort((a, b) => b - a));
+    // On paper only the document shows.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#dispatch').isVisible()).toBe(false);
+    expect(await doc.isVisible()).toBe(true);
+    // At about the width of an A4 page; its first page on its own, for a closer look.
+    await page.setViewportSize({ width: 860, height: 1000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(screenshotDir, 'plan-report.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, 'plan-report-top.png'), clip: { x: 0, y: 0, width: 860, height: 1200 } });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.pdf({ path: join(repoRoot, 'test-results', 'plan-report.pdf'), format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+  }, 60_000);
+
   it('speaks Chinese: the plans, the figures and the bulletin', async () => {
     await page.click('#lang-button');
     expect(await page.textContent('#plans-panel h2')).toBe('有序用电方案');
@@ -144,6 +173,9 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length === 2, undefined, { timeout: 30_000 });
     expect(await plansShown()).toBe(2);
     expect(await page.locator('#plans-table td.risk').allTextContents()).not.toContain('–');
+    // The plans' customer lists came back too (kept apart from the plans, as files).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#plans-table button.csv').first().click()]);
+    expect(readFileSync((await download.path())!, 'utf8').split('\n').length).toBeGreaterThan(100);
   }, 120_000);
 
   it('plans each bundled story twice, compares the plans played out, and scrubs through a future', async () => {

@@ -90,5 +90,6 @@ describe('play-out of plans worked out by hand', () => {
     expect(m('protectedCut')).toEqual([1, 1, 1]);
     // N was never notified: it cannot be asked in real time.
     expect(chunk.replay!.hours[0].curtailed).toEqual(['Z']);
+    expect(chunk.replay!.hours[0].curtailedCount).toBe(1);
   });
 });

@@ -30,6 +30,19 @@ export async function servePage(): Promise<{ url: string; close: () => Promise<v
   return { url, close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())) };
 }
 
+/**
+ * Vite's dev server over the sources, for tests of one module in the browser (a chart factory,
+ * say): a page there can `import('/charts/network-chart.ts')` (paths from ui/, the root).
+ */
+export async function serveSources(): Promise<{ url: string; close: () => Promise<void> }> {
+  const { createServer } = await import('vite');
+  const server = await createServer({ configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn', server: { port: 5300 + Math.floor(Math.random() * 600), strictPort: false, hmr: false }, optimizeDeps: { noDiscovery: true } });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the dev server did not start');
+  return { url, close: () => server.close() };
+}
+
 export async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   mkdirSync(screenshotDir, { recursive: true });

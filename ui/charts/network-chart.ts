@@ -2,18 +2,30 @@
  * The network as a treemap: areas → substations → feeders, each feeder sized by its rating and
  * coloured by the energy the plan takes from its customers; feeders that serve protected customers
  * or residents are grey and marked (no plan may touch them), feeders the plan opens are outlined.
+ * A province has ~40,000 feeders: drawing each froze the page for over a second and no one can
+ * see them at that size, so past `maxFeeders` each substation is one box (its feeders summed) and
+ * a click on it draws that substation's feeders (`focus`).
  */
 import * as d3 from 'd3';
 
 export interface NetworkChartOptions {
   areas: { id: string; name: string; parent: string | null }[];
   feeders: { id: string; area: string; ratingMW: number; protected: boolean; curtailedMWh: number; openedHours: number }[];
-  labels: { protected: string; curtailed: string; opened: string };
+  labels: { protected: string; curtailed: string; opened: string; back?: string };
+  /** The area drawn (default: the whole network). */
+  focus?: string | null;
+  /** Above this many feeders, substations are drawn as single boxes (default 2,000). */
+  maxFeeders?: number;
+  /** Called with an area to draw alone, or null for the whole network. */
+  onFocus?: (area: string | null) => void;
   width?: number;
   height?: number;
 }
 
-type Node = { id: string; name: string; children?: Node[]; feeder?: NetworkChartOptions['feeders'][number] };
+type Feeder = NetworkChartOptions['feeders'][number];
+/** A substation drawn as one box: its feeders summed. */
+type Summed = { ratingMW: number; curtailedMWh: number; feeders: number; protected: number; opened: number };
+type Node = { id: string; name: string; children?: Node[]; feeder?: Feeder; summed?: Summed };
 
 export function networkChart(o: NetworkChartOptions): SVGSVGElement {
   const width = o.width ?? 900, height = o.height ?? 360;
@@ -24,10 +36,29 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
     if (a.parent === null) root = n;
     else nodes.get(a.parent)?.children!.push(n);
   }
-  for (const f of o.feeders) nodes.get(f.area)?.children!.push({ id: f.id, name: f.id, feeder: f });
-  const hierarchy = d3.hierarchy(root ?? { id: 'none', name: '', children: [] }).sum((d) => (d.feeder ? Math.max(0.5, d.feeder.ratingMW) : 0));
+  const focus = (o.focus && nodes.get(o.focus)) || root;
+  const inFocus = new Set<string>();
+  const mark = (n: Node) => { inFocus.add(n.id); n.children?.forEach(mark); };
+  if (focus) mark(focus);
+  const shown = o.feeders.filter((f) => inFocus.has(f.area));
+  if (shown.length <= (o.maxFeeders ?? 2000)) {
+    for (const f of shown) nodes.get(f.area)!.children!.push({ id: f.id, name: f.id, feeder: f });
+  } else {
+    for (const f of shown) {
+      const n = nodes.get(f.area)!;
+      const t = (n.summed ??= { ratingMW: 0, curtailedMWh: 0, feeders: 0, protected: 0, opened: 0 });
+      t.ratingMW += f.ratingMW; t.curtailedMWh += f.curtailedMWh; t.feeders++;
+      if (f.protected) t.protected++;
+      if (f.openedHours) t.opened++;
+    }
+    // A substation's own feeders become one leaf beside its sub-areas (if it has any).
+    for (const n of nodes.values()) if (n.summed && n.children!.length) n.children!.push({ id: `${n.id}#feeders`, name: n.name, summed: n.summed });
+  }
+  const size = (d: Node) => (d.feeder ? Math.max(0.5, d.feeder.ratingMW) : d.summed && !d.children?.length ? Math.max(0.5, d.summed.ratingMW) : 0);
+  const hierarchy = d3.hierarchy(focus ?? { id: 'none', name: '', children: [] }).sum(size);
   d3.treemap<Node>().size([width, height - 22]).paddingOuter(3).paddingTop((d) => (d.depth > 0 && d.children ? 12 : 0)).paddingInner(1).round(true)(hierarchy);
-  const maxMWh = d3.max(o.feeders, (f) => f.curtailedMWh) ?? 1;
+  const leaves = hierarchy.leaves();
+  const maxMWh = d3.max(leaves, (d) => d.data.feeder?.curtailedMWh ?? (d.data.children?.length ? 0 : d.data.summed?.curtailedMWh)) ?? 1;
   const colour = d3.scaleSequential(d3.interpolateYlOrRd).domain([0, Math.max(1, maxMWh)]);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'network-chart').attr('role', 'img');
   const g = svg.append('g').attr('transform', 'translate(0,22)');
@@ -37,6 +68,18 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
     if (d.depth === 0) continue;
     const f = d.data.feeder;
     const rect = g.append('rect').attr('x', d.x0).attr('y', d.y0).attr('width', Math.max(0, d.x1 - d.x0)).attr('height', Math.max(0, d.y1 - d.y0));
+    const t = d.data.summed;
+    if (t && !d.children) {
+      // A substation as one box: coloured by what its feeders release; a click draws its feeders.
+      const area = d.data.id.replace(/#feeders$/, '');
+      rect.attr('class', `feeder substation${t.opened ? ' opened' : ''}`)
+        .attr('fill', t.curtailedMWh > 0 ? colour(t.curtailedMWh) : t.protected === t.feeders ? '#3a4654' : '#1f3b2f')
+        .attr('data-area', area).style('cursor', 'pointer')
+        .on('click', () => o.onFocus?.(area))
+        .append('title').text(`${d.data.name} · ${t.feeders} feeders, ${Math.round(t.ratingMW)} MW · ${t.protected} ${o.labels.protected} · ${o.labels.curtailed} ${t.curtailedMWh.toFixed(1)} MWh${t.opened ? ` · ${o.labels.opened}: ${t.opened}` : ''}`);
+      if (d.x1 - d.x0 > 40 && d.y1 - d.y0 > 12) g.append('text').attr('class', 'area-label').attr('x', d.x0 + 3).attr('y', d.y0 + 10).text(d.data.name).style('pointer-events', 'none');
+      continue;
+    }
     if (!f) {
       rect.attr('class', 'area-box');
       if (d.x1 - d.x0 > 40) g.append('text').attr('class', 'area-label').attr('x', d.x0 + 3).attr('y', d.y0 + 10).text(d.data.name);
@@ -57,5 +100,9 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
     item.append('rect').attr('x', 0).attr('y', -9).attr('width', 12).attr('height', 9).attr('fill', fill === 'none' ? 'none' : fill).attr('class', fill === 'none' ? 'feeder opened' : fill === '#3a4654' ? 'feeder protected' : '');
     item.append('text').attr('x', 16).attr('y', 0).text(label);
   });
+  if (focus && focus !== root && o.onFocus) {
+    legend.append('text').attr('class', 'link').attr('x', at).attr('y', 0).style('cursor', 'pointer').attr('data-focus', 'back')
+      .text(`← ${o.labels.back ?? 'whole network'} (${focus.name})`).on('click', () => o.onFocus!(null));
+  }
   return svg.node()!;
 }

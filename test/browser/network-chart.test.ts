@@ -1,0 +1,78 @@
+/**
+ * The network treemap in real Chromium (the chart module through Vite's dev server): a province's
+ * tens of thousands of feeders are drawn as one box per substation, and a click draws one
+ * substation's feeders; a city's feeders are drawn one by one.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launch, serveSources } from '../support/browser.ts';
+
+/** A network: `cities` cities of `substations` substations of `feeders` feeders each. */
+function network(cities: number, substations: number, feeders: number) {
+  const areas = [{ id: 'P', name: 'Province', parent: null as string | null }];
+  const list: { id: string; area: string; ratingMW: number; protected: boolean; curtailedMWh: number; openedHours: number }[] = [];
+  for (let c = 0; c < cities; c++) {
+    areas.push({ id: `C${c}`, name: `City ${c}`, parent: 'P' });
+    for (let s = 0; s < substations; s++) {
+      const sub = `C${c}S${s}`;
+      areas.push({ id: sub, name: `Sub ${c}.${s}`, parent: `C${c}` });
+      for (let f = 0; f < feeders; f++) list.push({ id: `${sub}F${f}`, area: sub, ratingMW: 5 + f, protected: f === 0, curtailedMWh: f % 3 === 0 ? 0 : f, openedHours: s === 0 && f === 1 ? 2 : 0 });
+    }
+  }
+  return { areas, feeders: list };
+}
+
+describe.skipIf(!browserAvailable)('the network treemap', () => {
+  let browser: Browser;
+  let page: Page;
+  let server: Awaited<ReturnType<typeof serveSources>>;
+
+  beforeAll(async () => {
+    server = await serveSources();
+    browser = await launch();
+    page = await browser.newPage();
+    await page.goto(`${server.url}index.html`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Draws the chart in the page; returns what was drawn and the area a click asked for. */
+  const draw = (data: ReturnType<typeof network>, focus: string | null, click?: string) => page.evaluate(async ({ data, focus, click }) => {
+    // Through Function, so that the test runner does not rewrite this import for Node.
+    const { networkChart } = await (new Function('path', 'return import(path)'))('/charts/network-chart.ts');
+    let asked: string | null | undefined;
+    const svg: SVGSVGElement = networkChart({ ...data, focus, labels: { protected: 'protected', curtailed: 'curtailed', opened: 'opened' }, onFocus: (a: string | null) => (asked = a) });
+    document.body.replaceChildren(svg);
+    if (click) svg.querySelector<SVGRectElement>(`rect[data-area="${click}"]`)!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    return {
+      feeders: svg.querySelectorAll('rect[data-feeder]').length,
+      substations: svg.querySelectorAll('rect.substation').length,
+      opened: svg.querySelectorAll('rect.opened').length,
+      back: svg.querySelector('[data-focus="back"]')?.textContent ?? null,
+      asked,
+    };
+  }, { data, focus, click });
+
+  it('draws a city\'s feeders one by one', async () => {
+    const drawn = await draw(network(2, 10, 20), null);
+    expect(drawn).toMatchObject({ feeders: 400, substations: 0, back: null });
+  });
+
+  it('draws a province\'s substations as single boxes (feeders summed), opened ones outlined', async () => {
+    const drawn = await draw(network(4, 100, 10), null, 'C2S7');
+    expect(drawn.feeders).toBe(0);
+    expect(drawn.substations).toBe(400);
+    // Each city's first substation has an opened feeder (plus the legend's sample).
+    expect(drawn.opened).toBe(4 + 1);
+    expect(drawn.asked).toBe('C2S7');
+  });
+
+  it('draws one substation\'s feeders when it is the focus, with the way back', async () => {
+    const drawn = await draw(network(4, 100, 10), 'C2S7');
+    expect(drawn).toMatchObject({ feeders: 10, substations: 0 });
+    expect(drawn.back).toMatch(/Sub 2\.7/);
+  });
+});

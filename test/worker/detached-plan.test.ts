@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planCsv } from '../../core/plan/csv.ts';
+import { joinReport, splitReport } from '../../core/plan/report-parts.ts';
+import { nodeEnginePool } from '../../worker/node/spawn.ts';
+import { forecastScenarioInPool } from '../../worker/forecast-pool.ts';
+import { planDetachedInPool, planScenarioInPool } from '../../worker/plan-pool.ts';
+import { playoutInPool } from '../../worker/playout-pool.ts';
+import { HeldScenario } from '../../worker/held-scenario.ts';
+import { repoRoot } from '../support/data-dir.ts';
+
+const name = 'heat-wave.json';
+const bytes = new Uint8Array(readFileSync(join(repoRoot, 'scenarios', name)));
+
+describe('a plan kept as the page keeps it (headline, lists apart)', () => {
+  const pool = nodeEnginePool(2);
+  afterAll(() => pool.close());
+
+  it('is the whole report again when its headline and lists are joined', async () => {
+    const forecast = await forecastScenarioInPool(pool, name, bytes);
+    if (!forecast.ok) throw new Error('no forecast');
+    const whole = await planScenarioInPool(pool, name, bytes, { forecast: forecast.forecast, samples: 300 });
+    const held = new HeldScenario(name, new Blob([bytes]));
+    const detached = await planDetachedInPool(pool, name, held, { forecast: forecast.forecast, samples: 300 });
+    expect(whole.ok && detached.ok).toBe(true);
+    if (!whole.ok || !detached.ok) return;
+    const { headline, lists } = detached.plan;
+    expect(headline).not.toHaveProperty('customers');
+    expect(headline.listed.customers).toBe(whole.report.customers.length);
+    expect(headline.listed.customers).toBeGreaterThan(0);
+    const joined = joinReport(headline, JSON.parse(await lists.text()));
+    // Timings differ from run to run; everything else is the same plan (as its JSON file says it).
+    const same = (r: typeof joined) => JSON.parse(JSON.stringify({ ...r, timings: null, verification: { ...r.verification, verifyMs: null } }));
+    expect(same(joined)).toEqual(same(whole.report));
+
+    // A play-out of the kept plan has the figures of the whole one's.
+    const a = await playoutInPool(pool, name, held, [detached.plan], { futures: 30, seed: 3, forecast: forecast.forecast, replay: 0 });
+    const b = await playoutInPool(pool, name, bytes, [whole.report], { futures: 30, seed: 3, forecast: forecast.forecast, replay: 0 });
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(a.summaries).toEqual(b.summaries);
+
+    // The customer list written in a worker is the one written from the whole report.
+    const csv = await pool.run((api) => api.planCsv(detached.plan));
+    expect(await csv.text()).toBe(planCsv(whole.report));
+  }, 180_000);
+
+  it('refuses lists that are not its own, saying what it expected', () => {
+    const report = { customers: [{ id: 'A' }], orders: [{ customer: 'A' }, { customer: 'A' }] } as unknown as Parameters<typeof splitReport>[0];
+    const { headline } = splitReport(report);
+    expect(() => joinReport(headline, { customers: [], orders: [] })).toThrow(/expected 1 customers and 2 orders, found 0 and 0/);
+  });
+});
