@@ -1,14 +1,14 @@
 /**
- * `npm run bench:page -- FILE [--plan]`: the page's timing on a scenario file in headless Chromium
- * (the built page, Debian's chromium): ms from choosing the file to the first outlook (system
- * only) and to the full outlook (every area), the main thread's long tasks, and with --plan the
- * time to a verified least-cost plan. Generate a city or province file with `npx orderly generate`.
+ * `npm run bench:page -- FILE [--plan] [--playout]`: the page's timing on a scenario file in
+ * headless Chromium (the built page, Debian's chromium): ms from choosing the file to the first
+ * outlook (system only) and to the full outlook (every area), the main thread's long tasks, with
+ * --plan the time to a verified least-cost plan, with --playout (after --plan) to 200 futures. Generate a city or province file with `npx orderly generate`.
  */
 import { launch, servePage } from '../test/support/browser.ts';
 
 const file = process.argv[2];
 if (!file) {
-  console.error('usage: npm run bench:page -- FILE [--plan]');
+  console.error('usage: npm run bench:page -- FILE [--plan] [--playout]');
   process.exit(1);
 }
 const server = await servePage();
@@ -41,6 +41,21 @@ try {
     }, undefined, { timeout: 900_000 });
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`plan: ${Date.now() - t1} ms, ${await page.textContent('#status')}; longest main-thread task ${Math.max(0, ...tasks)} ms`);
+    if (process.argv.includes('--playout')) {
+      await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
+      await page.selectOption('#futures', '200');
+      const t2 = Date.now();
+      await page.click('#playout-button');
+      await page.waitForFunction(() => document.body.dataset.playout === 'true' || document.querySelector<HTMLElement>('#status')!.dataset.kind === 'error', undefined, { timeout: 900_000 });
+      const played = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+      console.log(`play-out: ${Date.now() - t2} ms, ${await page.textContent('#status')}; longest main-thread task ${Math.max(0, ...played)} ms`);
+      await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+      const t3 = Date.now();
+      await page.click('#print-button');
+      await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1, undefined, { timeout: 300_000 });
+      const printed = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+      console.log(`plan report: ${Date.now() - t3} ms; longest main-thread task ${Math.max(0, ...printed)} ms`);
+    }
   }
 } finally {
   await browser.close();

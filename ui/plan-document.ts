@@ -57,7 +57,7 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
 
   const header = el('header', { class: 'doc-head' },
     el('h1', {}, T('Orderly power plan', '有序用电方案')),
-    el('p', { class: 'doc-sub' }, `${input.scenarioName} — ${strategy}${r.level ? ` · ${word('level', lang)} ${r.level}` : ` · ${word('forGap', lang)}`}`),
+    el('p', { class: 'doc-sub' }, `${r.scenario.name} (${input.scenarioName}) — ${strategy}${r.level ? ` · ${word('level', lang)} ${r.level}` : ` · ${word('forGap', lang)}`}`),
     el('p', { class: 'doc-meta' }, `${T('Issued', '发布')} ${r.issuedAt} · ${T('Plan period', '方案时段')} ${r.times[0]} – ${r.times[r.hours - 1]} (${r.hours} h, ${r.timeZone}) · ${T('Printed', '打印')} ${input.printedAt}`),
     el('p', { class: v.ok ? 'doc-verified' : 'doc-failed' }, v.ok
       ? `✓ ${T('Independently verified', '已通过独立校验')}: ${v.checked.length} ${T('checks', '项')}`

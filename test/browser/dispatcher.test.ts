@@ -164,6 +164,17 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     expect(await page.textContent('#plans-table')).toMatch(/经济损失最小/);
     expect(await page.textContent('#bulletin')).toMatch(/【电力供需预警】/);
     await page.screenshot({ path: join(screenshotDir, 'dispatcher-zh.png'), fullPage: true });
+    // The plan report in Chinese (window.print is still the earlier test's counter).
+    await page.click('#print-button');
+    await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 2, undefined, { timeout: 30_000 });
+    const doc = await page.textContent('#plan-document');
+    for (const words of ['有序用电方案', '供需形势与预警', '分区调控指标', '定用户、定负荷、定线路', '事故拉闸序位表', '独立校验', '编制', '审核', '批准']) expect(doc).toContain(words);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 860, height: 1000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(screenshotDir, 'plan-report-zh-top.png'), clip: { x: 0, y: 0, width: 860, height: 1200 } });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.emulateMedia({ media: 'screen' });
     await page.click('#lang-button');
   }, 60_000);
 
