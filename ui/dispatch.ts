@@ -26,7 +26,10 @@ import { withScenario, type HeldScenario } from '../worker/held-scenario.ts';
 import { outlookChart } from './charts/outlook-chart.ts';
 import { fanChart, planChart } from './charts/plan-chart.ts';
 import { networkChart } from './charts/network-chart.ts';
-import { word, type Lang } from './i18n.ts';
+import { className, word, type Lang } from './i18n.ts';
+
+/** Colours for customer classes in the plan chart (none of them the residual's red). */
+const CLASS_COLOURS = ['#5ab0ff', '#39c0a4', '#a78bfa', '#f5a524', '#f472b6', '#94a3b8', '#84cc16', '#22d3ee', '#eab308', '#c084fc', '#fb923c', '#64748b'];
 import { loadPlans, savePlans, type StoredPlan } from './plan-store.ts';
 import { planDocument } from './plan-document.ts';
 
@@ -48,6 +51,8 @@ interface State extends Opened {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 let state: State | null = null;
+/** The selected plan's chart: stacked by measure (the ladder) or by customer class. */
+let planBy: 'measure' | 'class' = 'measure';
 let busy: AbortController | null = null;
 let pool: EnginePool;
 let langOf: () => Lang = () => 'en';
@@ -60,6 +65,11 @@ export function initDispatch(deps: { pool: EnginePool; lang: () => Lang; status:
   document.querySelectorAll<HTMLButtonElement>('[data-strategy]').forEach((b) => b.addEventListener('click', () => void buildPlan(b.dataset.strategy as Strategy)));
   $('playout-button').addEventListener('click', () => void playOut());
   $('print-button').addEventListener('click', () => void printReport());
+  document.querySelectorAll<HTMLButtonElement>('[data-by]').forEach((b) => b.addEventListener('click', () => {
+    planBy = b.dataset.by as 'measure' | 'class';
+    document.querySelectorAll<HTMLButtonElement>('[data-by]').forEach((x) => x.setAttribute('aria-pressed', String(x === b)));
+    if (state) drawSelected();
+  }));
   $('cancel-button').addEventListener('click', () => busy?.abort());
   $('copy-bulletin').addEventListener('click', () => void navigator.clipboard?.writeText($('bulletin').textContent ?? ''));
   $('download-bulletin').addEventListener('click', () => {
@@ -357,7 +367,10 @@ function drawSelected(): void {
   const r = plan.report;
   $('plan-chart').replaceChildren(planChart({
     startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone,
-    rungs: MEASURES.map((m) => ({ key: m, label: word(`rung_${m}` as 'rung_limit', lang), mw: r.system.byMeasureMW[m] })),
+    // By class only where the plan says (plans kept by an older page do not).
+    rungs: planBy === 'class' && r.system.byClassMW
+      ? Object.entries(r.system.byClassMW).map(([k, mw], i) => ({ key: `class-${k}`, label: className(k, lang), mw, colour: CLASS_COLOURS[i % CLASS_COLOURS.length] }))
+      : MEASURES.map((m) => ({ key: m, label: word(`rung_${m}` as 'rung_limit', lang), mw: r.system.byMeasureMW[m] })),
     residual: r.system.residualMW, required: r.system.requiredMW, labels: { residual: word('residualGap', lang), required: word('need', lang) }, marker: s.hour,
   }));
   const scrub = $('scrubber') as HTMLInputElement;

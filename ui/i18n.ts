@@ -128,6 +128,8 @@ const WORDS = {
   networkTitle: { en: 'The network: what the selected plan takes, feeder by feeder', zh: '电网:所选方案逐条馈线的压减' },
   customersLower: { en: 'customers', zh: '户' },
   wholeNetwork: { en: 'whole network', zh: '全网' },
+  byMeasure: { en: 'By measure', zh: '按措施' },
+  byClass: { en: 'By customer class', zh: '按用户类别' },
 } as const;
 
 export type WordKey = keyof typeof WORDS;

@@ -81,7 +81,11 @@ export interface PlanReport {
   currency: string;
   times: string[];
   objective: PlanObjective;
-  system: AreaOutcome & { snapBackMW: number[]; paybackMW: number[]; byMeasureMW: Record<Measure, number[]>; fairShare?: number[] };
+  system: AreaOutcome & {
+    snapBackMW: number[]; paybackMW: number[]; byMeasureMW: Record<Measure, number[]>; fairShare?: number[];
+    /** MW per hour by customer class, classes with any curtailment, largest energy first. */
+    byClassMW?: Record<string, number[]>;
+  };
   local: AreaOutcome[];
   residual: { totalMWh: number; peakMW: number; areas: string[] };
   customers: CustomerOrder[];
@@ -192,14 +196,22 @@ export function planReport(
   }
 
   const customers: CustomerOrder[] = [];
+  // MW per hour by customer class (what the plan asks of industry, commerce, …).
+  const byClass = new Map<string, Float64Array>();
   let userTimes = 0;
   for (let c = 0; c < C; c++) {
     let first = -1, hours = 0, peak = 0, mwh = 0;
     const days = new Set<number>();
     const measures = new Set<Measure>();
+    let classMW: Float64Array | undefined;
     for (let h = 0; h < H; h++) {
       const v = mw[c * H + h];
       if (v <= 1e-9) continue;
+      if (!classMW) {
+        classMW = byClass.get(p.customers.cls[c]);
+        if (!classMW) byClass.set(p.customers.cls[c], (classMW = new Float64Array(H)));
+      }
+      classMW[h] += v;
       if (first < 0) first = h;
       hours++; peak = Math.max(peak, v); mwh += v;
       days.add(p.dayIndex[h]);
@@ -305,6 +317,7 @@ export function planReport(
     system: {
       ...system, snapBackMW: arr(plan.snapBackMW[0]), paybackMW: arr(payback),
       byMeasureMW: Object.fromEntries(MEASURES.map((m) => [m, arr(byMeasure[m])])) as Record<Measure, number[]>,
+      byClassMW: Object.fromEntries([...byClass].map(([k, v]) => [k, v, v.reduce((a, b) => a + b, 0)] as const).sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, arr(v)])),
       ...(plan.fairShare ? { fairShare: arr(plan.fairShare) } : {}),
     },
     local,

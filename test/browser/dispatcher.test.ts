@@ -95,6 +95,15 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     const fills = await page.locator('#network-chart rect.feeder').evaluateAll((rs) => rs.map((r) => r.getAttribute('fill')));
     expect(fills.filter((f) => f !== '#1f3b2f' && f !== '#3a4654').length).toBeGreaterThan(50);
     await page.locator('#plans-panel').screenshot({ path: join(screenshotDir, 'plans.png') });
+    // The same plan by customer class: restricted classes, never a protected one.
+    await page.click('button[data-by="class"]');
+    const legend = await page.textContent('#plan-chart .legend');
+    expect(legend).toMatch(/phase out/);
+    expect(legend).not.toMatch(/residential|hospital/);
+    expect(await page.locator('#plan-chart path.rung').count()).toBeGreaterThanOrEqual(6);
+    await page.locator('#plan-view').screenshot({ path: join(screenshotDir, 'plan-by-class.png') });
+    await page.click('button[data-by="measure"]');
+    expect(await page.textContent('#plan-chart .legend')).toMatch(/demand response/);
   }, 200_000);
 
   it('plays the plans out, draws the fan of unserved load, and scrubs through one future', async () => {

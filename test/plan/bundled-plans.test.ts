@@ -37,6 +37,14 @@ describe('plans for the bundled stories', () => {
     expect(r.customers.some((c) => isProtectedClass(classes.get(c.id)!))).toBe(false);
     expect(r.planScale.ok).toBe(true);
     expect(r.emergencyOrder.steps.length).toBeGreaterThan(0);
+    // By class, hour by hour, the plan is the same MW as by measure; no protected class in it.
+    const byClass = r.system.byClassMW!;
+    expect(Object.keys(byClass).some((k) => isProtectedClass(k))).toBe(false);
+    for (let h = 0; h < r.hours; h++) {
+      const classes = Object.values(byClass).reduce((t, v) => t + v[h], 0);
+      const measures = Object.values(byMeasure).reduce((t, v) => t + v[h], 0);
+      expect(classes).toBeCloseTo(measures, 2);
+    }
   }, 60_000);
 
   it('coal and wind: notice runs out on the first morning; the residual is reported with its cause, not hidden', () => {

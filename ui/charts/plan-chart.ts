@@ -12,7 +12,8 @@ export const RUNG_COLOURS: Record<string, string> = {
 export interface PlanChartOptions {
   startMs: number;
   timeZone: string;
-  rungs: { key: string; label: string; mw: ArrayLike<number> }[];
+  /** Layers from the bottom up (rungs, or customer classes with their own colours). */
+  rungs: { key: string; label: string; mw: ArrayLike<number>; colour?: string }[];
   residual: ArrayLike<number>;
   required: ArrayLike<number>;
   labels: { residual: string; required: string };
@@ -31,6 +32,7 @@ export function planChart(o: PlanChartOptions): SVGSVGElement {
   const clock = wallClock(o.timeZone);
   const at = (i: number) => clock(o.startMs + i * HOUR);
   const x = d3.scaleUtc().domain([at(0), at(n)]).range([margin.left, width - margin.right]);
+  const colourOf = new Map<string, string>([...o.rungs.map((r) => [r.key, r.colour ?? RUNG_COLOURS[r.key] ?? '#888'] as [string, string]), ['residual', RUNG_COLOURS.residual]]);
   const layers = [...o.rungs.map((r) => ({ key: r.key, mw: r.mw })), { key: 'residual', mw: o.residual }];
   const stackTop = Array.from({ length: n }, (_, i) => layers.reduce((t, l) => t + (l.mw[i] ?? 0), 0));
   const y = d3.scaleLinear().domain([0, Math.max(d3.max(stackTop) ?? 1, d3.max(Array.from(o.required)) ?? 1) * 1.05]).nice().range([height - margin.bottom, margin.top]);
@@ -41,7 +43,7 @@ export function planChart(o: PlanChartOptions): SVGSVGElement {
     const lo = Float64Array.from(base);
     for (let i = 0; i < n; i++) base[i] += layer.mw[i] ?? 0;
     const hi = Float64Array.from(base);
-    svg.append('path').attr('class', `rung rung-${layer.key}`).attr('fill', RUNG_COLOURS[layer.key] ?? '#888')
+    svg.append('path').attr('class', `rung rung-${layer.key}`).attr('fill', colourOf.get(layer.key)!)
       .attr('d', d3.area<number>().x((i) => x(at(i))).y0((i) => y(lo[i])).y1((i) => y(hi[i])).curve(d3.curveStepAfter)(idx) ?? '');
   }
   svg.append('path').attr('class', 'required').attr('d', d3.line<number>().x((i) => x(at(i))).y((i) => y(o.required[i])).curve(d3.curveStepAfter)(idx) ?? '');
@@ -50,9 +52,15 @@ export function planChart(o: PlanChartOptions): SVGSVGElement {
   svg.append('g').attr('class', 'axis y').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5).tickFormat((d) => d3.format(',')(d as number)))
     .call((g) => g.append('text').attr('class', 'axis-title').attr('x', -8).attr('y', margin.top - 4).attr('text-anchor', 'end').text('MW'));
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left + 8},${margin.top + 6})`);
-  [...o.rungs.map((r) => [r.key, r.label]), ['residual', o.labels.residual]].forEach(([key, label], i) => {
-    const g = legend.append('g').attr('transform', `translate(${i * 128},0)`);
-    g.append('rect').attr('x', 0).attr('y', -9).attr('width', 12).attr('height', 9).attr('fill', RUNG_COLOURS[key] ?? '#888');
+  // Items as wide as their labels, wrapping to a second row (classes can be many).
+  let lx = 0, ly = 0;
+  const room = width - margin.left - margin.right - 16;
+  [...o.rungs.map((r) => [r.key, r.label]), ['residual', o.labels.residual]].forEach(([key, label]) => {
+    const w = 28 + [...label].reduce((t, ch) => t + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.5), 0);
+    if (lx > 0 && lx + w > room) { lx = 0; ly += 14; }
+    const g = legend.append('g').attr('transform', `translate(${lx},${ly})`);
+    lx += w;
+    g.append('rect').attr('x', 0).attr('y', -9).attr('width', 12).attr('height', 9).attr('fill', colourOf.get(key)!);
     g.append('text').attr('x', 16).attr('y', 0).text(label);
   });
   return svg.node()!;
