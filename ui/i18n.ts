@@ -129,6 +129,7 @@ const WORDS = {
   customersLower: { en: 'customers', zh: '户' },
   wholeNetwork: { en: 'whole network', zh: '全网' },
   byMeasure: { en: 'By measure', zh: '按措施' },
+  recent: { en: 'Recent scenarios…', zh: '最近的场景…' },
   byClass: { en: 'By customer class', zh: '按用户类别' },
 } as const;
 

@@ -19,7 +19,7 @@ import { classesChart } from './charts/classes-chart.ts';
 import { dailyPeakChart, loadChart } from './charts/load-chart.ts';
 import { areaKind, className, formatMW, word, type Lang, type WordKey } from './i18n.ts';
 import { initDispatch, openDispatch, redrawDispatch } from './dispatch.ts';
-import { loadLastFile, saveLastFile } from './plan-store.ts';
+import { loadFile, loadLastFile, recentFiles, rememberFile } from './plan-store.ts';
 import { initCsvAttach, offerCsv, type CsvDeps } from './csv-attach.ts';
 
 const pool = browserEnginePool();
@@ -36,6 +36,7 @@ function applyLanguage(): void {
     el.textContent = word(el.dataset.i18n as WordKey, lang);
   });
   $('lang-button').textContent = lang === 'zh' ? 'English' : '中文';
+  void showRecent().catch(() => {});
   if (current) render(current.name, current.view);
   redrawDispatch();
 }
@@ -95,8 +96,9 @@ async function open(name: string, blob: Blob): Promise<void> {
       render(name, view);
       document.body.dataset.forecast = 'true';
       status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecastDone', lang)} ${Math.round(performance.now() - started - ms)} ms`, 'ok');
-      // Kept for the next visit (IndexedDB keeps a Blob without copying it on this thread).
-      void saveLastFile(name, blob).catch(() => {});
+      // Kept for the next visit, with the last few others (IndexedDB keeps a Blob without copying
+      // it on this thread).
+      void rememberFile(name, blob).then(showRecent).catch(() => {});
       // Warnings, then the plans kept for this scenario.
       const outlookStarted = performance.now();
       await openDispatch({ name, data, forecast: forecast.forecast });
@@ -204,6 +206,28 @@ $('file-input').addEventListener('change', (e) => {
   (e.target as HTMLInputElement).value = '';
 });
 $('default-button').addEventListener('click', () => void openDefault());
+
+/** The scenario files kept in the browser, to open again (their plans come back with them). */
+async function showRecent(): Promise<void> {
+  const files = await recentFiles();
+  const select = $<HTMLSelectElement>('recent-select');
+  const head = document.createElement('option');
+  head.value = '';
+  head.textContent = word('recent', lang);
+  select.replaceChildren(head, ...files.map((f) => {
+    const o = document.createElement('option');
+    o.value = f.name;
+    o.textContent = `${f.name} (${f.size >= 2 ** 20 ? `${(f.size / 2 ** 20).toFixed(0)} MB` : `${Math.ceil(f.size / 1024)} kB`})`;
+    return o;
+  }));
+  select.hidden = files.length === 0;
+}
+$('recent-select').addEventListener('change', (e) => {
+  const select = e.target as HTMLSelectElement;
+  const name = select.value;
+  select.value = '';
+  if (name) void loadFile(name).then((f) => f && open(f.name, f.blob));
+});
 $('lang-button').addEventListener('click', () => {
   lang = lang === 'zh' ? 'en' : 'zh';
   localStorage.setItem('orderly.lang', lang);

@@ -1,6 +1,6 @@
 /**
  * The user's work kept in the browser (IndexedDB), so a reload loses nothing: the last scenario
- * opened (its file, as a Blob) and, per scenario, the plans built and their play-outs.
+ * scenario files opened (as Blobs; the last few) and, per scenario, the plans built and their play-outs.
  */
 import type { PlanReport } from '../core/plan/report.ts';
 import { splitReport, type PlanHeadline } from '../core/plan/report-parts.ts';
@@ -41,6 +41,29 @@ async function put(store: string, key: string, value: unknown): Promise<void> {
   d.close();
 }
 
+async function remove(store: string, key: string): Promise<void> {
+  const d = await db();
+  await new Promise<void>((resolve, reject) => {
+    const tx = d.transaction(store, 'readwrite');
+    tx.objectStore(store).delete(key);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  d.close();
+}
+
+/** Every value whose key starts with `prefix`. */
+async function entries<T>(store: string, prefix: string): Promise<T[]> {
+  const d = await db();
+  const values = await new Promise<T[]>((resolve, reject) => {
+    const req = d.transaction(store).objectStore(store).getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+    req.onsuccess = () => resolve(req.result as T[]);
+    req.onerror = () => reject(req.error);
+  });
+  d.close();
+  return values;
+}
+
 async function get<T>(store: string, key: string): Promise<T | undefined> {
   const d = await db();
   const value = await new Promise<T | undefined>((resolve, reject) => {
@@ -62,12 +85,36 @@ export async function loadPlans(scenario: string): Promise<StoredPlan[]> {
     return { ...p, report: headline, lists: new Blob([JSON.stringify(lists)], { type: 'application/json' }) };
   });
 }
-export const saveLastFile = (name: string, blob: Blob) => put(FILES, 'last', { name, blob });
+/** Scenario files kept: the most recently opened, by name (a file opened again replaces its copy). */
+export const RECENT_KEPT = 8;
+const FILE_KEY = 'file:';
 
-/** The last scenario opened, as a Blob (older pages kept its bytes). */
+interface KeptFile { name: string; blob: Blob; openedAt: number }
+
+/** Keeps a scenario file opened now (and which was last), forgetting all but the most recent. */
+export async function rememberFile(name: string, blob: Blob): Promise<void> {
+  await put(FILES, FILE_KEY + name, { name, blob, openedAt: Date.now() } satisfies KeptFile);
+  await put(FILES, 'last', { pointer: name });
+  const kept = await recentFiles();
+  for (const old of kept.slice(RECENT_KEPT)) await remove(FILES, FILE_KEY + old.name);
+}
+
+/** The scenario files kept, most recent first. */
+export async function recentFiles(): Promise<{ name: string; size: number; openedAt: number }[]> {
+  const all = await entries<KeptFile>(FILES, FILE_KEY);
+  return all.map((f) => ({ name: f.name, size: f.blob.size, openedAt: f.openedAt })).sort((a, b) => b.openedAt - a.openedAt);
+}
+
+export async function loadFile(name: string): Promise<{ name: string; blob: Blob } | undefined> {
+  const f = await get<KeptFile>(FILES, FILE_KEY + name);
+  return f ? { name: f.name, blob: f.blob } : undefined;
+}
+
+/** The last scenario opened (older pages kept it whole under 'last', as bytes or a Blob). */
 export async function loadLastFile(): Promise<{ name: string; blob: Blob } | undefined> {
-  const last = await get<{ name: string; blob?: Blob; bytes?: Uint8Array }>(FILES, 'last');
+  const last = await get<{ pointer?: string; name?: string; blob?: Blob; bytes?: Uint8Array }>(FILES, 'last');
   if (!last) return undefined;
-  if (last.blob) return { name: last.name, blob: last.blob };
-  return last.bytes ? { name: last.name, blob: new Blob([last.bytes as Uint8Array<ArrayBuffer>]) } : undefined;
+  if (last.pointer) return loadFile(last.pointer);
+  if (last.blob) return { name: last.name!, blob: last.blob };
+  return last.bytes ? { name: last.name!, blob: new Blob([last.bytes as Uint8Array<ArrayBuffer>]) } : undefined;
 }

@@ -249,6 +249,15 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     await page.screenshot({ path: join(screenshotDir, 'csv-attached.png') });
   }, 180_000);
 
+  it('opens a scenario kept from before from the recent list, with its plans', async () => {
+    const kept = await page.locator('#recent-select option').allTextContents();
+    for (const story of ['heat-wave', 'coal-wind', 'local-limit']) expect(kept.join('\n')).toContain(`${story}.json`);
+    await page.selectOption('#recent-select', 'heat-wave.json');
+    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.startsWith('heat-wave.json — warnings drawn'), undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length === 2, undefined, { timeout: 30_000 });
+    expect(await page.textContent('#plans-table')).toMatch(/Least cost[\s\S]*Fairest/);
+  }, 120_000);
+
   it('made no request outside its own origin and logged no errors', () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
