@@ -154,20 +154,34 @@ export function planReport(
   const measureOf = (u: number) => MEASURES[p.units.measure[u]];
 
   // Per customer and hour: MW by measures (and which measure is largest), plus opened feeders.
-  const mw = new Float64Array(C * H), main = new Int8Array(C * H).fill(-1), mainMW = new Float64Array(C * H);
+  // Only customers the plan touches get a row: a province week (200,000 customers × 168 h) would
+  // otherwise allocate and scan three tables of 34 million cells.
+  const row = new Int32Array(C).fill(-1);
+  let rows = 0;
+  for (let u = 0; u < U; u++) {
+    const c = p.units.customer[u];
+    if (row[c] >= 0) continue;
+    for (let h = 0; h < H; h++) if (plan.x[u * H + h] > 0) { row[c] = rows++; break; }
+  }
+  const feederOpened = (f: number) => { for (let h = 0; h < H; h++) if (plan.feederOpen[f * H + h]) return true; return false; };
+  for (let f = 0; f < p.feeders.id.length; f++) if (feederOpened(f)) for (const c of p.feeders.customers[f]) if (row[c] < 0) row[c] = rows++;
+  const mw = new Float64Array(rows * H), main = new Int8Array(rows * H).fill(-1), mainMW = new Float64Array(rows * H);
   const byMeasure = Object.fromEntries(MEASURES.map((m) => [m, new Float64Array(H)])) as Record<Measure, Float64Array>;
   const bandMWh = new Float64Array((feederBand(p) + 1));
   let economicLoss = 0;
   for (let u = 0; u < U; u++) {
-    const c = p.units.customer[u];
+    const r = row[p.units.customer[u]];
+    if (r < 0) continue;
+    const measure = p.units.measure[u], into = byMeasure[measureOf(u)], band = bandOf(p, u), cost = p.units.costPerMWh[u];
     for (let h = 0; h < H; h++) {
       const v = plan.x[u * H + h];
       if (v <= 0) continue;
-      mw[c * H + h] += v;
-      byMeasure[measureOf(u)][h] += v;
-      bandMWh[bandOf(p, u)] += v;
-      economicLoss += v * p.units.costPerMWh[u];
-      if (v > mainMW[c * H + h]) { mainMW[c * H + h] = v; main[c * H + h] = p.units.measure[u]; }
+      const i = r * H + h;
+      mw[i] += v;
+      into[h] += v;
+      bandMWh[band] += v;
+      economicLoss += v * cost;
+      if (v > mainMW[i]) { mainMW[i] = v; main[i] = measure; }
     }
   }
   const feedersOpened: PlanReport['feedersOpened'] = [];
@@ -181,16 +195,18 @@ export function planReport(
       bandMWh[feederBand(p)] += total;
       // The feeder's load goes in proportion to what each customer still drew.
       let left = 0;
-      for (const c of p.feeders.customers[f]) left += Math.max(0, p.customers.baseline[c * H + h] - mw[c * H + h]);
+      for (const c of p.feeders.customers[f]) left += Math.max(0, p.customers.baseline[c * H + h] - mw[row[c] * H + h]);
       for (const c of p.feeders.customers[f]) {
-        const share = left > 0 ? Math.max(0, p.customers.baseline[c * H + h] - mw[c * H + h]) / left : 0;
-        mw[c * H + h] += share * total;
+        const i = row[c] * H + h;
+        const share = left > 0 ? Math.max(0, p.customers.baseline[c * H + h] - mw[i]) / left : 0;
+        mw[i] += share * total;
         economicLoss += share * total * p.customers.costPerMWh[c];
-        main[c * H + h] = 4;
+        main[i] = 4;
       }
     }
     if (hours) {
-      const open = Array.from({ length: H }, (_, h) => h).filter((h) => plan.feederOpen[f * H + h]);
+      const open: number[] = [];
+      for (let h = 0; h < H; h++) if (plan.feederOpen[f * H + h]) open.push(h);
       feedersOpened.push({ feeder: p.feeders.id[f], area: p.areaIds[p.feeders.area[f]], hours, peakMW: round(peak), energyMWh: round(mwh), open });
     }
   }
@@ -200,12 +216,15 @@ export function planReport(
   const byClass = new Map<string, Float64Array>();
   let userTimes = 0;
   for (let c = 0; c < C; c++) {
+    const r = row[c];
+    if (r < 0) continue;
     let first = -1, hours = 0, peak = 0, mwh = 0;
-    const days = new Set<number>();
-    const measures = new Set<Measure>();
+    // 户次 counts customer-days: hours run in order, so a new day is a day index not seen last.
+    let days = 0, lastDay = -1;
+    let measures = 0;
     let classMW: Float64Array | undefined;
     for (let h = 0; h < H; h++) {
-      const v = mw[c * H + h];
+      const v = mw[r * H + h];
       if (v <= 1e-9) continue;
       if (!classMW) {
         classMW = byClass.get(p.customers.cls[c]);
@@ -214,23 +233,31 @@ export function planReport(
       classMW[h] += v;
       if (first < 0) first = h;
       hours++; peak = Math.max(peak, v); mwh += v;
-      days.add(p.dayIndex[h]);
-      if (main[c * H + h] >= 0) measures.add(MEASURES[main[c * H + h]]);
+      if (p.dayIndex[h] !== lastDay) { days++; lastDay = p.dayIndex[h]; }
+      if (main[r * H + h] >= 0) measures |= 1 << main[r * H + h];
     }
     if (first < 0) continue;
-    userTimes += days.size;
+    userTimes += days;
     const notice = p.customers.noticeHours[c];
+    const hourly = new Array<number>(H), measureByHour = new Array<Measure | ''>(H);
+    for (let h = 0; h < H; h++) {
+      const v = mw[r * H + h], m = main[r * H + h];
+      hourly[h] = round(v);
+      measureByHour[h] = m >= 0 && v > 1e-9 ? MEASURES[m] : '';
+    }
     customers.push({
       id: p.customers.id[c], name: p.customers.name[c], class: p.customers.cls[c], feeder: p.feeders.id[p.customers.feeder[c]],
-      area: p.areaIds[p.customers.area[c]], measures: MEASURES.filter((m) => measures.has(m)),
+      area: p.areaIds[p.customers.area[c]], measures: MEASURES.filter((_, i) => measures & (1 << i)),
       noticeBy: formatInZone(Math.max(p.issuedAtMs, p.startMs + first * 3_600_000 - notice * 3_600_000), zone), noticeHours: notice,
-      firstHour: time(first), hours, peakMW: round(peak), energyMWh: round(mwh),
-      mw: Array.from({ length: H }, (_, h) => round(mw[c * H + h])),
-      measureByHour: Array.from({ length: H }, (_, h) => (main[c * H + h] >= 0 && mw[c * H + h] > 1e-9 ? MEASURES[main[c * H + h]] : '')),
+      firstHour: times[first], hours, peakMW: round(peak), energyMWh: round(mwh), mw: hourly, measureByHour,
     });
   }
   customers.sort((a, b) => b.energyMWh - a.energyMWh || (a.id < b.id ? -1 : 1));
-  const fine = (v: number) => Math.round(v * 1e6) / 1e6;
+  const fineRow = (a: Float64Array, from: number, n: number) => {
+    const out = new Array<number>(n);
+    for (let h = 0; h < n; h++) out[h] = Math.round(a[from + h] * 1e6) / 1e6;
+    return out;
+  };
   const orders: PlanReport['orders'] = [];
   for (let u = 0; u < U; u++) {
     let any = false;
@@ -239,8 +266,8 @@ export function planReport(
     const isShift = p.units.measure[u] === SHIFT;
     orders.push({
       customer: p.customers.id[p.units.customer[u]], measure: measureOf(u),
-      mw: Array.from(plan.x.subarray(u * H, (u + 1) * H), fine),
-      ...(isShift ? { paybackMW: Array.from(plan.payback.subarray(u * H, (u + 1) * H), fine) } : {}),
+      mw: fineRow(plan.x, u * H, H),
+      ...(isShift ? { paybackMW: fineRow(plan.payback, u * H, H) } : {}),
     });
   }
 
