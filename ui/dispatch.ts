@@ -220,7 +220,8 @@ async function runWhatIf(): Promise<void> {
       if (state !== mine) return;
       if (!r.ok) { say(r.problems[0]?.message ?? 'what-if failed', 'error'); return; }
       whatIf = r;
-      whatIfVerified = null;
+      whatIfVerified = r.verified ?? null;
+      if (r.verified !== undefined) document.body.dataset.whatifVerified = String(r.verified);
       drawOutlook();
       drawWhatIfPlan();
       document.body.dataset.whatifMs = String(Math.round(performance.now() - asked));
@@ -229,9 +230,11 @@ async function runWhatIf(): Promise<void> {
       // the one it stops at is the plan that counts, and it is verified).
       const options = whatIfOptions();
       clearTimeout(verifyTimer);
+      const toVerify = r.toVerify;
+      if (!toVerify) continue; // verified where it was made
       verifyTimer = setTimeout(() => {
         if (whatIf !== r || whatIfPending) return;
-        void pool.run((api) => withScenario(api, mine.data, (b) => api.whatIfVerify(mine.name, b, mine.forecast, options, handOverForVerify(r.toVerify)))).then((v) => {
+        void pool.run((api) => withScenario(api, mine.data, (b) => api.whatIfVerify(mine.name, b, mine.forecast, options, handOverForVerify(toVerify)))).then((v) => {
           if (whatIf !== r) return;
           whatIfVerified = v.ok;
           drawWhatIfPlan();

@@ -435,11 +435,15 @@ export const engineApi = {
     const q = (level: number) => Float64Array.from(forecast.system.quantiles[forecast.levels.indexOf(level)].subarray(offset, offset + assessment.hours), (v) => v * demandFactor);
     const customers = new Set<number>();
     for (let u = 0; u < problem.units.customer.length; u++) for (let h = 0; h < problem.hours; h++) if (plan.x[u * problem.hours + h] > 0) { customers.add(problem.units.customer[u]); break; }
-    // The plan goes back whole, so that another worker can verify it while this one's answer is drawn.
-    const toVerify: WhatIfPlan = {
+    // The plan goes back whole, so that another worker can verify it while this one's answer is
+    // drawn; a plan too large to send about (a province week: units × hours of tens of millions,
+    // hundreds of MB) is verified here instead, before the answer goes.
+    const cells = problem.units.customer.length * problem.hours;
+    const toVerify: WhatIfPlan | null = cells > (options.verifyHereAbove ?? WHATIF_HANDOVER_CELLS) ? null : {
       gaps: problem.constraints.map((k) => ({ area: k.area, name: k.name, scope: k.scope, gapMW: k.gapMW })), energyDays: problem.energyDays,
       plan: { strategy: 'cost', x: plan.x, xEnergy: plan.xEnergy, payback: plan.payback, feederOpen: plan.feederOpen, feederMW: plan.feederMW, requiredMW: plan.requiredMW, coveredMW: plan.coveredMW, residualMW: plan.residualMW, fairShare: null },
     };
+    const verified = toVerify ? undefined : verifyPlan(problem, plan).ok;
     const result = {
       ok: true as const, startMs: assessment.startMs, timeZone: assessment.timeZone,
       demandMW: assessment.system.demandMW, p10: q(0.1), p90: q(0.9), supplyMW: assessment.system.supplyMW,
@@ -447,8 +451,9 @@ export const engineApi = {
       byMeasure, residualMW: plan.residualMW[0], requiredMW: plan.requiredMW[0],
       customers: customers.size, residualMWh: plan.residualMW.reduce((t, r) => t + r.reduce((a, b) => a + b, 0), 0),
       peakGapMW: Math.max(0, ...assessment.system.gapAtConfidence), computeMs: performance.now() - started, toVerify,
+      ...(verified !== undefined ? { verified } : {}),
     };
-    return transfer(result, [plan.x.buffer, plan.payback.buffer] as ArrayBuffer[]);
+    return toVerify ? transfer(result, [plan.x.buffer, plan.payback.buffer] as ArrayBuffer[]) : result;
   },
 
   /** The independent verifier on a what-if plan (in whichever worker is free). */
@@ -521,6 +526,8 @@ export interface WhatIfOptions {
   /** Notice every customer gets, hours (null: each customer's own). */
   noticeHours?: number | null;
   samples?: number;
+  /** Units × hours above which the plan is verified where it is made (default 5,000,000). */
+  verifyHereAbove?: number;
 }
 
 export type WhatIfOutcome =
@@ -528,7 +535,11 @@ export type WhatIfOutcome =
     ok: true; startMs: number; timeZone: string;
     demandMW: Float64Array; p10: Float64Array; p90: Float64Array; supplyMW: Float64Array; expectedLevel: Uint8Array; probabilities: Float64Array[];
     byMeasure: Float64Array[]; residualMW: Float64Array; requiredMW: Float64Array; customers: number; residualMWh: number;
-    peakGapMW: number; computeMs: number; toVerify: WhatIfPlan;
+    peakGapMW: number; computeMs: number;
+    /** The plan for a verifier in another worker; null when it was too large and was verified here. */
+    toVerify: WhatIfPlan | null;
+    /** The verifier's answer, when it ran here. */
+    verified?: boolean;
   }
   | { ok: false; problems: Problem[]; total: number };
 
@@ -538,6 +549,9 @@ export interface WhatIfPlan {
   energyDays: PlanProblem['energyDays'];
   plan: PlanToVerify;
 }
+
+/** Units × hours above which a what-if plan is verified where it is made, not sent to another worker. */
+const WHATIF_HANDOVER_CELLS = 5_000_000;
 
 /** The what-if session of this worker: the scenario and its plan tables per notice. */
 let whatIfCache: { key: string; scenario: Scenario; problems: Map<string, PlanProblem> } | null = null;
