@@ -4,7 +4,8 @@
  * outlook (system only) and to the full outlook (every area), the main thread's long tasks, with
  * --plan the time to a verified least-cost plan, with --playout (after --plan) to 200 futures. Generate a city or province file with `npx orderly generate`.
  */
-import { launch, servePage } from '../test/support/browser.ts';
+import { join } from 'node:path';
+import { launch, screenshotDir, servePage } from '../test/support/browser.ts';
 
 const file = process.argv[2];
 if (!file) {
@@ -41,6 +42,7 @@ try {
     }, undefined, { timeout: 900_000 });
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`plan: ${Date.now() - t1} ms, ${await page.textContent('#status')}; longest main-thread task ${Math.max(0, ...tasks)} ms`);
+    await page.locator('#plans-panel').screenshot({ path: join(screenshotDir, 'bench-page-plan.png') });
     if (process.argv.includes('--playout')) {
       await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
       await page.selectOption('#futures', '200');

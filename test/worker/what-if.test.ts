@@ -9,6 +9,10 @@ import { repoRoot } from '../support/data-dir.ts';
 const name = 'heat-wave.json';
 const bytes = new Uint8Array(readFileSync(join(repoRoot, 'scenarios', name)));
 type Ok = Extract<WhatIfOutcome, { ok: true }>;
+const ok = (r: WhatIfOutcome): Ok => {
+  if (!r.ok) throw new Error(r.problems[0]?.message);
+  return r;
+};
 const total = (a: ArrayLike<number>) => Array.from(a).reduce((t, v) => t + v, 0);
 
 describe('what-if in the engine', () => {
@@ -18,15 +22,15 @@ describe('what-if in the engine', () => {
   it('needs more curtailment with supply lost, and its plan passes the verifier in another worker', async () => {
     const f = await forecastScenarioInPool(pool, name, bytes);
     if (!f.ok) throw new Error('no forecast');
-    const base = await pool.run((api) => api.whatIf(name, bytes, f.forecast, { lostMW: 0, tempOffsetC: 0, samples: 100 })) as Ok;
-    const lost = await pool.run((api) => api.whatIf(name, bytes, f.forecast, { lostMW: 150, tempOffsetC: 0, samples: 100 })) as Ok;
+    const base = ok(await pool.run<WhatIfOutcome>((api) => api.whatIf(name, bytes, f.forecast, { lostMW: 0, tempOffsetC: 0, samples: 100 })));
+    const lost = ok(await pool.run<WhatIfOutcome>((api) => api.whatIf(name, bytes, f.forecast, { lostMW: 150, tempOffsetC: 0, samples: 100 })));
     expect(total(lost.requiredMW)).toBeGreaterThan(total(base.requiredMW) + 150 * 10);
     expect(lost.toVerify).not.toBeNull();
     const v = await pool.run((api) => api.whatIfVerify(name, bytes, f.forecast, { lostMW: 150, tempOffsetC: 0 }, lost.toVerify!));
     expect(v.ok).toBe(true);
 
     // A plan too large to send about is verified where it is made, with the same figures.
-    const here = await pool.run((api) => api.whatIf(name, bytes, f.forecast, { lostMW: 150, tempOffsetC: 0, samples: 100, verifyHereAbove: 0 })) as Ok;
+    const here = ok(await pool.run<WhatIfOutcome>((api) => api.whatIf(name, bytes, f.forecast, { lostMW: 150, tempOffsetC: 0, samples: 100, verifyHereAbove: 0 })));
     expect(here.toVerify).toBeNull();
     expect(here.verified).toBe(true);
     expect(Array.from(here.residualMW)).toEqual(Array.from(lost.residualMW));
