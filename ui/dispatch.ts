@@ -25,7 +25,7 @@ import { warnScenarioInPool } from '../worker/warn-pool.ts';
 import { withScenario, type HeldScenario } from '../worker/held-scenario.ts';
 import { outlookChart } from './charts/outlook-chart.ts';
 import { fanChart, planChart } from './charts/plan-chart.ts';
-import { networkChart } from './charts/network-chart.ts';
+import { networkChart, type NetworkChartOptions } from './charts/network-chart.ts';
 import { className, word, type Lang } from './i18n.ts';
 
 /** Colours for customer classes in the plan chart (none of them the residual's red). */
@@ -261,6 +261,18 @@ function drawWhatIfPlan(): void {
   }));
 }
 
+/** The network's feeders as rows for the treemap (the report keeps them as columns), once per plan. */
+const rowsOf = new WeakMap<object, NetworkChartOptions['feeders']>();
+function feederRows(network: NonNullable<PlanHeadline['network']>): NetworkChartOptions['feeders'] {
+  let rows = rowsOf.get(network);
+  if (!rows) {
+    const f = network.feeders;
+    rows = f.id.map((id, i) => ({ id, area: network.areas[f.area[i]]?.id ?? '', ratingMW: f.ratingMW[i], protected: f.protected[i] === 1, curtailedMWh: f.curtailedMWh[i], openedHours: f.openedHours[i] }));
+    rowsOf.set(network, rows);
+  }
+  return rows;
+}
+
 function planLabel(r: Pick<PlanHeadline, 'strategy' | 'level'>, lang: Lang): string {
   return `${word(`strategy_${r.strategy}` as 'strategy_cost', lang)}${r.level ? ` · ${word('level', lang)} ${r.level}` : ''}`;
 }
@@ -382,7 +394,7 @@ function drawSelected(): void {
   $('scrub-time').textContent = r.times[s.hour];
   if (r.network) {
     $('network-chart').replaceChildren(networkChart({
-      ...r.network, labels: { protected: word('protectedFeeder', lang), curtailed: word('curtailedWord', lang), opened: word('openedFeeder', lang), back: word('wholeNetwork', lang) },
+      areas: r.network.areas, feeders: feederRows(r.network), labels: { protected: word('protectedFeeder', lang), curtailed: word('curtailedWord', lang), opened: word('openedFeeder', lang), back: word('wholeNetwork', lang) },
       focus: s.networkFocus ?? null,
       onFocus: (area) => { s.networkFocus = area; drawSelected(); },
     }));

@@ -78,11 +78,23 @@ async function get<T>(store: string, key: string): Promise<T | undefined> {
 export const savePlans = (scenario: string, plans: StoredPlan[]) => put(PLANS, scenario, plans);
 export async function loadPlans(scenario: string): Promise<StoredPlan[]> {
   const kept = (await get<Array<StoredPlan | (Omit<StoredPlan, 'report' | 'lists'> & { report: PlanReport })>>(PLANS, scenario)) ?? [];
-  // Plans an older page kept whole are split as the page keeps them now.
+  // Plans an older page kept whole are split as the page keeps them now, their network's feeders
+  // turned from rows into columns.
   return kept.map((p) => {
-    if ('lists' in p) return p;
-    const { headline, lists } = splitReport(p.report);
-    return { ...p, report: headline, lists: new Blob([JSON.stringify(lists)], { type: 'application/json' }) };
+    const plan = 'lists' in p ? p : (() => {
+      const { headline, lists } = splitReport(p.report);
+      return { ...p, report: headline, lists: new Blob([JSON.stringify(lists)], { type: 'application/json' }) };
+    })();
+    const network = plan.report.network as unknown as { areas: { id: string }[]; feeders: unknown } | undefined;
+    if (network && Array.isArray(network.feeders)) {
+      const rows = network.feeders as { id: string; area: string; ratingMW: number; protected: boolean; curtailedMWh: number; openedHours: number }[];
+      const index = new Map(network.areas.map((a, i) => [a.id, i]));
+      plan.report = { ...plan.report, network: { areas: plan.report.network!.areas, feeders: {
+        id: rows.map((f) => f.id), area: rows.map((f) => index.get(f.area) ?? -1), ratingMW: rows.map((f) => f.ratingMW),
+        protected: rows.map((f) => (f.protected ? 1 : 0)), curtailedMWh: rows.map((f) => f.curtailedMWh), openedHours: rows.map((f) => f.openedHours),
+      } } };
+    }
+    return plan;
   });
 }
 /** Scenario files kept: the most recently opened, by name (a file opened again replaces its copy). */

@@ -114,12 +114,17 @@ export function planScenario(s: Scenario, a: Assessment, options: ScenarioPlanOp
   for (const c of report.customers) byFeeder.set(c.feeder, (byFeeder.get(c.feeder) ?? 0) + c.energyMWh);
   const opened = new Map(report.feedersOpened.map((f) => [f.feeder, f.hours]));
   const protectedOn = new Set(s.customers.filter((c) => isProtectedClass(c.class)).map((c) => c.feeder));
+  const areaIndex = new Map(s.areas.map((a, i) => [a.id, i]));
   report.network = {
     areas: s.areas.map((a) => ({ id: a.id, name: a.name, parent: a.parent })),
-    feeders: s.feeders.map((f) => ({
-      id: f.id, area: f.substation, ratingMW: f.ratingMW, protected: f.servesProtected || f.residentialShare > 0 || protectedOn.has(f.id),
-      curtailedMWh: Math.round((byFeeder.get(f.id) ?? 0) * 1000) / 1000, openedHours: opened.get(f.id) ?? 0,
-    })),
+    feeders: {
+      id: s.feeders.map((f) => f.id),
+      area: s.feeders.map((f) => areaIndex.get(f.substation)!),
+      ratingMW: s.feeders.map((f) => f.ratingMW),
+      protected: s.feeders.map((f) => (f.servesProtected || f.residentialShare > 0 || protectedOn.has(f.id) ? 1 : 0)),
+      curtailedMWh: s.feeders.map((f) => Math.round((byFeeder.get(f.id) ?? 0) * 1000) / 1000),
+      openedHours: s.feeders.map((f) => opened.get(f.id) ?? 0),
+    },
   };
   report.settings = {
     snapBackShare: problem.snapBackShare, ...(options.noticeHours !== undefined ? { noticeHours: options.noticeHours } : {}),
