@@ -57,6 +57,10 @@ try {
       await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1, undefined, { timeout: 300_000 });
       const printed = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
       console.log(`plan report: ${Date.now() - t3} ms; longest main-thread task ${Math.max(0, ...printed)} ms`);
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 860, height: 1000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(screenshotDir, 'bench-page-report.png'), fullPage: true });
     }
   }
 } finally {

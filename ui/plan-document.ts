@@ -104,10 +104,19 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
   );
 
   const areaName = new Map((r.network?.areas ?? []).map((a) => [a.id, a.name]));
+  const groupTable = (groups: PlanDigest['byArea'], name: (key: string) => string) => table(
+    [T('Area', '区域'), T('Customers', '用户数'), T('Largest hour', '最大负荷'), T('Energy', '电量')],
+    groups.map((g) => [name(g.key), num(g.customers), mw(g.peakMW), mwh(g.energyMWh)]), [false, true, true, true]);
+  // Targets go down a level at a time: the regions below the whole system, then substations
+  // (a province's 400 would run to pages: the largest 40 are listed).
+  const regions = digest.byRegion && digest.byRegion.length > 1 ? digest.byRegion : null;
+  const AREAS_LISTED = 40;
   const byArea = el('section', {},
     el('h2', {}, T('4 By area (targets split down)', '四、分区调控指标')),
-    table([T('Area', '区域'), T('Customers', '用户数'), T('Largest hour', '最大负荷'), T('Energy', '电量')],
-      digest.byArea.map((g) => [areaName.get(g.key) ?? g.key, num(g.customers), mw(g.peakMW), mwh(g.energyMWh)]), [false, true, true, true]),
+    regions ? groupTable(regions, (k) => areaName.get(k) ?? k) : null,
+    regions ? el('h3', {}, T('By substation', '分变电站')) : null,
+    groupTable(digest.byArea.slice(0, AREAS_LISTED), (k) => areaName.get(k) ?? k),
+    digest.byArea.length > AREAS_LISTED ? el('p', { class: 'doc-note' }, T(`… ${num(digest.byArea.length - AREAS_LISTED)} more substations, each releasing less.`, `……其余 ${num(digest.byArea.length - AREAS_LISTED)} 座变电站压减更少。`)) : null,
     r.local.length ? el('h3', {}, T('Import-limited areas', '受限区域')) : null,
     r.local.length ? table([T('Area', '区域'), T('Largest requirement', '最大需求'), T('Residual', '剩余缺口'), T('Cause', '原因')],
       r.local.map((l) => [l.name, mw(peakOf(l.requiredMW)), l.residualMWh > 0 ? mwh(l.residualMWh) : '0', input.causeName(l.cause)]), [false, true, true, false]) : null,

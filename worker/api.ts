@@ -28,7 +28,7 @@ import { levelPlans, planScenario, type LevelPlanSummary } from '../core/plan/pl
 import type { PlanReport } from '../core/plan/report.ts';
 import { joinReport, splitReport, type PlanHeadline } from '../core/plan/report-parts.ts';
 import { planCsv } from '../core/plan/csv.ts';
-import { planDigest, type PlanDigest } from '../core/plan/digest.ts';
+import { planDigest, regionOfArea, type PlanDigest } from '../core/plan/digest.ts';
 import { buildGaps, buildPlanProblem } from '../core/plan/build-problem.ts';
 import { HEAT_SENSITIVITY_PER_C } from '../core/playout/context.ts';
 import type { Scenario } from '../core/scenario/model.ts';
@@ -336,7 +336,7 @@ export const engineApi = {
   /** What a printed plan needs from its lists: the largest customers, by area, by class. */
   async planDigest(plan: PlanReport | DetachedPlan, limit = 100): Promise<PlanDigest> {
     const r = await wholeReport(plan);
-    return planDigest(r, r.hours, limit);
+    return planDigest(r, r.hours, limit, r.network ? regionOfArea(r.network.areas) : undefined);
   },
 
   /** A plan's customer list as CSV (a Blob the page saves as it is). */

@@ -20,14 +20,35 @@ export interface PlanDigest {
   customers: number;
   /** The `limit` customers with the largest peak release, largest first. */
   top: ListedCustomer[];
+  /** By the area each customer is in (its substation). */
   byArea: PlanGroup[];
+  /** By the areas just below the whole system (a province's cities), when asked for. */
+  byRegion?: PlanGroup[];
   byClass: PlanGroup[];
 }
 
-export function planDigest(lists: PlanLists, hours: number, limit = 100): PlanDigest {
+/**
+ * `regionOf` maps a customer's area to the region it is reported under (targets are split down
+ * province → city → substation); without it there is no split by region.
+ */
+export function planDigest(lists: PlanLists, hours: number, limit = 100, regionOf?: (area: string) => string): PlanDigest {
   const ranked = [...lists.customers].sort((a, b) => b.peakMW - a.peakMW || b.energyMWh - a.energyMWh || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const top = ranked.slice(0, limit).map(({ mw: _mw, measureByHour: _m, ...rest }) => rest);
-  return { customers: lists.customers.length, top, byArea: groups(lists.customers, hours, (c) => c.area), byClass: groups(lists.customers, hours, (c) => c.class) };
+  return {
+    customers: lists.customers.length, top, byArea: groups(lists.customers, hours, (c) => c.area),
+    ...(regionOf ? { byRegion: groups(lists.customers, hours, (c) => regionOf(c.area)) } : {}),
+    byClass: groups(lists.customers, hours, (c) => c.class),
+  };
+}
+
+/** Each area's ancestor just below the root (the root itself for the root); from a parent table. */
+export function regionOfArea(areas: { id: string; parent: string | null }[]): (area: string) => string {
+  const parent = new Map(areas.map((a) => [a.id, a.parent]));
+  return (area) => {
+    let at = area;
+    for (let up = parent.get(at); up !== null && up !== undefined && parent.get(up) !== null; up = parent.get(at)) at = up;
+    return at;
+  };
 }
 
 function groups(customers: CustomerOrder[], hours: number, keyOf: (c: CustomerOrder) => string): PlanGroup[] {

@@ -149,6 +149,9 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     expect(text).toMatch(/✓ Independently verified/);
     expect(text).toMatch(/Plan scale \(capacity \/ historical maximum\)/);
     expect(text).toMatch(/Prepared by.*Checked by.*Approved by/);
+    // Targets split down a level at a time: the city's districts, then its substations.
+    expect(text).toMatch(/By area \(targets split down\)AreaCustomersLargest hourEnergy\w+ District/);
+    expect(text).toContain('By substation');
     // The customers releasing most, largest first.
     const peaks = (await doc.locator('section:nth-of-type(5) tbody tr td:nth-child(8)').allTextContents()).map((t) => Number(t.replace(/[^0-9.]/g, '')));
     expect(peaks.length).toBeGreaterThan(10);

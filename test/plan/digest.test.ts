@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planDigest } from '../../core/plan/digest.ts';
+import { planDigest, regionOfArea } from '../../core/plan/digest.ts';
 import type { CustomerOrder } from '../../core/plan/report.ts';
 
 const order = (id: string, area: string, cls: string, mw: number[]): CustomerOrder => ({
@@ -27,6 +27,18 @@ describe('planDigest', () => {
     expect(digest.byArea).toEqual([
       { key: 'S2', customers: 2, peakMW: 11, energyMWh: 15 },
       { key: 'S1', customers: 2, peakMW: 5, energyMWh: 10 },
+    ]);
+  });
+
+  it('rolls areas up to the regions just below the whole system (targets split province → city)', () => {
+    const regionOf = regionOfArea([
+      { id: 'P', parent: null }, { id: 'C1', parent: 'P' }, { id: 'C2', parent: 'P' }, { id: 'S1', parent: 'C1' }, { id: 'S2', parent: 'C2' }, { id: 'X', parent: 'S1' },
+    ]);
+    expect(['P', 'C1', 'S1', 'X', 'S2'].map(regionOf)).toEqual(['P', 'C1', 'C1', 'C1', 'C2']);
+    const byRegion = planDigest({ customers, orders: [] }, 3, 3, regionOf).byRegion;
+    expect(byRegion).toEqual([
+      { key: 'C2', customers: 2, peakMW: 11, energyMWh: 15 },
+      { key: 'C1', customers: 2, peakMW: 5, energyMWh: 10 },
     ]);
   });
 
