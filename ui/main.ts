@@ -26,7 +26,13 @@ const pool = browserEnginePool();
 let lang: Lang = (localStorage.getItem('orderly.lang') as Lang) ?? 'en';
 let current: { name: string; view: ScenarioView; forecast?: LoadForecast; data: HeldScenario; areas?: { id: string; name: string; kind: string }[] } | null = null;
 type LoadForecast = { startMs: number; point: Float64Array; p10: Float64Array; p90: Float64Array };
-let opening = 0;
+/**
+ * Files are numbered in the order the user chose them; the newest valid one is shown. (Checks
+ * finish in any order: a later file's can come back first.) An invalid file supersedes nothing.
+ */
+let chosen = 0, shown = 0;
+/** The work of the file being opened (forecasts in the workers), cancelled when a newer file supersedes it. */
+let loading: AbortController | null = null;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -55,23 +61,30 @@ async function open(name: string, blob: Blob): Promise<void> {
   status(word('loading', lang), 'busy');
   const started = performance.now();
   const data = new HeldScenario(name, blob);
+  const controller = new AbortController(), signal = controller.signal;
+  const ticket = ++chosen;
   try {
     // The forecast starts at once, beside the check (it reads the file in another worker); an
     // invalid file's forecast is simply dropped.
     // A quick forecast of the system alone comes first (its outlook is drawn while every area is
     // forecast), and the check goes ahead of the area forecasts in the queue.
-    const quick = pool.run<{ ok: true; forecast: ScenarioForecast } | { ok: false }>((api) => withScenario(api, data, (b) => api.forecastSystem(name, b)), { urgent: true });
+    const quick = pool.run<{ ok: true; forecast: ScenarioForecast } | { ok: false }>((api) => withScenario(api, data, (b) => api.forecastSystem(name, b)), { urgent: true, signal });
     quick.catch(() => {});
-    const forecasting = forecastScenarioInPool(pool, name, data);
+    const forecasting = forecastScenarioInPool(pool, name, data, { signal });
     forecasting.catch(() => {});
-    const view = await pool.run((api) => withScenario(api, data, (b) => api.view(name, b)), { urgent: true });
+    const view = await pool.run((api) => withScenario(api, data, (b) => api.view(name, b)), { urgent: true, signal });
     const ms = Math.round(performance.now() - started);
+    if (ticket < shown) { controller.abort(); return; } // a newer file is already shown
     if (!view.ok) {
       showProblems(name, view);
       status(`${name}: ${view.total} ${word('problems', lang)}`, 'error');
       return;
     }
-    const ticket = ++opening;
+    shown = ticket;
+    // This file supersedes any still loading: stop that one's forecasts (they would hold the
+    // workers, and a province's take seconds).
+    loading?.abort();
+    loading = controller;
     current = { name, view, data };
     $('problems').hidden = true;
     render(name, view);
@@ -79,14 +92,14 @@ async function open(name: string, blob: Blob): Promise<void> {
     // The load forecast follows in the workers; the page stays usable meanwhile.
     const forecastStarted = performance.now();
     const first = await quick.catch(() => null);
-    if (ticket !== opening) return;
+    if (ticket !== shown) return;
     if (first?.ok) {
       await openDispatch({ name, data, forecast: first.forecast }, true);
       document.body.dataset.firstOutlookMs = String(Math.round(performance.now() - started));
-      if (ticket !== opening) return;
+      if (ticket !== shown) return;
     }
     const forecast = await forecasting;
-    if (ticket !== opening) return; // another file was opened meanwhile
+    if (ticket !== shown) return; // a newer file is shown
     // Phase timings for the end-to-end timing report (view, forecast, outlook), ms.
     document.body.dataset.timings = `view ${ms}, forecast ${Math.round(performance.now() - forecastStarted)}`;
     if (forecast.ok) {
@@ -107,7 +120,10 @@ async function open(name: string, blob: Blob): Promise<void> {
       status(`${name} — ${word('checked', lang)} ${ms} ms; ${forecast.problems[0]?.message ?? ''}`, 'error');
     }
   } catch (error) {
+    if (signal.aborted) return; // superseded by a newer file
     status(`${word('failed', lang)}: ${(error as Error).message}`, 'error');
+  } finally {
+    if (loading === controller) loading = null;
   }
 }
 

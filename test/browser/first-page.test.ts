@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyScenario } from '../support/tiny-scenario.ts';
 import { browserAvailable, launch, screenshotDir, servePage } from '../support/browser.ts';
+import { repoRoot } from '../support/data-dir.ts';
 
 describe.skipIf(!browserAvailable)('the first page', () => {
   let browser: Browser;
@@ -74,6 +75,21 @@ describe.skipIf(!browserAvailable)('the first page', () => {
     await page.waitForSelector('#problems[hidden]', { state: 'attached' });
     expect(await page.textContent('#scenario-name')).toBe('City heat wave');
   });
+
+  it('opens the newer of two files chosen in quick succession, with no error from the one it gave up', async () => {
+    const before = errors.length;
+    await page.setInputFiles('#file-input', join(repoRoot, 'scenarios', 'coal-wind.json'));
+    await page.waitForFunction(() => /Loading/.test(document.querySelector('#status')!.textContent!) || /coal-wind/.test(document.querySelector('#status')!.textContent!));
+    await page.setInputFiles('#file-input', join(repoRoot, 'scenarios', 'unit-trip.json'));
+    await page.waitForFunction(() => /^unit-trip\.json — warnings drawn/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 90_000 });
+    // Nothing from the file given up comes later to overwrite it.
+    await page.waitForTimeout(1500);
+    expect(await page.textContent('#status')).toMatch(/^unit-trip\.json — warnings drawn/);
+    expect(await page.getAttribute('#status', 'data-kind')).toBe('ok');
+    expect(errors.slice(before)).toEqual([]);
+    await page.click('#default-button');
+    await page.waitForFunction(() => /^heat-wave\.json — /.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 90_000 });
+  }, 120_000);
 
   it('switches to Chinese and back', async () => {
     await page.click('#lang-button');
