@@ -1,6 +1,6 @@
 /**
  * A what-if plan handed to another worker for verification, its large arrays (units × hours)
- * moved rather than copied: at province scale a copy is tens of MB on the page's thread, and the
+ * moved rather than copied: at province scale a copy is hundreds of MB on the page's thread, and the
  * page draws none of them.
  */
 import { transfer } from 'comlink';

@@ -19,7 +19,7 @@ export function planScenarioInPool(pool: EnginePool, name: string, bytes: Scenar
 
 /**
  * The plan as the page keeps it: the headline, with the per-customer lists in a Blob (a province
- * plan's lists are tens of MB; copying them to the page would freeze it).
+ * plan's lists are hundreds of MB; copying them to the page would freeze it).
  */
 export function planDetachedInPool(pool: EnginePool, name: string, bytes: ScenarioData, options: PlanPoolOptions = {}): Promise<Timed<DetachedPlanOutcome>> {
   return planWith<DetachedPlanOutcome>(pool, name, bytes, options, (api, b, forecast, task) => api.planDetached(name, b, forecast, task));

@@ -1,7 +1,7 @@
 /**
  * A plan report in two parts: the headline (every figure, chart series, the network and the
  * emergency order) and the lists (one row per customer, one order per customer and measure). A
- * province plan's lists are tens of MB; the page keeps the headline in memory and the lists apart,
+ * province week's lists are ~285 MB of JSON; the page keeps the headline in memory and the lists apart,
  * as a file the workers read when a play-out or a customer list needs them.
  */
 import type { PlanReport } from './report.ts';
