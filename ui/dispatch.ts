@@ -352,9 +352,15 @@ function drawPlans(): void {
     csv.textContent = 'CSV';
     csv.title = word('exportCsv', lang);
     // Written in a worker from the plan's lists (a province week: 134,000 rows of 168 hours).
-    csv.addEventListener('click', () => void pool.run((api) => api.planCsv({ headline: p.report, lists: p.lists }))
-      .then((blob) => download(`${s.name.replace(/\.json$/, '')}-${p.report.strategy}${p.report.level ? `-${p.report.level}` : ''}.csv`, blob))
-      .catch((error: Error) => say(`CSV: ${error.message}`, 'error')));
+    csv.addEventListener('click', () => {
+      say(`${word('exportCsv', lang)}…`, 'busy');
+      void pool.run((api) => api.planCsv({ headline: p.report, lists: p.lists }))
+        .then((blob) => {
+          download(`${s.name.replace(/\.json$/, '')}-${p.report.strategy}${p.report.level ? `-${p.report.level}` : ''}.csv`, blob);
+          say(`${word('exportCsv', lang)}: ${p.report.listed.customers.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} ${word('customersLower', lang)}`, 'ok');
+        })
+        .catch((error: Error) => say(`CSV: ${error.message}`, 'error'));
+    });
     th.append(show, ' ', csv);
     head.append(th);
   }
@@ -433,7 +439,9 @@ async function printReport(): Promise<void> {
   const s = state, lang = langOf();
   const plan = s?.plans.find((p) => p.id === s.selected);
   if (!s || !plan) return;
+  say(`${word('print', lang)}…`, 'busy');
   const digest = await pool.run((api) => api.planDigest({ headline: plan.report, lists: plan.lists }, 100));
+  say(`${word('print', lang)}: ${planLabel(plan.report, lang)}`, 'ok');
   const zone = resolveZone(plan.report.timeZone)!;
   $('plan-document').replaceChildren(planDocument({
     plan: plan.report, digest, scenarioName: s.name, ...(s.bulletin ? { bulletin: s.bulletin } : {}), ...(plan.playout ? { playout: plan.playout } : {}),
