@@ -43,6 +43,16 @@ try {
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`plan: ${Date.now() - t1} ms, ${await page.textContent('#status')}; longest main-thread task ${Math.max(0, ...tasks)} ms`);
     await page.locator('#plans-panel').screenshot({ path: join(screenshotDir, 'bench-page-plan.png') });
+    // A network drawn by substation: one clicked draws its feeders.
+    const box = page.locator('#network-chart rect.substation').first();
+    if (await box.count()) {
+      const t = Date.now();
+      await box.click();
+      await page.waitForSelector('#network-chart [data-focus="back"]');
+      console.log(`substation drawn feeder by feeder: ${Date.now() - t} ms (${await page.locator('#network-chart rect[data-feeder]').count()} feeders)`);
+      await page.locator('#plan-view').screenshot({ path: join(screenshotDir, 'bench-page-substation.png') });
+      await page.click('#network-chart [data-focus="back"]');
+    }
     if (process.argv.includes('--playout')) {
       await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
       await page.selectOption('#futures', '200');

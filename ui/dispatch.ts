@@ -25,7 +25,7 @@ import { warnScenarioInPool } from '../worker/warn-pool.ts';
 import { withScenario, type HeldScenario } from '../worker/held-scenario.ts';
 import { outlookChart } from './charts/outlook-chart.ts';
 import { fanChart, planChart } from './charts/plan-chart.ts';
-import { networkChart, type NetworkChartOptions } from './charts/network-chart.ts';
+import { MAX_FEEDERS_DRAWN, networkChart, type NetworkChartOptions } from './charts/network-chart.ts';
 import { className, word, type Lang } from './i18n.ts';
 
 /** Colours for customer classes in the plan chart (none of them the residual's red). */
@@ -399,6 +399,8 @@ function drawSelected(): void {
   scrub.value = String(s.hour);
   $('scrub-time').textContent = r.times[s.hour];
   if (r.network) {
+    const feeders = r.network.feeders.id.length;
+    $('network-hint').textContent = feeders > MAX_FEEDERS_DRAWN && !s.networkFocus ? `${feeders.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} ${word('networkBySubstation', lang)}` : '';
     $('network-chart').replaceChildren(networkChart({
       areas: r.network.areas, feeders: feederRows(r.network), labels: { protected: word('protectedFeeder', lang), curtailed: word('curtailedWord', lang), opened: word('openedFeeder', lang), back: word('wholeNetwork', lang) },
       focus: s.networkFocus ?? null,

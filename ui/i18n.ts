@@ -128,6 +128,7 @@ const WORDS = {
   networkTitle: { en: 'The network: what the selected plan takes, feeder by feeder', zh: '电网:所选方案逐条馈线的压减' },
   customersLower: { en: 'customers', zh: '户' },
   wholeNetwork: { en: 'whole network', zh: '全网' },
+  networkBySubstation: { en: 'feeders: each box is a substation, its feeders summed; click one to see its feeders.', zh: '条馈线:每个方块为一座变电站(其馈线合计);点击查看该站馈线。' },
   byMeasure: { en: 'By measure', zh: '按措施' },
   recent: { en: 'Recent scenarios…', zh: '最近的场景…' },
   byClass: { en: 'By customer class', zh: '按用户类别' },

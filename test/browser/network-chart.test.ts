@@ -5,7 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launch, serveSources } from '../support/browser.ts';
+import { join } from 'node:path';
+import { browserAvailable, launch, screenshotDir, serveSources } from '../support/browser.ts';
 
 /** A network: `cities` cities of `substations` substations of `feeders` feeders each. */
 function network(cities: number, substations: number, feeders: number) {
@@ -63,6 +64,8 @@ describe.skipIf(!browserAvailable)('the network treemap', () => {
 
   it('draws a province\'s substations as single boxes (feeders summed), opened ones outlined', async () => {
     const drawn = await draw(network(4, 100, 10), null, 'C2S7');
+    await page.setViewportSize({ width: 1000, height: 500 });
+    await page.locator('svg').screenshot({ path: join(screenshotDir, 'network-by-substation.png') });
     expect(drawn.feeders).toBe(0);
     expect(drawn.substations).toBe(400);
     // Each city's first substation has an opened feeder (plus the legend's sample).
@@ -74,5 +77,7 @@ describe.skipIf(!browserAvailable)('the network treemap', () => {
     const drawn = await draw(network(4, 100, 10), 'C2S7');
     expect(drawn).toMatchObject({ feeders: 10, substations: 0 });
     expect(drawn.back).toMatch(/Sub 2\.7/);
+    await page.setViewportSize({ width: 1000, height: 500 });
+    await page.locator('svg').screenshot({ path: join(screenshotDir, 'network-substation.png') });
   });
 });

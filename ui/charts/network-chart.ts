@@ -14,7 +14,7 @@ export interface NetworkChartOptions {
   labels: { protected: string; curtailed: string; opened: string; back?: string };
   /** The area drawn (default: the whole network). */
   focus?: string | null;
-  /** Above this many feeders, substations are drawn as single boxes (default 2,000). */
+  /** Above this many feeders, substations are drawn as single boxes (default MAX_FEEDERS_DRAWN). */
   maxFeeders?: number;
   /** Called with an area to draw alone, or null for the whole network. */
   onFocus?: (area: string | null) => void;
@@ -23,6 +23,9 @@ export interface NetworkChartOptions {
 }
 
 type Feeder = NetworkChartOptions['feeders'][number];
+
+/** Feeders drawn one by one up to this many; past it, substations. */
+export const MAX_FEEDERS_DRAWN = 2000;
 /** A substation drawn as one box: its feeders summed. */
 type Summed = { ratingMW: number; curtailedMWh: number; feeders: number; protected: number; opened: number };
 type Node = { id: string; name: string; children?: Node[]; feeder?: Feeder; summed?: Summed };
@@ -41,7 +44,7 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
   const mark = (n: Node) => { inFocus.add(n.id); n.children?.forEach(mark); };
   if (focus) mark(focus);
   const shown = o.feeders.filter((f) => inFocus.has(f.area));
-  if (shown.length <= (o.maxFeeders ?? 2000)) {
+  if (shown.length <= (o.maxFeeders ?? MAX_FEEDERS_DRAWN)) {
     for (const f of shown) nodes.get(f.area)!.children!.push({ id: f.id, name: f.id, feeder: f });
   } else {
     for (const f of shown) {
@@ -56,12 +59,15 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
   }
   const size = (d: Node) => (d.feeder ? Math.max(0.5, d.feeder.ratingMW) : d.summed && !d.children?.length ? Math.max(0.5, d.summed.ratingMW) : 0);
   const hierarchy = d3.hierarchy(focus ?? { id: 'none', name: '', children: [] }).sum(size);
-  d3.treemap<Node>().size([width, height - 22]).paddingOuter(3).paddingTop((d) => (d.depth > 0 && d.children ? 12 : 0)).paddingInner(1).round(true)(hierarchy);
+  // Room above for the legend, and a line for the way back when one area is drawn alone.
+  const zoomed = !!focus && focus !== root && !!o.onFocus;
+  const top = zoomed ? 38 : 22;
+  d3.treemap<Node>().size([width, height - top]).paddingOuter(3).paddingTop((d) => (d.depth > 0 && d.children ? 12 : 0)).paddingInner(1).round(true)(hierarchy);
   const leaves = hierarchy.leaves();
   const maxMWh = d3.max(leaves, (d) => d.data.feeder?.curtailedMWh ?? (d.data.children?.length ? 0 : d.data.summed?.curtailedMWh)) ?? 1;
   const colour = d3.scaleSequential(d3.interpolateYlOrRd).domain([0, Math.max(1, maxMWh)]);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'network-chart').attr('role', 'img');
-  const g = svg.append('g').attr('transform', 'translate(0,22)');
+  const g = svg.append('g').attr('transform', `translate(0,${top})`);
   type R = d3.HierarchyRectangularNode<Node>;
   const all = hierarchy.descendants() as R[];
   for (const d of all) {
@@ -100,8 +106,8 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
     item.append('rect').attr('x', 0).attr('y', -9).attr('width', 12).attr('height', 9).attr('fill', fill === 'none' ? 'none' : fill).attr('class', fill === 'none' ? 'feeder opened' : fill === '#3a4654' ? 'feeder protected' : '');
     item.append('text').attr('x', 16).attr('y', 0).text(label);
   });
-  if (focus && focus !== root && o.onFocus) {
-    legend.append('text').attr('class', 'link').attr('x', at).attr('y', 0).style('cursor', 'pointer').attr('data-focus', 'back')
+  if (zoomed) {
+    legend.append('text').attr('class', 'link').attr('x', 0).attr('y', 17).style('cursor', 'pointer').attr('data-focus', 'back')
       .text(`← ${o.labels.back ?? 'whole network'} (${focus.name})`).on('click', () => o.onFocus!(null));
   }
   return svg.node()!;
