@@ -1,6 +1,6 @@
 /**
- * The user's work kept in the browser (IndexedDB), so a reload loses nothing: the last scenario
- * scenario files opened (as Blobs; the last few) and, per scenario, the plans built and their play-outs.
+ * The user's work kept in the browser (IndexedDB), so a reload loses nothing: the last few
+ * scenario files opened (as Blobs) and, per scenario, the plans built and their play-outs.
  */
 import type { PlanReport } from '../core/plan/report.ts';
 import { splitReport, type PlanHeadline } from '../core/plan/report-parts.ts';
@@ -30,73 +30,66 @@ function db(): Promise<IDBDatabase> {
   });
 }
 
-async function put(store: string, key: string, value: unknown): Promise<void> {
+/** One read-write transaction on `store`, done when it commits. */
+async function write(store: string, change: (s: IDBObjectStore) => void): Promise<void> {
   const d = await db();
-  await new Promise<void>((resolve, reject) => {
-    const tx = d.transaction(store, 'readwrite');
-    tx.objectStore(store).put(value, key);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  d.close();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = d.transaction(store, 'readwrite');
+      change(tx.objectStore(store));
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  } finally {
+    d.close();
+  }
 }
 
-async function remove(store: string, key: string): Promise<void> {
+/** One read on `store`: the result of the request `ask` makes. */
+async function read<T>(store: string, ask: (s: IDBObjectStore) => IDBRequest): Promise<T> {
   const d = await db();
-  await new Promise<void>((resolve, reject) => {
-    const tx = d.transaction(store, 'readwrite');
-    tx.objectStore(store).delete(key);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  d.close();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const req = ask(d.transaction(store).objectStore(store));
+      req.onsuccess = () => resolve(req.result as T);
+      req.onerror = () => reject(req.error);
+    });
+  } finally {
+    d.close();
+  }
 }
 
-/** Every value whose key starts with `prefix`. */
-async function entries<T>(store: string, prefix: string): Promise<T[]> {
-  const d = await db();
-  const values = await new Promise<T[]>((resolve, reject) => {
-    const req = d.transaction(store).objectStore(store).getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
-    req.onsuccess = () => resolve(req.result as T[]);
-    req.onerror = () => reject(req.error);
-  });
-  d.close();
-  return values;
-}
-
-async function get<T>(store: string, key: string): Promise<T | undefined> {
-  const d = await db();
-  const value = await new Promise<T | undefined>((resolve, reject) => {
-    const req = d.transaction(store).objectStore(store).get(key);
-    req.onsuccess = () => resolve(req.result as T | undefined);
-    req.onerror = () => reject(req.error);
-  });
-  d.close();
-  return value;
-}
+const put = (store: string, key: string, value: unknown) => write(store, (s) => s.put(value, key));
+const get = <T>(store: string, key: string) => read<T | undefined>(store, (s) => s.get(key));
 
 export const savePlans = (scenario: string, plans: StoredPlan[]) => put(PLANS, scenario, plans);
 export async function loadPlans(scenario: string): Promise<StoredPlan[]> {
-  const kept = (await get<Array<StoredPlan | (Omit<StoredPlan, 'report' | 'lists'> & { report: PlanReport })>>(PLANS, scenario)) ?? [];
-  // Plans an older page kept whole are split as the page keeps them now, their network's feeders
-  // turned from rows into columns.
-  return kept.map((p) => {
-    const plan = 'lists' in p ? p : (() => {
-      const { headline, lists } = splitReport(p.report);
-      return { ...p, report: headline, lists: new Blob([JSON.stringify(lists)], { type: 'application/json' }) };
-    })();
-    const network = plan.report.network as unknown as { areas: { id: string }[]; feeders: unknown } | undefined;
-    if (network && Array.isArray(network.feeders)) {
-      const rows = network.feeders as { id: string; area: string; ratingMW: number; protected: boolean; curtailedMWh: number; openedHours: number }[];
-      const index = new Map(network.areas.map((a, i) => [a.id, i]));
-      plan.report = { ...plan.report, network: { areas: plan.report.network!.areas, feeders: {
-        id: rows.map((f) => f.id), area: rows.map((f) => index.get(f.area) ?? -1), ratingMW: rows.map((f) => f.ratingMW),
-        protected: rows.map((f) => (f.protected ? 1 : 0)), curtailedMWh: rows.map((f) => f.curtailedMWh), openedHours: rows.map((f) => f.openedHours),
-      } } };
-    }
-    return plan;
-  });
+  const kept = (await get<Array<StoredPlan | OlderPlan>>(PLANS, scenario)) ?? [];
+  return kept.map((p) => withFeederColumns('lists' in p ? p : splitWhole(p)));
 }
+
+/** A plan an older page kept whole (its report with the per-customer lists). */
+type OlderPlan = Omit<StoredPlan, 'report' | 'lists'> & { report: PlanReport };
+
+/** An older page's whole plan, split as the page keeps plans now. */
+function splitWhole(p: OlderPlan): StoredPlan {
+  const { headline, lists } = splitReport(p.report);
+  return { ...p, report: headline, lists: new Blob([JSON.stringify(lists)], { type: 'application/json' }) };
+}
+
+/** An older page's network kept one object per feeder; the report now keeps columns. */
+function withFeederColumns(plan: StoredPlan): StoredPlan {
+  const network = plan.report.network;
+  if (!network || !Array.isArray(network.feeders)) return plan;
+  const rows = network.feeders as unknown as { id: string; area: string; ratingMW: number; protected: boolean; curtailedMWh: number; openedHours: number }[];
+  const index = new Map(network.areas.map((a, i) => [a.id, i]));
+  const feeders = {
+    id: rows.map((f) => f.id), area: rows.map((f) => index.get(f.area) ?? -1), ratingMW: rows.map((f) => f.ratingMW),
+    protected: rows.map((f) => (f.protected ? 1 : 0)), curtailedMWh: rows.map((f) => f.curtailedMWh), openedHours: rows.map((f) => f.openedHours),
+  };
+  return { ...plan, report: { ...plan.report, network: { areas: network.areas, feeders } } };
+}
+
 /** Scenario files kept: the most recently opened, by name (a file opened again replaces its copy). */
 export const RECENT_KEPT = 8;
 const FILE_KEY = 'file:';
@@ -105,15 +98,18 @@ interface KeptFile { name: string; blob: Blob; openedAt: number }
 
 /** Keeps a scenario file opened now (and which was last), forgetting all but the most recent. */
 export async function rememberFile(name: string, blob: Blob): Promise<void> {
-  await put(FILES, FILE_KEY + name, { name, blob, openedAt: Date.now() } satisfies KeptFile);
-  await put(FILES, 'last', { pointer: name });
-  const kept = await recentFiles();
-  for (const old of kept.slice(RECENT_KEPT)) await remove(FILES, FILE_KEY + old.name);
+  await write(FILES, (s) => {
+    s.put({ name, blob, openedAt: Date.now() } satisfies KeptFile, FILE_KEY + name);
+    s.put({ pointer: name }, 'last');
+  });
+  const old = (await recentFiles()).slice(RECENT_KEPT);
+  if (old.length) await write(FILES, (s) => old.forEach((f) => s.delete(FILE_KEY + f.name)));
 }
 
 /** The scenario files kept, most recent first. */
 export async function recentFiles(): Promise<{ name: string; size: number; openedAt: number }[]> {
-  const all = await entries<KeptFile>(FILES, FILE_KEY);
+  // Every kept file: the keys that start with FILE_KEY.
+  const all = await read<KeptFile[]>(FILES, (s) => s.getAll(IDBKeyRange.bound(FILE_KEY, `${FILE_KEY}\uffff`)));
   return all.map((f) => ({ name: f.name, size: f.blob.size, openedAt: f.openedAt })).sort((a, b) => b.openedAt - a.openedAt);
 }
 
