@@ -7,6 +7,7 @@
  * a click on it draws that substation's feeders (`focus`).
  */
 import * as d3 from 'd3';
+import { labelWidth } from './label-width.ts';
 
 export interface NetworkChartOptions {
   areas: { id: string; name: string; parent: string | null }[];
@@ -102,7 +103,7 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
   let at = 0;
   [['#3a4654', o.labels.protected], [colour(maxMWh), `${o.labels.curtailed} (max ${Math.round(maxMWh)} MWh)`], ['none', o.labels.opened]].forEach(([fill, label]) => {
     const item = legend.append('g').attr('transform', `translate(${at},0)`);
-    at += 40 + [...label].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.5), 0);
+    at += 40 + labelWidth(label);
     item.append('rect').attr('x', 0).attr('y', -9).attr('width', 12).attr('height', 9).attr('fill', fill === 'none' ? 'none' : fill).attr('class', fill === 'none' ? 'feeder opened' : fill === '#3a4654' ? 'feeder protected' : '');
     item.append('text').attr('x', 16).attr('y', 0).text(label);
   });

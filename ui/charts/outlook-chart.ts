@@ -5,7 +5,7 @@
  * the probability of each level in the cell's tooltip. A d3 mark factory: data in, SVG out.
  */
 import * as d3 from 'd3';
-import { wallClock } from './zoned-time.ts';
+import { hourAxis } from './zoned-time.ts';
 
 export const LEVEL_COLOURS = ['#2a3644', '#3b82f6', '#facc15', '#f97316', '#ef4444'];
 
@@ -26,15 +26,11 @@ export interface OutlookChartOptions {
   height?: number;
 }
 
-const HOUR = 3_600_000;
-
 export function outlookChart(o: OutlookChartOptions): SVGSVGElement {
   const width = o.width ?? 900, height = o.height ?? 300, stripH = 22;
   const margin = { top: 18, right: 20, bottom: 28 + stripH + 8, left: 64 };
   const n = o.demand.length;
-  const clock = wallClock(o.timeZone);
-  const at = (i: number) => clock(o.startMs + i * HOUR);
-  const x = d3.scaleUtc().domain([at(0), at(n)]).range([margin.left, width - margin.right]);
+  const { at, x } = hourAxis(o.startMs, n, o.timeZone, [margin.left, width - margin.right]);
   const top = Math.max(d3.max(Array.from(o.p90)) ?? 1, d3.max(Array.from(o.supply)) ?? 1);
   const bottom = Math.min(d3.min(Array.from(o.p10)) ?? 0, d3.min(Array.from(o.supply)) ?? 0);
   const y = d3.scaleLinear().domain([Math.max(0, bottom * 0.9), top * 1.04]).nice().range([height - margin.bottom, margin.top]);

@@ -3,7 +3,8 @@
  * the top), the requirement as a line, and the residual gap on top in a red nobody can miss.
  */
 import * as d3 from 'd3';
-import { wallClock } from './zoned-time.ts';
+import { labelWidth } from './label-width.ts';
+import { hourAxis } from './zoned-time.ts';
 
 export const RUNG_COLOURS: Record<string, string> = {
   'demand-response': '#39c0a4', shift: '#5ab0ff', 'avoid-peak': '#a78bfa', limit: '#f5a524', 'feeder-open': '#f97316', residual: '#ff2d2d', emergency: '#ff5c5c',
@@ -23,15 +24,11 @@ export interface PlanChartOptions {
   height?: number;
 }
 
-const HOUR = 3_600_000;
-
 export function planChart(o: PlanChartOptions): SVGSVGElement {
   const width = o.width ?? 900, height = o.height ?? 240;
   const margin = { top: 16, right: 20, bottom: 28, left: 64 };
   const n = o.required.length;
-  const clock = wallClock(o.timeZone);
-  const at = (i: number) => clock(o.startMs + i * HOUR);
-  const x = d3.scaleUtc().domain([at(0), at(n)]).range([margin.left, width - margin.right]);
+  const { at, x } = hourAxis(o.startMs, n, o.timeZone, [margin.left, width - margin.right]);
   const colourOf = new Map<string, string>([...o.rungs.map((r) => [r.key, r.colour ?? RUNG_COLOURS[r.key] ?? '#888'] as [string, string]), ['residual', RUNG_COLOURS.residual]]);
   const layers = [...o.rungs.map((r) => ({ key: r.key, mw: r.mw })), { key: 'residual', mw: o.residual }];
   const stackTop = Array.from({ length: n }, (_, i) => layers.reduce((t, l) => t + (l.mw[i] ?? 0), 0));
@@ -56,7 +53,7 @@ export function planChart(o: PlanChartOptions): SVGSVGElement {
   let lx = 0, ly = 0;
   const room = width - margin.left - margin.right - 16;
   [...o.rungs.map((r) => [r.key, r.label]), ['residual', o.labels.residual]].forEach(([key, label]) => {
-    const w = 28 + [...label].reduce((t, ch) => t + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.5), 0);
+    const w = 28 + labelWidth(label);
     if (lx > 0 && lx + w > room) { lx = 0; ly += 14; }
     const g = legend.append('g').attr('transform', `translate(${lx},${ly})`);
     lx += w;
@@ -71,9 +68,7 @@ export function fanChart(o: { startMs: number; timeZone: string; p10: number[]; 
   const width = o.width ?? 900, height = o.height ?? 140;
   const margin = { top: 14, right: 20, bottom: 26, left: 64 };
   const n = o.mean.length;
-  const clock = wallClock(o.timeZone);
-  const at = (i: number) => clock(o.startMs + i * HOUR);
-  const x = d3.scaleUtc().domain([at(0), at(n)]).range([margin.left, width - margin.right]);
+  const { at, x } = hourAxis(o.startMs, n, o.timeZone, [margin.left, width - margin.right]);
   const y = d3.scaleLinear().domain([0, Math.max(1, d3.max(o.p90) ?? 1, d3.max(o.mean) ?? 1) * 1.1]).nice().range([height - margin.bottom, margin.top]);
   const idx = Array.from({ length: n }, (_, i) => i);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'fan-chart').attr('role', 'img');
