@@ -110,7 +110,7 @@ export const engineApi = {
    * later calls give instead of its bytes; an invalid file is kept with its problems.
    */
   async hold(name: string, data: Blob | Uint8Array): Promise<{ key: string; ok: boolean }> {
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
+    const bytes = await bytesOf(data);
     const result = loadCached(name, bytes);
     return { key: scenarioKey(name, bytes), ok: result.ok };
   },
@@ -185,8 +185,7 @@ export const engineApi = {
       series,
     };
     if (!args.scenario || !args.target) return { ok: true, problems: [], total: 0, notes: table.notes, table: report };
-    const given = args.scenario.bytes;
-    const scenarioBytes = given instanceof Uint8Array ? given : new Uint8Array(await given.arrayBuffer());
+    const scenarioBytes = await bytesOf(args.scenario.bytes);
     const json = parseJsonBytes(args.scenario.name, scenarioBytes);
     if (!json.ok) return { ok: false, problems: [json.problem], total: 1, notes: table.notes, table: report };
     const base = engineApi.validate(args.scenario.name, scenarioBytes);
@@ -502,6 +501,11 @@ export interface PlanTaskOptions extends AssessOptions {
 export interface DetachedPlan {
   headline: PlanHeadline;
   lists: Blob;
+}
+
+/** A file's bytes, given as bytes or as a Blob (read here, off the page's thread). */
+async function bytesOf(data: Blob | Uint8Array): Promise<Uint8Array> {
+  return data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
 }
 
 /** A plan report whole, from itself or from its headline and lists. */
