@@ -26,10 +26,7 @@ import { withScenario, type HeldScenario } from '../worker/held-scenario.ts';
 import { outlookChart } from './charts/outlook-chart.ts';
 import { fanChart, planChart } from './charts/plan-chart.ts';
 import { MAX_FEEDERS_DRAWN, networkChart, type NetworkChartOptions } from './charts/network-chart.ts';
-import { className, word, type Lang } from './i18n.ts';
-
-/** Colours for customer classes in the plan chart (none of them the residual's red). */
-const CLASS_COLOURS = ['#5ab0ff', '#39c0a4', '#a78bfa', '#f5a524', '#f472b6', '#94a3b8', '#84cc16', '#22d3ee', '#eab308', '#c084fc', '#fb923c', '#64748b'];
+import { className, localeOf, word, type Lang } from './i18n.ts';
 import { loadPlans, savePlans, type StoredPlan } from './plan-store.ts';
 import { planDocument } from './plan-document.ts';
 
@@ -51,6 +48,9 @@ interface State extends Opened {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 let state: State | null = null;
+
+/** Colours for customer classes in the plan chart (none of them the residual's red). */
+const CLASS_COLOURS = ['#5ab0ff', '#39c0a4', '#a78bfa', '#f5a524', '#f472b6', '#94a3b8', '#84cc16', '#22d3ee', '#eab308', '#c084fc', '#fb923c', '#64748b'];
 /** The selected plan's chart: stacked by measure (the ladder) or by customer class. */
 let planBy: 'measure' | 'class' = 'measure';
 let busy: AbortController | null = null;
@@ -250,7 +250,7 @@ async function runWhatIf(): Promise<void> {
 function drawWhatIfPlan(): void {
   const w = whatIf, lang = langOf();
   if (!w) return;
-  const n = (x: number) => Math.round(x).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+  const n = (x: number) => Math.round(x).toLocaleString(localeOf(lang));
   const top = Math.max(...Array.from(w.expectedLevel));
   $('whatif-summary').textContent = `${word('gap', lang)} ${n(w.peakGapMW)} MW · ${top ? `${word('level', lang)} ${LEVELS[top]}` : word('noWarning', lang)} · ` +
     `${word('strategy_cost', lang)}: ${n(w.customers)} ${word('customersLower', lang)}, ${word('residualGap', lang)} ${n(w.residualMWh)} MWh · ${whatIfVerified === null ? word('verifying', lang) : whatIfVerified ? `✓ ${word('verified', lang)}` : word('notVerified', lang)} · ${Math.round(w.computeMs)} ms`;
@@ -324,7 +324,7 @@ function drawPlans(): void {
   if (!s.plans.length) { table.replaceChildren(); $('plans-empty').hidden = false; return; }
   $('plans-empty').hidden = true;
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  const n = (x: number, d = 0) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const n = (x: number, d = 0) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: d, minimumFractionDigits: d });
   const rows: [string, (p: StoredPlan) => string, string?][] = [
     [word('target', lang), (p) => `${n(p.report.targetMW)} MW`],
     [word('residualGap', lang), (p) => (p.report.residual.totalMWh > 0 ? `${n(p.report.residual.totalMWh)} MWh · ${causeName(p.report.system.cause ?? p.report.local.find((l) => l.cause)?.cause ?? null, lang)}` : '0'), 'residual'],
@@ -357,7 +357,7 @@ function drawPlans(): void {
       void pool.run((api) => api.planCsv({ headline: p.report, lists: p.lists }))
         .then((blob) => {
           download(`${s.name.replace(/\.json$/, '')}-${p.report.strategy}${p.report.level ? `-${p.report.level}` : ''}.csv`, blob);
-          say(`${word('exportCsv', lang)}: ${p.report.listed.customers.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} ${word('customersLower', lang)}`, 'ok');
+          say(`${word('exportCsv', lang)}: ${p.report.listed.customers.toLocaleString(localeOf(lang))} ${word('customersLower', lang)}`, 'ok');
         })
         .catch((error: Error) => say(`CSV: ${error.message}`, 'error'));
     });
@@ -400,7 +400,7 @@ function drawSelected(): void {
   $('scrub-time').textContent = r.times[s.hour];
   if (r.network) {
     const feeders = r.network.feeders.id.length;
-    $('network-hint').textContent = feeders > MAX_FEEDERS_DRAWN && !s.networkFocus ? `${feeders.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} ${word('networkBySubstation', lang)}` : '';
+    $('network-hint').textContent = feeders > MAX_FEEDERS_DRAWN && !s.networkFocus ? `${feeders.toLocaleString(localeOf(lang))} ${word('networkBySubstation', lang)}` : '';
     $('network-chart').replaceChildren(networkChart({
       areas: r.network.areas, feeders: feederRows(r.network), labels: { protected: word('protectedFeeder', lang), curtailed: word('curtailedWord', lang), opened: word('openedFeeder', lang), back: word('wholeNetwork', lang) },
       focus: s.networkFocus ?? null,
@@ -412,7 +412,7 @@ function drawSelected(): void {
     startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, ...po.unservedFan, label: word('fanLabel', lang),
   })] : []));
   const hour = po?.replay?.hours[s.hour];
-  const n = (x: number) => `${Math.round(x).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} MW`;
+  const n = (x: number) => `${Math.round(x).toLocaleString(localeOf(lang))} MW`;
   const facts: [string, string][] = [
     [word('planned', lang), `${n(r.system.coveredMW[s.hour])} / ${n(r.system.requiredMW[s.hour])}${r.system.residualMW[s.hour] > 0 ? ` — ${word('residualGap', lang)} ${n(r.system.residualMW[s.hour])}` : ''}`],
   ];
@@ -422,7 +422,7 @@ function drawSelected(): void {
       [word('byRung', lang), PLAYOUT_RUNGS.map((rung, i) => `${word(`rung_${rung}` as 'rung_limit', lang)} ${n(hour.planMW[i] + hour.extraMW[i])}`).join(' · ')],
       [word('unserved', lang), n(hour.unservedMW)],
       // Largest first; the count is all of them (a province hour can have thousands).
-      [word('curtailedNow', lang), `${(hour.curtailedCount ?? hour.curtailed.length).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')}: ${hour.curtailed.slice(0, 8).join(', ')}${(hour.curtailedCount ?? hour.curtailed.length) > 8 ? ' …' : ''}`],
+      [word('curtailedNow', lang), `${(hour.curtailedCount ?? hour.curtailed.length).toLocaleString(localeOf(lang))}: ${hour.curtailed.slice(0, 8).join(', ')}${(hour.curtailedCount ?? hour.curtailed.length) > 8 ? ' …' : ''}`],
     );
   }
   $('scrub-state').replaceChildren(...facts.flatMap(([k, v]) => {

@@ -152,8 +152,13 @@ export function className(id: string, lang: Lang): string {
   return lang === 'zh' ? (CLASS_ZH[id] ?? id) : id.replace(/-/g, ' ');
 }
 
+/** The locale numbers are written in for each language. */
+export function localeOf(lang: Lang): string {
+  return lang === 'zh' ? 'zh-CN' : 'en-US';
+}
+
 export function formatMW(mw: number, lang: Lang): string {
-  const text = Math.round(mw).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+  const text = Math.round(mw).toLocaleString(localeOf(lang));
   return `${text} MW`;
 }
 

@@ -17,7 +17,7 @@ import defaultScenarioUrl from '../scenarios/heat-wave.json?url';
 const DEFAULT_NAME = 'heat-wave.json';
 import { classesChart } from './charts/classes-chart.ts';
 import { dailyPeakChart, loadChart } from './charts/load-chart.ts';
-import { areaKind, className, formatMW, word, type Lang, type WordKey } from './i18n.ts';
+import { areaKind, className, formatMW, localeOf, word, type Lang, type WordKey } from './i18n.ts';
 import { initDispatch, openDispatch, redrawDispatch } from './dispatch.ts';
 import { loadFile, loadLastFile, recentFiles, rememberFile } from './plan-store.ts';
 import { initCsvAttach, offerCsv, type CsvDeps } from './csv-attach.ts';
@@ -159,7 +159,7 @@ function render(name: string, view: ScenarioView): void {
   $('scenario-name').textContent = lang === 'zh' && s.nameZh ? s.nameZh : s.name;
   $('scenario-name').title = s.description ?? name;
   const zone = resolveZone(s.timeZone)!;
-  const n = (x: number) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+  const n = (x: number) => x.toLocaleString(localeOf(lang));
   const kinds = Object.entries(s.areas.byKind).map(([k, c]) => `${n(c)} ${areaKind(k, c, lang)}`).join(', ');
   const supply = s.supply.units
     ? `${n(s.supply.units)} ${word('units', lang)}, ${formatMW(s.supply.capacityMW, lang)}; ${s.supply.imports} ${word('imports', lang)}${s.supply.reserveMW !== null ? `; ${word('reserve', lang)} ${formatMW(s.supply.reserveMW, lang)}` : ''}`

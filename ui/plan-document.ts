@@ -13,7 +13,7 @@ import { MEASURES } from '../core/scenario/classes.ts';
 import { parseTimestamp } from '../core/time/timestamp.ts';
 import type { Bulletin } from '../core/warning/bulletin.ts';
 import { planChart } from './charts/plan-chart.ts';
-import { className, word, type Lang } from './i18n.ts';
+import { className, localeOf, word, type Lang } from './i18n.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -44,7 +44,7 @@ export interface PlanDocumentInput {
 export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement {
   const { plan: r, digest } = input;
   const T = (en: string, zh: string) => (lang === 'zh' ? zh : en);
-  const num = (x: number, d = 0) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const num = (x: number, d = 0) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: d, minimumFractionDigits: d });
   const mw = (x: number) => `${num(x)} MW`;
   const mwh = (x: number) => `${num(x)} MWh`;
   const rung = (m: string) => word(`rung_${m}` as 'rung_limit', lang);
