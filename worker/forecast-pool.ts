@@ -6,6 +6,7 @@
 import { aggregateScenarioForecast, type ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import type { ModelName } from '../core/forecast/forecast.ts';
 import type { Problem } from '../core/problems.ts';
+import { isDataError } from '../core/data-error.ts';
 import type { AreaForecastPart, PreparedForecast } from './api.ts';
 import type { EnginePool } from './pool.ts';
 import { withScenario, type ScenarioData } from './held-scenario.ts';
@@ -22,7 +23,7 @@ export async function forecastScenarioInPool(
 ): Promise<PoolForecast> {
   const prepared = await pool.run<PreparedForecast>((api) => withScenario(api, bytes, (b) => api.prepareForecast(name, b)), { ...(options.signal ? { signal: options.signal } : {}) });
   if (!prepared.ok) return prepared;
-  const { axis, series, areas } = prepared;
+  const { axis, series, fixed, notes, areas } = prepared;
   // Small batches keep both workers busy to the end and progress flowing.
   const batchSize = Math.max(1, Math.ceil(series.length / (pool.size * 8)));
   const batches: number[][] = [];
@@ -36,5 +37,10 @@ export async function forecastScenarioInPool(
     done += batch.length;
     options.onProgress?.(done / series.length);
   }));
-  return { ok: true, forecast: aggregateScenarioForecast({ areas }, axis, series, parts), areas };
+  try {
+    return { ok: true, forecast: aggregateScenarioForecast({ areas }, axis, series, parts, undefined, fixed, notes), areas };
+  } catch (error) {
+    if (isDataError(error)) return { ok: false, problems: error.problems, total: error.problems.length };
+    throw error;
+  }
 }

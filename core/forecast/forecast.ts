@@ -9,7 +9,7 @@
 import { dayKindIndex, type HolidayCalendar } from '../calendar/day-kind.ts';
 import type { Zone } from '../time/zone.ts';
 import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts';
-import { DEFAULT_RECENCY, hingeKnots, recencyDesign, type RecencySpec } from './models/recency.ts';
+import { compactDesign, DEFAULT_RECENCY, hingeKnots, recencyDesign, type RecencySpec } from './models/recency.ts';
 import { powers, vanillaDesign } from './models/vanilla.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
 import { accumulateBlocks, solveBlocks } from './regression/blocks.ts';
@@ -53,6 +53,12 @@ export interface ForecastOptions {
   calendar?: CalendarFeatures;
   /** A held-out error model already measured for this series (skips measuring it). */
   errors?: ErrorModel;
+  /**
+   * Under two years of training, hold out this many hours at its end to measure the errors on
+   * (instead of the widened in-sample residuals): for histories too short for the model to be
+   * trusted on its own fit (forecast/sufficiency.ts).
+   */
+  heldOutHours?: number;
 }
 
 export interface SeriesForecast {
@@ -87,8 +93,11 @@ export function calendarFor(input: SeriesInput): CalendarFeatures {
  * like the forecast. Under two years no origin is given: holding out part of a single year removes
  * seasons the model then never saw, so the error model uses in-sample residuals, widened.
  */
-export function errorOrigins(train: Window): Array<{ fitTo: number; check: Window; weight: number }> {
+export function errorOrigins(train: Window, heldOutHours?: number): Array<{ fitTo: number; check: Window; weight: number }> {
   const length = train.to - train.from;
+  if (heldOutHours && length < 2 * YEAR_HOURS && heldOutHours < length) {
+    return [{ fitTo: train.to - heldOutHours, check: { from: train.to - heldOutHours, to: train.to }, weight: 1 }];
+  }
   if (length >= 3 * YEAR_HOURS) {
     return [
       { fitTo: train.to - 2 * YEAR_HOURS, check: { from: train.to - 2 * YEAR_HOURS, to: train.to - YEAR_HOURS }, weight: 1 },
@@ -134,6 +143,8 @@ function fitModel(
   trainEndYears: number,
   spec: RecencySpec,
   weights?: Float64Array,
+  /** The compact model, for a history under a year. */
+  compact = false,
 ): Fitted {
   const standard = centreAndScale(temperature);
   const y = weights ? Float64Array.from(load, (v, i) => v * Math.sqrt(weights[i])) : load;
@@ -149,7 +160,9 @@ function fitModel(
     if (temperature[i] > max) max = temperature[i];
   }
   const range = min < max ? { min, max } : undefined;
-  const { design: d, hingeColumns } = recencyDesign(cal, temperature, standard, hingeKnots(trainEndYears), spec, range);
+  const { design: d, hingeColumns } = compact
+    ? compactDesign(cal, temperature, standard, range)
+    : recencyDesign(cal, temperature, standard, hingeKnots(trainEndYears), spec, range);
   // Weighted least squares by scaling rows: √w·x and √w·y.
   const weighted: Design = weights
     ? { ...d, terms: d.terms.map((t) => ({ ...t, emit: (i, c, v, at) => { const k = t.emit(i, c, v, at); const s = Math.sqrt(weights[i]); for (let j = at; j < at + k; j++) v[j] *= s; return k; } })) }
@@ -169,7 +182,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   const spec = options.recency ?? DEFAULT_RECENCY;
   const exclude = options.exclude ?? (() => false);
   const usable = (i: number) => !exclude(i) && Number.isFinite(input.load[i]);
-  const origins = errorOrigins(options.train);
+  const origins = errorOrigins(options.train, options.heldOutHours);
   const wantErrors = !options.errors && (options.quantiles ?? true);
 
   // Vanilla is the field's yardstick exactly: the average of all stations, no choice.
@@ -196,7 +209,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   const cuts = wantErrors ? origins.map((o) => o.fitTo) : [];
   const seg = segments(options.train, cuts, cal.n, usable);
   const years = (index: number) => cal.trend[Math.min(cal.n - 1, Math.max(0, index - 1))] + 1 / 8766;
-  const fitted = fitModel(options.model, cal, input.load, temperature, seg, cuts.length + 1, years(options.train.to), spec, weights);
+  const fitted = fitModel(options.model, cal, input.load, temperature, seg, cuts.length + 1, years(options.train.to), spec, weights, Boolean(options.heldOutHours));
   const all = fitted.predict(cuts.length + 1, years(options.train.to));
   const point = all.slice(options.target.from, options.target.to);
   const hours = cal.hour.subarray(options.target.from, options.target.to);

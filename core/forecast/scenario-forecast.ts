@@ -11,10 +11,13 @@
 import { dayKindIndex, type HolidayCalendar } from '../calendar/day-kind.ts';
 import type { Scenario } from '../scenario/model.ts';
 import { HOUR_MS, parseTimestamp } from '../time/timestamp.ts';
-import { resolveZone } from '../time/zone.ts';
+import { formatInZone, resolveZone } from '../time/zone.ts';
 import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts';
 import { forecastSeries, type ModelName, type SeriesForecast, type Window } from './forecast.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS } from './quantiles.ts';
+import { assertFiniteArray } from '../finite.ts';
+import type { DataNote } from '../notes.ts';
+import { fillWeatherGaps, historyCoverage, historyNote, nothingToForecast, profileForecast, shortHeldOutHours } from './sufficiency.ts';
 
 export interface ScenarioAxis {
   startMs: number;
@@ -33,12 +36,24 @@ export interface AreaSeriesInput {
   load: Float64Array;
   /** Stations to use (indices into the axis stations), when the area names one. */
   stations?: number[];
+  /** The area's own training window, from its first usable hour (default: the axis's). */
+  train?: Window;
+  /** Less than a year of history: hours at the end of training held out to measure its errors. */
+  heldOutHours?: number;
+}
+
+/** An area forecast without a model (from its customers' profiles: too little history). */
+export interface FixedAreaForecast {
+  area: string;
+  point: Float64Array;
+  quantiles: Float64Array[];
+  stations: number[];
 }
 
 export interface AreaForecast {
   area: string;
-  /** Metered (own model) or the sum of its children. */
-  source: 'model' | 'sum';
+  /** Metered (own model), the sum of its children, or its customers' profiles (too little history). */
+  source: 'model' | 'sum' | 'profile';
   point: Float64Array;
   quantiles: Float64Array[];
   stations: string[];
@@ -51,10 +66,25 @@ export interface ScenarioForecast {
   areas: AreaForecast[];
   /** The root area's forecast (the system). */
   system: AreaForecast;
+  /** What the forecast could only do in a degraded form (history too short, weather filled), to be shown with every result. */
+  notes?: DataNote[];
 }
 
-/** Inputs of every metered area: load history and the temperatures on one hourly axis. */
-export function scenarioForecastInputs(s: Scenario): { axis: ScenarioAxis; series: AreaSeriesInput[] } {
+export interface ScenarioForecastInputs {
+  axis: ScenarioAxis;
+  /** Areas with the history for a model. */
+  series: AreaSeriesInput[];
+  /** Areas forecast without one. */
+  fixed: FixedAreaForecast[];
+  notes: DataNote[];
+}
+
+/**
+ * Inputs of every metered area: load history and the temperatures on one hourly axis, each area's
+ * history judged for what it can carry (forecast/sufficiency.ts): a model, a model on too little
+ * (noted), or its customers' profiles (noted); weather gaps short enough to fill, filled (noted).
+ */
+export function scenarioForecastInputs(s: Scenario): ScenarioForecastInputs {
   const zone = resolveZone(s.timeZone);
   if (!zone) throw new Error(`timeZone: unknown "${s.timeZone}"`);
   const studyStart = parseTimestamp(s.study.start)!.ms;
@@ -98,11 +128,35 @@ export function scenarioForecastInputs(s: Scenario): { axis: ScenarioAxis; serie
     train: { from: 0, to: studyIndex }, study: { from: studyIndex, to: n },
     stations, stationIds: s.weather.stations.map((st) => st.id),
   };
-  const series = [...byArea].map(([area, load]) => {
+  const notes = fillWeatherGaps(axis);
+  const cal = axisCalendar(axis);
+  const areaById = new Map(s.areas.map((a) => [a.id, a]));
+  const pathOf = new Map<string, string>();
+  s.history.load.forEach((h, i) => { if (h.of === 'area' && !pathOf.has(h.id)) pathOf.set(h.id, `history.load[${i}]`); });
+  const series: AreaSeriesInput[] = [];
+  const fixed: FixedAreaForecast[] = [];
+  for (const [area, load] of byArea) {
     const station = stationOf(area);
-    return { area, load, ...(station !== undefined ? { stations: [station] } : {}) };
-  });
-  return { axis, series };
+    const stations = station !== undefined ? [station] : undefined;
+    const coverage = historyCoverage(axis, load, stations);
+    const a = areaById.get(area)!;
+    if (coverage.mode === 'profile') {
+      const f = profileForecast(s, axis, area, cal, stations);
+      if (!f) throw nothingToForecast(a, pathOf.get(area) ?? 'history.load', coverage);
+      fixed.push({ area, ...f, stations: stations ?? axis.stations.map((_, k) => k) });
+      notes.push(historyNote(axis, a, coverage)!);
+      continue;
+    }
+    const heldOutHours = coverage.mode === 'short' ? shortHeldOutHours(coverage.usableHours) : undefined;
+    const note = historyNote(axis, a, coverage, heldOutHours === undefined ? undefined : heldOutHours / 24);
+    if (note) notes.push(note);
+    series.push({
+      area, load, ...(stations ? { stations } : {}),
+      ...(coverage.first > axis.train.from ? { train: { from: coverage.first, to: axis.train.to } } : {}),
+      ...(heldOutHours !== undefined ? { heldOutHours } : {}),
+    });
+  }
+  return { axis, series, fixed, notes };
 }
 
 export function axisCalendar(axis: ScenarioAxis): CalendarFeatures {
@@ -113,61 +167,112 @@ export function axisCalendar(axis: ScenarioAxis): CalendarFeatures {
 export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: ModelName = 'best', cal?: CalendarFeatures): SeriesForecast {
   return forecastSeries(
     { startMs: axis.startMs, n: axis.n, load: input.load, stations: axis.stations, zone: resolveZone(axis.timeZone)!, holidays: axis.holidays },
-    { model, train: axis.train, target: axis.study, calendar: cal ?? axisCalendar(axis), ...(input.stations ? { stations: input.stations } : {}) },
+    {
+      model, train: input.train ?? axis.train, target: axis.study, calendar: cal ?? axisCalendar(axis),
+      ...(input.stations ? { stations: input.stations } : {}), ...(input.heldOutHours ? { heldOutHours: input.heldOutHours } : {}),
+    },
   );
 }
 
-/** Every area's forecast, bottom-up from the metered ones. */
+/**
+ * Every area's forecast, bottom-up from the metered ones. Modelled parts carry their held-out
+ * predictions up, so a sum's band comes from the sum's own errors; parts forecast from profiles
+ * have no errors to sum, so their quantiles are added to the modelled sum's (as if the two erred
+ * together: wider, never narrower, than the truth).
+ */
 export function aggregateScenarioForecast(
   s: { areas: ReadonlyArray<{ id: string; parent: string | null }> },
   axis: ScenarioAxis,
   series: AreaSeriesInput[],
   forecasts: Array<Pick<SeriesForecast, 'point' | 'quantiles' | 'stations' | 'heldOut' | 'heldOutWeight'>>,
   cal: CalendarFeatures = axisCalendar(axis),
+  fixed: FixedAreaForecast[] = [],
+  notes: DataNote[] = [],
 ): ScenarioForecast {
   const hours = axis.study.to - axis.study.from;
   const studyHours = cal.hour.subarray(axis.study.from, axis.study.to);
   const children = new Map<string, string[]>();
   for (const a of s.areas) if (a.parent !== null) children.set(a.parent, [...(children.get(a.parent) ?? []), a.id]);
   const own = new Map(series.map((input, k) => [input.area, { input, forecast: forecasts[k] }]));
+  const ownFixed = new Map(fixed.map((f) => [f.area, f]));
   const result = new Map<string, AreaForecast>();
-  /** Point and held-out sums of an area, or null when nothing below it is metered. */
-  const visit = (area: string): { point: Float64Array; load: Float64Array; heldOut: Float64Array; weight: Uint8Array } | null => {
+  /** What an area hands up: its modelled part (point, load, held-out sums) and its profile part's quantiles. */
+  type Part = { modelled: { point: Float64Array; load: Float64Array; heldOut: Float64Array; weight: Uint8Array } | null; fixedPoint: Float64Array | null; fixedQuantiles: Float64Array[] | null };
+  const visit = (area: string): Part | null => {
     const mine = own.get(area);
     if (mine) {
       const f = mine.forecast;
       result.set(area, { area, source: 'model', point: f.point, quantiles: f.quantiles, stations: f.stations.map((k) => axis.stationIds[k]) });
-      return { point: f.point, load: mine.input.load, heldOut: f.heldOut!, weight: f.heldOutWeight! };
+      return { modelled: { point: f.point, load: mine.input.load, heldOut: f.heldOut!, weight: f.heldOutWeight! }, fixedPoint: null, fixedQuantiles: null };
     }
-    const parts = (children.get(area) ?? []).map(visit).filter((p): p is NonNullable<typeof p> => p !== null);
+    const profile = ownFixed.get(area);
+    if (profile) {
+      result.set(area, { area, source: 'profile', point: profile.point, quantiles: profile.quantiles, stations: profile.stations.map((k) => axis.stationIds[k]) });
+      return { modelled: null, fixedPoint: profile.point, fixedQuantiles: profile.quantiles };
+    }
+    const parts = (children.get(area) ?? []).map(visit).filter((p): p is Part => p !== null);
     if (!parts.length) return null;
-    const point = new Float64Array(hours), load = new Float64Array(axis.n), heldOut = new Float64Array(axis.n);
-    for (const p of parts) {
-      for (let i = 0; i < hours; i++) point[i] += p.point[i];
-      for (let i = 0; i < axis.n; i++) {
-        load[i] += p.load[i];
-        heldOut[i] += p.heldOut[i];
+    const modelledParts = parts.flatMap((p) => (p.modelled ? [p.modelled] : []));
+    const fixedParts = parts.filter((p) => p.fixedPoint);
+    let modelled: Part['modelled'] = null;
+    let quantiles: Float64Array[] = QUANTILE_LEVELS.map(() => new Float64Array(hours));
+    const point = new Float64Array(hours);
+    if (modelledParts.length) {
+      const mPoint = new Float64Array(hours), load = new Float64Array(axis.n), heldOut = new Float64Array(axis.n);
+      for (const p of modelledParts) {
+        for (let i = 0; i < hours; i++) mPoint[i] += p.point[i];
+        for (let i = 0; i < axis.n; i++) {
+          load[i] += p.load[i];
+          heldOut[i] += p.heldOut[i];
+        }
       }
+      const errors = errorModel(load, heldOut, cal.hour, QUANTILE_LEVELS, 1, modelledParts[0].weight);
+      quantiles = applyErrorModel(errors, mPoint, studyHours);
+      point.set(mPoint);
+      modelled = { point: mPoint, load, heldOut, weight: modelledParts[0].weight };
     }
-    const errors = errorModel(load, heldOut, cal.hour, QUANTILE_LEVELS, 1, parts[0].weight);
-    result.set(area, { area, source: 'sum', point, quantiles: applyErrorModel(errors, point, studyHours), stations: [] });
-    return { point, load, heldOut, weight: parts[0].weight };
+    let fixedPoint: Float64Array | null = null, fixedQuantiles: Float64Array[] | null = null;
+    if (fixedParts.length) {
+      fixedPoint = new Float64Array(hours);
+      fixedQuantiles = QUANTILE_LEVELS.map(() => new Float64Array(hours));
+      for (const p of fixedParts) {
+        for (let i = 0; i < hours; i++) fixedPoint[i] += p.fixedPoint![i];
+        p.fixedQuantiles!.forEach((q, k) => { for (let i = 0; i < hours; i++) fixedQuantiles![k][i] += q[i]; });
+      }
+      for (let i = 0; i < hours; i++) point[i] += fixedPoint[i];
+      quantiles.forEach((q, k) => { for (let i = 0; i < hours; i++) q[i] += fixedQuantiles![k][i]; });
+    }
+    result.set(area, { area, source: 'sum', point, quantiles, stations: [] });
+    return { modelled, fixedPoint, fixedQuantiles };
   };
   const root = s.areas.find((a) => a.parent === null)!;
   visit(root.id);
   const areas = s.areas.map((a) => result.get(a.id)).filter((a): a is AreaForecast => !!a);
   const system = result.get(root.id);
   if (!system) throw new Error('no area of this scenario has load history to forecast from');
-  return { startMs: axis.startMs + axis.study.from * HOUR_MS, hours, levels: QUANTILE_LEVELS, areas, system };
+  const forecast: ScenarioForecast = { startMs: axis.startMs + axis.study.from * HOUR_MS, hours, levels: QUANTILE_LEVELS, areas, system, notes };
+  return checkedForecast(forecast, axis);
+}
+
+/** A forecast handed on only if every number in it is finite (the hour and area named if not). */
+function checkedForecast(f: ScenarioForecast, axis: ScenarioAxis): ScenarioForecast {
+  const zone = resolveZone(axis.timeZone)!;
+  const at = (h: number) => formatInZone(f.startMs + h * HOUR_MS, zone);
+  for (const a of f.areas) {
+    assertFiniteArray('forecast', `area ${a.area} point`, a.point, at);
+    a.quantiles.forEach((q, k) => assertFiniteArray('forecast', `area ${a.area} P${Math.round(f.levels[k] * 100)}`, q, at));
+  }
+  return f;
 }
 
 /**
- * A first, quick forecast of the system alone: its load (the sum of the metered areas, bottom-up)
- * fitted as one series. The page draws the system's outlook from it while the forecast of every
- * area (the one plans and local warnings need) is still being made.
+ * A first, quick forecast of the system alone: its load (the sum of the metered areas with the
+ * history for a model, bottom-up) fitted as one series, plus what the others' profiles give. The
+ * page draws the system's outlook from it while the forecast of every area (the one plans and
+ * local warnings need) is still being made.
  */
 export function forecastSystemOnly(s: Scenario, model: ModelName = 'best'): ScenarioForecast {
-  const { axis, series } = scenarioForecastInputs(s);
+  const { axis, series, fixed, notes } = scenarioForecastInputs(s);
   const children = new Map<string, string[]>();
   for (const a of s.areas) if (a.parent !== null) children.set(a.parent, [...(children.get(a.parent) ?? []), a.id]);
   const own = new Map(series.map((x) => [x.area, x.load]));
@@ -182,26 +287,41 @@ export function forecastSystemOnly(s: Scenario, model: ModelName = 'best'): Scen
   };
   const root = s.areas.find((a) => a.parent === null)!;
   const load = sum(root.id);
-  if (!load) throw new Error('no area of this scenario has load history to forecast from');
-  // The system's own station if it names one, else (as each area does) the choice among all.
-  const named = root.weatherStation !== undefined ? axis.stationIds.indexOf(root.weatherStation) : -1;
-  const station = named >= 0 ? [named] : series.find((x) => x.area === root.id)?.stations;
-  const input: AreaSeriesInput = { area: root.id, load, ...(station ? { stations: station } : {}) };
-  const f = forecastArea(axis, input, model);
-  const system: AreaForecast = { area: root.id, source: 'model', point: f.point, quantiles: f.quantiles, stations: f.stations.map((k) => axis.stationIds[k]) };
-  return { startMs: axis.startMs + axis.study.from * HOUR_MS, hours: axis.study.to - axis.study.from, levels: QUANTILE_LEVELS, areas: [system], system };
+  const hours = axis.study.to - axis.study.from;
+  let point: Float64Array = new Float64Array(hours);
+  let quantiles: Float64Array[] = QUANTILE_LEVELS.map(() => new Float64Array(hours));
+  let stations: string[] = [];
+  if (load) {
+    // The system's own station if it names one, else (as each area does) the choice among all.
+    const named = root.weatherStation !== undefined ? axis.stationIds.indexOf(root.weatherStation) : -1;
+    const station = named >= 0 ? [named] : series.find((x) => x.area === root.id)?.stations;
+    const coverage = historyCoverage(axis, load, station);
+    const first = coverage.first > axis.train.from ? { train: { from: coverage.first, to: axis.train.to } } : {};
+    const heldOut = coverage.mode === 'short' ? { heldOutHours: shortHeldOutHours(coverage.usableHours) } : {};
+    const input: AreaSeriesInput = { area: root.id, load, ...(station ? { stations: station } : {}), ...first, ...heldOut };
+    const f = forecastArea(axis, input, model);
+    point = f.point;
+    quantiles = f.quantiles;
+    stations = f.stations.map((k) => axis.stationIds[k]);
+  } else if (!fixed.length) throw new Error('no area of this scenario has load history to forecast from');
+  for (const f of fixed) {
+    for (let i = 0; i < hours; i++) point[i] += f.point[i];
+    f.quantiles.forEach((q, k) => { for (let i = 0; i < hours; i++) quantiles[k][i] += q[i]; });
+  }
+  const system: AreaForecast = { area: root.id, source: load ? 'model' : 'profile', point, quantiles, stations };
+  return checkedForecast({ startMs: axis.startMs + axis.study.from * HOUR_MS, hours, levels: QUANTILE_LEVELS, areas: [system], system, notes }, axis);
 }
 
 /** The whole scenario forecast in one thread (the worker pool splits the middle step). */
 export function forecastScenario(s: Scenario, model: ModelName = 'best', onProgress: (f: number) => void = () => {}): ScenarioForecast {
-  const { axis, series } = scenarioForecastInputs(s);
+  const { axis, series, fixed, notes } = scenarioForecastInputs(s);
   const cal = axisCalendar(axis);
   const forecasts = series.map((input, k) => {
     const f = forecastArea(axis, input, model, cal);
     onProgress((k + 1) / (series.length + 1));
     return f;
   });
-  const result = aggregateScenarioForecast(s, axis, series, forecasts, cal);
+  const result = aggregateScenarioForecast(s, axis, series, forecasts, cal, fixed, notes);
   onProgress(1);
   return result;
 }

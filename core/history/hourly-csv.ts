@@ -17,6 +17,7 @@ import { checkHourlyOptions, type HourlyCsvOptions } from './hourly-options.ts';
 import { rowTimeReader, type FallBackHour } from './hourly-time.ts';
 import { describeNonNumber, parseNumber } from './number.ts';
 import { ABSOLUTE_ZERO_C, storedUnit, toStoredUnit, type StoredUnit } from './units.ts';
+import { MAX_MW } from '../scenario/limits.ts';
 
 export type { HourlyColumn, HourlyCsvOptions } from './hourly-options.ts';
 
@@ -95,6 +96,11 @@ export function readHourlyCsv(text: string, options: HourlyCsvOptions): HourlyCs
       if (readableIsTemperature[c] && stored < ABSOLUTE_ZERO_C) {
         const path = `${file}:row ${line}, column ${name}`;
         rowProblems.push({ line, problem: { path, message: `expected a temperature above absolute zero, found ${cell.trim()} ${unit}` } });
+        continue;
+      }
+      if (!readableIsTemperature[c] && !(Math.abs(stored) <= MAX_MW)) {
+        const path = `${file}:row ${line}, column ${name}`;
+        rowProblems.push({ line, problem: { path, message: `expected a load of at most 10,000,000 MW (10 TW, larger than any grid), found ${cell.trim()} ${unit}: is the unit right?` } });
         continue;
       }
       rowValues[c][r] = stored;

@@ -130,6 +130,7 @@ export function planScenario(s: Scenario, a: Assessment, options: ScenarioPlanOp
     snapBackShare: problem.snapBackShare, ...(options.noticeHours !== undefined ? { noticeHours: options.noticeHours } : {}),
     confidence: a.confidence, samples: a.samples, seed: a.seed,
   };
+  if (a.notes.length) report.notes = a.notes;
   return { problem, solved, report };
 }
 

@@ -12,6 +12,7 @@ import type { RotationResult } from './rotation.ts';
 import type { SolvedPlan } from './solve.ts';
 import type { Verification } from './verify.ts';
 import type { OptimumCheck } from './lp-check.ts';
+import type { DataNote } from '../notes.ts';
 
 export type ResidualCause = 'protected load too large' | 'import limit' | 'notice too short' | 'daily hours' | 'energy budget';
 
@@ -69,7 +70,8 @@ export interface CustomerOrder {
 
 export interface PlanReport {
   format: 'orderly-plan/1';
-  scenario: { id: string; name: string };
+  /** The scenario the plan was made for: its id and name, and its file's content hash (SHA-256), which a plan read back must match. */
+  scenario: { id: string; name: string; sha256?: string };
   strategy: Strategy;
   level: string | null;
   /** Largest system gap the plan is made for, MW. */
@@ -105,6 +107,8 @@ export interface PlanReport {
      */
     feeders: { id: string[]; area: number[]; ratingMW: number[]; protected: number[]; curtailedMWh: number[]; openedHours: number[] };
   };
+  /** What the forecast behind the plan could only do in a degraded form (forecast/sufficiency.ts). */
+  notes?: DataNote[];
   /** How the plan was made (what the play-out needs to rebuild its tables). */
   settings?: { snapBackShare: number; noticeHours?: number; confidence: number; samples: number; seed: number };
   /** The optimum checked hour by hour by javascript-lp-solver, where the hour's model is small enough. */

@@ -13,6 +13,7 @@ import type {
   AreaFile, CustomerFile, FeederFile, ProfileFile, ScenarioFile, StationFile, UnitFile,
 } from './schema.ts';
 import { parseWindow, windowHours, type HourWindow } from './window.ts';
+import { checkSufficiency } from './sufficiency.ts';
 
 type SeriesFile = { start: string; unit: string; values: (number | null)[] };
 
@@ -41,6 +42,7 @@ export function checkSemantics(file: ScenarioFile, out: ProblemList, skip: (key:
   checkFeederProtection(ctx);
   checkWeather(ctx);
   checkHistory(ctx, areas, feeders, customers);
+  checkSufficiency(ctx);
   const supply = checkSupply(ctx, areas);
   checkPolicy(ctx);
   checkEvents(ctx, supply, stations, areas);

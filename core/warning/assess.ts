@@ -15,6 +15,8 @@ import { levelIndex, LEVELS, type LevelPolicy } from './levels.ts';
 import { periodsOf, type PeriodSummary } from './periods.ts';
 import { energyGaps, type EnergyDay } from './energy.ts';
 import { subtrees, supplyTable, type SupplyTable } from './supply.ts';
+import { assertFiniteArray } from '../finite.ts';
+import type { DataNote } from '../notes.ts';
 
 export interface AssessOptions {
   samples?: number;
@@ -68,6 +70,8 @@ export interface Assessment {
   system: GapAssessment;
   local: GapAssessment[];
   energy: EnergyDay[];
+  /** What the forecast behind it could only do in a degraded form (forecast/sufficiency.ts): shown with every warning. */
+  notes: DataNote[];
   /** Milliseconds the sampling took (for benchmarks). */
   computeMs: number;
 }
@@ -108,10 +112,12 @@ export function assessScenario(s: Scenario, forecast: ScenarioForecast, options:
   const median = levels.indexOf(0.5);
   const assessments = targets.map((t, j) => summarise(t, gaps[j], samples, hours, confidence, policy, median, table, localHour, dayIndex, periods, fromMs));
   const energy = energyGaps(s, table, forecast.system, offset, levels, dayIndex, days, energyDraws, policy, fromMs, zone);
-  return {
+  const assessment: Assessment = {
     issuedAtMs: sampler.issuedAtMs, startMs: fromMs, hours, timeZone: s.timeZone, confidence, samples, seed, policy, periods,
-    system: assessments[0], local: assessments.slice(1), energy, computeMs: Date.now() - started,
+    system: assessments[0], local: assessments.slice(1), energy, notes: forecast.notes ?? [], computeMs: Date.now() - started,
   };
+  checkAssessment(assessment);
+  return assessment;
 }
 
 /**
@@ -277,4 +283,18 @@ function summarise(
     expectedLevel, levelAtConfidence, gapPctMean,
     periods: periodsOf({ gapMean, gapAtConfidence, expectedLevel, levelAtConfidence, periodMax, probabilities }, localHour, dayIndex, periods, fromMs),
   };
+}
+
+/** The assessment's numbers are finite, or the stage stops with the place (core/finite.ts). */
+function checkAssessment(a: Assessment): void {
+  for (const g of [a.system, ...a.local]) {
+    for (const [name, values] of [['demandMW', g.demandMW], ['supplyMW', g.supplyMW], ['gapMean', g.gapMean], ['gapAtConfidence', g.gapAtConfidence], ['gapPctMean', g.gapPctMean]] as const) {
+      assertFiniteArray('assessment', `${g.area}.${name}`, values);
+    }
+    g.probabilities.forEach((p, k) => assertFiniteArray('assessment', `${g.area}.probabilities[${k}]`, p));
+    for (const p of g.periods) {
+      for (const key of ['peakGapMW', 'peakGapPct', 'peakGapAtConfidenceMW', 'gapMWh'] as const) assertFiniteArray('assessment', `${g.area}.periods.${key}`, [p[key]]);
+    }
+  }
+  for (const e of a.energy) for (const key of ['demandMWh', 'supplyMWh', 'gapMeanMWh', 'gapPct'] as const) assertFiniteArray('assessment', `energy ${e.date}.${key}`, [e[key]]);
 }

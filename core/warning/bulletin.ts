@@ -60,6 +60,11 @@ export interface Bulletin {
   energy: BulletinEnergyDay[];
   prepare: { en: string[]; zh: string[] };
   changes: BulletinChange[];
+  /**
+   * What the forecast behind the bulletin could only do in a degraded form (an area forecast from
+   * profiles, weather filled): a bulletin from such data says so, in both languages.
+   */
+  notes?: { en: string[]; zh: string[] };
   text: { en: string; zh: string };
 }
 
@@ -154,6 +159,7 @@ export function buildBulletin(a: Assessment, area: { id: string; name: string; n
     validUntil: formatInZone(a.startMs + a.hours * HOUR_MS, zone),
     confidence: a.confidence,
     level, levelAtConfidence, leadTimeHours, periods, energy, prepare, changes,
+    ...(a.notes?.length ? { notes: { en: a.notes.map((n) => n.en), zh: a.notes.map((n) => n.zh) } } : {}),
     text: { en: '', zh: '' },
   };
   bulletin.text = { en: englishText(bulletin, area.name), zh: chineseText(bulletin, area.nameZh ?? area.name) };
@@ -179,6 +185,7 @@ function englishText(b: Bulletin, name: string): string {
   }
   for (const c of b.changes) lines.push(`Change: ${c.area} ${c.date} ${hh(c.fromHour)}–${hh(c.toHour)} ${c.kind} (${c.was} → ${c.now}).`);
   if (b.prepare.en.length) lines.push(`Prepare: ${b.prepare.en.join(' ')}`);
+  if (b.notes?.en.length) lines.push('Data notes (this bulletin rests on them):', ...b.notes.en.map((n) => `  ${n}`));
   return lines.join('\n');
 }
 
@@ -203,5 +210,6 @@ function chineseText(b: Bulletin, name: string): string {
   }
   for (const c of b.changes) lines.push(`变化:${c.area} ${c.date} ${hh(c.fromHour)}–${hh(c.toHour)} ${ZH_CHANGE[c.kind]}(${c.was} → ${c.now})。`);
   if (b.prepare.zh.length) lines.push(`需准备:${b.prepare.zh.join('')}`);
+  if (b.notes?.zh.length) lines.push('数据说明（本预警据此作出）：', ...b.notes.zh.map((n) => `  ${n}`));
   return lines.join('\n');
 }

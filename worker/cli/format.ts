@@ -1,4 +1,5 @@
 /** Plain-text formatting for the command line. */
+import type { DataNote } from '../../core/notes.ts';
 import type { ScenarioSummary } from '../../core/scenario/summary.ts';
 import { formatBytes } from '../../core/scenario/parse-json.ts';
 import { formatInZone, resolveZone } from '../../core/time/zone.ts';
@@ -24,4 +25,9 @@ export function summaryLines(s: ScenarioSummary): string[] {
     `  study      ${s.study.hours} h from ${s.study.start}, issued ${s.study.issuedAt} (${s.timeZone})`,
     `  events     ${s.events.length ? s.events.map((e) => `${e.id} ${e.kind}`).join(', ') : 'none'}`,
   ];
+}
+
+/** The data notes a result rests on, set apart so that no one reads the figures without them. */
+export function noteBlock(notes: readonly DataNote[]): string[] {
+  return ['DATA NOTES — these figures rest on data that could carry them only in part:', ...notes.map((n) => `  • ${n.en}`)];
 }

@@ -16,6 +16,7 @@ import type { EnginePool } from '../pool.ts';
 import { planScenarioInPool } from '../plan-pool.ts';
 import { UsageError, type Out } from './backtest.ts';
 import { readInput, writeAtomically } from './files.ts';
+import { noteBlock } from './format.ts';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -86,6 +87,7 @@ function summary(file: string, r: PlanReport, levels: { level: string; share: nu
   L.push(`${file}: orderly-power plan, strategy "${r.strategy}"${r.level ? `, warning level ${r.level}` : ''}`);
   L.push(`  issued ${r.issuedAt}; ${r.hours} h from ${r.start}; ${r.level ? `level ${r.level} gap` : 'forecast gap at the assessment\'s confidence'}, largest ${mw(r.targetMW)} MW`);
   L.push(`  objective: ${o.declared}`);
+  if (r.notes?.length) L.push(...noteBlock(r.notes).map((l) => `  ${l}`));
   L.push(`  economic loss ${int(o.economicLoss)} ${r.currency}; ${int(o.customersAffected)} customers${o.customersLowerBound !== undefined ? ` (no plan can use fewer than ${o.customersLowerBound})` : ''}, ${int(o.userTimes)} user-times (户次); peak ${mw(o.peakCurtailedMW)} MW; ${int(o.curtailedMWh)} MWh`);
   L.push(`  forecast ${(forecastMs / 1000).toFixed(1)} s, assessment and plan ${(planMs / 1000).toFixed(1)} s (solve ${r.timings.solveMs} ms, verify ${r.timings.verifyMs} ms)`);
   const v = r.verification;

@@ -14,6 +14,7 @@ import type { EnginePool } from '../pool.ts';
 import { warnScenarioInPool } from '../warn-pool.ts';
 import { UsageError, type Out } from './backtest.ts';
 import { readInput, writeAtomically } from './files.ts';
+import { noteBlock } from './format.ts';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -87,12 +88,13 @@ export async function warnCommand(argv: string[], engine: (size?: number) => Eng
       system: { area: a.system.area, periods: periods(a.system) },
       local: a.local.map((g) => ({ area: g.area, name: g.name, periods: periods(g) })),
       energy: a.energy.map((e) => ({ ...e, level: LEVELS[e.level], levelAtConfidence: LEVELS[e.levelAtConfidence] })),
-      samples: a.samples, seed: a.seed,
+      samples: a.samples, seed: a.seed, notes: a.notes,
     }, null, 2));
     return 0;
   }
   out.log(`${file}: issued ${bulletin.issuedAt}, ${a.hours} h to ${bulletin.validUntil}; ${a.samples} sampled futures (seed ${a.seed}); ` +
     `forecast ${((result.forecastMs ?? 0) / 1000).toFixed(1)} s, assessment ${((result.assessMs ?? 0) / 1000).toFixed(1)} s\n`);
+  if (a.notes.length) out.log(`${noteBlock(a.notes).join('\n')}\n`);
   for (const g of [a.system, ...a.local]) out.log(`${periodTable(a, g).join('\n')}\n`);
   if (a.energy.length) {
     out.log('Energy (MWh per day, against the energy budgets)');

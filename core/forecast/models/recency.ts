@@ -71,3 +71,26 @@ export function recencyDesign(
   const built = design(terms);
   return { design: built, hingeColumns: knots.map((knot, k) => ({ knot, column: built.offsets[2 + k] })) };
 }
+
+/**
+ * The model for a history too short for the full one (under a year: forecast/sufficiency.ts):
+ * per hour of the day, the kind of day and a cubic in the hour's and the last day's temperature —
+ * about a dozen columns where the full model has ~90, so that four weeks of history fit it
+ * without fitting the noise. No trend (a few months show none worth carrying), no month.
+ */
+export function compactDesign(
+  cal: CalendarFeatures,
+  temperature: Float64Array,
+  standard: { centre: number; scale: number },
+  range?: { min: number; max: number },
+): RecencyDesign {
+  const p = (x: Float64Array) => powers(x, standard.centre, standard.scale, range);
+  const plain = { byHour: false, byMonth: false };
+  const built = design([
+    intercept(),
+    factor('day kind', cal.effectiveWeekday, 7),
+    ...temperatureTerms('T', p(temperature), cal, plain),
+    ...temperatureTerms('T̄day−1', p(pastDayMean(temperature, 1)), cal, { ...plain, degree: 2 }),
+  ]);
+  return { design: built, hingeColumns: [] };
+}
