@@ -44,7 +44,10 @@ import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import { customerBaselines, type BaselineOptions, type CustomerBaselines } from '../core/forecast/baseline.ts';
 import { calendarFor, forecastSeries, type ModelName, type Window } from '../core/forecast/forecast.ts';
 import type { HolidayCalendar } from '../core/calendar/day-kind.ts';
-import { axisCalendar, forecastArea, forecastSystemOnly, scenarioForecastInputs, type AreaSeriesInput, type ScenarioAxis } from '../core/forecast/scenario-forecast.ts';
+import { axisCalendar, forecastArea, forecastSystemOnly, scenarioForecastInputs, type AreaSeriesInput, type FixedAreaForecast, type ScenarioAxis } from '../core/forecast/scenario-forecast.ts';
+import { isDataError } from '../core/data-error.ts';
+import { contentHash } from '../core/content-hash.ts';
+import type { DataNote } from '../core/notes.ts';
 import { backtestCsv, type CsvBacktestOptions } from '../core/forecast/backtest-csv.ts';
 import type { BacktestResult } from '../core/forecast/backtest.ts';
 import { gefcomBacktest, type GefcomBacktest } from '../core/forecast/gefcom-backtest.ts';
@@ -65,6 +68,8 @@ export interface ValidationOutcome {
 
 /** What the page needs to draw a scenario's first view. */
 export interface ScenarioView extends ValidationOutcome {
+  /** The file's content hash (SHA-256, hex): the page keys what it keeps for a scenario by it. */
+  sha256?: string;
   systemLoad?: { startMs: number; values: Float64Array };
   /** First weather station's history and forecast, °C. */
   temperature?: { history?: { startMs: number; values: Float64Array }; forecast?: { startMs: number; values: Float64Array } };
@@ -109,10 +114,10 @@ export const engineApi = {
    * Keeps a scenario file in this worker (read here, off the page's thread) and returns the key
    * later calls give instead of its bytes; an invalid file is kept with its problems.
    */
-  async hold(name: string, data: Blob | Uint8Array): Promise<{ key: string; ok: boolean }> {
+  async hold(name: string, data: Blob | Uint8Array): Promise<{ key: string; ok: boolean; sha256: string }> {
     const bytes = await bytesOf(data);
     const result = loadCached(name, bytes);
-    return { key: scenarioKey(name, bytes), ok: result.ok };
+    return { key: scenarioKey(name, bytes), ok: result.ok, sha256: contentHashOf(name, bytes) };
   },
 
   /** Validates scenario bytes; the summary comes with a valid scenario. */
@@ -130,7 +135,7 @@ export const engineApi = {
     const system = systemLoadHistory(s);
     const station = s.weather.stations[0];
     const view: ScenarioView = {
-      ok: true, problems: [], total: 0,
+      ok: true, problems: [], total: 0, sha256: contentHashOf(name, bytes),
       summary: summarizeScenario(s, system),
       ...(system ? { systemLoad: { startMs: system.startMs, values: system.values } } : {}),
       ...(station ? {
@@ -227,10 +232,12 @@ export const engineApi = {
   prepareForecast(name: string, bytes: ScenarioBytes): PreparedForecast {
     const loaded = loadCached(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
-    const { axis, series } = scenarioForecastInputs(loaded.scenario);
-    const areas = loaded.scenario.areas.map((a) => ({ id: a.id, parent: a.parent, name: a.name, kind: a.kind }));
-    const buffers = [...axis.stations.map((t) => t.buffer), ...series.map((x) => x.load.buffer)] as ArrayBuffer[];
-    return transfer({ ok: true as const, axis, series, areas }, buffers);
+    return refusing(() => {
+      const { axis, series, fixed, notes } = scenarioForecastInputs(loaded.scenario!);
+      const areas = loaded.scenario!.areas.map((a) => ({ id: a.id, parent: a.parent, name: a.name, kind: a.kind }));
+      const buffers = [...axis.stations.map((t) => t.buffer), ...series.map((x) => x.load.buffer)] as ArrayBuffer[];
+      return transfer({ ok: true as const, axis, series, fixed, notes, areas }, buffers);
+    });
   },
 
   /** The system alone, quickly: the page's first outlook while every area is being forecast. */
@@ -240,6 +247,7 @@ export const engineApi = {
     try {
       return { ok: true, forecast: forecastSystemOnly(loaded.scenario) };
     } catch (error) {
+      if (isDataError(error)) return { ok: false, problems: error.problems, total: error.problems.length };
       return { ok: false, problems: [{ path: name, message: (error as Error).message }], total: 1 };
     }
   },
@@ -291,9 +299,11 @@ export const engineApi = {
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     const s = loaded.scenario;
     const root = s.areas.find((a) => a.parent === null)!;
-    const assessment = assessScenario(s, forecast, options);
-    const bulletin = buildBulletin(assessment, { id: root.id, name: root.name, ...(root.nameZh ? { nameZh: root.nameZh } : {}) }, options.previous ?? null);
-    return { ok: true, assessment, bulletin };
+    return refusing(() => {
+      const assessment = assessScenario(s, forecast, options);
+      const bulletin = buildBulletin(assessment, { id: root.id, name: root.name, ...(root.nameZh ? { nameZh: root.nameZh } : {}) }, options.previous ?? null);
+      return { ok: true as const, assessment, bulletin };
+    });
   },
 
   /**
@@ -305,19 +315,7 @@ export const engineApi = {
     const loaded = loadCached(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     const s = loaded.scenario;
-    const { strategy, level, snapBackShare, noticeHours, levels, exportLp, ...assess } = options;
-    const assessment = assessScenario(s, forecast, assess);
-    const { problem, solved, report } = planScenario(s, assessment, {
-      ...(strategy ? { strategy } : {}), ...(level ? { level } : {}),
-      ...(snapBackShare !== undefined ? { snapBackShare } : {}), ...(noticeHours !== undefined ? { noticeHours } : {}),
-    });
-    const root = s.areas.find((a) => a.parent === null)!;
-    const bulletin = buildBulletin(assessment, { id: root.id, name: root.name, ...(root.nameZh ? { nameZh: root.nameZh } : {}) }, null);
-    return {
-      ok: true, report, bulletin,
-      ...(levels ? { levels: levelPlans(s, assessment, problem, strategy ?? 'cost') } : {}),
-      ...(exportLp ? { lp: planLp(problem, solved).text } : {}),
-    };
+    return refusing(() => engineApiPlan(name, bytes, s, forecast, options));
   },
 
   /**
@@ -473,6 +471,22 @@ export const engineApi = {
     return { rssMB: m.rss / 2 ** 20, peakRssMB: peak, heapUsedMB: m.heapUsed / 2 ** 20 };
   },
 
+  /**
+   * For tests of the pool's recovery: this worker fails as a worker can — it exits (Node; a browser
+   * worker closes itself, which nothing reports, so the call's time limit must catch it), or
+   * throws outside any call — after `afterMs`. The call itself never answers.
+   */
+  failForTest(how: 'exit' | 'throw', afterMs = 10): Promise<never> {
+    const g = globalThis as { process?: { exit(code: number): never }; close?: () => void };
+    setTimeout(() => {
+      if (how === 'exit') {
+        if (g.process) g.process.exit(70);
+        else g.close?.();
+      } else throw new Error('engine failure (test)');
+    }, afterMs);
+    return new Promise<never>(() => {});
+  },
+
   /** Busy work for tests of cancellation: spins for `ms` milliseconds, reporting progress. */
   spin(ms: number, onProgress?: ProgressCallback): number {
     const progress = throttled(onProgress);
@@ -485,6 +499,25 @@ export const engineApi = {
     return n;
   },
 };
+
+
+/** The plan of a loaded scenario (the engine's `plan`, inside its refusal of data that cannot carry one). */
+function engineApiPlan(name: string, bytes: ScenarioBytes, s: Scenario, forecast: ScenarioForecast, options: PlanTaskOptions): PlanOutcome {
+  const { strategy, level, snapBackShare, noticeHours, levels, exportLp, ...assess } = options;
+  const assessment = assessScenario(s, forecast, assess);
+  const { problem, solved, report } = planScenario(s, assessment, {
+    ...(strategy ? { strategy } : {}), ...(level ? { level } : {}),
+    ...(snapBackShare !== undefined ? { snapBackShare } : {}), ...(noticeHours !== undefined ? { noticeHours } : {}),
+  });
+  report.scenario.sha256 = contentHashOf(name, bytes);
+  const root = s.areas.find((a) => a.parent === null)!;
+  const bulletin = buildBulletin(assessment, { id: root.id, name: root.name, ...(root.nameZh ? { nameZh: root.nameZh } : {}) }, null);
+  return {
+    ok: true, report, bulletin,
+    ...(levels ? { levels: levelPlans(s, assessment, problem, strategy ?? 'cost') } : {}),
+    ...(exportLp ? { lp: planLp(problem, solved).text } : {}),
+  };
+}
 
 export interface PlanTaskOptions extends AssessOptions {
   strategy?: Strategy;
@@ -501,6 +534,19 @@ export interface PlanTaskOptions extends AssessOptions {
 export interface DetachedPlan {
   headline: PlanHeadline;
   lists: Blob;
+}
+
+/**
+ * Runs a computation whose data may turn out unable to carry it (a DataError from core/): its
+ * problems come back as the call's refusal, in the same form validation gives.
+ */
+function refusing<T>(compute: () => T): T | { ok: false; problems: Problem[]; total: number } {
+  try {
+    return compute();
+  } catch (error) {
+    if (isDataError(error)) return { ok: false, problems: error.problems, total: error.problems.length };
+    throw error;
+  }
 }
 
 /** A file's bytes, given as bytes or as a Blob (read here, off the page's thread). */
@@ -587,7 +633,7 @@ export type PlayoutOutcome = { ok: true; chunks: PlayoutChunk[]; events: string[
 export type AssessOutcome = { ok: true; assessment: Assessment; bulletin: Bulletin } | { ok: false; problems: Problem[]; total: number };
 
 export type PreparedForecast =
-  | { ok: true; axis: ScenarioAxis; series: AreaSeriesInput[]; areas: Array<{ id: string; parent: string | null; name: string; kind: string }> }
+  | { ok: true; axis: ScenarioAxis; series: AreaSeriesInput[]; fixed: FixedAreaForecast[]; notes: DataNote[]; areas: Array<{ id: string; parent: string | null; name: string; kind: string }> }
   | { ok: false; problems: Problem[]; total: number };
 
 export interface AreaForecastPart {
@@ -617,7 +663,21 @@ export interface ImportOutcome extends ValidationOutcome {
  * forecast, assess, plan and play it out, and a city file takes ~0.2 s to read each time. Keyed
  * by name, size and a hash of the bytes, so a changed file is read again.
  */
-let scenarioCache: { key: string; result: ReturnType<typeof loadScenarioBytes> } | null = null;
+let scenarioCache: { key: string; result: ReturnType<typeof loadScenarioBytes>; sha256?: string } | null = null;
+
+/**
+ * The content hash (SHA-256) of the scenario a call names: what plans are tied to. Computed once
+ * per scenario in this worker (a held file's when it is handed over; bytes' on first need: ~25 ms
+ * for a city file, ~1.4 s for a province's 112 MB).
+ */
+function contentHashOf(name: string, bytes: ScenarioBytes): string {
+  loadCached(name, bytes);
+  if (!scenarioCache!.sha256) {
+    if (!(bytes instanceof Uint8Array)) throw new Error(`${NOT_HELD} (${bytes.held}: no content hash)`);
+    scenarioCache!.sha256 = contentHash(bytes);
+  }
+  return scenarioCache!.sha256;
+}
 
 /** The key a scenario goes by in this worker: a held file's, or the fingerprint of the bytes. */
 function scenarioKey(name: string, bytes: ScenarioBytes): string {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hydrate } from '../../core/scenario/hydrate.ts';
 import { serializeScenario } from '../../core/scenario/serialize.ts';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
-import { CancelledError } from '../../worker/pool.ts';
+import { CancelledError, EngineFailedError } from '../../worker/pool.ts';
 import { generateScenarioFile } from '../../scenarios/generator/generate.ts';
 
 const pool = nodeEnginePool(2);
@@ -68,5 +68,56 @@ describe('the engine pool', () => {
     controller.abort();
     await expect(waiting).rejects.toBeInstanceOf(CancelledError);
     await Promise.all(busy);
+  });
+});
+
+describe('the engine pool when a worker fails', () => {
+  it('rejects the call of a worker that exits, with what happened, and answers again with a fresh worker', async () => {
+    const own = nodeEnginePool(1);
+    try {
+      const started = Date.now();
+      const failing = own.run((api) => api.failForTest('exit'));
+      await expect(failing).rejects.toBeInstanceOf(EngineFailedError);
+      await expect(failing).rejects.toThrow(/the engine worker stopped \(exit code 70\) before it answered; a fresh one has taken its place — try again/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(own.failures).toBe(1);
+      expect(await own.run((api) => api.ping())).toBe('orderly-engine');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('rejects the call of a worker that throws outside any call, and replaces it', async () => {
+    const own = nodeEnginePool(1);
+    try {
+      await expect(own.run((api) => api.failForTest('throw'))).rejects.toThrow(/the engine worker stopped \(engine failure \(test\)\)/);
+      expect(await own.run((api) => api.ping())).toBe('orderly-engine');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('gives up on a worker that does not answer within the call\'s time limit, and replaces it', async () => {
+    const own = nodeEnginePool(1);
+    try {
+      const started = Date.now();
+      await expect(own.run((api) => api.spin(60_000), { timeoutMs: 300 })).rejects.toThrow(/did not answer within 0.3 s; it has been restarted — try again/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(await own.run((api) => api.ping())).toBe('orderly-engine');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('replaces a worker that dies while idle, so the next call finds a live one', async () => {
+    const own = nodeEnginePool(1);
+    try {
+      // The failing call is given up (its time limit) before the worker exits: the exit comes while idle.
+      await expect(own.run((api) => api.failForTest('exit', 400), { timeoutMs: 100 })).rejects.toBeInstanceOf(EngineFailedError);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await own.run((api) => api.ping())).toBe('orderly-engine');
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -25,10 +25,23 @@ export function spawnNodeEngine(options: { maxOldSpaceMB?: number } = {}): Engin
     eval: true,
     resourceLimits: options.maxOldSpaceMB ? { maxOldGenerationSizeMb: options.maxOldSpaceMB } : undefined,
   });
-  // A worker that dies (out of memory, crash) must not take the process with it silently.
-  worker.on('error', (error) => console.error(`engine worker failed: ${error.message}`));
+  // A worker that dies (out of memory, crash) is reported to the pool, which replaces it and
+  // rejects the call it was running; a death on purpose (terminate) is not one.
+  let terminating = false, dead = false;
+  const watchers: Array<(reason: string) => void> = [];
+  const die = (reason: string) => {
+    if (terminating || dead) return;
+    dead = true;
+    for (const w of watchers) w(reason);
+  };
+  worker.on('error', (error: Error & { code?: string }) => die(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : error.message));
+  worker.on('exit', (code) => die(`exit code ${code}`));
   worker.unref();
-  return { api: wrap<EngineApi>(nodeEndpoint(worker)), terminate: () => worker.terminate() };
+  return {
+    api: wrap<EngineApi>(nodeEndpoint(worker)),
+    terminate: () => { terminating = true; return worker.terminate(); },
+    onDeath: (callback) => void watchers.push(callback),
+  };
 }
 
 export function nodeEnginePool(size = Math.min(2, availableParallelism())): EnginePool {
