@@ -12,11 +12,12 @@ import type { PlanHeadline } from '../core/plan/report-parts.ts';
 import { PLAYOUT_RUNGS } from '../core/playout/simulate.ts';
 import { MEASURES } from '../core/scenario/classes.ts';
 import { formatInZone, resolveZone } from '../core/time/zone.ts';
+import { formatProblem } from '../core/problems.ts';
 import { parseTimestamp } from '../core/time/timestamp.ts';
 import type { Assessment } from '../core/warning/assess.ts';
 import type { Bulletin } from '../core/warning/bulletin.ts';
 import { LEVELS } from '../core/warning/levels.ts';
-import { CancelledError, type EnginePool } from '../worker/pool.ts';
+import { CancelledError, EngineFailedError, type EnginePool } from '../worker/pool.ts';
 import type { WhatIfOptions, WhatIfOutcome } from '../worker/api.ts';
 import { handOverForVerify } from '../worker/hand-over.ts';
 import { planDetachedInPool } from '../worker/plan-pool.ts';
@@ -32,6 +33,8 @@ import { planDocument } from './plan-document.ts';
 
 export interface Opened {
   name: string;
+  /** The file's content hash: plans are kept under it, so an edited file never shows another version's plans. */
+  sha256: string;
   data: HeldScenario;
   forecast: ScenarioForecast;
 }
@@ -40,6 +43,8 @@ interface State extends Opened {
   assessment?: Assessment;
   bulletin?: Bulletin;
   plans: StoredPlan[];
+  /** Kept plans not shown: they were made for other content than this file's. */
+  setAside?: number;
   selected?: string;
   hour: number;
   /** The area the network chart draws alone (a province's substation), or none. */
@@ -56,9 +61,9 @@ let planBy: 'measure' | 'class' = 'measure';
 let busy: AbortController | null = null;
 let pool: EnginePool;
 let langOf: () => Lang = () => 'en';
-let say: (text: string, kind?: 'busy' | 'ok' | 'error') => void = () => {};
+let say: (text: string, kind?: 'busy' | 'ok' | 'error', retry?: () => void) => void = () => {};
 
-export function initDispatch(deps: { pool: EnginePool; lang: () => Lang; status: (text: string, kind?: 'busy' | 'ok' | 'error') => void }): void {
+export function initDispatch(deps: { pool: EnginePool; lang: () => Lang; status: (text: string, kind?: 'busy' | 'ok' | 'error', retry?: () => void) => void }): void {
   pool = deps.pool;
   langOf = deps.lang;
   say = deps.status;
@@ -91,8 +96,11 @@ export function initDispatch(deps: { pool: EnginePool; lang: () => Lang; status:
   });
 }
 
-/** Work that can be cancelled, with its progress on the status line. */
-async function withProgress<T>(label: string, run: (signal: AbortSignal, progress: (f: number) => void) => Promise<T>): Promise<T | null> {
+/**
+ * Work that can be cancelled, with its progress on the status line. When the engine worker doing
+ * it dies or stops answering (the pool replaces it), the status says so and offers `retry`.
+ */
+async function withProgress<T>(label: string, run: (signal: AbortSignal, progress: (f: number) => void) => Promise<T>, retry?: () => void): Promise<T | null> {
   busy?.abort();
   const controller = new AbortController();
   busy = controller;
@@ -103,7 +111,7 @@ async function withProgress<T>(label: string, run: (signal: AbortSignal, progres
     return await run(controller.signal, (f) => say(`${label}… ${Math.round(f * 100)} %`, 'busy'));
   } catch (error) {
     if (error instanceof CancelledError) { say(`${label}: ${word('cancelled', langOf())}`, 'ok'); return null; }
-    say(`${label}: ${(error as Error).message}`, 'error');
+    say(`${label}: ${(error as Error).message}`, 'error', error instanceof EngineFailedError ? retry : undefined);
     return null;
   } finally {
     if (busy === controller) { busy = null; $('cancel-button').hidden = true; delete document.body.dataset.busy; }
@@ -120,12 +128,17 @@ export async function openDispatch(opened: Opened, provisional = false): Promise
   document.querySelectorAll<HTMLButtonElement>('[data-strategy], #playout-button').forEach((b) => (b.disabled = provisional));
   const mine = state;
   const result = await withProgress(word('assessing', langOf()), (signal, progress) =>
-    warnScenarioInPool(pool, opened.name, opened.data, { forecast: opened.forecast, samples: 300, urgent: true, signal, onProgress: progress }));
+    warnScenarioInPool(pool, opened.name, opened.data, { forecast: opened.forecast, samples: 300, urgent: true, signal, onProgress: progress }),
+  () => void openDispatch(opened, provisional));
   if (state !== mine || !result) return;
-  if (!result.ok) { say(`${opened.name}: ${result.problems[0]?.message}`, 'error'); return; }
+  if (!result.ok) { say(`${opened.name}: ${result.problems[0] ? formatProblem(result.problems[0]) : ''}`, 'error'); return; }
   state.assessment = result.assessment;
   state.bulletin = result.bulletin;
-  state.plans = await loadPlans(opened.name).catch(() => []);
+  // Plans are kept under the file's content: an edited file (a new hash) shows none of the old
+  // file's. A kept plan naming other content (an older page's, or a store tampered with) is set aside.
+  const kept = await loadPlans(opened.sha256).catch(() => []);
+  state.plans = kept.filter((p) => p.report.scenario.sha256 === opened.sha256);
+  state.setAside = kept.length - state.plans.length;
   state.selected = state.plans[state.plans.length - 1]?.id;
   whatIf = null;
   setupWhatIf(result.assessment);
@@ -139,7 +152,8 @@ export async function openDispatch(opened: Opened, provisional = false): Promise
   // workers just when a plan may be asked for).
   if (!provisional && mine.data.size <= 32 * 2 ** 20) void Promise.all([0, 1].map(() => pool.run<WhatIfOutcome>((api) => withScenario(api, mine.data, (b) => api.whatIf(mine.name, b, mine.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 }))))).catch(() => {});
   document.body.dataset.outlook = 'true';
-  say(`${opened.name} — ${word('outlookReady', langOf())}`, 'ok');
+  const aside = state.setAside ? `; ${state.setAside} ${word('stalePlans', langOf())}` : '';
+  say(`${opened.name} — ${word('outlookReady', langOf())}${aside}`, 'ok');
 }
 
 export function redrawDispatch(): void {
@@ -163,6 +177,19 @@ function drawOutlook(): void {
     labels: { demand: word('demandMedian', lang), band: 'P10–P90', supply: word('supplyLessReserve', lang), gap: word('gap', lang), strip: word('warning', lang) },
   }));
   $('bulletin').textContent = s.bulletin ? (lang === 'zh' ? s.bulletin.text.zh : s.bulletin.text.en) : '';
+  drawNotes();
+}
+
+/** What the outlook rests on, where the data could carry it only in part: above the chart, not in a footnote. */
+function drawNotes(): void {
+  const notes = state?.assessment?.notes ?? [], lang = langOf(), box = $('data-notes');
+  box.hidden = notes.length === 0;
+  const title = document.createElement('strong');
+  title.textContent = word('dataNotes', lang);
+  const list = document.createElement('ul');
+  list.append(...notes.map((n) => { const li = document.createElement('li'); li.textContent = n[lang]; return li; }));
+  box.replaceChildren(title, list);
+  box.dataset.count = String(notes.length);
 }
 
 const CAUSES_ZH: Record<string, string> = {
@@ -283,15 +310,16 @@ async function buildPlan(strategy: Strategy): Promise<void> {
   const levelValue = ($('plan-level') as HTMLSelectElement).value;
   const level = levelValue ? (levelValue as PlanLevel) : undefined;
   const result = await withProgress(word('planning', lang), (signal, progress) =>
-    planDetachedInPool(pool, mine.name, mine.data, { forecast: mine.forecast, strategy, samples: 500, ...(level ? { level } : {}), signal, onProgress: progress }));
+    planDetachedInPool(pool, mine.name, mine.data, { forecast: mine.forecast, strategy, samples: 500, ...(level ? { level } : {}), signal, onProgress: progress }),
+  () => void buildPlan(strategy));
   if (state !== mine || !result) return;
-  if (!result.ok) { say(`${mine.name}: ${result.problems[0]?.message}`, 'error'); return; }
+  if (!result.ok) { say(`${mine.name}: ${result.problems[0] ? formatProblem(result.problems[0]) : ''}`, 'error'); return; }
   const report = result.plan.headline;
   const stored: StoredPlan = { id: `${Date.now()}-${strategy}-${level ?? 'forecast'}`, createdAt: new Date().toISOString(), report, lists: result.plan.lists };
   mine.plans = [...mine.plans.filter((p) => !(p.report.strategy === strategy && p.report.level === (level ?? null))), stored];
   mine.selected = stored.id;
   mine.hour = peakHour(report);
-  await savePlans(mine.name, mine.plans).catch(() => {});
+  await savePlans(mine.sha256, mine.plans).catch(() => {});
   redrawDispatch();
   const v = report.verification;
   say(`${planLabel(report, lang)}: ${v.ok ? word('verified', lang) : word('notVerified', lang)}; ${report.timings.solveMs} + ${report.timings.verifyMs} ms`, v.ok ? 'ok' : 'error');
@@ -308,11 +336,12 @@ async function playOut(): Promise<void> {
   const mine = state, lang = langOf();
   const futures = Number(($('futures') as HTMLSelectElement).value) || 300;
   const result = await withProgress(word('playingOut', lang), (signal, progress) =>
-    playoutInPool(pool, mine.name, mine.data, mine.plans.map((p) => ({ headline: p.report, lists: p.lists })), { futures, seed: 1, replay: 0, forecast: mine.forecast, signal, onProgress: progress }));
+    playoutInPool(pool, mine.name, mine.data, mine.plans.map((p) => ({ headline: p.report, lists: p.lists })), { futures, seed: 1, replay: 0, forecast: mine.forecast, signal, onProgress: progress }),
+  () => void playOut());
   if (state !== mine || !result) return;
-  if (!result.ok) { say(`${result.problems[0]?.message}`, 'error'); return; }
+  if (!result.ok) { say(`${result.problems[0] ? formatProblem(result.problems[0]) : ''}`, 'error'); return; }
   result.summaries.forEach((s, i) => (mine.plans[i].playout = s));
-  await savePlans(mine.name, mine.plans).catch(() => {});
+  await savePlans(mine.sha256, mine.plans).catch(() => {});
   redrawDispatch();
   document.body.dataset.playout = 'true';
   say(`${word('playedOut', lang)}: ${futures} ${word('futures', lang)}, ${(result.playMs / 1000).toFixed(1)} s`, 'ok');
@@ -332,6 +361,7 @@ function drawPlans(): void {
     [word('userTimes', lang), (p) => n(p.report.objective.userTimes)],
     [word('loss', lang), (p) => `${n(p.report.objective.economicLoss / 1e6, 1)} M ${p.report.currency}`],
     [word('verification', lang), (p) => (p.report.verification.ok ? `✓ ${word('verified', lang)}` : `✗ ${Object.keys(p.report.verification.counts).join(', ')}`)],
+    [word('notesRow', lang), (p) => (p.report.notes?.length ? `⚠ ${p.report.notes.map((x) => x.subject).join(', ')}` : '–'), 'notes'],
     [word('pProtectedCut', lang), (p) => (p.playout ? pct(p.playout.protectedCutProbability) : '–'), 'risk'],
     [word('pEmergency', lang), (p) => (p.playout ? pct(p.playout.emergencyProbability) : '–')],
     [word('ens', lang), (p) => (p.playout ? `${n(p.playout.figures.unservedMWh.mean, 1)} (${n(p.playout.figures.unservedMWh.p10)}–${n(p.playout.figures.unservedMWh.p90)})` : '–')],

@@ -7,6 +7,7 @@ import { browserEnginePool } from '../worker/browser/spawn.ts';
 import { forecastScenarioInPool } from '../worker/forecast-pool.ts';
 import type { ScenarioView } from '../worker/api.ts';
 import { HeldScenario, withScenario } from '../worker/held-scenario.ts';
+import { EngineFailedError } from '../worker/pool.ts';
 import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import { formatProblem } from '../core/problems.ts';
 import { formatInZone, resolveZone } from '../core/time/zone.ts';
@@ -24,7 +25,7 @@ import { initCsvAttach, offerCsv, type CsvDeps } from './csv-attach.ts';
 
 const pool = browserEnginePool();
 let lang: Lang = (localStorage.getItem('orderly.lang') as Lang) ?? 'en';
-let current: { name: string; view: ScenarioView; forecast?: LoadForecast; data: HeldScenario; areas?: { id: string; name: string; kind: string }[] } | null = null;
+let current: { name: string; sha256: string; view: ScenarioView; forecast?: LoadForecast; data: HeldScenario; areas?: { id: string; name: string; kind: string }[] } | null = null;
 type LoadForecast = { startMs: number; point: Float64Array; p10: Float64Array; p90: Float64Array };
 /**
  * Files are numbered in the order the user chose them; the newest valid one is shown. (Checks
@@ -47,11 +48,22 @@ function applyLanguage(): void {
   redrawDispatch();
 }
 
-function status(text: string, kind: 'busy' | 'ok' | 'error' = 'ok'): void {
+/** The status line; with `retry`, a button beside it that does again what failed. */
+function status(text: string, kind: 'busy' | 'ok' | 'error' = 'ok', retry?: () => void): void {
   const el = $('status');
   el.textContent = text;
   el.dataset.kind = kind;
+  const button = $<HTMLButtonElement>('retry-button');
+  button.hidden = !retry;
+  button.onclick = retry ? () => { button.hidden = true; retry(); } : null;
 }
+
+/**
+ * Longest a file's check may take before its worker is taken to be stuck: generous (a province
+ * file of 110 MB is read and checked in ~10 s on a slow machine), so only a worker that will not
+ * answer is given up.
+ */
+const checkTimeoutMs = (bytes: number) => 60_000 + (bytes / 2 ** 20) * 2_000;
 
 /**
  * Opens a scenario file. It is held as a Blob that each engine worker reads for itself, off this
@@ -72,7 +84,7 @@ async function open(name: string, blob: Blob): Promise<void> {
     quick.catch(() => {});
     const forecasting = forecastScenarioInPool(pool, name, data, { signal });
     forecasting.catch(() => {});
-    const view = await pool.run((api) => withScenario(api, data, (b) => api.view(name, b)), { urgent: true, signal });
+    const view = await pool.run((api) => withScenario(api, data, (b) => api.view(name, b)), { urgent: true, signal, timeoutMs: checkTimeoutMs(blob.size) });
     const ms = Math.round(performance.now() - started);
     if (ticket < shown) { controller.abort(); return; } // a newer file is already shown
     if (!view.ok) {
@@ -85,7 +97,7 @@ async function open(name: string, blob: Blob): Promise<void> {
     // workers, and a province's take seconds).
     loading?.abort();
     loading = controller;
-    current = { name, view, data };
+    current = { name, sha256: view.sha256!, view, data };
     $('problems').hidden = true;
     render(name, view);
     status(`${name} — ${word('checked', lang)} ${ms} ms; ${word('forecasting', lang)}`, 'busy');
@@ -94,7 +106,7 @@ async function open(name: string, blob: Blob): Promise<void> {
     const first = await quick.catch(() => null);
     if (ticket !== shown) return;
     if (first?.ok) {
-      await openDispatch({ name, data, forecast: first.forecast }, true);
+      await openDispatch({ name, sha256: view.sha256!, data, forecast: first.forecast }, true);
       document.body.dataset.firstOutlookMs = String(Math.round(performance.now() - started));
       if (ticket !== shown) return;
     }
@@ -114,14 +126,17 @@ async function open(name: string, blob: Blob): Promise<void> {
       void rememberFile(name, blob).then(showRecent).catch(() => {});
       // Warnings, then the plans kept for this scenario.
       const outlookStarted = performance.now();
-      await openDispatch({ name, data, forecast: forecast.forecast });
+      await openDispatch({ name, sha256: view.sha256!, data, forecast: forecast.forecast });
       document.body.dataset.timings += `, outlook ${Math.round(performance.now() - outlookStarted)}`;
     } else {
-      status(`${name} — ${word('checked', lang)} ${ms} ms; ${forecast.problems[0]?.message ?? ''}`, 'error');
+      // Data that cannot carry a forecast: its problems in place, as a file's are.
+      showProblems(name, { ok: false, problems: forecast.problems, total: forecast.total } as ScenarioView);
+      status(`${name} — ${word('checked', lang)} ${ms} ms; ${forecast.problems[0] ? formatProblem(forecast.problems[0]) : ''}`, 'error');
     }
   } catch (error) {
     if (signal.aborted) return; // superseded by a newer file
-    status(`${word('failed', lang)}: ${(error as Error).message}`, 'error');
+    // A worker that died or stopped answering has been replaced: the same file can be tried again.
+    status(`${word('failed', lang)}: ${(error as Error).message}`, 'error', error instanceof EngineFailedError ? () => void open(name, blob) : undefined);
   } finally {
     if (loading === controller) loading = null;
   }
