@@ -384,9 +384,11 @@ function drawPlans(): void {
     // Written in a worker from the plan's lists (a province week: 134,000 rows of 168 hours).
     csv.addEventListener('click', () => {
       say(`${word('exportCsv', lang)}…`, 'busy');
-      void pool.run((api) => api.planCsv({ headline: p.report, lists: p.lists }))
-        .then((blob) => {
-          download(`${s.name.replace(/\.json$/, '')}-${p.report.strategy}${p.report.level ? `-${p.report.level}` : ''}.csv`, blob);
+      void pool.run((api) => withScenario(api, s.data, (b) => api.planCsv(s.name, b, s.forecast, { headline: p.report, lists: p.lists })))
+        .then((r) => {
+          // A kept plan is read back against the scenario before its list goes out.
+          if (!r.ok) { say(`CSV: ${r.problems[0] ? formatProblem(r.problems[0]) : ''}`, 'error'); return; }
+          download(`${s.name.replace(/\.json$/, '')}-${p.report.strategy}${p.report.level ? `-${p.report.level}` : ''}.csv`, r.csv);
           say(`${word('exportCsv', lang)}: ${p.report.listed.customers.toLocaleString(localeOf(lang))} ${word('customersLower', lang)}`, 'ok');
         })
         .catch((error: Error) => say(`CSV: ${error.message}`, 'error'));
@@ -472,7 +474,9 @@ async function printReport(): Promise<void> {
   const plan = s?.plans.find((p) => p.id === s.selected);
   if (!s || !plan) return;
   say(`${word('print', lang)}…`, 'busy');
-  const digest = await pool.run((api) => api.planDigest({ headline: plan.report, lists: plan.lists }, 100));
+  const digested = await pool.run((api) => withScenario(api, s.data, (b) => api.planDigest(s.name, b, s.forecast, { headline: plan.report, lists: plan.lists }, 100)));
+  if (!digested.ok) { say(`${word('print', lang)}: ${digested.problems[0] ? formatProblem(digested.problems[0]) : ''}`, 'error'); return; }
+  const digest = digested.digest;
   say(`${word('print', lang)}: ${planLabel(plan.report, lang)}`, 'ok');
   const zone = resolveZone(plan.report.timeZone)!;
   $('plan-document').replaceChildren(planDocument({

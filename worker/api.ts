@@ -34,7 +34,8 @@ import { HEAT_SENSITIVITY_PER_C } from '../core/playout/context.ts';
 import type { Scenario } from '../core/scenario/model.ts';
 import { solvePlan } from '../core/plan/solve.ts';
 const MEASURE_LIST = ['demand-response', 'shift', 'avoid-peak', 'limit', 'feeder-open'];
-import { verifyPlan, type PlanToVerify } from '../core/plan/verify.ts';
+import { verifyPlan, type PlanToVerify, type Verification } from '../core/plan/verify.ts';
+import { readBackPlan, type ReadBack } from '../core/plan/read-back.ts';
 import type { PlanProblem } from '../core/plan/problem.ts';
 import { playoutContext, type PlayoutContext } from '../core/playout/context.ts';
 import { ordersFromReport } from '../core/playout/orders.ts';
@@ -330,15 +331,23 @@ export const engineApi = {
     return { ...rest, plan: { headline, lists: new Blob([JSON.stringify(lists)], { type: 'application/json' }) } };
   },
 
-  /** What a printed plan needs from its lists: the largest customers, by area, by class. */
-  async planDigest(plan: PlanReport | DetachedPlan, limit = 100): Promise<PlanDigest> {
+  /**
+   * What a printed plan needs from its lists: the largest customers, by area, by class — of a plan
+   * checked again against the scenario first (a kept plan is read back like a file).
+   */
+  async planDigest(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, plan: PlanReport | DetachedPlan, limit = 100): Promise<{ ok: true; digest: PlanDigest } | ReadBackRefusal> {
     const r = await wholeReport(plan);
-    return planDigest(r, r.hours, limit, r.network ? regionOfArea(r.network.areas) : undefined);
+    const checked = await engineApi.readBack(name, bytes, forecast, r);
+    if (!checked.ok) return checked;
+    return { ok: true, digest: planDigest(r, r.hours, limit, r.network ? regionOfArea(r.network.areas) : undefined) };
   },
 
-  /** A plan's customer list as CSV (a Blob the page saves as it is). */
-  async planCsv(plan: PlanReport | DetachedPlan): Promise<Blob> {
-    return new Blob([planCsv(await wholeReport(plan))], { type: 'text/csv;charset=utf-8' });
+  /** A plan's customer list as CSV (a Blob the page saves as it is), of a plan checked again against the scenario first. */
+  async planCsv(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, plan: PlanReport | DetachedPlan): Promise<{ ok: true; csv: Blob } | ReadBackRefusal> {
+    const r = await wholeReport(plan);
+    const checked = await engineApi.readBack(name, bytes, forecast, r);
+    if (!checked.ok) return checked;
+    return { ok: true, csv: new Blob([planCsv(r)], { type: 'text/csv;charset=utf-8' }) };
   },
 
   /**
@@ -353,31 +362,46 @@ export const engineApi = {
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     const s = loaded.scenario;
     const progress = throttled(onProgress);
-    let setupMs = 0;
-    const built = new Map<string, { problem: PlanProblem; ctx: PlayoutContext }>();
-    const chunks: PlayoutChunk[] = [];
-    const problems: Problem[] = [];
-    plans.forEach((plan, i) => {
-      const settings = plan.settings ?? { snapBackShare: 0.2, confidence: 0.9, samples: 1000, seed: 1 };
-      const issuedAtMs = parseTimestamp(plan.issuedAt)?.ms;
-      const key = JSON.stringify([plan.issuedAt, settings.snapBackShare, settings.noticeHours ?? null]);
-      let entry = built.get(key);
-      if (!entry) {
-        const assessOptions = { ...(issuedAtMs !== undefined ? { issuedAtMs } : {}), horizonDays: Math.ceil(plan.hours / 24), samples: 20, seed: settings.seed, confidence: settings.confidence };
-        const assessment = assessScenario(s, forecast, assessOptions);
-        const problem = buildPlanProblem(s, assessment, { snapBackShare: settings.snapBackShare, ...(settings.noticeHours !== undefined ? { noticeHours: settings.noticeHours } : {}) });
-        const ctx = playoutContext(s, problem, gapSampler(s, forecast, assessOptions));
-        built.set(key, (entry = { problem, ctx }));
-        setupMs = Date.now() - started;
+    const sha256 = contentHashOf(name, bytes);
+    return refusing(() => {
+      // Every plan is checked again against this scenario before it is played (read-back.ts).
+      const read = plans.map((plan, i) => readBackPlan(planName(given[i], i), plan, { scenario: s, sha256, name }, forecast));
+      const refused = read.filter((r): r is Extract<ReadBack, { ok: false }> => !r.ok);
+      if (refused.length) {
+        const problems = refused.flatMap((r) => r.problems);
+        return { ok: false as const, problems, total: problems.length, code: Math.max(...refused.map((r) => r.code)) as 2 | 3 };
       }
-      const orders = ordersFromReport(`plan ${i + 1} (${plan.strategy}${plan.level ? `, level ${plan.level}` : ''})`, entry.problem, plan);
-      if (!orders.ok) { problems.push(...orders.problems); return; }
-      chunks.push(playFutures(entry.ctx, orders.orders, options.from, options.to, { seed: options.seed, ...(options.replay !== undefined ? { replay: options.replay } : {}) }));
-      void progress((i + 1) / plans.length, 'futures');
+      const setupMs = Date.now() - started;
+      const chunks: PlayoutChunk[] = [];
+      let events: string[] = [];
+      read.forEach((r, i) => {
+        if (!r.ok) return;
+        const plan = r.plan;
+        const issuedAtMs = parseTimestamp(plan.issuedAt)!.ms;
+        const settings = plan.settings!;
+        const assessOptions = { issuedAtMs, horizonDays: Math.ceil(plan.hours / 24), samples: 20, seed: settings.seed, confidence: settings.confidence };
+        const ctx = playoutContext(s, r.problem, gapSampler(s, forecast, assessOptions));
+        events = ctx.events;
+        chunks.push(playFutures(ctx, { ...r.orders, name: `plan ${i + 1} (${plan.strategy}${plan.level ? `, level ${plan.level}` : ''})` }, options.from, options.to, { seed: options.seed, ...(options.replay !== undefined ? { replay: options.replay } : {}) }));
+        void progress((i + 1) / plans.length, 'futures');
+      });
+      return transfer({ ok: true as const, chunks, events, setupMs, totalMs: Date.now() - started }, chunks.flatMap((c) => [...Object.values(c.metrics), c.rungMWh, c.rungPeakMW, c.classMWh, c.unservedByHour].map((a) => a.buffer)) as ArrayBuffer[]);
     });
-    if (problems.length) return { ok: false, problems, total: problems.length };
-    const events = [...built.values()][0]?.ctx.events ?? [];
-    return transfer({ ok: true as const, chunks, events, setupMs, totalMs: Date.now() - started }, chunks.flatMap((c) => [...Object.values(c.metrics), c.rungMWh, c.rungPeakMW, c.classMWh, c.unservedByHour].map((a) => a.buffer)) as ArrayBuffer[]);
+  },
+
+  /**
+   * A plan read back (a file, a plan the page kept), checked against this scenario: its form, the
+   * scenario's content hash, its decisions through the verifier (read-back.ts).
+   */
+  async readBack(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, given: PlanReport | DetachedPlan, file = 'plan'): Promise<{ ok: true; verification: Verification } | ReadBackRefusal> {
+    const plan = await wholeReport(given);
+    const loaded = loadCached(name, bytes);
+    if (!loaded.ok || !loaded.scenario) return { ok: false, code: 2, problems: loaded.problems, total: loaded.total };
+    const s = loaded.scenario;
+    const r = refusing(() => readBackPlan(file, plan, { scenario: s, sha256: contentHashOf(name, bytes), name }, forecast));
+    if ('code' in r) return r as Extract<ReadBack, { ok: false }>;
+    if (!r.ok) return { ...r, code: 2 };
+    return { ok: true, verification: r.verification };
   },
 
   /**
@@ -554,6 +578,15 @@ async function bytesOf(data: Blob | Uint8Array): Promise<Uint8Array> {
   return data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
 }
 
+/** A plan read back that did not pass: 2, not a plan of this scenario; 3, its decisions break the rules. */
+export type ReadBackRefusal = { ok: false; code: 2 | 3; problems: Problem[]; total: number };
+
+/** The name a plan given to the engine goes by in its problems. */
+function planName(given: PlanReport | DetachedPlan, i: number): string {
+  const r = 'lists' in given ? given.headline : given;
+  return `plan ${i + 1} (${typeof r?.strategy === 'string' ? r.strategy : '?'}${typeof r?.level === 'string' ? `, level ${r.level}` : ''})`;
+}
+
 /** A plan report whole, from itself or from its headline and lists. */
 async function wholeReport(plan: PlanReport | DetachedPlan): Promise<PlanReport> {
   if (!('lists' in plan)) return plan;
@@ -628,7 +661,7 @@ function whatIfTables(name: string, bytes: ScenarioBytes, forecast: ScenarioFore
   return { ok: true, scenario: cache.scenario, base };
 }
 
-export type PlayoutOutcome = { ok: true; chunks: PlayoutChunk[]; events: string[]; setupMs: number; totalMs: number } | { ok: false; problems: Problem[]; total: number };
+export type PlayoutOutcome = { ok: true; chunks: PlayoutChunk[]; events: string[]; setupMs: number; totalMs: number } | { ok: false; problems: Problem[]; total: number; code?: 2 | 3 };
 
 export type AssessOutcome = { ok: true; assessment: Assessment; bulletin: Bulletin } | { ok: false; problems: Problem[]; total: number };
 

@@ -27,7 +27,7 @@ export interface PlayoutPoolOptions {
 
 export type PlayoutPoolResult =
   | { ok: true; summaries: PlayoutSummary[]; forecastMs: number; playMs: number }
-  | { ok: false; problems: Problem[]; total: number };
+  | { ok: false; problems: Problem[]; total: number; code?: 2 | 3 };
 
 export async function playoutInPool(pool: EnginePool, name: string, bytes: ScenarioData, plans: Array<PlanReport | DetachedPlan>, options: PlayoutPoolOptions): Promise<PlayoutPoolResult> {
   const { futures, seed, onProgress, signal } = options;

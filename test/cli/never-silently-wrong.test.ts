@@ -121,3 +121,40 @@ describe('implausible loads', () => {
     expect(r.stderr).toMatch(/big\.csv:row 2, column load_kw: expected a load of at most 10,000,000 MW \(10 TW, larger than any grid\), found 1e300 kW: is the unit right\?/);
   });
 });
+
+describe('plans read back', () => {
+  const scenario = join(dir, 'unit-trip.json');
+  writeFileSync(scenario, readFileSync(new URL('../../scenarios/unit-trip.json', import.meta.url)));
+  const planFile = path('unit-trip-plan.json');
+  const edit = (name: string, change: (p: Record<string, any>) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const p = JSON.parse(readFileSync(planFile, 'utf8'));
+    change(p);
+    writeFileSync(path(name), JSON.stringify(p));
+    return path(name);
+  };
+
+  it('play out as written, and are refused (exit 3) once edited to open every feeder carrying residents', async () => {
+    expect((await runCli('plan', scenario, '--samples', '100', '--out', planFile)).code).toBe(0);
+    const fine = await runCli('simulate', scenario, '--plan', planFile, '--futures', '20');
+    expect(fine.code).toBe(0);
+    const s = JSON.parse(readFileSync(scenario, 'utf8')) as ScenarioFile;
+    const residential = s.feeders.filter((f) => f.residentialShare > 0);
+    const edited = edit('opened-residents.json', (p) => {
+      p.feedersOpened = residential.map((f) => ({ feeder: f.id, area: f.substation, hours: p.hours, peakMW: 1, energyMWh: 1, open: Array.from({ length: p.hours }, (_, h) => h) }));
+    });
+    const r = await runCli('simulate', scenario, '--plan', edited, '--futures', '20');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/: feeder: feeder F\d+ is opened but serves (a protected customer|residents)/);
+    expect(r.stdout).not.toMatch(/P\(protected cut\)|0\.0 %/);
+  }, 120_000);
+
+  it('are refused (exit 2) with the place when an order is null or the plan names another file', async () => {
+    const nulled = await runCli('simulate', scenario, '--plan', edit('null-order.json', (p) => p.orders.push(null)), '--futures', '20');
+    expect(nulled.code).toBe(2);
+    expect(nulled.stderr).toMatch(/orders\[\d+\]: expected an order, found null/);
+    expect(nulled.stderr).not.toMatch(/Cannot read properties/);
+    const other = await runCli('simulate', scenario, '--plan', edit('other.json', (p) => { p.scenario.sha256 = '0'.repeat(64); }), '--futures', '20');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/scenario\.sha256: expected the content hash of .*unit-trip\.json .*the plan was made for another file/);
+  }, 120_000);
+});

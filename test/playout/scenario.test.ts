@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../../core/content-hash.ts';
 import { forecastScenario } from '../../core/forecast/scenario-forecast.ts';
 import { planScenario } from '../../core/plan/plan-scenario.ts';
 import { playoutContext } from '../../core/playout/context.ts';
@@ -24,6 +25,8 @@ describe('play-out of the bundled stories', () => {
     const forecast = forecastScenario(s);
     const { report } = planScenario(s, assessScenario(s, forecast, { samples: 200 }), {});
     const bytes = readFileSync(file('unit-trip'));
+    // As `orderly plan --out` saves it: with the content hash of the file it was made for.
+    report.scenario.sha256 = contentHash(new Uint8Array(bytes));
     const plans = [JSON.parse(JSON.stringify(report))];
     const one = await playoutInPool(pool, 'unit-trip', bytes, plans, { futures: 40, seed: 9, parts: 1, replay: 17 });
     const three = await playoutInPool(pool, 'unit-trip', bytes, plans, { futures: 40, seed: 9, parts: 3, replay: 17 });
