@@ -4,7 +4,7 @@
  * validator because the messages are the product: they name the thing by its title and unit, suggest
  * the nearest known name for a typo, and stay fast over millions of hourly values.
  */
-import { describeValue, type ProblemList } from '../problems.ts';
+import { describeValue, escapeControls, type ProblemList } from '../problems.ts';
 import { nearest } from './nearest.ts';
 
 // The subset of JSON Schema that schema.ts uses.
@@ -162,10 +162,11 @@ function walkObject(node: Node, value: Record<string, unknown>, path: string, ou
       if (node.additionalProperties === false) {
         const names = Object.keys(props);
         const hint = nearest(key, names);
+        // The key is the file's, not ours: its control characters are escaped in the path too.
         out.addExpected(
-          child(path, key),
+          child(path, escapeControls(key)),
           `only the known fields of ${article(node.title ?? 'object')} (${names.join(', ')})`,
-          `unknown field "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+          `unknown field ${describeValue(key)}${hint ? ` (did you mean "${hint}"?)` : ''}`,
         );
       }
       continue;
