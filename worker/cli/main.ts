@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatProblem, type Problem } from '../../core/problems.ts';
+import { escapeControls, escapeForTerminal, formatProblem, type Problem } from '../../core/problems.ts';
 import { readCsv } from '../../core/history/csv.ts';
 import { GEFCOM_FILE_NAMES, type GefcomFiles } from '../../core/history/gefcom-scenario.ts';
 import type { HistoryUnit } from '../../core/history/units.ts';
@@ -53,7 +53,10 @@ Exit codes: 0 success, 1 wrong usage, 2 invalid input, 3 a plan failed its verif
 
 type Out = { log: (line: string) => void; error: (line: string) => void };
 
-export async function main(argv: string[], out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }): Promise<number> {
+export async function main(argv: string[], sink: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }): Promise<number> {
+  // Whatever a command prints may quote a file (names, CSV headers, the values problems quote):
+  // no control character reaches the terminal as itself, only the program's own newlines and tabs.
+  const out: Out = { log: (l) => sink.log(escapeForTerminal(l)), error: (l) => sink.error(escapeForTerminal(l)) };
   const [command, ...rest] = argv;
   let pool: EnginePool | undefined;
   const engine = (size = 1) => (pool ??= nodeEnginePool(size));
@@ -102,7 +105,8 @@ function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[],
 
 function printProblems(file: string, problems: Problem[], total: number, out: Out): void {
   out.error(`${file}: ${total} problem${total === 1 ? '' : 's'}`);
-  for (const p of problems) out.error(formatProblem(p));
+  // A problem is one line: a newline in a quoted value is escaped too.
+  for (const p of problems) out.error(escapeControls(formatProblem(p)));
   if (total > problems.length) out.error(`… and ${total - problems.length} more (see them all with --max-problems ${total})`);
 }
 

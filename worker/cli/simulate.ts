@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { PlanReport } from '../../core/plan/report.ts';
-import type { Problem } from '../../core/problems.ts';
+import { escapeControls, type Problem } from '../../core/problems.ts';
 import { PLAYOUT_RUNGS } from '../../core/playout/simulate.ts';
 import type { PlayoutSummary, Spread } from '../../core/playout/summary.ts';
 import type { EnginePool } from '../pool.ts';
@@ -75,7 +75,8 @@ function table(file: string, s: PlayoutSummary[], forecastMs: number, playMs: nu
   L.push('mean (P10–P90) over the futures');
   L.push('');
   const row = (label: string, cell: (x: PlayoutSummary) => string) => L.push(`${pad(label, 38)}${s.map((x) => lpad(cell(x), w)).join('')}`);
-  row('', (x) => x.plan.length > w - 2 ? `${x.plan.slice(0, w - 3)}…` : x.plan);
+  // The plan's name comes from its file: shown with its control characters escaped.
+  row('', (x) => { const name = escapeControls(x.plan); return name.length > w - 2 ? `${name.slice(0, w - 3)}…` : name; });
   row('P(a protected customer is cut)', (x) => pct(x.protectedCutProbability));
   row('P(emergency order reached)', (x) => pct(x.emergencyProbability));
   row('energy not served, MWh', (x) => band(x.figures.unservedMWh, 1));

@@ -1,0 +1,105 @@
+/**
+ * The command line against hostile files (issue 12): nothing it prints from a file can drive the
+ * terminal (escape sequences, C1 controls, bidirectional overrides are shown as \uXXXX), and what
+ * it reads back (plans, bulletins) is checked before it is believed.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+import { repoRoot } from '../support/data-dir.ts';
+import { tinyScenario } from '../support/tiny-scenario.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'orderly-hostile-'));
+const path = (name: string) => join(dir, name);
+const run = runCli;
+
+/** Any control character a terminal acts on (C0 but newline and tab, DEL, C1, bidi controls). */
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const FAKE = '\u001b[2J\u001b[H\u001b[32m ALL CLEAR: no supply gap \u001b[0m';
+
+describe('terminal escapes from a file are printed escaped', () => {
+  it('a scenario name with an ANSI escape is refused, and the escape is shown as \\u001b, not sent to the terminal', async () => {
+    const s = tinyScenario();
+    s.name = FAKE;
+    writeFileSync(path('fake.json'), JSON.stringify(s));
+    const r = await run('validate', path('fake.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('name: expected text without control characters, found "\\u001b[2J\\u001b[H\\u001b[32m ALL CLEAR: no supply gap \\u001b[0m"');
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+  });
+
+  it('an unknown field named with an escape, a C1 CSI and a right-to-left override is printed escaped', async () => {
+    const text = JSON.stringify(tinyScenario()).replace('"id":"I1"', '"\\u009b2J\\u202eWMkaep":1,"id":"I1"');
+    writeFileSync(path('field.json'), text);
+    const r = await run('validate', path('field.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/customers\[2\]\.\\u009b2J\\u202eWMkaep: expected only the known fields/);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+  });
+
+  it('--json stays JSON with the same values, its control characters written as JSON escapes', async () => {
+    const s = tinyScenario();
+    s.customers[2].name = 'Steel\u009bworks\u202e';
+    writeFileSync(path('c1.json'), JSON.stringify(s));
+    const r = await run('validate', path('c1.json'), '--json');
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+    expect(JSON.parse(r.stdout).problems[0].message).toBe('expected text without control characters, found "Steel\\u009bworks\\u202e"');
+  });
+
+  it('a CSV header with an escape sequence is printed escaped in the problem that lists the columns', async () => {
+    writeFileSync(path('header.csv'), `time,\u001b[2J\u001b[Hload\n2024-07-01 00:00,1\n`);
+    const r = await run('import', '--csv', path('header.csv'), '--time', 'time', '--load', 'load', '--tz', 'Asia/Shanghai');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no column "load" in the header (columns: time, \\u001b[2J\\u001b[Hload)');
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+  });
+});
+
+describe('plans and bulletins read back', () => {
+  const scenario = join(repoRoot, 'scenarios/local-limit.json');
+  beforeAll(async () => {
+    const p = await run('plan', scenario, '--samples', '100', '--out', path('plan.json'));
+    expect(p.code).toBe(0);
+    const w = await run('warn', scenario, '--samples', '100', '--out', path('bulletin.json'), '--json');
+    expect(w.code).toBe(0);
+  }, 120_000);
+
+  it('a plan whose strategy holds escapes and a newline is played out with its name printed escaped, on one line', async () => {
+    const plan = JSON.parse(readFileSync(path('plan.json'), 'utf8'));
+    plan.strategy = `cost\n${FAKE}\u009b\u202e`;
+    writeFileSync(path('plan-fake.json'), JSON.stringify(plan));
+    const r = await run('simulate', scenario, '--plan', path('plan-fake.json'), '--futures', '20');
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stdout).not.toMatch(/^\s*ALL CLEAR/m);
+    expect(r.stdout).toMatch(/cost\\u000a\\u001b\[2J/);
+  }, 60_000);
+
+  it('with --json a hostile plan name stays the same value, written with JSON escapes', async () => {
+    const r = await run('simulate', scenario, '--plan', path('plan-fake.json'), '--futures', '20', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+    expect(JSON.parse(r.stdout).summaries[0].plan).toContain(`cost\n${FAKE}\u009b\u202e`);
+  }, 60_000);
+
+  it('a previous bulletin whose period area holds an escape sequence is refused, naming the field', async () => {
+    const b = JSON.parse(readFileSync(path('bulletin.json'), 'utf8'));
+    b.periods.push({ ...b.periods[0], area: `S03\n${FAKE}`, date: '2024-07-29', fromHour: 15, toHour: 22, level: 'II' });
+    writeFileSync(path('bulletin-fake.json'), JSON.stringify(b));
+    const r = await run('warn', scenario, '--samples', '100', '--previous', path('bulletin-fake.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`periods[${b.periods.length - 1}].area: expected an area id`);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+  }, 60_000);
+
+  it('a previous bulletin whose periods are not a list is refused, not a crash', async () => {
+    const b = JSON.parse(readFileSync(path('bulletin.json'), 'utf8'));
+    b.periods = { length: 3 };
+    writeFileSync(path('bulletin-object.json'), JSON.stringify(b));
+    const r = await run('warn', scenario, '--samples', '100', '--previous', path('bulletin-object.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('periods: expected a list of periods');
+  }, 60_000);
+});
