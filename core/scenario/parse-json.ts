@@ -16,12 +16,15 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-/** The size check alone, so callers can refuse a file before reading it. */
-export function checkSize(file: string, bytes: number, maxBytes = MAX_SCENARIO_BYTES): Problem | null {
+/**
+ * The size check alone, so callers can refuse a file before reading it. `more`: the bytes are a
+ * count read so far, past the limit, of something whose size is not known (a pipe).
+ */
+export function checkSize(file: string, bytes: number, maxBytes = MAX_SCENARIO_BYTES, more = false): Problem | null {
   if (bytes > maxBytes) {
     return {
       path: file,
-      message: `expected a scenario file of at most ${formatBytes(maxBytes)}, found ${formatBytes(bytes)}; ` +
+      message: `expected a scenario file of at most ${formatBytes(maxBytes)}, found ${more ? `more than ${formatBytes(maxBytes)}` : formatBytes(bytes)}; ` +
         'keep long histories in CSV files and import only what the study needs',
     };
   }
