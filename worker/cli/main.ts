@@ -16,7 +16,7 @@ import { STORY_IDS, type StoryId } from '../../scenarios/generator/stories.ts';
 import type { ImportOutcome, ValidationOutcome } from '../api.ts';
 import { nodeEnginePool } from '../node/spawn.ts';
 import type { EnginePool } from '../pool.ts';
-import { readInput, writeAtomically } from './files.ts';
+import { checkOutputs, readInput, writeAtomically, type Output } from './files.ts';
 import { formatBytes, summaryLines } from './format.ts';
 import { backtestCommand, UsageError } from './backtest.ts';
 import { warnCommand } from './warn.ts';
@@ -110,6 +110,13 @@ function printProblems(file: string, problems: Problem[], total: number, out: Ou
   if (total > problems.length) out.error(`… and ${total - problems.length} more (see them all with --max-problems ${total})`);
 }
 
+/** Checks the outputs before any compute; prints the problems and says false when there are some. */
+export async function outputsOk(outputs: Output[], inputs: Output[], out: Out): Promise<boolean> {
+  const problems = await checkOutputs(outputs, inputs);
+  for (const p of problems) printProblems(p.path, [p], 1, out);
+  return problems.length === 0;
+}
+
 function positiveInt(name: string, text: string | undefined, fallback?: number): number {
   if (text === undefined) {
     if (fallback === undefined) throw new UsageError(`--${name} is required`);
@@ -171,6 +178,7 @@ async function generate(argv: string[], engine: () => EnginePool, out: Out): Pro
   if (!scale && !story) throw new UsageError('generate needs --scale or --story');
   if (!values.out) throw new UsageError('generate needs --out FILE');
   const seed = positiveInt('seed', values.seed);
+  if (!(await outputsOk([{ flag: '--out', file: values.out }], [{ flag: '--feeder-mix', file: values['feeder-mix'] }], out))) return 2;
   let feederMix: FeederMix[] | undefined;
   if (values['feeder-mix']) {
     const input = await readInput(values['feeder-mix']);
@@ -210,6 +218,8 @@ async function importHistory(argv: string[], engine: () => EnginePool, out: Out)
   });
   if (values.gefcom2012) {
     if (!values.out) throw new UsageError('import --gefcom2012 needs --out FILE');
+    const sources = Object.values(GEFCOM_FILE_NAMES).map((name) => ({ flag: `the GEFCom2012 file ${name}`, file: join(values.gefcom2012!, name) }));
+    if (!(await outputsOk([{ flag: '--out', file: values.out }], sources, out))) return 2;
     const files = {} as GefcomFiles;
     for (const [key, name] of Object.entries(GEFCOM_FILE_NAMES) as Array<[keyof GefcomFiles, string]>) {
       const input = await readInput(join(values.gefcom2012, name));
@@ -230,6 +240,9 @@ async function importHistory(argv: string[], engine: () => EnginePool, out: Out)
   if (values.into && (!values.out || (targets.length !== 1 && !values.station))) {
     throw new UsageError('import --into SCENARIO needs --out FILE and one of --area, --feeder, --customer (and/or --station)');
   }
+  if (values.out && !values.into) throw new UsageError('--out needs --into SCENARIO (import --csv alone reads the file and reports what it holds; it writes nothing)');
+  // --out may be the --into scenario itself (it is replaced only once the new one is complete).
+  if (values.out && !(await outputsOk([{ flag: '--out', file: values.out }], [{ flag: '--csv', file: values.csv }], out))) return 2;
   const csv = await readInput(values.csv);
   if (!csv.ok) return printProblems(values.csv, [csv.problem], 1, out), 2;
   const scenario = values.into ? await readInput(values.into) : undefined;

@@ -14,7 +14,7 @@ import { formatInZone, resolveZone } from '../../core/time/zone.ts';
 import type { EnginePool } from '../pool.ts';
 import { warnScenarioInPool } from '../warn-pool.ts';
 import { UsageError, type Out } from './backtest.ts';
-import { readInput, writeAtomically } from './files.ts';
+import { checkOutputs, readInput, writeAtomically } from './files.ts';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -81,6 +81,9 @@ export async function warnCommand(argv: string[], engine: (size?: number) => Eng
     if (!t) throw new UsageError(`--at: expected a time with its offset, e.g. 2024-07-21T10:00+08:00, found "${values.at}"`);
     issuedAtMs = t.ms;
   }
+  // Before any compute. --out may be --previous: the new bulletin replaces the old one once complete.
+  const badOut = await checkOutputs([{ flag: '--out', file: values.out }], [{ flag: 'the scenario', file }]);
+  if (badOut.length) return printProblems(badOut[0].path, badOut, badOut.length), 2;
   let previous: Bulletin | null = null;
   if (values.previous) {
     const input = await readInput(values.previous);
