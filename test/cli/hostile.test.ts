@@ -14,6 +14,8 @@ import { tinyScenario } from '../support/tiny-scenario.ts';
 const dir = mkdtempSync(join(tmpdir(), 'orderly-hostile-'));
 const path = (name: string) => join(dir, name);
 const run = runCli;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
 
 /** Any control character a terminal acts on (C0 but newline and tab, DEL, C1, bidi controls). */
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -66,22 +68,50 @@ describe('plans and bulletins read back', () => {
     expect(w.code).toBe(0);
   }, 120_000);
 
-  it('a plan whose strategy holds escapes and a newline is played out with its name printed escaped, on one line', async () => {
+  it('a plan whose strategy holds escapes and a newline is refused, the strategy shown escaped on one line', async () => {
     const plan = JSON.parse(readFileSync(path('plan.json'), 'utf8'));
     plan.strategy = `cost\n${FAKE}\u009b\u202e`;
     writeFileSync(path('plan-fake.json'), JSON.stringify(plan));
     const r = await run('simulate', scenario, '--plan', path('plan-fake.json'), '--futures', '20');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path('plan-fake.json')}: strategy: expected one of cost, fair, fewest, found "cost\\n\\u001b[2J`);
     expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
-    expect(r.stdout).not.toMatch(/^\s*ALL CLEAR/m);
-    expect(r.stdout).toMatch(/cost\\u000a\\u001b\[2J/);
+    expect(r.stdout + r.stderr).not.toMatch(/^\s*ALL CLEAR/m);
   }, 60_000);
 
-  it('with --json a hostile plan name stays the same value, written with JSON escapes', async () => {
-    const r = await run('simulate', scenario, '--plan', path('plan-fake.json'), '--futures', '20', '--json');
-    expect(r.code).toBe(0);
-    expect(r.stdout).not.toMatch(RAW_CONTROL);
-    expect(JSON.parse(r.stdout).summaries[0].plan).toContain(`cost\n${FAKE}\u009b\u202e`);
+  const editedPlan = (name: string, edit: (plan: Any) => void) => {
+    const plan = JSON.parse(readFileSync(path('plan.json'), 'utf8'));
+    edit(plan);
+    writeFileSync(path(name), JSON.stringify(plan));
+    return path(name);
+  };
+
+  it('a plan whose hourly MW holds a text is refused, naming the order and the hour (it was played out as if nothing were wrong)', async () => {
+    const file = editedPlan('plan-text.json', (p) => (p.orders[0].mw[5] = 'lots'));
+    const r = await run('simulate', scenario, '--plan', file, '--futures', '20');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: orders[0].mw[5]: expected MW ≥ 0, found "lots"`);
+  }, 60_000);
+
+  it('a plan with a negative order is refused', async () => {
+    const file = editedPlan('plan-negative.json', (p) => (p.orders[1].paybackMW = p.orders[1].mw.map((_: number, h: number) => (h === 3 ? -500 : 0))));
+    const r = await run('simulate', scenario, '--plan', file, '--futures', '20');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: orders[1].paybackMW[3]: expected MW ≥ 0, found -500`);
+  }, 60_000);
+
+  it('a plan without its list of feeders opened is refused, not a crash', async () => {
+    const file = editedPlan('plan-nofeeders.json', (p) => delete p.feedersOpened);
+    const r = await run('simulate', scenario, '--plan', file, '--futures', '20');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: feedersOpened: expected a list of the feeders the plan opens, found nothing`);
+  }, 60_000);
+
+  it('a plan with an unknown strategy or measure is refused', async () => {
+    const file = editedPlan('plan-measure.json', (p) => (p.orders[0].measure = 'blackout'));
+    const r = await run('simulate', scenario, '--plan', file, '--futures', '20');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: orders[0].measure: expected one of demand-response, shift, avoid-peak, limit, feeder-open, found "blackout"`);
   }, 60_000);
 
   it('a previous bulletin whose period area holds an escape sequence is refused, naming the field', async () => {

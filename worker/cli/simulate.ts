@@ -5,7 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import type { PlanReport } from '../../core/plan/report.ts';
-import { escapeControls, type Problem } from '../../core/problems.ts';
+import { PLAN_LEVELS } from '../../core/plan/build-problem.ts';
+import { STRATEGIES } from '../../core/plan/order.ts';
+import { describeValue, escapeControls, expected, type Problem } from '../../core/problems.ts';
+import { MEASURES } from '../../core/scenario/classes.ts';
+import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { PLAYOUT_RUNGS } from '../../core/playout/simulate.ts';
 import type { PlayoutSummary, Spread } from '../../core/playout/summary.ts';
 import type { EnginePool } from '../pool.ts';
@@ -18,6 +22,49 @@ const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.len
 const num = (x: number, d = 0) => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '–');
 const band = (s: Spread, d = 0) => `${num(s.mean, d)} (${num(s.p10, d)}–${num(s.p90, d)})`;
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+/**
+ * What the play-out takes from a saved plan, checked before it is believed: a plan file may have
+ * been edited (a text or a negative number in an hour's MW was played out as if nothing were
+ * wrong, a missing list crashed the command).
+ */
+function planFileProblem(file: string, plan: PlanReport): Problem | null {
+  const at = (path: string) => `${file}: ${path}`;
+  const p = plan as unknown as Record<string, unknown>;
+  if (!(STRATEGIES as unknown[]).includes(p.strategy)) return expected(at('strategy'), `one of ${STRATEGIES.join(', ')}`, describeValue(p.strategy));
+  if (p.level !== null && p.level !== undefined && !(PLAN_LEVELS as unknown[]).includes(p.level)) return expected(at('level'), `null or one of ${PLAN_LEVELS.join(', ')}`, describeValue(p.level));
+  if (!Number.isInteger(p.hours) || (p.hours as number) < 1 || (p.hours as number) > 24 * 92) return expected(at('hours'), 'a whole number of hours from 1 to 2208', describeValue(p.hours));
+  for (const key of ['start', 'issuedAt'] as const) {
+    if (typeof p[key] !== 'string' || !parseTimestamp(p[key] as string)) return expected(at(key), 'a time with its offset', describeValue(p[key]));
+  }
+  const hourly = (path: string, values: unknown): Problem | null => {
+    if (!Array.isArray(values)) return expected(at(path), 'a list of hourly MW', describeValue(values));
+    for (let h = 0; h < values.length; h++) {
+      const v = values[h];
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return expected(at(`${path}[${h}]`), 'MW ≥ 0', describeValue(v));
+    }
+    return null;
+  };
+  for (let i = 0; i < plan.orders.length; i++) {
+    const o = plan.orders[i] as unknown as Record<string, unknown> | null;
+    if (typeof o !== 'object' || o === null) return expected(at(`orders[${i}]`), 'an order', describeValue(o));
+    if (typeof o.customer !== 'string') return expected(at(`orders[${i}].customer`), 'a customer id', describeValue(o.customer));
+    if (!(MEASURES as readonly unknown[]).includes(o.measure)) return expected(at(`orders[${i}].measure`), `one of ${MEASURES.join(', ')}`, describeValue(o.measure));
+    const bad = hourly(`orders[${i}].mw`, o.mw) ?? (o.paybackMW === undefined ? null : hourly(`orders[${i}].paybackMW`, o.paybackMW));
+    if (bad) return bad;
+  }
+  if (!Array.isArray(p.feedersOpened)) return expected(at('feedersOpened'), 'a list of the feeders the plan opens', describeValue(p.feedersOpened));
+  const opened = p.feedersOpened as unknown[];
+  for (let i = 0; i < opened.length; i++) {
+    const f = opened[i] as Record<string, unknown> | null;
+    if (typeof f !== 'object' || f === null || typeof f.feeder !== 'string') return expected(at(`feedersOpened[${i}]`), 'a feeder opened', describeValue(f));
+    const open = f.open ?? [];
+    if (!Array.isArray(open) || !open.every((h) => Number.isInteger(h) && h >= 0 && h < (p.hours as number))) {
+      return expected(at(`feedersOpened[${i}].open`), `a list of hours from 0 to ${(p.hours as number) - 1}`, describeValue(open));
+    }
+  }
+  return null;
+}
 
 export async function simulateCommand(argv: string[], engine: (size?: number) => EnginePool, out: Out, printProblems: (file: string, p: Problem[], total: number) => void): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -45,13 +92,16 @@ export async function simulateCommand(argv: string[], engine: (size?: number) =>
   for (const file of values.plan) {
     const input = await readInput(file);
     if (!input.ok) return printProblems(file, [input.problem], 1), 2;
+    let plan: PlanReport;
     try {
-      const plan = JSON.parse(new TextDecoder().decode(input.bytes)) as PlanReport;
+      plan = JSON.parse(new TextDecoder().decode(input.bytes)) as PlanReport;
       if (plan.format !== 'orderly-plan/1' || !Array.isArray(plan.orders)) throw new Error('format');
-      plans.push(plan);
     } catch {
       return printProblems(file, [{ path: file, message: 'expected a plan saved by `orderly plan --out` (format orderly-plan/1, with its orders), found something else' }], 1), 2;
     }
+    const bad = planFileProblem(file, plan);
+    if (bad) return printProblems(file, [bad], 1), 2;
+    plans.push(plan);
   }
   const file = positionals[0];
   const input = await readInput(file);
