@@ -3,7 +3,7 @@
  * terminal (escape sequences, C1 controls, bidirectional overrides are shown as \uXXXX), and what
  * it reads back (plans, bulletins) is checked before it is believed.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -132,4 +132,26 @@ describe('plans and bulletins read back', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('periods: expected a list of periods');
   }, 60_000);
+});
+
+describe('the feeder-mix table of generate', () => {
+  it('a column given twice is refused (the last one was used, turning a 90 % residential feeder into 0 %)', async () => {
+    writeFileSync(path('mix-twice.csv'), 'feeder,pct_R,pct_C,pct_I,pct_A,pct_R\nA,90,10,0,0,0\n');
+    const r = await run('generate', '--scale', 'town', '--seed', '1', '--feeder-mix', path('mix-twice.csv'), '--out', path('mix-twice.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path('mix-twice.csv')}: column "pct_R" appears 2 times in the header (fields 2, 6); which one is meant is unclear`);
+    expect(existsSync(path('mix-twice.json'))).toBe(false);
+  });
+
+  it('a share that is not a percentage is refused, naming row and column (an invalid scenario was written and called done)', async () => {
+    writeFileSync(path('mix-bad.csv'), 'feeder,pct_R,pct_C,pct_I,pct_A\nA,abc,20,30,0\nB,50,20,130,0\nC,0,0,0,0\n');
+    const r = await run('generate', '--scale', 'town', '--seed', '1', '--feeder-mix', path('mix-bad.csv'), '--out', path('mix-bad.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').slice(1)).toEqual([
+      `${path('mix-bad.csv')}:row 2, column pct_R: expected a percentage from 0 to 100, found "abc"`,
+      `${path('mix-bad.csv')}:row 3, column pct_I: expected a percentage from 0 to 100, found "130"`,
+      `${path('mix-bad.csv')}:row 4: expected shares that add up to more than 0, found 0 in all four`,
+    ]);
+    expect(existsSync(path('mix-bad.json'))).toBe(false);
+  });
 });

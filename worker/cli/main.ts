@@ -6,8 +6,9 @@
  */
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { escapeControls, escapeForTerminal, formatProblem, type Problem } from '../../core/problems.ts';
+import { describeValue, escapeControls, escapeForTerminal, expected, formatProblem, type Problem } from '../../core/problems.ts';
 import { readCsv } from '../../core/history/csv.ts';
+import { findColumns } from '../../core/history/header.ts';
 import { GEFCOM_FILE_NAMES, type GefcomFiles } from '../../core/history/gefcom-scenario.ts';
 import type { HistoryUnit } from '../../core/history/units.ts';
 import { mixesFromTable, type FeederMix } from '../../scenarios/generator/feeder-mix.ts';
@@ -183,13 +184,9 @@ async function generate(argv: string[], engine: () => EnginePool, out: Out): Pro
   if (values['feeder-mix']) {
     const input = await readInput(values['feeder-mix']);
     if (!input.ok) return printProblems(values['feeder-mix'], [input.problem], 1, out), 2;
-    const csv = readCsv(new TextDecoder().decode(input.bytes), values['feeder-mix']);
-    if (csv.problems.length || !csv.header) return printProblems(values['feeder-mix'], csv.problems, csv.problems.length, out), 2;
-    const missing = ['pct_R', 'pct_C', 'pct_I', 'pct_A'].filter((c) => !csv.header!.includes(c));
-    if (missing.length) {
-      return printProblems(values['feeder-mix'], [{ path: values['feeder-mix'], message: `expected columns pct_R, pct_C, pct_I, pct_A, found no ${missing.join(', ')}` }], 1, out), 2;
-    }
-    feederMix = mixesFromTable(csv.rows.map((r) => Object.fromEntries(csv.header!.map((h, k) => [h, r.fields[k]]))));
+    const table = feederMixTable(values['feeder-mix'], new TextDecoder().decode(input.bytes));
+    if (!table.ok) return printProblems(values['feeder-mix'], table.problems, table.problems.length, out), 2;
+    feederMix = mixesFromTable(table.rows);
   }
   const started = performance.now();
   const showProgress = process.stderr.isTTY;
@@ -207,6 +204,36 @@ async function generate(argv: string[], engine: () => EnginePool, out: Out): Pro
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   out.log(`wrote ${values.out} (${formatBytes(result.bytes.byteLength)}) in ${seconds} s\n${summaryLines(result.summary).join('\n')}`);
   return 0;
+}
+
+const MIX_COLUMNS = ['pct_R', 'pct_C', 'pct_I', 'pct_A'] as const;
+
+/**
+ * The feeder-mix table (`--feeder-mix`): each of the four share columns once, and in every row a
+ * percentage from 0 to 100 with some share in all. (A column given twice was read as its last
+ * copy, and a share that is not a number made the generator write an invalid scenario.)
+ */
+function feederMixTable(file: string, text: string): { ok: true; rows: Array<Record<string, string>> } | { ok: false; problems: Problem[] } {
+  const csv = readCsv(text, file);
+  if (csv.problems.length || !csv.header) return { ok: false, problems: csv.problems };
+  const names = csv.header.map((h) => h.trim()).includes('feeder') ? [...MIX_COLUMNS, 'feeder'] : [...MIX_COLUMNS];
+  const lookup = findColumns(csv.header, names, file);
+  if (lookup.problems.length) return { ok: false, problems: lookup.problems };
+  const problems: Problem[] = [];
+  const rows = csv.rows.map(({ fields, line }) => {
+    let total = 0;
+    for (const column of MIX_COLUMNS) {
+      const cell = fields[lookup.index.get(column)!] ?? '';
+      const share = cell.trim() === '' ? Number.NaN : Number(cell);
+      if (!(share >= 0 && share <= 100)) problems.push(expected(`${file}:row ${line}, column ${column}`, 'a percentage from 0 to 100', describeValue(cell)));
+      else total += share;
+    }
+    if (total === 0 && !problems.some((p) => p.path.startsWith(`${file}:row ${line},`))) {
+      problems.push(expected(`${file}:row ${line}`, 'shares that add up to more than 0', '0 in all four'));
+    }
+    return Object.fromEntries(names.map((n) => [n, fields[lookup.index.get(n)!] ?? '']));
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, rows };
 }
 
 async function importHistory(argv: string[], engine: () => EnginePool, out: Out): Promise<number> {
