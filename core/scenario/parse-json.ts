@@ -42,7 +42,11 @@ export function parseJsonBytes(file: string, bytes: Uint8Array, maxBytes = MAX_S
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  } catch (error) {
+    // V8's strings end at 2^29 − 24 characters, just short of the 512 MB limit: not a UTF-8 fault.
+    if (error instanceof RangeError) {
+      return { ok: false, problem: { path: file, message: `expected a scenario file small enough to hold as text (at most about 536 million characters), found ${formatBytes(bytes.byteLength)} that do not fit; keep long histories in CSV files and import only what the study needs` } };
+    }
     return { ok: false, problem: { path: file, message: 'expected UTF-8 text, found bytes that are not valid UTF-8 (save the file as UTF-8)' } };
   }
   return parseJsonText(file, text);
