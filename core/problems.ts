@@ -17,13 +17,41 @@ export function formatProblem(p: Problem): string {
   return `${p.path}: ${p.message}`;
 }
 
-/** Describes a value briefly for "found …": strings quoted, long things shortened. */
+/**
+ * Characters a name or text from a file may not hold, and that are never printed as they are: C0
+ * controls (escape sequences start with ESC), DEL, C1 controls (U+009B is a one-byte CSI), the
+ * Unicode line and paragraph separators, and the bidirectional embeddings, overrides and isolates
+ * (which can make a text read differently from what it holds). As a character class body, for
+ * the schema's pattern and for the escapes below.
+ */
+export const CONTROL_CHARACTERS = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+
+const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, 'g');
+/** The same less \t (U+0009) and \n (U+000A); \r stays in (it can overwrite a line). */
+const CONTROL_BUT_LINES = new RegExp(`(?![\\t\\n])[${CONTROL_CHARACTERS}]`, 'g');
+const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** The text with every control character written as \uXXXX (ESC as \u001b), so that it shows and does nothing. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, hex);
+}
+
+/**
+ * For a line of the program's own output that may quote a file: every control character escaped
+ * except the newlines and tabs the program writes itself.
+ */
+export function escapeForTerminal(text: string): string {
+  return text.replace(CONTROL_BUT_LINES, hex);
+}
+
+/** Describes a value briefly for "found …": strings quoted (control characters escaped), long things shortened. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'string') {
     const s = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-    return JSON.stringify(s);
+    // JSON.stringify escapes C0 (\n, \u001b), not DEL, C1 or the bidirectional controls.
+    return escapeControls(JSON.stringify(s));
   }
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (typeof value === 'boolean') return String(value);

@@ -16,6 +16,7 @@ import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts'
 import { forecastSeries, type ModelName, type SeriesForecast, type Window } from './forecast.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS } from './quantiles.ts';
 import { assertFiniteArray } from '../finite.ts';
+import { DataError } from '../data-error.ts';
 import type { DataNote } from '../notes.ts';
 import { fillWeatherGaps, historyCoverage, historyNote, nothingToForecast, profileForecast, shortHeldOutHours } from './sufficiency.ts';
 
@@ -249,7 +250,7 @@ export function aggregateScenarioForecast(
   visit(root.id);
   const areas = s.areas.map((a) => result.get(a.id)).filter((a): a is AreaForecast => !!a);
   const system = result.get(root.id);
-  if (!system) throw new Error('no area of this scenario has load history to forecast from');
+  if (!system) throw noHistory();
   const forecast: ScenarioForecast = { startMs: axis.startMs + axis.study.from * HOUR_MS, hours, levels: QUANTILE_LEVELS, areas, system, notes };
   return checkedForecast(forecast, axis);
 }
@@ -303,7 +304,7 @@ export function forecastSystemOnly(s: Scenario, model: ModelName = 'best'): Scen
     point = f.point;
     quantiles = f.quantiles;
     stations = f.stations.map((k) => axis.stationIds[k]);
-  } else if (!fixed.length) throw new Error('no area of this scenario has load history to forecast from');
+  } else if (!fixed.length) throw noHistory();
   for (const f of fixed) {
     for (let i = 0; i < hours; i++) point[i] += f.point[i];
     f.quantiles.forEach((q, k) => { for (let i = 0; i < hours; i++) quantiles[k][i] += q[i]; });
@@ -324,4 +325,8 @@ export function forecastScenario(s: Scenario, model: ModelName = 'best', onProgr
   const result = aggregateScenarioForecast(s, axis, series, forecasts, cal, fixed, notes);
   onProgress(1);
   return result;
+}
+
+function noHistory(): DataError {
+  return new DataError([{ path: 'history.load', message: 'expected the load history of at least one area to forecast from, found none (histories of feeders and customers alone do not make a forecast)' }]);
 }

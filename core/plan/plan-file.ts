@@ -14,6 +14,7 @@ import { ProblemList, type Problem } from '../problems.ts';
 import { MEASURES } from '../scenario/classes.ts';
 import { TIMESTAMP_PATTERN } from '../scenario/schema.ts';
 import { checkStructure } from '../scenario/structure.ts';
+import { parseJsonBytes } from '../scenario/parse-json.ts';
 import { PLAN_LEVELS } from './build-problem.ts';
 import { STRATEGIES } from './order.ts';
 import type { PlanReport } from './report.ts';
@@ -74,14 +75,14 @@ export const PlanFileSchema = Type.Object({
   hours: Type.Integer({ title: 'hours', minimum: 1, maximum: MAX_PLAN_HOURS }),
   timeZone: Text('time zone'),
   currency: Text('currency'),
-  times: Type.Array(Stamp('hour')),
+  times: Type.Array(Stamp('hour'), { title: 'the local time of every hour' }),
   objective: Loose('objective'),
   system: Outcome,
-  local: Type.Array(Outcome),
+  local: Type.Array(Outcome, { title: 'outcomes of the areas short of import capacity' }),
   residual: Loose('residual', { totalMWh: Finite('residual MWh', 0), peakMW: Finite('residual MW', 0) }, ['totalMWh', 'peakMW']),
-  customers: Type.Array(CustomerRow),
-  orders: Type.Array(Order),
-  feedersOpened: Type.Array(FeederOpened),
+  customers: Type.Array(CustomerRow, { title: 'the customers the plan curtails' }),
+  orders: Type.Array(Order, { title: 'the MW ordered from each customer by each measure' }),
+  feedersOpened: Type.Array(FeederOpened, { title: 'the feeders the plan opens' }),
   emergencyOrder: Emergency,
   settings: Type.Object({
     snapBackShare: Type.Number({ title: 'snap-back share', minimum: 0, maximum: 1 }),
@@ -142,4 +143,18 @@ export function checkPlanFile(file: string, value: unknown, limit = 50): { ok: t
   }
   if (!out.ok) return { ok: false, problems: out.items, total: out.total };
   return { ok: true, plan: value as PlanReport };
+}
+
+/**
+ * A plan file's bytes to its checked form: read as scenario files are (size, text, JSON with its
+ * line and column, no key given twice in one object — a hand edit could leave two MW for one hour),
+ * the messages naming a plan; then its form (checkPlanFile).
+ */
+export function readPlanFile(file: string, bytes: Uint8Array): { ok: true; plan: PlanReport } | { ok: false; problems: Problem[]; total: number } {
+  const json = parseJsonBytes(file, bytes);
+  if (!json.ok) {
+    const message = json.problem.message.replace(/JSON scenario/g, 'JSON plan (saved by `orderly plan --out`)').replace(/scenario (file|object)/g, 'plan $1');
+    return { ok: false, problems: [{ ...json.problem, message }], total: 1 };
+  }
+  return checkPlanFile(file, json.value);
 }

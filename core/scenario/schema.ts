@@ -5,6 +5,7 @@
  * hourly series, in a `unit` field that must match; timestamps carry their UTC offset.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { CONTROL_CHARACTERS } from '../problems.ts';
 import { AREA_KINDS, CUSTOMER_CLASS_IDS, MEASURES, UNIT_TYPES } from './classes.ts';
 
 export const SCENARIO_FORMAT = 'orderly-scenario/1';
@@ -14,10 +15,19 @@ function StringEnum<const T extends readonly string[]>(values: T, title: string)
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], title });
 }
 
+export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]*$';
 const Id = (title: string) =>
-  Type.String({ title, minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$' });
+  Type.String({ title, minLength: 1, maxLength: 64, pattern: ID_PATTERN });
 
-const Name = Type.String({ title: 'name', minLength: 1, maxLength: 200 });
+/**
+ * Free text (names, descriptions, reasons): anything but control characters, so that a name can
+ * never clear a dispatcher's terminal or reverse how a line reads (CONTROL_CHARACTERS).
+ */
+export const TEXT_PATTERN = `^[^${CONTROL_CHARACTERS}]*$`;
+const TEXT = { pattern: TEXT_PATTERN, description: 'text without control characters' } as const;
+const Text = (options: { title?: string; minLength?: number; maxLength?: number } = {}) => Type.String({ ...options, ...TEXT });
+
+const Name = Text({ title: 'name', minLength: 1, maxLength: 200 });
 
 export const TIMESTAMP_PATTERN =
   '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:\\d{2})$';
@@ -66,7 +76,7 @@ const Area = Type.Object(
   {
     id: Id('area id'),
     name: Name,
-    nameZh: Type.Optional(Type.String()),
+    nameZh: Type.Optional(Text()),
     kind: StringEnum(AREA_KINDS, 'area kind'),
     parent: Type.Union([Id('parent area id'), Type.Null()], { title: 'parent area id or null for the root' }),
     importLimitMW: Type.Optional(MW('import limit (MW)')),
@@ -196,7 +206,7 @@ const Outage = Type.Object(
     from: Timestamp('outage start'),
     to: Timestamp('outage end'),
     unavailableMW: MW('unavailable capacity (MW)'),
-    reason: Type.Optional(Type.String()),
+    reason: Type.Optional(Text()),
   },
   { title: 'outage', additionalProperties: false },
 );
@@ -252,8 +262,8 @@ const Supply = Type.Object(
 
 const Holidays = Type.Object(
   {
-    calendar: Type.String({ title: 'calendar name (e.g. CN, US-federal, custom)', minLength: 1 }),
-    days: Type.Array(Type.Object({ date: DateText('holiday date'), name: Type.String() }, { additionalProperties: false })),
+    calendar: Text({ title: 'calendar name (e.g. CN, US-federal, custom)', minLength: 1 }),
+    days: Type.Array(Type.Object({ date: DateText('holiday date'), name: Text() }, { additionalProperties: false })),
     workdays: Type.Array(DateText('adjusted working day'), { title: 'weekend days worked (调休)' }),
   },
   { title: 'holiday calendar', additionalProperties: false },
@@ -323,9 +333,9 @@ export const Event = Type.Union([UnitTrip, RenewableDrop, HeatWave, ImportLoss],
 
 const Provenance = Type.Object(
   {
-    tool: Type.String(),
-    scale: Type.Optional(Type.String()),
-    story: Type.Optional(Type.String()),
+    tool: Text(),
+    scale: Type.Optional(Text()),
+    story: Type.Optional(Text()),
     seed: Type.Optional(Type.Number()),
   },
   { title: 'how the scenario was made', additionalProperties: false },
@@ -336,8 +346,8 @@ export const ScenarioSchema = Type.Object(
     format: Type.Literal(SCENARIO_FORMAT, { title: 'format' }),
     id: Id('scenario id'),
     name: Name,
-    nameZh: Type.Optional(Type.String()),
-    description: Type.Optional(Type.String()),
+    nameZh: Type.Optional(Text()),
+    description: Type.Optional(Text()),
     generatedBy: Type.Optional(Provenance),
     timeZone: Type.String({ title: 'time zone (IANA name such as Asia/Shanghai, or a fixed offset such as +08:00)', minLength: 1 }),
     currency: Type.String({ title: 'currency of costs (ISO 4217)', pattern: '^[A-Z]{3}$' }),

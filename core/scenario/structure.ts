@@ -4,7 +4,7 @@
  * validator because the messages are the product: they name the thing by its title and unit, suggest
  * the nearest known name for a typo, and stay fast over millions of hourly values.
  */
-import { describeValue, type ProblemList } from '../problems.ts';
+import { describeValue, escapeControls, type ProblemList } from '../problems.ts';
 import { nearest } from './nearest.ts';
 
 // The subset of JSON Schema that schema.ts uses.
@@ -109,6 +109,8 @@ export function checkStructure(schema: unknown, value: unknown, out: ProblemList
  * Paths are built only when a problem is reported or a container is entered: a province file has
  * millions of fields, and a string per field would cost more than the checks themselves.
  */
+const hasOwn = Object.hasOwn as (o: object, key: string) => boolean;
+
 function child(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
@@ -144,23 +146,27 @@ function wrongType(node: Node, value: unknown, at: string, out: ProblemList): vo
 function walkObject(node: Node, value: Record<string, unknown>, path: string, out: ProblemList): void {
   const props = node.properties ?? {};
   const required = node.required;
+  // Own properties only, of the value and of the schema: a key such as "__proto__", "constructor"
+  // or "toString" must not find Object.prototype's member and pass as a known field.
   if (required) {
     for (let r = 0; r < required.length; r++) {
       const key = required[r];
-      if (value[key] === undefined) out.addExpected(child(path, key), `${describeNode(props[key])} (required)`, 'nothing');
+      if (!hasOwn(value, key) || value[key] === undefined) out.addExpected(child(path, key), `${describeNode(props[key])} (required)`, 'nothing');
     }
   }
   for (const key in value) {
+    if (!hasOwn(value, key)) continue;
     const v = value[key];
-    const sub = props[key];
+    const sub = hasOwn(props, key) ? props[key] : undefined;
     if (!sub) {
       if (node.additionalProperties === false) {
         const names = Object.keys(props);
         const hint = nearest(key, names);
+        // The key is the file's, not ours: its control characters are escaped in the path too.
         out.addExpected(
-          child(path, key),
+          child(path, escapeControls(key)),
           `only the known fields of ${article(node.title ?? 'object')} (${names.join(', ')})`,
-          `unknown field "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+          `unknown field ${describeValue(key)}${hint ? ` (did you mean "${hint}"?)` : ''}`,
         );
       }
       continue;
@@ -266,7 +272,7 @@ function walkUnion(node: Node, value: unknown, path: string, out: ProblemList): 
   if (node.discriminator) {
     const key = node.discriminator;
     const kinds = options.map((o) => o.properties?.[key]?.const as string);
-    const kind = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    const kind = typeof value === 'object' && value !== null && hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       out.addExpected(at, `${article(node.title ?? 'object')} with a "${key}"`, describeValue(value));
       return;

@@ -9,7 +9,7 @@ import { createRng, type Rng } from '../random/rng.ts';
 import type { ScenarioForecast } from '../forecast/scenario-forecast.ts';
 import type { Scenario } from '../scenario/model.ts';
 import { HOUR_MS, parseTimestamp } from '../time/timestamp.ts';
-import { resolveZone } from '../time/zone.ts';
+import { formatInZone, resolveZone } from '../time/zone.ts';
 import { drawSample, fromQuantiles, normalCdf, type SampleDraws } from './draws.ts';
 import { levelIndex, LEVELS, type LevelPolicy } from './levels.ts';
 import { periodsOf, type PeriodSummary } from './periods.ts';
@@ -17,6 +17,7 @@ import { energyGaps, type EnergyDay } from './energy.ts';
 import { subtrees, supplyTable, type SupplyTable } from './supply.ts';
 import { assertFiniteArray } from '../finite.ts';
 import type { DataNote } from '../notes.ts';
+import { DataError } from '../data-error.ts';
 
 export interface AssessOptions {
   samples?: number;
@@ -150,7 +151,9 @@ export function gapSampler(s: Scenario, forecast: ScenarioForecast, options: Pic
   const fromMs = Math.max(studyStart, Math.ceil(issuedAtMs / HOUR_MS) * HOUR_MS);
   const offset = Math.round((fromMs - forecast.startMs) / HOUR_MS);
   const hours = Math.min(Math.max(0, forecast.hours - offset), 24 * (options.horizonDays ?? 14));
-  if (hours === 0) throw new Error(`issued at the end of the study window: nothing left to assess`);
+  if (hours === 0) {
+    throw new DataError([{ path: 'issued at', message: `expected an issue time before the end of the study window (${formatInZone(forecast.startMs + forecast.hours * HOUR_MS, zone)}), found ${formatInZone(issuedAtMs, zone)}: nothing is left to assess` }]);
+  }
   const table = supplyTable(s, fromMs, hours);
   const levels = forecast.levels;
   const factor = options.demandFactor ?? 1, lost = options.lostMW ?? 0;

@@ -6,8 +6,9 @@
  */
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatProblem, type Problem } from '../../core/problems.ts';
+import { describeValue, escapeControls, escapeForTerminal, expected, formatProblem, type Problem } from '../../core/problems.ts';
 import { readCsv } from '../../core/history/csv.ts';
+import { findColumns } from '../../core/history/header.ts';
 import { GEFCOM_FILE_NAMES, type GefcomFiles } from '../../core/history/gefcom-scenario.ts';
 import type { HistoryUnit } from '../../core/history/units.ts';
 import { mixesFromTable, type FeederMix } from '../../scenarios/generator/feeder-mix.ts';
@@ -16,7 +17,12 @@ import { STORY_IDS, type StoryId } from '../../scenarios/generator/stories.ts';
 import type { ImportOutcome, ValidationOutcome } from '../api.ts';
 import { nodeEnginePool } from '../node/spawn.ts';
 import type { EnginePool } from '../pool.ts';
-import { readInput, writeAtomically } from './files.ts';
+import { checkOutputs, readInput, writeAtomically, WriteError, type Output } from './files.ts';
+import { isDataError } from '../../core/data-error.ts';
+import { EngineFailedError } from '../pool.ts';
+
+/** Exit code of an error that is not the input's (EX_SOFTWARE): a bug, or a worker that died. */
+export const INTERNAL_ERROR = 70;
 import { formatBytes, summaryLines } from './format.ts';
 import { backtestCommand, UsageError } from './backtest.ts';
 import { warnCommand } from './warn.ts';
@@ -48,15 +54,22 @@ Usage:
                 [--replay K] [--workers 2] [--json]
 
 Stories: ${STORY_IDS.join(', ')}.
-Exit codes: 0 success, 1 wrong usage, 2 invalid input, 3 a plan failed its verification.`;
+Exit codes: 0 success, 1 wrong usage, 2 invalid input, 3 a plan failed its verification, 70 an internal error.`;
 
 
 type Out = { log: (line: string) => void; error: (line: string) => void };
 
-export async function main(argv: string[], out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }): Promise<number> {
+/**
+ * Runs one command. `options.pool` lends a pool of engine workers kept by the caller (the mutation
+ * harness runs thousands of commands; each would otherwise start its own workers).
+ */
+export async function main(argv: string[], sink: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }, options: { pool?: EnginePool } = {}): Promise<number> {
+  // Whatever a command prints may quote a file (names, CSV headers, the values problems quote):
+  // no control character reaches the terminal as itself, only the program's own newlines and tabs.
+  const out: Out = { log: (l) => sink.log(escapeForTerminal(l)), error: (l) => sink.error(escapeForTerminal(l)) };
   const [command, ...rest] = argv;
   let pool: EnginePool | undefined;
-  const engine = (size = 1) => (pool ??= nodeEnginePool(size));
+  const engine = (size = 1) => options.pool ?? (pool ??= nodeEnginePool(size));
   try {
     switch (command) {
       case 'validate':
@@ -89,8 +102,22 @@ export async function main(argv: string[], out: Out = { log: (l) => console.log(
       out.error(`orderly: ${(error as Error).message}\n\n${USAGE}`);
       return 1;
     }
-    out.error(`orderly: ${(error as Error).message}`);
-    return 2;
+    // Data that cannot carry a result, found past validation: its problems, as validation prints them.
+    if (isDataError(error)) {
+      for (const p of error.problems) out.error(escapeControls(formatProblem(p)));
+      return 2;
+    }
+    if (error instanceof WriteError) {
+      out.error(`orderly: ${error.message}`);
+      return 2;
+    }
+    // Anything else is not the input's fault: a worker that died, or a bug. Said as such, with its
+    // own exit code, so that no one takes it for a refusal of the file.
+    const message = (error as Error)?.message ?? String(error);
+    out.error(error instanceof EngineFailedError
+      ? `orderly: ${message}`
+      : `orderly: internal error — this is a bug in Orderly, not a problem of your files; please report it with the command: ${message}`);
+    return INTERNAL_ERROR;
   } finally {
     await pool?.close();
   }
@@ -102,8 +129,16 @@ function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[],
 
 function printProblems(file: string, problems: Problem[], total: number, out: Out): void {
   out.error(`${file}: ${total} problem${total === 1 ? '' : 's'}`);
-  for (const p of problems) out.error(formatProblem(p));
+  // A problem is one line: a newline in a quoted value is escaped too.
+  for (const p of problems) out.error(escapeControls(formatProblem(p)));
   if (total > problems.length) out.error(`… and ${total - problems.length} more (see them all with --max-problems ${total})`);
+}
+
+/** Checks the outputs before any compute; prints the problems and says false when there are some. */
+export async function outputsOk(outputs: Output[], inputs: Output[], out: Out): Promise<boolean> {
+  const problems = await checkOutputs(outputs, inputs);
+  for (const p of problems) printProblems(p.path, [p], 1, out);
+  return problems.length === 0;
 }
 
 function positiveInt(name: string, text: string | undefined, fallback?: number): number {
@@ -167,17 +202,14 @@ async function generate(argv: string[], engine: () => EnginePool, out: Out): Pro
   if (!scale && !story) throw new UsageError('generate needs --scale or --story');
   if (!values.out) throw new UsageError('generate needs --out FILE');
   const seed = positiveInt('seed', values.seed);
+  if (!(await outputsOk([{ flag: '--out', file: values.out }], [{ flag: '--feeder-mix', file: values['feeder-mix'] }], out))) return 2;
   let feederMix: FeederMix[] | undefined;
   if (values['feeder-mix']) {
     const input = await readInput(values['feeder-mix']);
     if (!input.ok) return printProblems(values['feeder-mix'], [input.problem], 1, out), 2;
-    const csv = readCsv(new TextDecoder().decode(input.bytes), values['feeder-mix']);
-    if (csv.problems.length || !csv.header) return printProblems(values['feeder-mix'], csv.problems, csv.problems.length, out), 2;
-    const missing = ['pct_R', 'pct_C', 'pct_I', 'pct_A'].filter((c) => !csv.header!.includes(c));
-    if (missing.length) {
-      return printProblems(values['feeder-mix'], [{ path: values['feeder-mix'], message: `expected columns pct_R, pct_C, pct_I, pct_A, found no ${missing.join(', ')}` }], 1, out), 2;
-    }
-    feederMix = mixesFromTable(csv.rows.map((r) => Object.fromEntries(csv.header!.map((h, k) => [h, r.fields[k]]))));
+    const table = feederMixTable(values['feeder-mix'], new TextDecoder().decode(input.bytes));
+    if (!table.ok) return printProblems(values['feeder-mix'], table.problems, table.problems.length, out), 2;
+    feederMix = mixesFromTable(table.rows);
   }
   const started = performance.now();
   const showProgress = process.stderr.isTTY;
@@ -197,6 +229,36 @@ async function generate(argv: string[], engine: () => EnginePool, out: Out): Pro
   return 0;
 }
 
+const MIX_COLUMNS = ['pct_R', 'pct_C', 'pct_I', 'pct_A'] as const;
+
+/**
+ * The feeder-mix table (`--feeder-mix`): each of the four share columns once, and in every row a
+ * percentage from 0 to 100 with some share in all. (A column given twice was read as its last
+ * copy, and a share that is not a number made the generator write an invalid scenario.)
+ */
+function feederMixTable(file: string, text: string): { ok: true; rows: Array<Record<string, string>> } | { ok: false; problems: Problem[] } {
+  const csv = readCsv(text, file);
+  if (csv.problems.length || !csv.header) return { ok: false, problems: csv.problems };
+  const names = csv.header.map((h) => h.trim()).includes('feeder') ? [...MIX_COLUMNS, 'feeder'] : [...MIX_COLUMNS];
+  const lookup = findColumns(csv.header, names, file);
+  if (lookup.problems.length) return { ok: false, problems: lookup.problems };
+  const problems: Problem[] = [];
+  const rows = csv.rows.map(({ fields, line }) => {
+    let total = 0;
+    for (const column of MIX_COLUMNS) {
+      const cell = fields[lookup.index.get(column)!] ?? '';
+      const share = cell.trim() === '' ? Number.NaN : Number(cell);
+      if (!(share >= 0 && share <= 100)) problems.push(expected(`${file}:row ${line}, column ${column}`, 'a percentage from 0 to 100', describeValue(cell)));
+      else total += share;
+    }
+    if (total === 0 && !problems.some((p) => p.path.startsWith(`${file}:row ${line},`))) {
+      problems.push(expected(`${file}:row ${line}`, 'shares that add up to more than 0', '0 in all four'));
+    }
+    return Object.fromEntries(names.map((n) => [n, fields[lookup.index.get(n)!] ?? '']));
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, rows };
+}
+
 async function importHistory(argv: string[], engine: () => EnginePool, out: Out): Promise<number> {
   const { values } = args(argv, {
     csv: { type: 'string' }, gefcom2012: { type: 'string' }, time: { type: 'string' }, date: { type: 'string' }, hour: { type: 'string' },
@@ -206,6 +268,8 @@ async function importHistory(argv: string[], engine: () => EnginePool, out: Out)
   });
   if (values.gefcom2012) {
     if (!values.out) throw new UsageError('import --gefcom2012 needs --out FILE');
+    const sources = Object.values(GEFCOM_FILE_NAMES).map((name) => ({ flag: `the GEFCom2012 file ${name}`, file: join(values.gefcom2012!, name) }));
+    if (!(await outputsOk([{ flag: '--out', file: values.out }], sources, out))) return 2;
     const files = {} as GefcomFiles;
     for (const [key, name] of Object.entries(GEFCOM_FILE_NAMES) as Array<[keyof GefcomFiles, string]>) {
       const input = await readInput(join(values.gefcom2012, name));
@@ -226,6 +290,9 @@ async function importHistory(argv: string[], engine: () => EnginePool, out: Out)
   if (values.into && (!values.out || (targets.length !== 1 && !values.station))) {
     throw new UsageError('import --into SCENARIO needs --out FILE and one of --area, --feeder, --customer (and/or --station)');
   }
+  if (values.out && !values.into) throw new UsageError('--out needs --into SCENARIO (import --csv alone reads the file and reports what it holds; it writes nothing)');
+  // --out may be the --into scenario itself (it is replaced only once the new one is complete).
+  if (values.out && !(await outputsOk([{ flag: '--out', file: values.out }], [{ flag: '--csv', file: values.csv }], out))) return 2;
   const csv = await readInput(values.csv);
   if (!csv.ok) return printProblems(values.csv, [csv.problem], 1, out), 2;
   const scenario = values.into ? await readInput(values.into) : undefined;

@@ -15,7 +15,7 @@ import { parseTimestamp } from '../../core/time/timestamp.ts';
 import type { EnginePool } from '../pool.ts';
 import { planScenarioInPool } from '../plan-pool.ts';
 import { UsageError, type Out } from './backtest.ts';
-import { readInput, writeAtomically } from './files.ts';
+import { checkOutputs, readInput, writeAtomically } from './files.ts';
 import { noteBlock } from './format.ts';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
@@ -56,6 +56,11 @@ export async function planCommand(argv: string[], engine: (size?: number) => Eng
     issuedAtMs = t.ms;
   }
 
+  // Before any compute: every output can be written, none is another or the scenario.
+  const badOut = await checkOutputs([
+    { flag: '--out', file: values.out }, { flag: '--csv', file: values.csv }, { flag: '--export-lp', file: values['export-lp'] },
+  ], [{ flag: 'the scenario', file }]);
+  if (badOut.length) return printProblems(badOut[0].path, badOut, badOut.length), 2;
   const input = await readInput(file);
   if (!input.ok) return printProblems(file, [input.problem], 1), 2;
   const result = await planScenarioInPool(engine(2), file, input.bytes, {

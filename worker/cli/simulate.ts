@@ -4,8 +4,9 @@
  * with the replay of one future when --replay K is given).
  */
 import { parseArgs } from 'node:util';
+import { readPlanFile } from '../../core/plan/plan-file.ts';
 import type { PlanReport } from '../../core/plan/report.ts';
-import type { Problem } from '../../core/problems.ts';
+import { escapeControls, type Problem } from '../../core/problems.ts';
 import { PLAYOUT_RUNGS } from '../../core/playout/simulate.ts';
 import type { PlayoutSummary, Spread } from '../../core/playout/summary.ts';
 import type { EnginePool } from '../pool.ts';
@@ -45,13 +46,11 @@ export async function simulateCommand(argv: string[], engine: (size?: number) =>
   for (const file of values.plan) {
     const input = await readInput(file);
     if (!input.ok) return printProblems(file, [input.problem], 1), 2;
-    try {
-      const plan = JSON.parse(new TextDecoder().decode(input.bytes)) as PlanReport;
-      if (plan.format !== 'orderly-plan/1' || !Array.isArray(plan.orders)) throw new Error('format');
-      plans.push(plan);
-    } catch {
-      return printProblems(file, [{ path: file, message: 'expected a plan saved by `orderly plan --out` (format orderly-plan/1, with its orders), found something else' }], 1), 2;
-    }
+    // Its form here (the same definition the engine checks again), its decisions against the
+    // scenario in the engine before it is played (core/plan/read-back.ts).
+    const read = readPlanFile(file, input.bytes);
+    if (!read.ok) return printProblems(file, read.problems, read.total), 2;
+    plans.push(read.plan);
   }
   const file = positionals[0];
   const input = await readInput(file);
@@ -76,7 +75,8 @@ function table(file: string, s: PlayoutSummary[], forecastMs: number, playMs: nu
   L.push('mean (P10–P90) over the futures');
   L.push('');
   const row = (label: string, cell: (x: PlayoutSummary) => string) => L.push(`${pad(label, 38)}${s.map((x) => lpad(cell(x), w)).join('')}`);
-  row('', (x) => x.plan.length > w - 2 ? `${x.plan.slice(0, w - 3)}…` : x.plan);
+  // The plan's name comes from its file: shown with its control characters escaped.
+  row('', (x) => { const name = escapeControls(x.plan); return name.length > w - 2 ? `${name.slice(0, w - 3)}…` : name; });
   row('P(a protected customer is cut)', (x) => pct(x.protectedCutProbability));
   row('P(emergency order reached)', (x) => pct(x.emergencyProbability));
   row('energy not served, MWh', (x) => band(x.figures.unservedMWh, 1));

@@ -4,7 +4,8 @@
  * so the next one can say what changed with --previous FILE).
  */
 import { parseArgs } from 'node:util';
-import type { Problem } from '../../core/problems.ts';
+import { describeValue, expected, type Problem } from '../../core/problems.ts';
+import { ID_PATTERN } from '../../core/scenario/schema.ts';
 import type { Assessment, GapAssessment } from '../../core/warning/assess.ts';
 import type { Bulletin } from '../../core/warning/bulletin.ts';
 import { LEVELS } from '../../core/warning/levels.ts';
@@ -13,7 +14,7 @@ import { formatInZone, resolveZone } from '../../core/time/zone.ts';
 import type { EnginePool } from '../pool.ts';
 import { warnScenarioInPool } from '../warn-pool.ts';
 import { UsageError, type Out } from './backtest.ts';
-import { readInput, writeAtomically } from './files.ts';
+import { checkOutputs, readInput, writeAtomically } from './files.ts';
 import { noteBlock } from './format.ts';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
@@ -32,6 +33,29 @@ function periodTable(a: Assessment, g: GapAssessment): string[] {
       `${lpad(int(p.peakGapAtConfidenceMW), 10)}${lpad(int(p.gapMWh), 10)}${lpad(`${Math.round(pIII * 100)} %`, 9)}`);
   }
   return lines;
+}
+
+/**
+ * The fields of a previous bulletin that the new one compares with and quotes (area, date, hours,
+ * level): a file edited by hand or by an attacker must not print what it likes or crash the
+ * comparison.
+ */
+function previousPeriodsProblem(file: string, periods: unknown): Problem | null {
+  if (!Array.isArray(periods)) return expected(`${file}: periods`, 'a list of periods (a bulletin saved by `orderly warn --out`)', describeValue(periods));
+  const id = new RegExp(ID_PATTERN);
+  for (let i = 0; i < periods.length; i++) {
+    const p = periods[i] as Record<string, unknown> | null;
+    const at = `${file}: periods[${i}]`;
+    if (typeof p !== 'object' || p === null || Array.isArray(p)) return expected(at, 'a period', describeValue(p));
+    if (typeof p.area !== 'string' || !id.test(p.area)) return expected(`${at}.area`, 'an area id: letters, digits and _ . : -', describeValue(p.area));
+    if (typeof p.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(p.date)) return expected(`${at}.date`, 'a local date YYYY-MM-DD', describeValue(p.date));
+    for (const k of ['fromHour', 'toHour'] as const) {
+      const h = p[k];
+      if (typeof h !== 'number' || !Number.isInteger(h) || h < 0 || h > 24) return expected(`${at}.${k}`, 'a whole hour from 0 to 24', describeValue(h));
+    }
+    if (!(LEVELS as readonly unknown[]).includes(p.level)) return expected(`${at}.level`, `one of ${LEVELS.join(', ')}`, describeValue(p.level));
+  }
+  return null;
 }
 
 export async function warnCommand(argv: string[], engine: (size?: number) => EnginePool, out: Out, printProblems: (file: string, p: Problem[], total: number) => void): Promise<number> {
@@ -58,6 +82,9 @@ export async function warnCommand(argv: string[], engine: (size?: number) => Eng
     if (!t) throw new UsageError(`--at: expected a time with its offset, e.g. 2024-07-21T10:00+08:00, found "${values.at}"`);
     issuedAtMs = t.ms;
   }
+  // Before any compute. --out may be --previous: the new bulletin replaces the old one once complete.
+  const badOut = await checkOutputs([{ flag: '--out', file: values.out }], [{ flag: 'the scenario', file }]);
+  if (badOut.length) return printProblems(badOut[0].path, badOut, badOut.length), 2;
   let previous: Bulletin | null = null;
   if (values.previous) {
     const input = await readInput(values.previous);
@@ -68,6 +95,8 @@ export async function warnCommand(argv: string[], engine: (size?: number) => Eng
     } catch {
       return printProblems(values.previous, [{ path: values.previous, message: 'expected a bulletin saved by `orderly warn --out`, found something else' }], 1), 2;
     }
+    const bad = previousPeriodsProblem(values.previous, previous.periods);
+    if (bad) return printProblems(values.previous, [bad], 1), 2;
   }
   const input = await readInput(file);
   if (!input.ok) return printProblems(file, [input.problem], 1), 2;
