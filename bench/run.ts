@@ -13,6 +13,11 @@ import { planningSuite } from './suites/planning.ts';
 import { playoutSuite } from './suites/playout.ts';
 import { printTable, type BenchRow } from './report.ts';
 
+if (process.argv.includes('--fuzz')) {
+  const { fuzz } = await import('./fuzz.ts');
+  process.exit(await fuzz(process.argv.slice(2)));
+}
+
 const quick = process.argv.includes('--quick');
 const record = process.argv.includes('--record');
 

@@ -355,7 +355,7 @@ export const engineApi = {
    * the figures of every future, and the replay of one. Each future has its own random stream,
    * so the result does not depend on how futures are split over workers.
    */
-  async playout(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, given: Array<PlanReport | DetachedPlan>, options: { from: number; to: number; seed: number; replay?: number }, onProgress?: ProgressCallback): Promise<PlayoutOutcome> {
+  async playout(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, given: Array<PlanReport | DetachedPlan>, options: { from: number; to: number; seed: number; replay?: number; names?: string[] }, onProgress?: ProgressCallback): Promise<PlayoutOutcome> {
     const started = Date.now();
     const plans = await Promise.all(given.map(wholeReport));
     const loaded = loadCached(name, bytes);
@@ -365,7 +365,7 @@ export const engineApi = {
     const sha256 = contentHashOf(name, bytes);
     return refusing(() => {
       // Every plan is checked again against this scenario before it is played (read-back.ts).
-      const read = plans.map((plan, i) => readBackPlan(planName(given[i], i), plan, { scenario: s, sha256, name }, forecast));
+      const read = plans.map((plan, i) => readBackPlan(options.names?.[i] ?? planName(given[i], i), plan, { scenario: s, sha256, name }, forecast));
       const refused = read.filter((r): r is Extract<ReadBack, { ok: false }> => !r.ok);
       if (refused.length) {
         const problems = refused.flatMap((r) => r.problems);

@@ -79,10 +79,17 @@ export function parseJsonText(file: string, text: string): JsonResult {
   }
   // JSON.parse keeps the last of two equal keys without a word: a file could show a reader one
   // peak load and give the planner another. The text is valid JSON here, which the scan relies on.
-  const repeats = findDuplicateKeys(body);
+  const tooDeep = { at: -1 };
+  const repeats = findDuplicateKeys(body, 1000, tooDeep);
+  if (tooDeep.at >= 0) {
+    return { ok: false, problem: { path: file + lineColumn(body, tooDeep.at), message: `expected at most ${MAX_NESTING} levels of objects and lists inside each other (a scenario or a plan needs fewer than ten), found more` } };
+  }
   if (repeats.length) return { ok: false, problem: duplicatesProblem(body, repeats) };
   return { ok: true, value };
 }
+
+/** Deepest nesting of objects and lists accepted. */
+export const MAX_NESTING = 64;
 
 /** A key given more than once in one object: `at` is where it is repeated first, `first` where it was given first. */
 export interface DuplicateKey {
@@ -114,7 +121,7 @@ interface ObjectKeys {
  * with indexOf looked faster but is not: when V8 optimizes the loop before those calls have run,
  * each becomes a slow generic call and the scan turns 50 times slower.)
  */
-export function findDuplicateKeys(text: string, limit = 1000): DuplicateKey[] {
+export function findDuplicateKeys(text: string, limit = 1000, tooDeep?: { at: number }): DuplicateKey[] {
   const found: DuplicateKey[] = [];
   const byFirst = new Map<number, DuplicateKey>();
   const frames: ObjectKeys[] = [];
@@ -149,6 +156,8 @@ export function findDuplicateKeys(text: string, limit = 1000): DuplicateKey[] {
       }
       i = end;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      // Nesting no file of ours needs: every walker after this one may recurse, so it stops here.
+      if (depth + 1 >= MAX_NESTING && tooDeep) { tooDeep.at = i; return found; }
       const frame = frames[++depth] ?? (frames[depth] = { object: true, count: 0, starts: [], ends: [], escaped: [], set: null });
       frame.object = c === OPEN_OBJECT;
       frame.count = 0;

@@ -37,6 +37,10 @@ describe('a file that is not a scenario', () => {
   it('reports an empty file', () => {
     expect(bytesProblems('')).toEqual(['in.json: expected a JSON scenario, found an empty file']);
   });
+  it('refuses a field nested 20,000 lists deep, where it begins, instead of running out of stack (found by the mutation harness)', () => {
+    const text = JSON.stringify(tinyScenario()).replace(/^\{/, `{"deep": ${'['.repeat(20_000)}${']'.repeat(20_000)}, `);
+    expect(bytesProblems(text)).toEqual(['in.json:line 1, column 73: expected at most 64 levels of objects and lists inside each other (a scenario or a plan needs fewer than ten), found more']);
+  });
   it('reports a file cut short', () => {
     const text = JSON.stringify(tinyScenario());
     expect(bytesProblems(text.slice(0, text.length / 2))[0]).toMatch(/found the text ends in the middle/);

@@ -55,7 +55,7 @@ export async function simulateCommand(argv: string[], engine: (size?: number) =>
   const file = positionals[0];
   const input = await readInput(file);
   if (!input.ok) return printProblems(file, [input.problem], 1), 2;
-  const result = await playoutInPool(engine(workers), file, input.bytes, plans, { futures, seed, ...(replay !== undefined ? { replay } : {}) });
+  const result = await playoutInPool(engine(workers), file, input.bytes, plans, { futures, seed, names: values.plan, ...(replay !== undefined ? { replay } : {}) });
   // A plan that is not this scenario's, or whose decisions break the rules once checked again: 2 or 3.
   if (!result.ok) return printProblems(file, result.problems, result.total), result.code ?? 2;
   const summaries = result.summaries.map((s, i) => ({ ...s, plan: `${s.plan} (${values.plan![i]})` }));
