@@ -132,6 +132,16 @@ describe('plans and bulletins read back', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('periods: expected a list of periods');
   }, 60_000);
+
+  it('a previous bulletin of another grid is refused instead of calling every period new or ended', async () => {
+    const b = JSON.parse(readFileSync(path('bulletin.json'), 'utf8'));
+    b.area = { id: 'ELSEWHERE', name: 'Another grid' };
+    writeFileSync(path('bulletin-other.json'), JSON.stringify(b));
+    const r = await run('warn', scenario, '--samples', '100', '--previous', path('bulletin-other.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bulletin-other\.json: area\.id: expected a bulletin for .* \(\S+\), the area of .*local-limit\.json, found "ELSEWHERE"/);
+    expect(r.stdout).not.toMatch(/Change:/);
+  }, 60_000);
 });
 
 describe('the feeder-mix table of generate', () => {

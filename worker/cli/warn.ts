@@ -105,6 +105,11 @@ export async function warnCommand(argv: string[], engine: (size?: number) => Eng
   });
   if (!result.ok) return printProblems(file, result.problems, result.total), 2;
   const { assessment: a, bulletin } = result;
+  // A previous bulletin is compared with only if it is one of this grid's: another area's would
+  // make every period "new" or "ended" and say so calmly.
+  if (previous && (typeof previous.area?.id !== 'string' || previous.area.id !== bulletin.area.id)) {
+    return printProblems(values.previous!, [expected(`${values.previous}: area.id`, `a bulletin for ${bulletin.area.name} (${bulletin.area.id}), the area of ${file}`, describeValue(previous.area?.id))], 1), 2;
+  }
   if (values.out) await writeAtomically(values.out, new TextEncoder().encode(`${JSON.stringify(bulletin, null, 2)}\n`));
   if (values.json) {
     const periods = (g: GapAssessment) => g.periods.map((p) => ({
