@@ -5,15 +5,21 @@
  */
 import type { PlanReport } from './report.ts';
 
-const cell = (v: string | number): string => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
+/**
+ * A text cell (names, ids, classes, times): a leading =, +, -, @, tab or carriage return would make
+ * a spreadsheet run it as a formula, so it gets a single quote in front (OWASP, CSV injection).
+ */
+const text = (v: string): string => quote(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+/** A number we wrote ourselves stays a number (a negative one too). */
+const number = (v: number | string): string => quote(String(v));
+/** Cells with a comma, a quote or a line break are quoted, quotes doubled (RFC 4180). */
+const quote = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
 export function planCsv(report: PlanReport): string {
   const head = ['customer', 'name', 'class', 'feeder', 'substation', 'measures', 'notice_by', 'notice_hours', 'first_hour', 'hours', 'peak_MW', 'energy_MWh', ...report.times.map((t) => `MW ${t}`)];
   const rows = report.customers.map((c) => [
-    c.id, c.name, c.class, c.feeder, c.area, c.measures.join(' '), c.noticeBy, c.noticeHours, c.firstHour, c.hours, c.peakMW, c.energyMWh, ...c.mw.map((v) => (v ? v.toFixed(3) : '')),
+    text(c.id), text(c.name), text(c.class), text(c.feeder), text(c.area), text(c.measures.join(' ')), text(c.noticeBy), number(c.noticeHours), text(c.firstHour),
+    number(c.hours), number(c.peakMW), number(c.energyMWh), ...c.mw.map((v) => (v ? number(v.toFixed(3)) : '')),
   ]);
-  return [head, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
+  return [head.map(text), ...rows].map((r) => r.join(',')).join('\n') + '\n';
 }

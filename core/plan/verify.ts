@@ -9,7 +9,7 @@ import { isProtectedClass } from '../scenario/classes.ts';
 import type { PlanProblem } from './problem.ts';
 
 export type Check =
-  | 'protected' | 'feeder' | 'bounds' | 'floor' | 'notice' | 'daily-hours' | 'shift' | 'coverage' | 'residual'
+  | 'finite' | 'protected' | 'feeder' | 'bounds' | 'floor' | 'notice' | 'daily-hours' | 'shift' | 'coverage' | 'residual'
   | 'ladder' | 'objective';
 
 export interface Violation {
@@ -72,6 +72,26 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     }
   };
   const lead = (h: number) => (p.startMs + h * 3_600_000 - p.issuedAtMs) / 3_600_000;
+
+  // 0. Every number of the plan (and every gap it was made for) is a finite number: a NaN passes
+  // every comparison below unnoticed, so it is caught here first, by name and place.
+  const unitName = (u: number) => `${cu.id[UC[u]]} (${['demand-response', 'shift', 'avoid-peak', 'limit'][UM[u]] ?? `measure ${UM[u]}`})`;
+  const finite = (what: string, a: ArrayLike<number> | null | undefined, place: (i: number) => string) => {
+    if (!a) return;
+    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) flag('finite', `${place(i)}: ${what} ${a[i]} is not a finite number`);
+  };
+  finite('the release (MW)', X, (i) => `${unitName(Math.floor(i / H))} ${hourName(i % H)}`);
+  finite('the energy rotation\'s part (MW)', plan.xEnergy, (i) => `${unitName(Math.floor(i / H))} ${hourName(i % H)}`);
+  finite('the shifted energy coming back (MW)', PAY, (i) => `${unitName(Math.floor(i / H))} ${hourName(i % H)}`);
+  finite('the MW the feeder releases', plan.feederMW, (i) => `feeder ${p.feeders.id[Math.floor(i / H)]} ${hourName(i % H)}`);
+  finite('the fair share', plan.fairShare, (i) => hourName(i));
+  for (let k = 0; k < K; k++) {
+    const name = p.constraints[k].name;
+    finite('the gap (MW)', p.constraints[k].gapMW, (h) => `${name} ${hourName(h)}`);
+    finite('the requirement (MW)', plan.requiredMW[k], (h) => `${name} ${hourName(h)}`);
+    finite('the MW covered', plan.coveredMW[k], (h) => `${name} ${hourName(h)}`);
+    finite('the residual (MW)', plan.residualMW[k], (h) => `${name} ${hourName(h)}`);
+  }
 
   // Per customer and hour: MW released by measures, and whether its feeder is open.
   const { released, nonShiftT } = customerTotals(UC, UM, X, C, H);
@@ -296,7 +316,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     }
   }
 
-  const checked: Check[] = ['protected', 'feeder', 'bounds', 'floor', 'notice', 'daily-hours', 'shift', 'coverage', 'residual', 'ladder', ...(plan.strategy === 'cost' ? ['objective' as const] : [])];
+  const checked: Check[] = ['finite', 'protected', 'feeder', 'bounds', 'floor', 'notice', 'daily-hours', 'shift', 'coverage', 'residual', 'ladder', ...(plan.strategy === 'cost' ? ['objective' as const] : [])];
   return { ok: violations.length === 0, counts, violations, checked, overCoveredHours, verifyMs: Date.now() - started };
 }
 
