@@ -3,7 +3,9 @@
  * the orderly plan falls short, in order, with the MW each step releases. Built from feeders that
  * serve no protected customer and no resident, carry no security floor, and are not armed for
  * under-frequency shedding (that load is the automatic last defence and must stay on its relays).
- * Feeders carrying restricted-first load come first, then the cheapest load to lose.
+ * Feeders carrying restricted-first load come first, then ordinary load, feeders carrying
+ * whitelisted key enterprises last (the tiers of the ladder, by share of the feeder's energy); within
+ * that, the cheapest load to lose.
  */
 import type { PlanProblem } from './problem.ts';
 
@@ -31,7 +33,8 @@ export function feederRanking(p: PlanProblem): FeederRanking {
   const H = p.hours;
   const openable: number[] = [];
   const excluded: FeederRanking['excluded'] = [];
-  const restricted = new Float64Array(p.feeders.id.length), cost = new Float64Array(p.feeders.id.length), load = new Float64Array(p.feeders.id.length);
+  const F = p.feeders.id.length;
+  const restricted = new Float64Array(F), last = new Float64Array(F), cost = new Float64Array(F), load = new Float64Array(F);
   p.feeders.id.forEach((_, f) => {
     const why = feederExclusion(p, f);
     if (why) { excluded.push({ feeder: f, reason: why }); return; }
@@ -42,11 +45,13 @@ export function feederRanking(p: PlanProblem): FeederRanking {
       load[f] += e;
       cost[f] += e * p.customers.costPerMWh[c];
       if (p.customers.tier[c] === 0) restricted[f] += e;
+      else if (p.customers.tier[c] === 2) last[f] += e;
     }
   });
   const share = (f: number) => (load[f] > 0 ? restricted[f] / load[f] : 0);
+  const lastShare = (f: number) => (load[f] > 0 ? last[f] / load[f] : 0);
   const unitCost = (f: number) => (load[f] > 0 ? cost[f] / load[f] : Infinity);
-  openable.sort((a, b) => share(b) - share(a) || unitCost(a) - unitCost(b) || load[b] - load[a] || a - b);
+  openable.sort((a, b) => share(b) - share(a) || lastShare(a) - lastShare(b) || unitCost(a) - unitCost(b) || load[b] - load[a] || a - b);
   return { openable, excluded };
 }
 

@@ -153,8 +153,11 @@ export function rotateEnergy(p: PlanProblem, s: RotationState, r: RotationResult
       hours.length = 0;
       hours.push(...open);
     }
+    // The day's turn starts after the block hit last; r.next moves on as blocks are used, so the
+    // start is read once (reading it inside the loop skipped a block and hit the others daily).
+    const first = r.next;
     for (let step = 0; step < r.blocks.length && need > 1e-6; step++) {
-      const b = (r.next + step) % r.blocks.length;
+      const b = (first + step) % r.blocks.length;
       let used = false;
       for (const c of members[b]) {
         if (need <= 1e-6) break;
