@@ -5,10 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 
+import { STRATEGIES, type Strategy } from '../../core/plan/order.ts';
 import { validateScenarioValue } from '../../core/scenario/validate.ts';
-import { localLimitCase } from '../support/local-limit-case.ts';
+import { at, localLimitCase } from '../support/local-limit-case.ts';
 
 
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
 const limitOnly = (capMW: number) => ({ limit: { capMW } });
 
 describe('smaller rules', () => {
@@ -51,5 +53,40 @@ describe('smaller rules', () => {
     expect(report.rotation!.days.map((d) => d.blocks.length)).toEqual([2, 2, 2]);
     expect(report.rotation!.days.every((d) => d.residualMWh < 1e-6)).toBe(true);
     expect(report.rotation!.collapsed).toBe(false);
+  });
+
+  it('adds no snap-back for a customer whose feeder opens in the next hour', () => {
+    // The factory avoids the peak at 18:00 (1 MW); at 19:00 its window is over and the 5 MW gap
+    // opens its feeder whole: its load is off, not coming back, so 19:00 needs only its own gap.
+    const c = localLimitCase({
+      hours: 24, snapBackShare: 0.5, systemGapMW: at(24, { 18: 1, 19: 5 }),
+      feeders: [{ id: 'F9001', substation: 'S01', ratingMW: 20, servesProtected: false, residentialShare: 0 }],
+      customers: [
+        { id: 'x', class: 'industry', feeder: 'F9001', peakMW: 6, measures: { avoidPeak: { maxMW: 1, windows: ['18-19'] } } },
+        { id: 'z', class: 'industry', feeder: 'F9001', peakMW: 6 },
+      ],
+    });
+    const { report, solved, problem } = c.plan('cost');
+    expect(report.verification.violations).toEqual([]);
+    expect(solved.feederOpen[problem.feeders.id.indexOf('F9001') * problem.hours + 19]).toBe(1);
+    expect(r3(report.system.snapBackMW[19])).toBe(0);
+    expect(r3(report.system.requiredMW[19])).toBe(5);
+  });
+
+  it('gives no order below 1 kW: requirements and room are counted in whole kW', () => {
+    // 5.0004 MW is planned as 5.001: the cheap customer's 5 MW cap and 1 kW (not 0.4) from the
+    // dear one; the fair plan splits it in whole kW, 2.501 and 2.5.
+    const c = localLimitCase({ hours: 1, systemGapMW: [5.0004], customers: [
+      { id: 'cheap', class: 'industry', peakMW: 10, measures: limitOnly(5), costPerMWh: 100 },
+      { id: 'dear', class: 'industry', peakMW: 10, measures: limitOnly(5), costPerMWh: 900 },
+    ] });
+    const expected: Record<Strategy, Record<string, number>> = { cost: { cheap: 5, dear: 0.001 }, fewest: { cheap: 5, dear: 0.001 }, fair: { cheap: 2.501, dear: 2.5 } };
+    for (const strategy of STRATEGIES) {
+      const { report, solved } = c.plan(strategy);
+      expect(report.verification.violations, strategy).toEqual([]);
+      expect(report.residual.totalMWh, strategy).toBe(0);
+      expect(Object.fromEntries(report.orders.map((o) => [o.customer, o.mw[0]])), strategy).toEqual(expected[strategy]);
+      for (const v of solved.x) expect(v === 0 || v >= 0.001 - 1e-12, `${strategy}: ${v}`).toBe(true);
+    }
   });
 });
