@@ -179,7 +179,12 @@ export function emergencyOrder(
     hours.forEach((h, j) => { residualMWh += r[h]; coverable += Math.min(r[h], releasable[j]); });
     const covers = hours.every((h, j) => releasable[j] >= r[h] - 1e-9);
     const where = i === 0 ? `in ${p.areaIds[k.area]}` : `behind ${p.areaIds[k.area]}`;
-    const reasons = Object.entries(why).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason === 'protected customer' ? 'serve protected customers' : reason === 'residents' ? 'serve residents' : reason === 'security floor' ? 'carry a security floor' : reason === 'UFLS armed' ? 'are armed for UFLS' : reason === 'no load' ? 'carry no load' : 'carry load the plan does not know'}`).join(', ');
+    const phrase: Record<FeederExclusion, [string, string]> = {
+      'protected customer': ['serves protected customers', 'serve protected customers'], residents: ['serves residents', 'serve residents'],
+      'security floor': ['carries a security floor', 'carry a security floor'], 'UFLS armed': ['is armed for UFLS', 'are armed for UFLS'],
+      'no load': ['carries no load', 'carry no load'], 'unknown load': ['carries load the plan does not know', 'carry load the plan does not know'],
+    };
+    const reasons = (Object.entries(why) as [FeederExclusion, number][]).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${phrase[reason][n === 1 ? 0 : 1]}`).join(', ');
     const fmt = (v: number) => (Math.round(v * 10) / 10).toLocaleString('en-US');
     let statement: string;
     if (!hours.length) statement = `${k.name}: no residual ${where}: the emergency order is held in reserve (${mine.length} feeders may be opened)`;

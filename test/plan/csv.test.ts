@@ -54,3 +54,39 @@ describe('the customer CSV', () => {
     expect(rows[1]).toContain('-1.500');
   });
 });
+
+describe('the dispatcher\'s customer list', () => {
+  it('says per hour which measures are on, the load to stay under beside the MW released, return hours, control, tier, whitelist and a notice time per day', () => {
+    const c = localLimitCase({
+      hours: 48, systemGapMW: Array.from({ length: 48 }, (_, h) => (h === 19 ? 11 : h === 43 ? 2 : h >= 22 || (h >= 0 && h < 6) ? -20 : 0)),
+      customers: [
+        { id: 'stacked', class: 'industry', peakMW: 10, measures: { demandResponse: { maxMW: 2, pricePerMWh: 500 }, avoidPeak: { maxMW: 3, windows: ['18-22'] }, limit: { capMW: 3 } }, noticeHours: 12 },
+        { id: 'shifter', class: 'phase-out', peakMW: 4, control: 'manual', responseMinutes: 30, measures: { shift: { maxMW: 2, returnWindows: ['22-06'], paybackShare: 1 } } },
+        { id: 'key', class: 'industry', keyEnterprise: true, peakMW: 6, measures: { limit: { capMW: 2 } } },
+      ],
+    });
+    const rows = parseCsv(c.plan('cost').csv());
+    const head = rows[0];
+    const get = (id: string, col: string) => { const r = rows.find((x) => x[0] === id)!; const i = head.indexOf(col); expect(i, col).toBeGreaterThanOrEqual(0); return r[i]; };
+    const t19 = '2024-07-29T19:00+08:00';
+    expect(head.slice(0, 13)).toEqual(['customer', 'name', 'class', 'feeder', 'substation', 'measures', 'notice_by', 'notice_hours', 'first_hour', 'hours', 'peak_MW', 'energy_MWh', 'MW 2024-07-29T00:00+08:00']);
+    // The shifter first (restricted-first), then demand response, 避峰 and the cap on the stacked one.
+    expect(get('shifter', `measure ${t19}`)).toBe('shift');
+    expect(get('stacked', `measure ${t19}`)).toBe('demand-response+avoid-peak+limit');
+    expect(get('stacked', `MW ${t19}`)).toBe('7.000');
+    expect(get('stacked', `limit_to_MW ${t19}`)).toBe('3.000');
+    expect(get('stacked', 'limit_cap_MW')).toBe('3');
+    expect(get('shifter', 'shift_return_hours')).toBe('22-06');
+    expect(get('shifter', 'control')).toBe('manual');
+    expect(get('shifter', 'response_minutes')).toBe('30');
+    expect(get('shifter', 'tier')).toBe('restricted-first');
+    expect(get('key', 'key_enterprise')).toBe('yes');
+    expect(get('stacked', 'key_enterprise')).toBe('no');
+    expect(get('key', 'tier')).toBe('last');
+    // A notice time for each day it is curtailed: 12 h before its first hour that day.
+    expect(get('stacked', 'notice_by 2024-07-29')).toBe('2024-07-29T07:00+08:00');
+    expect(get('stacked', 'notice_by 2024-07-30')).toBe('2024-07-30T07:00+08:00');
+    expect(get('key', 'notice_by 2024-07-29')).toBe(t19);
+    expect(get('key', 'notice_by 2024-07-30')).toBe('');
+  });
+});
