@@ -178,6 +178,8 @@ export function emergencyOrder(
     let residualMWh = 0, coverable = 0;
     hours.forEach((h, j) => { residualMWh += r[h]; coverable += Math.min(r[h], releasable[j]); });
     const covers = hours.every((h, j) => releasable[j] >= r[h] - 1e-9);
+    const listed = stepsAt(mine, peak).steps;
+    const n = listed.length;
     const where = i === 0 ? `in ${p.areaIds[k.area]}` : `behind ${p.areaIds[k.area]}`;
     const phrase: Record<FeederExclusion, [string, string]> = {
       'protected customer': ['serves protected customers', 'serve protected customers'], residents: ['serves residents', 'serve residents'],
@@ -187,13 +189,13 @@ export function emergencyOrder(
     const reasons = (Object.entries(why) as [FeederExclusion, number][]).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${phrase[reason][n === 1 ? 0 : 1]}`).join(', ');
     const fmt = (v: number) => (Math.round(v * 10) / 10).toLocaleString('en-US');
     let statement: string;
-    if (!hours.length) statement = `${k.name}: no residual ${where}: the emergency order is held in reserve (${mine.length} feeders may be opened)`;
-    else if (!mine.length) statement = `${k.name}: no feeder ${where} may be opened${reasons ? ` (${reasons})` : ''}: the emergency order cannot relieve its residual of ${fmt(r[peak])} MW (${fmt(residualMWh)} MWh in ${hours.length} h) — that load would have to come from protected customers`;
-    else if (covers) statement = `${k.name}: ${mine.length} feeders ${where} may be opened; in each of its ${hours.length} residual hours they release at least the residual (${fmt(residualMWh)} MWh): the emergency order covers it`;
-    else statement = `${k.name}: ${mine.length} feeders ${where} may be opened; they relieve ${fmt(coverable)} of its ${fmt(residualMWh)} MWh residual: the emergency order cannot relieve ${fmt(residualMWh - coverable)} MWh of it`;
+    if (!hours.length) statement = `${k.name}: no residual ${where}: the emergency order is held in reserve (${n} feeders may be opened)`;
+    else if (!n) statement = `${k.name}: no feeder ${where} may be opened${reasons ? ` (${reasons})` : ''}: the emergency order cannot relieve its residual of ${fmt(r[peak])} MW (${fmt(residualMWh)} MWh in ${hours.length} h) — that load would have to come from protected customers`;
+    else if (covers) statement = `${k.name}: ${n} feeders ${where} may be opened; in each of its ${hours.length} residual hours they release at least the residual (${fmt(residualMWh)} MWh): the emergency order covers it`;
+    else statement = `${k.name}: ${n} feeders ${where} may be opened; they relieve ${fmt(coverable)} of its ${fmt(residualMWh)} MWh residual: the emergency order cannot relieve ${fmt(residualMWh - coverable)} MWh of it`;
     areas.push({
       area: p.areaIds[k.area], name: k.name, scope: k.scope, hours, residualMW: hours.map((h) => r[h]), residualMWh,
-      steps: stepsAt(mine, peak).steps, releasableMW: releasable, coverableMWh: coverable, coversResidual: hours.length > 0 && covers, excluded: why, statement,
+      steps: listed, releasableMW: releasable, coverableMWh: coverable, coversResidual: hours.length > 0 && covers, excluded: why, statement,
     });
   });
   return { referenceHour: ref, steps, totalMW: total, residualMW: residual, coversResidual: total >= residual - 1e-9, excluded: count, excludedMW: mw, areas };
