@@ -710,19 +710,26 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
    */
   const settle = (h: number, keepEnded = false) => {
     const mark = takeLog[h].length;
+    // Whether the snap-back must be counted again: at first, and after holds or feeders changed
+    // who is curtailed (a cover alone only adds customers that did not just end, which changes
+    // nothing: taking back this settle's orders never ends a customer's curtailment either, as
+    // orders given before it stay).
+    let cleared = true;
     for (let round = 0; round < 12; round++) {
-      // The snap-back as the hour now stands (a cover may have taken back on a customer whose
-      // orders were taken back to be planned again).
-      snapInto(h);
+      if (cleared) snapInto(h);
+      cleared = false;
       enterHour(h, keepEnded || round > 0);
       if (!short(h) || round === 11) break;
       coverHour(h, false);
-      if (!short(h)) continue;
+      if (!short(h)) break;
       // Nobody else can cover it: keep on the customers whose curtailment just ended (measures
       // before the last rung), then plan the hour's orders again around them (those held are now
       // in the order like everyone else); else open feeders.
-      if (holdEnded(h)) { clearSince(h, mark); continue; }
-      if (!coverHour(h, true, mark)) { snapInto(h); break; }
+      if (holdEnded(h)) { clearSince(h, mark); cleared = true; continue; }
+      const opened = coverHour(h, true, mark);
+      snapInto(h);
+      if (!opened) break;
+      cleared = false;
     }
   };
   const snapPass = () => {
@@ -832,7 +839,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
    */
   const shortWithRoom = (): boolean => {
     for (let h = 0; h < H; h++) {
-      enterHour(h);
+      enterHour(h, true);
       if (!short(h)) continue;
       const day = p.dayIndex[h];
       for (let k = 0; k < K; k++) {
@@ -867,7 +874,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const causes: ResidualCauses[] = p.constraints.map(() => ({ notice: new Float64Array(H), dailyHours: new Float64Array(H), floor: new Float64Array(H), structural: new Float64Array(H) }));
   for (let h = 0; h < H; h++) {
     let anyShort = false;
-    enterHour(h);
+    enterHour(h, true);
     for (let k = 0; k < K; k++) {
       const r = required(k, h);
       requiredMW[k][h] = r;
