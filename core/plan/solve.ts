@@ -257,6 +257,8 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const added = Array.from({ length: K }, () => new Float64Array(H)); // payback + snap-back load per constraint
   const snapBackMW = Array.from({ length: K }, () => new Float64Array(H));
   const hoursUsed = new Uint8Array(C * Math.max(1, days));
+  // Days on which a customer at its daily limit got an hour back (after some hours were planned).
+  const freedDay = new Uint8Array(Math.max(1, days));
   const cursor = new Int32Array(K * H);
   // Per constraint and hour, the units that can give anything at all then (capacity, notice,
   // the daily-hours assignment), in order: built the first time the hour is covered.
@@ -397,6 +399,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     if (custX[c] <= 1e-12) {
       custX[c] = 0;
       const d = p.dayIndex[h];
+      if (hoursUsed[c * days + d] >= maxHours[c]) freedDay[d] = 1;
       if (hoursUsed[c * days + d] > 0) hoursUsed[c * days + d]--;
     }
   }
@@ -536,7 +539,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     feederHeld[f * H + h] = 0;
     for (const k of feederChain[f]) covered[k] -= feederMW[f * H + h];
     feederMW[f * H + h] = 0;
-    for (const c of p.feeders.customers[f]) { const d = c * days + p.dayIndex[h]; if (hoursUsed[d] > 0) hoursUsed[d]--; }
+    for (const c of p.feeders.customers[f]) { const d = c * days + p.dayIndex[h]; if (hoursUsed[d] >= maxHours[c]) freedDay[p.dayIndex[h]] = 1; if (hoursUsed[d] > 0) hoursUsed[d]--; }
     for (let k = 0; k < K; k++) cursor[k * H + h] = 0;
   };
 
@@ -833,36 +836,95 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   };
 
   /**
-   * True when some hour is left short while a customer inside could still give: the chronological
-   * pass decides each hour with the daily hours the later hours hold at that moment, and trimming
-   * later hours can free some. Another pass then picks them up.
+   * After the chronological pass, hours can be left behind by what later hours gave back: it plans
+   * each hour with the daily hours the later hours hold at that moment, and trimming them can free
+   * an hour for a customer at its limit. Two signs of it, per hour:
+   *  - short while a customer inside could still give (it has room and hours now);
+   *  - out of order: a constraint covered exactly while a unit earlier in the order (for the fair
+   *    strategy, an earlier band) could still give and a later one is used (only looked for on
+   *    days where a customer at its limit got an hour back).
+   * Such an hour is planned again: every order of a customer not curtailed the hour before is taken
+   * back (one curtailed the hour before keeps its order, held: taking it back would end its
+   * curtailment and snap its load back into this hour), and the hour settled; the hour after it
+   * then counts its snap-back again. Sweeps until none is found (a few at most).
    */
-  const shortWithRoom = (): boolean => {
-    for (let h = 0; h < H; h++) {
-      enterHour(h, true);
-      if (!short(h)) continue;
-      const day = p.dayIndex[h];
-      for (let k = 0; k < K; k++) {
-        if (required(k, h) - covered[k] <= EPS) continue;
-        for (const u of usable(k, h)) {
-          const c = unitCustomer[u];
-          if (measure[u] === SHIFT || feederOpenFor(c, h)) continue;
-          if (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c]) continue;
-          if (Math.min(cap[u * H + h] - x[u * H + h], room(c, h) - custX[c]) >= KW - EPS) return true;
-        }
+  const shortWithRoomAt = (h: number): boolean => {
+    if (!short(h)) return false;
+    const day = p.dayIndex[h];
+    for (let k = 0; k < K; k++) {
+      if (required(k, h) - covered[k] <= EPS) continue;
+      for (const u of usable(k, h)) {
+        const c = unitCustomer[u];
+        if (measure[u] === SHIFT || feederOpenFor(c, h)) continue;
+        if (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c]) continue;
+        if (Math.min(cap[u * H + h] - x[u * H + h], room(c, h) - custX[c]) >= KW - EPS) return true;
       }
     }
     return false;
   };
-  snapPass();
-  for (let again = 0; again < 2 && shortWithRoom(); again++) snapPass();
+  const outOfOrderAt = (h: number): boolean => {
+    if (!freedDay[p.dayIndex[h]]) return false;
+    for (let k = 0; k < K; k++) {
+      if (covered[k] - required(k, h) > KW + EPS) continue; // slack: nothing to exchange
+      let first = -1;
+      for (const u of usable(k, h)) {
+        if (measure[u] === SHIFT || !available(unitCustomer[u], h)) continue;
+        if (extraOf(u, h) >= KW - EPS) { first = u; break; }
+      }
+      if (first < 0) continue;
+      const key = (u: number) => (fair ? band[u] : position[u]);
+      for (const u of takenAt[h]) {
+        if (!custChain[unitCustomer[u]].includes(k) || key(u) <= key(first)) continue;
+        if (x[u * H + h] - fixedPart(u, h) > EPS) return true;
+      }
+    }
+    return false;
+  };
+  const replanHour = (h: number) => {
+    const before = h > 0 ? relNS.subarray((h - 1) * C, h * C) : null;
+    for (const u of takenAt[h]) {
+      const c = unitCustomer[u];
+      const own = x[u * H + h] - fixedPart(u, h);
+      if (own <= 1e-12) continue;
+      if (before && (before[c] > 0 || feederOpenFor(c, h - 1))) {
+        xHold ??= new Float64Array(U * H);
+        xHold[u * H + h] += own;
+        continue;
+      }
+      undo(u, h, own);
+      if (fairBound) fairBound[u * H + h] = -1;
+    }
+    takenAt[h] = takenAt[h].filter((u) => x[u * H + h] > 0);
+    takeLog[h].length = 0;
+    settle(h);
+    trimHour(h);
+  };
+  const sweep = (): boolean => {
+    let any = false, touched = -1;
+    for (let h = 0; h < H; h++) {
+      if (touched === h - 1 && h > 0) {
+        touched = -1;
+        if (snapInto(h)) { settle(h); trimHour(h); touched = h; }
+      }
+      enterHour(h);
+      if (!shortWithRoomAt(h) && !outOfOrderAt(h)) continue;
+      replanHour(h);
+      touched = h;
+      any = true;
+    }
+    return any;
+  };
+  const finishPasses = () => {
+    snapPass();
+    for (let again = 0; again < 4 && sweep(); again++) freedDay.fill(0);
+  };
+  finishPasses();
   if (rotation && rotationState) {
     // The snap-back eats into what the rotation saved: top the short days up, a few rounds.
     for (let round = 0; round < 3; round++) {
       if (!rotateEnergy(p, rotationState, rotation, true)) break;
       rebuildTotals();
-      snapPass();
-      for (let again = 0; again < 2 && shortWithRoom(); again++) snapPass();
+      finishPasses();
     }
     finishRotation(p, rotationState, rotation);
   }
