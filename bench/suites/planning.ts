@@ -12,7 +12,7 @@ import highsLoader from 'highs';
 import { buildPlanProblem } from '../../core/plan/build-problem.ts';
 import { planLp } from '../../core/plan/lp-format.ts';
 import type { PlanProblem } from '../../core/plan/problem.ts';
-import { lpObjective } from '../../core/plan/report.ts';
+import { lpObjective } from '../../core/plan/objective.ts';
 import { solvePlan } from '../../core/plan/solve.ts';
 import { verifyPlan } from '../../core/plan/verify.ts';
 import type { ScenarioFile } from '../../core/scenario/schema.ts';

@@ -110,6 +110,7 @@ export function buildPlanProblem(s: Scenario, a: Assessment, options: BuildOptio
     maxHoursPerDay: Float64Array.from(list, (c) => c.maxHoursPerDay ?? Infinity),
     manual: Uint8Array.from(list, (c) => (c.control === 'manual' ? 1 : 0)),
     responseMinutes: Float64Array.from(list, (c) => c.responseMinutes),
+    keyEnterprise: Uint8Array.from(list, (c) => (c.keyEnterprise ? 1 : 0)),
     baseline: baselines.values,
   };
 

@@ -9,14 +9,14 @@
 import solver, { type SolveResult } from 'javascript-lp-solver';
 import { planModel, type PlanModel } from './lp-format.ts';
 import type { PlanProblem } from './problem.ts';
-import { lpObjective } from './report.ts';
+import { lpObjective } from './objective.ts';
 import type { SolvedPlan } from './solve.ts';
 
 export interface OptimumCheck {
   solver: 'javascript-lp-solver';
   /** Hours whose model was solved and compared. */
   checkedHours: number;
-  /** Hours left out: too large for the dense solver, with a feeder opened, or beyond the hours asked for. */
+  /** Hours left out: too large for the dense solver, or beyond the hours asked for. */
   skippedHours: number;
   /** Hours where the solver's answer failed our own feasibility check (its answer discarded). */
   rejectedHours: number;
@@ -46,11 +46,10 @@ export function checkOptimum(p: PlanProblem, plan: SolvedPlan, options: OptimumC
   hours.sort((a, b) => plan.requiredMW[0][b] - plan.requiredMW[0][a] || a - b);
   let checked = 0, skipped = 0, rejected = 0, worst = 0;
   const worse: number[] = [];
-  const feederHour = new Uint8Array(p.hours);
-  for (let f = 0; f < p.feeders.id.length; f++) for (let h = 0; h < p.hours; h++) if (plan.feederOpen[f * p.hours + h]) feederHour[h] = 1;
   for (const h of hours) {
-    // A feeder opens whole, after the measures: an integer step the LP cannot judge.
-    if (checked >= maxHours || feederHour[h]) { skipped++; continue; }
+    // Opened feeders are in the model as variables fixed at 1 (the rule decided them), so hours
+    // with a feeder open are checked like the others.
+    if (checked >= maxHours) { skipped++; continue; }
     const model = planModel(p, plan, { hours: [h] });
     if (model.vars.length > maxVariables) { skipped++; continue; }
     const theirs = solveHour(model);
@@ -73,7 +72,7 @@ function solveHour(m: PlanModel): number | null {
     variables[v.name] = { cost: v.cost / scale };
     if (Number.isFinite(v.ub)) {
       // A bound is a row of its own for this solver (named after the variable).
-      constraints[`ub_${v.name}`] = { max: v.ub };
+      constraints[`ub_${v.name}`] = v.lb > 0 ? { min: v.lb, max: v.ub } : { max: v.ub };
       variables[v.name][`ub_${v.name}`] = 1;
     }
   }
@@ -88,7 +87,7 @@ function solveHour(m: PlanModel): number | null {
   let objective = 0;
   for (const v of m.vars) {
     const x = value(v.name);
-    if (!(x >= -1e-7) || x > v.ub + 1e-7 * Math.max(1, v.ub)) return null;
+    if (!(x >= v.lb - 1e-7) || x > v.ub + 1e-7 * Math.max(1, v.ub)) return null;
     objective += v.cost * x;
   }
   for (const r of m.rows) {

@@ -1,10 +1,14 @@
 /**
  * The order units are taken in, per strategy. Every strategy keeps the ladder and the tiers first
- * (a rung is used only when the earlier ones are exhausted; restricted-first classes before
- * ordinary ones); they differ inside a band:
+ * (lexicographic: rung, then tier — a rung is used only when the earlier ones are exhausted;
+ * restricted-first classes before ordinary ones, whitelisted key enterprises and security-load
+ * holders last); they differ only inside a rung and tier (a band):
  *  - cost: cheapest first (with the area-tree cover this is the exact least-cost plan);
- *  - fair: cheapest first too, but under a per-hour cap on each customer's share (see solve.ts);
- *  - fewest: the customers able to release most first, so fewer of them are needed.
+ *  - fair: inside the band being drawn on, every customer gives the same share of its baseline
+ *    (water-filling, in solve.ts), the smallest share that covers; bands before it are exhausted,
+ *    bands after it untouched;
+ *  - fewest: the customers able to release most first, so fewer of them are needed (its model
+ *    weighs each MW by 1 / the customer's capacity: the LP relaxation of counting customers).
  */
 import { bandOf, type PlanProblem } from './problem.ts';
 
@@ -12,25 +16,49 @@ export type Strategy = 'cost' | 'fair' | 'fewest';
 export const STRATEGIES: Strategy[] = ['cost', 'fair', 'fewest'];
 
 export const STRATEGY_OBJECTIVES: Record<Strategy, string> = {
-  cost: 'least economic loss: ladder and tiers first, then the lowest cost per MWh (exact per hour on the area tree)',
-  fair: 'fairest: ladder and tiers first, the largest share of any customer\'s baseline curtailed in each hour as low as the gap allows, then cost',
-  fewest: 'fewest customers affected: ladder and tiers first, then the customers able to release most (a rule; a lower bound on the count is reported)',
+  cost: 'least economic loss: the smallest residual, then ladder and tiers, then the lowest cost per MWh (exact per hour on the area tree)',
+  fair: 'fairest: the smallest residual, then ladder and tiers, then inside the band drawn on the same share of every customer\'s baseline, as low as the gap allows',
+  fewest: 'fewest customers affected: the smallest residual, then ladder and tiers, then the customers able to release most (each MW weighed by 1 / the customer\'s capacity; a lower bound on the count is reported)',
 };
+
+/** What each customer can release over the horizon, MWh (the fewest strategy's size). */
+export function customerSizes(p: PlanProblem, capacity: Float64Array): Float64Array {
+  const U = p.units.customer.length, H = p.hours;
+  const perCustomer = new Float64Array(p.customers.id.length);
+  for (let u = 0; u < U; u++) {
+    let s = 0;
+    for (let h = 0; h < H; h++) s += capacity[u * H + h];
+    perCustomer[p.units.customer[u]] += s;
+  }
+  return perCustomer;
+}
+
+/**
+ * The weight per MW of every unit inside its band, in the model the strategy solves (below the
+ * band scale B: a band always outweighs it). Cost and fair: the unit's cost per MWh. Fewest:
+ * (B − 1) × smallest size / the customer's size, so larger customers weigh less per MW.
+ */
+export function withinBandWeights(p: PlanProblem, strategy: Strategy, capacity: Float64Array, bandScale: number): Float64Array {
+  const U = p.units.customer.length;
+  if (strategy !== 'fewest') return Float64Array.from(p.units.costPerMWh);
+  const size = customerSizes(p, capacity);
+  let least = Infinity;
+  for (const v of size) if (v > 1e-9 && v < least) least = v;
+  return Float64Array.from({ length: U }, (_, u) => {
+    const v = size[p.units.customer[u]];
+    return v > 1e-9 ? ((bandScale - 1) * least) / v : bandScale - 1;
+  });
+}
 
 /** Unit indices in the order the strategy takes them. */
 export function unitOrder(p: PlanProblem, strategy: Strategy, capacity: Float64Array): Int32Array {
-  const U = p.units.customer.length, H = p.hours;
+  const U = p.units.customer.length;
   const band = new Int32Array(U);
   for (let u = 0; u < U; u++) band[u] = bandOf(p, u);
   let size: Float64Array | null = null;
   if (strategy === 'fewest') {
     // A customer's size: what all its measures can release over the horizon.
-    const perCustomer = new Float64Array(p.customers.id.length);
-    for (let u = 0; u < U; u++) {
-      let s = 0;
-      for (let h = 0; h < H; h++) s += capacity[u * H + h];
-      perCustomer[p.units.customer[u]] += s;
-    }
+    const perCustomer = customerSizes(p, capacity);
     size = Float64Array.from({ length: U }, (_, u) => perCustomer[p.units.customer[u]]);
   }
   // One numeric key per unit: band × a power of two above every cost, plus the cost (exact in a

@@ -43,7 +43,16 @@ const Order = Type.Object({
   mw: Hourly('MW released per hour', 0),
   paybackMW: Type.Optional(Hourly('MW coming back per hour', 0)),
   energyMW: Type.Optional(Hourly('MW of the energy rotation per hour', 0)),
+  heldMW: Type.Optional(Hourly('MW held one more hour per hour', 0)),
 }, { title: 'order', additionalProperties: false });
+
+const DailyHours = Loose('daily hours', {
+  assigned: Type.Optional(Type.Array(Type.Object({
+    customer: Text('customer id'),
+    date: Type.String({ title: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a local date YYYY-MM-DD' }),
+    hours: Type.Array(Type.Integer({ title: 'local hour', minimum: 0, maximum: 23 })),
+  }, { title: 'assigned hours', additionalProperties: false }), { title: 'the hours each limited customer may be curtailed in' })),
+});
 
 const FeederOpened = Type.Object({
   feeder: Text('feeder id'), area: Text('area id'), hours: Type.Integer({ title: 'hours open', minimum: 0 }),
@@ -59,7 +68,10 @@ const CustomerRow = Loose('customer on the list', {
 }, ['id', 'name', 'class', 'feeder', 'area', 'measures', 'mw']);
 
 const Step = Loose('emergency step', { feeder: Text('feeder id'), area: Text('area id'), releasesMW: Finite('MW released', 0) }, ['feeder']);
-const Emergency = Loose('emergency order', { steps: Type.Array(Step) }, ['steps']);
+const Emergency = Loose('emergency order', {
+  steps: Type.Array(Step),
+  areas: Type.Optional(Type.Array(Loose('emergency order of a short area', { area: Text('area id'), steps: Type.Array(Step) }, ['area', 'steps']))),
+}, ['steps']);
 
 export const PlanFileSchema = Type.Object({
   format: Type.Literal(PLAN_FORMAT, { title: 'format' }),
@@ -84,6 +96,10 @@ export const PlanFileSchema = Type.Object({
   orders: Type.Array(Order, { title: 'the MW ordered from each customer by each measure' }),
   feedersOpened: Type.Array(FeederOpened, { title: 'the feeders the plan opens' }),
   emergencyOrder: Emergency,
+  dailyHours: Type.Optional(DailyHours),
+  fellBackToLeastCost: Type.Optional(Type.Object({
+    strategy: StringEnum(STRATEGIES, 'strategy asked for'), residualAboveMWh: Finite('residual above the least-cost plan, MWh', 0),
+  }, { title: 'the least-cost plan used instead', additionalProperties: false })),
   settings: Type.Object({
     snapBackShare: Type.Number({ title: 'snap-back share', minimum: 0, maximum: 1 }),
     noticeHours: Type.Optional(Type.Number({ title: 'notice hours', minimum: 0, maximum: 24 * 92 })),
@@ -126,7 +142,8 @@ export function checkPlanFile(file: string, value: unknown, limit = 50): { ok: t
     plan.orders.forEach((o, i) => {
       hourly(`orders[${i}].mw`, o.mw);
       hourly(`orders[${i}].paybackMW`, o.paybackMW);
-      hourly(`orders[${i}].energyMW`, (o as { energyMW?: number[] }).energyMW);
+      hourly(`orders[${i}].energyMW`, o.energyMW);
+      hourly(`orders[${i}].heldMW`, o.heldMW);
       const key = `${o.customer}|${o.measure}`;
       if (seen.has(key)) out.addExpected(at(`orders[${i}]`), `one order per customer and measure`, `${o.customer} ${o.measure} again (also orders[${seen.get(key)}])`);
       seen.set(key, i);

@@ -6,6 +6,7 @@
 import { isProtectedClass } from '../scenario/classes.ts';
 import type { Scenario } from '../scenario/model.ts';
 import type { Assessment } from '../warning/assess.ts';
+import { budgetFloors } from './capacity.ts';
 import { buildPlanProblem, levelGap, PLAN_LEVELS, type BuildOptions, type PlanLevel } from './build-problem.ts';
 import { emergencyOrder, feederRanking } from './emergency-order.ts';
 import { checkOptimum } from './lp-check.ts';
@@ -40,6 +41,7 @@ export function customersLowerBound(p: PlanProblem, plan: SolvedPlan): number {
   // A customer on a feeder that may be opened can give its whole load.
   const whole = new Uint8Array(C);
   for (const f of feederRanking(p).openable) for (const c of p.feeders.customers[f]) whole[c] = 1;
+  const floors = budgetFloors(p);
   for (let h = 0; h < H; h++) {
     const capOf = new Float64Array(C);
     for (let u = 0; u < p.units.customer.length; u++) capOf[p.units.customer[u]] += plan.capacity[u * H + h];
@@ -51,7 +53,7 @@ export function customersLowerBound(p: PlanProblem, plan: SolvedPlan): number {
       for (let c = 0; c < C; c++) {
         if (!inside(c, chains[k])) continue;
         const base = p.customers.baseline[c * H + h];
-        caps.push(whole[c] ? base : Math.min(capOf[c], Math.max(0, base - p.customers.floorMW[c])));
+        caps.push(whole[c] ? base : Math.min(capOf[c], Math.max(0, base - floors[c])));
       }
       caps.sort((a, b) => b - a);
       let s = 0, n = 0;
@@ -95,13 +97,18 @@ export function planProblem(p: PlanProblem, strategy: Strategy, meta: { scenario
   const solved = solvePlan(p, { strategy });
   let verification = verifyPlan(p, solved);
   if (scenario) verification = verifyAgainstScenario(scenario, p, solved, verification);
+  // The optimum, checked again by an LP solver where the model is small enough for it. A plan the
+  // solver beats is not optimal for the model it states: that is a failed check, not a footnote.
+  const optimum = checkOptimum(p, solved);
+  if (optimum.worseHours.length) {
+    const message = `javascript-lp-solver finds a better plan for the model this plan states in ${optimum.worseHours.length} hour(s) (largest relative difference ${optimum.maxRelativeDifference.toExponential(1)}; first at hour ${optimum.worseHours[0]})`;
+    verification = { ...verification, ok: false, counts: { ...verification.counts, objective: (verification.counts.objective ?? 0) + 1 }, violations: [...verification.violations, { check: 'objective', message }] };
+  }
   const emergency = emergencyOrder(p, solved);
   const report = planReport(p, solved, verification, emergency, {
     ...meta, ...(strategy === 'fewest' ? { customersLowerBound: customersLowerBound(p, solved) } : {}),
   });
-  // The optimum, checked again by an LP solver where the model is small enough for it (the
-  // fewest-customers rule has no LP objective to check).
-  if (strategy !== 'fewest') report.optimumCheck = checkOptimum(p, solved);
+  report.optimumCheck = optimum;
   return { solved, report };
 }
 
@@ -130,7 +137,7 @@ export function planScenario(s: Scenario, a: Assessment, options: ScenarioPlanOp
     snapBackShare: problem.snapBackShare, ...(options.noticeHours !== undefined ? { noticeHours: options.noticeHours } : {}),
     confidence: a.confidence, samples: a.samples, seed: a.seed,
   };
-  if (a.notes.length) report.notes = a.notes;
+  if (a.notes?.length) report.notes = a.notes;
   return { problem, solved, report };
 }
 

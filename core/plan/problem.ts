@@ -40,6 +40,8 @@ export interface PlanCustomers {
   manual: Uint8Array;
   /** Minutes from an order to the load being off. */
   responseMinutes: Float64Array;
+  /** 1 where the customer is a whitelisted key enterprise (tier "last" with the security-load holders). */
+  keyEnterprise?: Uint8Array;
   /** Baseline MW, customer-major: baseline[c * hours + h]. */
   baseline: Float32Array;
 }

@@ -25,8 +25,13 @@ import type { PlanReport } from './report.ts';
 import type { SolvedPlan } from './solve.ts';
 import { verifyPlan, type Verification } from './verify.ts';
 
-/** Relative tolerance of the checks on a plan read back: its figures are written to 1 kW. */
-export const READ_BACK_TOLERANCE = 2e-3;
+/**
+ * Relative tolerance of the checks on a plan read back (at least this many MW): the verifier's own.
+ * The orders and the figures the checks read are written to 1 W and the planner works in whole kW,
+ * so a plan read back is the plan as it was made; a looser tolerance would not be kinder but
+ * different — the ladder check's 'over-covered, so reducible' exemption turns on it.
+ */
+export const READ_BACK_TOLERANCE = 1e-6;
 
 export type ReadBack =
   | { ok: true; plan: PlanReport; problem: PlanProblem; orders: PlanOrders; verification: Verification }
@@ -80,17 +85,20 @@ export function readBackPlan(
   if (!decided.ok) return refuse(2, decided.problems);
   const { x, payback, feederOpen } = decided.orders;
 
-  // The energy rotation's part of each order, where the file gives it.
+  // The parts of each order decided by rule, where the file gives them: the energy rotation's,
+  // and holds (a customer kept on one more hour so its snap-back moves on).
   const U = problem.units.customer.length;
-  let xEnergy: Float64Array | null = null;
+  let xEnergy: Float64Array | null = null, xHold: Float64Array | null = null;
   const unitOf = new Map<string, number>();
   for (let u = 0; u < U; u++) unitOf.set(`${problem.customers.id[problem.units.customer[u]]}|${problem.units.measure[u]}`, u);
-  for (const o of kept as Array<PlanReport['orders'][number] & { energyMW?: number[] }>) {
-    if (!o.energyMW) continue;
-    xEnergy ??= new Float64Array(U * H);
+  for (const o of kept) {
     const u = unitOf.get(`${o.customer}|${measureIndex(o.measure)}`)!;
-    o.energyMW.forEach((v, h) => (xEnergy![u * H + h] = v));
+    if (o.energyMW) { xEnergy ??= new Float64Array(U * H); o.energyMW.forEach((v, h) => (xEnergy![u * H + h] = v)); }
+    if (o.heldMW) { xHold ??= new Float64Array(U * H); o.heldMW.forEach((v, h) => (xHold![u * H + h] = v)); }
   }
+  // The daily-hours assignment the plan was made with (the hours each limited customer may be
+  // curtailed in, per day), where it reports one.
+  const allowed = dailyAssignment(file, plan, problem, rules);
   // What an opened feeder releases: the load left on it once its customers' measures are taken.
   const F = problem.feeders.id.length, C = problem.customers.id.length;
   const released = new Float64Array(C * H);
@@ -101,7 +109,8 @@ export function readBackPlan(
       if (!feederOpen[f * H + h]) continue;
       let left = 0;
       for (const c of problem.feeders.customers[f]) left += problem.customers.baseline[c * H + h] - released[c * H + h];
-      feederMW[f * H + h] = left;
+      // In whole kW, rounded down, as the planner counts it.
+      feederMW[f * H + h] = left <= 0 ? 0 : Math.floor(left * 1000 + 1e-6) / 1000;
     }
   }
   // The plan's figures per constraint, matched by area.
@@ -124,7 +133,10 @@ export function readBackPlan(
     }
   }
   const fairShare = plan.system.fairShare ? Float64Array.from(plan.system.fairShare) : null;
-  const toVerify = { strategy: plan.strategy, x, xEnergy, payback, feederOpen, feederMW, requiredMW: required, coveredMW: covered, residualMW: residual, fairShare };
+  // A fair or fewest plan that gave way to the least-cost one (its own left more residual) is the
+  // least-cost plan, and is verified as one.
+  const strategy = plan.fellBackToLeastCost ? 'cost' : plan.strategy;
+  const toVerify = { strategy, x, xEnergy, xHold, allowed, payback, feederOpen, feederMW, requiredMW: required, coveredMW: covered, residualMW: residual, fairShare };
   let verification = verifyPlan(problem, toVerify, READ_BACK_TOLERANCE);
   verification = verifyAgainstScenario(s, problem, toVerify as unknown as SolvedPlan, verification);
 
@@ -185,7 +197,7 @@ function derivedLists(file: string, plan: PlanReport, p: PlanProblem, s: Scenari
     if (f && f.substation !== fo.area) out.push({ path: `${file}: feedersOpened[${i}].area`, message: `expected ${f.substation} (where feeder ${fo.feeder} is), found ${fo.area}` });
   });
   const steps = [...plan.emergencyOrder.steps.map((st, i) => ({ st, at: `emergencyOrder.steps[${i}]` })),
-    ...((plan as { emergencyOrders?: Array<{ steps: typeof plan.emergencyOrder.steps }> }).emergencyOrders ?? []).flatMap((o, j) => o.steps.map((st, i) => ({ st, at: `emergencyOrders[${j}].steps[${i}]` })))];
+    ...(plan.emergencyOrder.areas ?? []).flatMap((o, j) => o.steps.map((st, i) => ({ st, at: `emergencyOrder.areas[${j}].steps[${i}]` })))];
   for (const { st, at } of steps) {
     const f = feederIndex.get(st.feeder);
     if (f === undefined) { out.push({ path: `${file}: ${at}.feeder`, message: `expected a feeder of the scenario, found ${JSON.stringify(st.feeder)}` }); continue; }
@@ -196,3 +208,25 @@ function derivedLists(file: string, plan: PlanReport, p: PlanProblem, s: Scenari
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** The plan's daily-hours assignment as the verifier takes it (bit h of allowed[c × days + d]), or null. */
+function dailyAssignment(file: string, plan: PlanReport, p: PlanProblem, rules: Problem[]): Uint32Array | null {
+  const assigned = plan.dailyHours?.assigned;
+  if (!assigned?.length) return null;
+  const H = p.hours, days = H ? p.dayIndex[H - 1] + 1 : 0;
+  const dayOf = new Map<string, number>();
+  plan.times.forEach((t, h) => dayOf.set(t.slice(0, 10), p.dayIndex[h]));
+  const index = new Map(p.customers.id.map((id, c) => [id, c]));
+  const allowed = new Uint32Array(p.customers.id.length * Math.max(1, days)).fill(0xffffffff);
+  assigned.forEach((a, i) => {
+    const c = index.get(a.customer), d = dayOf.get(a.date);
+    if (c === undefined || d === undefined) {
+      rules.push({ path: `${file}: dailyHours.assigned[${i}]`, message: `expected a curtailable customer of the scenario on a day of the plan, found ${a.customer} on ${a.date}` });
+      return;
+    }
+    let bits = 0;
+    for (const h of a.hours) bits |= 1 << h;
+    allowed[c * days + d] = bits >>> 0;
+  });
+  return allowed;
+}

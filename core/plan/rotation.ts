@@ -8,6 +8,7 @@
  * rotation collapses into sustained curtailment; that is reported, not hidden.
  */
 import { parseDate } from '../time/timestamp.ts';
+import { ceilKW, floorKW } from './capacity.ts';
 import { SHIFT, type PlanProblem } from './problem.ts';
 
 export interface RotationState {
@@ -18,7 +19,11 @@ export interface RotationState {
   hoursUsed: Uint8Array;
   days: number;
   cap: Float64Array;
+  /** Per customer, the load its measures may not go below (max of floor and 限电 cap). */
+  floors: Float64Array;
   orderable: Int32Array;
+  /** Hours each customer may be curtailed in per day (bit per local hour), or null for all. */
+  allowed?: Uint32Array | null;
   order: Int32Array;
   snapBackMW: Float64Array[];
   /** Energy to save beyond the gap per day, MWh: what snap-back took back from an earlier plan. */
@@ -77,7 +82,7 @@ export function startRotation(p: PlanProblem, s: RotationState, blockCount = DEF
     for (let h = 0; h < H; h++) {
       let v = 0;
       for (const u of units[c]) v += s.cap[u * H + h];
-      perHour.push(Math.min(v, Math.max(0, p.customers.baseline[c * H + h] - p.customers.floorMW[c])));
+      perHour.push(Math.min(v, floorKW(p.customers.baseline[c * H + h] - s.floors[c])));
     }
     perHour.sort((a, b) => b - a);
     const keep = Math.min(H, Math.round((Number.isFinite(p.customers.maxHoursPerDay[c]) ? p.customers.maxHoursPerDay[c] : 24) * Math.max(1, s.days)));
@@ -153,24 +158,29 @@ export function rotateEnergy(p: PlanProblem, s: RotationState, r: RotationResult
       hours.length = 0;
       hours.push(...open);
     }
+    // The day's turn starts after the block hit last; r.next moves on as blocks are used, so the
+    // start is read once (reading it inside the loop skipped a block and hit the others daily).
+    const first = r.next;
     for (let step = 0; step < r.blocks.length && need > 1e-6; step++) {
-      const b = (r.next + step) % r.blocks.length;
+      const b = (first + step) % r.blocks.length;
       let used = false;
       for (const c of members[b]) {
         if (need <= 1e-6) break;
         for (const h of hours) {
           if (need <= 1e-6) break;
           if (h < s.orderable[c] || s.feederOpen[p.customers.feeder[c] * H + h]) continue;
+          if (s.allowed && !((s.allowed[c * s.days + d] >>> p.localHour[h]) & 1)) continue;
           // Everything the customer already releases in the hour, shifts included.
           let now = 0;
           for (const u of allUnits[c]) now += s.x[u * H + h];
           const wasOn = now > 0;
           if (!wasOn && s.hoursUsed[c * s.days + d] >= p.customers.maxHoursPerDay[c]) continue;
-          let room = Math.max(0, p.customers.baseline[c * H + h] - p.customers.floorMW[c]) - now;
+          let room = floorKW(p.customers.baseline[c * H + h] - s.floors[c]) - now;
           let took = 0;
           for (const u of units[c]) {
             if (room <= 1e-9 || need <= 1e-6) break;
-            const v = Math.min(s.cap[u * H + h] - s.x[u * H + h], room, need);
+            // In whole kW (the last piece of a day's energy rounded up, never an order under 1 kW).
+            const v = floorKW(Math.min(s.cap[u * H + h] - s.x[u * H + h], room, ceilKW(need)));
             if (v <= 1e-9) continue;
             s.x[u * H + h] += v;
             s.xEnergy[u * H + h] += v;

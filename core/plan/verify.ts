@@ -4,12 +4,22 @@
  * the plan's numbers, recomputes what each unit may release, the snap-back and the shifted energy
  * coming back, and checks every rule. It never asks how the plan was made, and a solver's status
  * plays no part. The capacity formulas are restated here rather than imported for that reason.
+ *
+ * The rules it restates: nobody protected, no feeder that may not be opened, and no measure on a
+ * customer whose feeder is open (its whole load goes with it); each measure within its terms; one
+ * budget per customer (all its measures release at most baseline − max(security floor, 限电 cap));
+ * no order below 1 kW; notice; daily hours; shifted energy coming back; coverage (requirement =
+ * gap + snap-back + returning energy, rounded up to the kW); no residual while anything inside the
+ * area could still be ordered (a customer whose curtailment just ended included: it can be kept
+ * on); the ladder and the tiers for every strategy, from the customers' real room (never from the
+ * shares a plan reports); a feeder opened only where the measures and the other feeders could not
+ * cover without it; and, for least cost and fewest customers, the strategy's own order inside a band.
  */
 import { isProtectedClass } from '../scenario/classes.ts';
 import type { PlanProblem } from './problem.ts';
 
 export type Check =
-  | 'protected' | 'feeder' | 'bounds' | 'floor' | 'notice' | 'daily-hours' | 'shift' | 'coverage' | 'residual'
+  | 'finite' | 'protected' | 'feeder' | 'bounds' | 'floor' | 'notice' | 'daily-hours' | 'shift' | 'coverage' | 'residual'
   | 'ladder' | 'objective';
 
 export interface Violation {
@@ -32,6 +42,13 @@ export interface PlanToVerify {
   strategy: 'cost' | 'fair' | 'fewest';
   x: Float64Array;
   xEnergy: Float64Array | null;
+  /** The part of x that keeps a customer on one more hour so its snap-back moves on (fixed by rule), if any. */
+  xHold?: Float64Array | null;
+  /**
+   * The daily-hours assignment the plan was made with, if any: bit h of allowed[c × days + d] set
+   * where customer c may be curtailed at local hour h of day d (a rule-made decision, as reported).
+   */
+  allowed?: Uint32Array | null;
   payback: Float64Array;
   feederOpen: Uint8Array;
   feederMW: Float64Array;
@@ -73,6 +90,26 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   };
   const lead = (h: number) => (p.startMs + h * 3_600_000 - p.issuedAtMs) / 3_600_000;
 
+  // 0. Every number of the plan (and every gap it was made for) is a finite number: a NaN passes
+  // every comparison below unnoticed, so it is caught here first, by name and place.
+  const unitName = (u: number) => `${cu.id[UC[u]]} (${['demand-response', 'shift', 'avoid-peak', 'limit'][UM[u]] ?? `measure ${UM[u]}`})`;
+  const finite = (what: string, a: ArrayLike<number> | null | undefined, place: (i: number) => string) => {
+    if (!a) return;
+    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) flag('finite', `${place(i)}: ${what} ${a[i]} is not a finite number`);
+  };
+  finite('the release (MW)', X, (i) => `${unitName(Math.floor(i / H))} ${hourName(i % H)}`);
+  finite('the energy rotation\'s part (MW)', plan.xEnergy, (i) => `${unitName(Math.floor(i / H))} ${hourName(i % H)}`);
+  finite('the shifted energy coming back (MW)', PAY, (i) => `${unitName(Math.floor(i / H))} ${hourName(i % H)}`);
+  finite('the MW the feeder releases', plan.feederMW, (i) => `feeder ${p.feeders.id[Math.floor(i / H)]} ${hourName(i % H)}`);
+  finite('the fair share', plan.fairShare, (i) => hourName(i));
+  for (let k = 0; k < K; k++) {
+    const name = p.constraints[k].name;
+    finite('the gap (MW)', p.constraints[k].gapMW, (h) => `${name} ${hourName(h)}`);
+    finite('the requirement (MW)', plan.requiredMW[k], (h) => `${name} ${hourName(h)}`);
+    finite('the MW covered', plan.coveredMW[k], (h) => `${name} ${hourName(h)}`);
+    finite('the residual (MW)', plan.residualMW[k], (h) => `${name} ${hourName(h)}`);
+  }
+
   // Per customer and hour: MW released by measures, and whether its feeder is open.
   const { released, nonShiftT } = customerTotals(UC, UM, X, C, H);
   const feederOfOpen = new Uint8Array(C * H);
@@ -82,7 +119,17 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   const curtailed = (c: number, h: number) => curtailedT[c * H + h] === 1;
 
 
-  // 1. Nobody protected, no feeder that may not be opened.
+  // The budget: all of a customer's measures together leave at least max(floor, 限电 cap).
+  const budgetFloor = Float64Array.from(cu.floorMW);
+  for (let u = 0; u < U; u++) if (UM[u] === MEASURE_LIMIT) budgetFloor[UC[u]] = Math.max(budgetFloor[UC[u]], un.paramMW[u]);
+  const budget = (c: number, h: number) => Math.max(0, BASE[c * H + h] - budgetFloor[c]);
+  // Room is counted in whole kW (what could still be ordered).
+  const kwDown = (v: number) => (v <= 0 ? 0 : Math.floor(v * 1000 + 1e-6) / 1000);
+  const kwUp = (v: number) => (v <= 0 ? 0 : Math.ceil(v * 1000 - 1e-6) / 1000);
+  const XE = plan.xEnergy, XH = plan.xHold ?? null;
+  const fixedOf = (u: number, h: number) => (XE ? XE[u * H + h] : 0) + (XH ? XH[u * H + h] : 0);
+
+  // 1. Nobody protected, no feeder that may not be opened, no measure under an opened feeder.
   const touched = new Uint8Array(C);
   for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) if (curtailed(c, h)) touched[c] = 1;
   for (let c = 0; c < C; c++) if (touched[c] && isProtectedClass(cu.cls[c])) flag('protected', `customer ${cu.id[c]} (${cu.cls[c]}) is protected but curtailed`);
@@ -100,13 +147,17 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     for (let h = 0; h < H; h++) {
       if (!FO[f * H + h]) continue;
       let left = 0;
-      for (const c of fd.customers[f]) left += BASE[c * H + h] - released[c * H + h];
-      if (Math.abs(plan.feederMW[f * H + h] - left) > tol(left)) flag('feeder', `feeder ${fd.id[f]} at ${hourName(h)} releases ${plan.feederMW[f * H + h]} MW, its remaining load is ${left}`);
+      for (const c of fd.customers[f]) {
+        left += BASE[c * H + h] - released[c * H + h];
+        if (released[c * H + h] > tolerance) flag('feeder', `${cu.id[c]} ${hourName(h)}: ${released[c * H + h]} MW ordered by measures while its feeder ${fd.id[f]} is open (its whole load goes with the feeder)`);
+      }
+      // The MW a feeder releases: its remaining load, counted in whole kW (rounded down).
+      const mw = plan.feederMW[f * H + h];
+      if (mw > left + tol(left) || mw < kwDown(left) - tol(left)) flag('feeder', `feeder ${fd.id[f]} at ${hourName(h)} releases ${mw} MW, its remaining load is ${left}`);
     }
   }
 
-  // 2. Bounds; 3. floors; 4. notice. (With 6: the energy each unit shifts and gets back.)
-  const XE = plan.xEnergy;
+  // 2. Bounds; 3. floors and budgets; 4. notice. (With 6: the energy each unit shifts and gets back.)
   const shiftedOut = new Float64Array(U), cameBack = new Float64Array(U);
   for (let u = 0; u < U; u++) {
     const c = UC[u];
@@ -119,6 +170,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
       if (!(v >= -tolerance)) flag('bounds', `${cu.id[c]} ${hourName(h)}: ${v} MW is not a release`);
       if (v > allowed(u, h) + tol(v)) flag('bounds', `${cu.id[c]} ${hourName(h)}: ${v} MW by measure ${UM[u]} exceeds its ${allowed(u, h)} MW`);
       if (XE && (XE[u * H + h] < -tolerance || XE[u * H + h] > v + tol(v))) flag('bounds', `${cu.id[c]} ${hourName(h)}: energy part outside the release`);
+      if (XH && (XH[u * H + h] < -tolerance || fixedOf(u, h) > v + tol(v))) flag('bounds', `${cu.id[c]} ${hourName(h)}: held part outside the release`);
     }
     shiftedOut[u] = out;
     cameBack[u] = back;
@@ -130,6 +182,8 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
       if (r > 0) {
         const above = Math.max(0, BASE[row + h] - f);
         if (r > above + tolerance * Math.max(1, above)) flag('floor', `${cu.id[c]} ${hourName(h)}: releases ${r} MW, only ${above} MW lie above its floor`);
+        else if (r > budget(c, h) + tolerance * Math.max(1, above)) flag('floor', `${cu.id[c]} ${hourName(h)}: its measures release ${r} MW together, taking its load below its 限电 cap of ${budgetFloor[c]} MW (at most ${budget(c, h)} MW)`);
+        if (r > tolerance && r < 0.001 - tolerance) flag('bounds', `${cu.id[c]} ${hourName(h)}: an order of ${r} MW, below the smallest order (1 kW)`);
       }
       if (curtailedT[row + h] && lead(h) < notice) flag('notice', `${cu.id[c]} ${hourName(h)}: ordered ${lead(h)} h ahead, needs ${cu.noticeHours[c]} h`);
     }
@@ -156,7 +210,8 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     if (UM[u] === MEASURE_SHIFT && Math.abs(back - un.payback[u] * out) > tol(out)) flag('shift', `${cu.id[UC[u]]}: ${out} MWh shifted, ${back} MWh comes back, ${un.payback[u] * out} expected`);
   }
 
-  // 7. Coverage: requirement = gap + snap-back + payback, recomputed; covered + residual = requirement.
+  // 7. Coverage: requirement = gap + snap-back + payback, recomputed (in whole kW, rounded up);
+  // covered + residual = requirement.
   const chainOf = constraintsContaining(p);
   const required = p.constraints.map((k) => Float64Array.from(k.gapMW));
   const sigma = p.snapBackShare;
@@ -168,98 +223,107 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     }
   }
   if (sigma > 0) {
+    // A customer curtailed in h − 1 (by measures other than shifts, or by its opened feeder: its
+    // whole load) and in neither way in h snaps back a share of what it released.
     for (let c = 0; c < C; c++) {
       const chain = chainOf[cu.area[c]], row = c * H;
       for (let h = 1; h < H; h++) {
-        const before = nonShiftT[row + h - 1];
-        if (before > 0 && released[row + h] <= 0) for (const k of chain) required[k][h] += sigma * before;
-      }
-    }
-  }
-  for (let h = 0; h < H; h++) {
-    if (h > 0 && sigma > 0) {
-      for (let f = 0; f < F; f++) {
-        if (FO[f * H + h - 1] && !FO[f * H + h]) for (const k of chainOf[p.feeders.area[f]]) required[k][h] += sigma * plan.feederMW[f * H + h - 1];
+        if (curtailedT[row + h]) continue;
+        const before = feederOfOpen[row + h - 1] ? BASE[row + h - 1] : nonShiftT[row + h - 1];
+        if (before > 0) for (const k of chain) required[k][h] += sigma * before;
       }
     }
   }
   const covered = p.constraints.map(() => new Float64Array(H));
   for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) { const v = released[c * H + h]; if (v > 0) for (const k of chainOf[cu.area[c]]) covered[k][h] += v; }
-  const byFeeders = p.constraints.map(() => new Float64Array(H));
-  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (FO[f * H + h]) for (const k of chainOf[p.feeders.area[f]]) { covered[k][h] += plan.feederMW[f * H + h]; byFeeders[k][h] += plan.feederMW[f * H + h]; }
+  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (FO[f * H + h]) for (const k of chainOf[p.feeders.area[f]]) covered[k][h] += plan.feederMW[f * H + h];
   let overCoveredHours = 0;
   for (let k = 0; k < K; k++) {
     for (let h = 0; h < H; h++) {
-      const need = Math.max(0, required[k][h]);
+      const raw = Math.max(0, required[k][h]);
+      // The plan states its requirement in whole kW, rounded up (an older plan unrounded: accepted).
+      const reported = plan.requiredMW[k][h];
+      const need = Math.abs(reported - raw) <= tol(raw) ? raw : kwUp(raw);
+      required[k][h] = need;
       const got = covered[k][h];
       const residual = Math.max(0, need - got);
       const name = `${p.constraints[k].name} ${hourName(h)}`;
-      if (Math.abs(plan.requiredMW[k][h] - need) > tol(need)) flag('coverage', `${name}: reports ${plan.requiredMW[k][h]} MW to cover, the gap with snap-back and returning energy is ${need}`);
+      if (Math.abs(reported - need) > tol(need)) flag('coverage', `${name}: reports ${reported} MW to cover, the gap with snap-back and returning energy is ${raw} (${need} in whole kW)`);
       if (Math.abs(plan.residualMW[k][h] - residual) > tol(need)) flag('coverage', `${name}: reports a residual of ${plan.residualMW[k][h]} MW, ${need} − ${got} leaves ${residual}`);
-      if (Math.abs(plan.coveredMW[k][h] + plan.residualMW[k][h] - plan.requiredMW[k][h]) > tol(need)) flag('coverage', `${name}: covered + residual ≠ required`);
+      if (Math.abs(plan.coveredMW[k][h] + plan.residualMW[k][h] - reported) > tol(need)) flag('coverage', `${name}: covered + residual ≠ required`);
       if (got > need + tol(need) && need > 0 && k === 0) overCoveredHours++;
     }
   }
 
   // 8. A residual only where nothing inside the area could still be ordered (shifts aside: their
-  // room to come back is shared, so their spare capacity is not claimed).
-  // A customer whose curtailment ended at the start of h (its load snapping back) is not ordered
-  // again in h: the plan's declared rule, so such a customer is not spare either.
+  // room to come back is shared, so their spare capacity is not claimed). A customer whose
+  // curtailment just ended counts: where the hour is short it can be kept on one more hour.
   const endedAt = (c: number, h: number): boolean =>
     h > 0 && !curtailedT[c * H + h] && (feederOfOpen[c * H + h - 1] === 1 || nonShiftT[c * H + h - 1] > 0);
-  // Customer-hours that cannot be ordered more: notice, feeder open, just ended, daily hours used.
-  const blocked = new Uint8Array(C * H);
+  // Customer-hours that cannot be ordered more: notice, feeder open, daily hours used.
+  const blocked = new Uint8Array(C * H), AL = plan.allowed ?? null;
   for (let c = 0; c < C; c++) {
     const notice = cu.noticeHours[c] - 1e-9, max = cu.maxHoursPerDay[c], row = c * H;
     for (let h = 0; h < H; h++) {
       const i = row + h;
-      blocked[i] = lead(h) < notice || feederOfOpen[i] === 1 || endedAt(c, h) || (!curtailedT[i] && used[c * days + p.dayIndex[h]] >= max) ? 1 : 0;
+      const assigned = !AL || ((AL[c * days + p.dayIndex[h]] >>> p.localHour[h]) & 1) === 1 || curtailedT[i] === 1;
+      blocked[i] = lead(h) < notice || feederOfOpen[i] === 1 || !assigned || (!curtailedT[i] && used[c * days + p.dayIndex[h]] >= max) ? 1 : 0;
     }
   }
-  const spare = (u: number, h: number, cap: number) => {
+  /** What unit u could still give in hour h, in whole kW: within its terms and its customer's budget. */
+  const spare = (u: number, h: number) => {
     const c = UC[u], i = c * H + h;
     if (blocked[i]) return 0;
-    const own = allowed(u, h) - X[u * H + h];
+    const own = kwDown(allowed(u, h)) - X[u * H + h];
     if (own <= 0) return 0;
-    return Math.min(own, Math.min(Math.max(0, BASE[i] - cu.floorMW[c]), cap * BASE[i]) - released[i]);
+    return Math.min(own, kwDown(budget(c, h)) - released[i]);
   };
   const openable = (f: number, h: number) => {
     const fd = p.feeders;
     if (fd.servesProtected[f] || fd.protectedCustomers[f] > 0 || fd.residentialShare[f] > 0 || fd.otherCustomers[f] > 0 || fd.uflsRound[f] > 0) return false;
     if (!fd.customers[f].length || FO[f * H + h]) return false;
-    let load = 0;
-    for (const c of fd.customers[f]) load += BASE[c * H + h] - released[c * H + h];
-    if (load <= tolerance) return false;
-    return fd.customers[f].every((c) => cu.floorMW[c] <= 0 && !isProtectedClass(cu.cls[c]) && lead(h) >= cu.noticeHours[c] - 1e-9 && !endedAt(c, h) &&
+    // What opening it would add: its whole load (in whole kW, rounded down) beyond what is released.
+    let load = 0, rel = 0;
+    for (const c of fd.customers[f]) { load += BASE[c * H + h]; rel += released[c * H + h]; }
+    if (kwDown(load) - rel <= tolerance) return false;
+    return fd.customers[f].every((c) => cu.floorMW[c] <= 0 && !isProtectedClass(cu.cls[c]) && lead(h) >= cu.noticeHours[c] - 1e-9 && !endedAt(c, h) && !blocked[c * H + h] &&
       (curtailed(c, h) || used[c * days + p.dayIndex[h]] < cu.maxHoursPerDay[c]));
   };
   const band = new Int32Array(U);
   for (let u = 0; u < U; u++) band[u] = p.ladder.indexOf((['demand-response', 'shift', 'avoid-peak', 'limit'] as const)[UM[u]]) * 3 + cu.tier[UC[u]];
-  const feederRung = p.ladder.indexOf('feeder-open') * 3 + 2;
   const busy = new Uint8Array(H);
   for (let u = 0; u < U; u++) for (let h = 0; h < H; h++) if (X[u * H + h] > 0) busy[h] = 1;
   for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (FO[f * H + h]) busy[h] = 1;
   for (let k = 0; k < K; k++) for (let h = 0; h < H; h++) if (plan.residualMW[k][h] > 0) busy[h] = 1;
-  const capOf = (h: number) => (plan.fairShare ? plan.fairShare[h] : 1);
-  // The best spare unit (band, then cost) inside each constraint and hour, and the MW spare:
-  // units in the outer loop, hours inside, so the tables are read in order.
-  const minBand = new Float64Array(K * H).fill(Infinity), minCost = new Float64Array(K * H).fill(Infinity), spareMW = new Float64Array(K * H);
+  // The fewest strategy's own key: what each customer can release over the horizon.
+  const size = new Float64Array(C);
+  if (plan.strategy === 'fewest') for (let u = 0; u < U; u++) for (let h = 0; h < H; h++) size[UC[u]] += Math.min(kwDown(allowed(u, h)), kwDown(budget(UC[u], h)));
+  // Per constraint and hour, from the customers' real room: spare MW in all (for the residual),
+  // and the best spare unit that is not just ending (for the ladder): its band, then the least
+  // cost and the largest size in that band.
+  const minBand = new Float64Array(K * H).fill(Infinity), minCost = new Float64Array(K * H).fill(Infinity), maxSize = new Float64Array(K * H).fill(-Infinity);
+  const bestOf = new Int32Array(K * H).fill(-1); // the customer with the least cost (or largest size) there
+  const spareMW = new Float64Array(K * H);
   for (let u = 0; u < U; u++) {
     if (UM[u] === MEASURE_SHIFT) continue;
     const c = UC[u], chain = chainOf[cu.area[c]], b = band[u], cost = un.costPerMWh[u];
     for (let h = 0; h < H; h++) {
       if (!busy[h]) continue;
-      const s = spare(u, h, capOf(h));
+      const s = spare(u, h);
       if (!(s > tolerance)) continue;
+      const ending = endedAt(c, h);
       for (const k of chain) {
         const i = k * H + h;
         spareMW[i] += s;
-        if (b < minBand[i] || (b === minBand[i] && cost < minCost[i])) { minBand[i] = b; minCost[i] = cost; }
+        if (ending) continue; // not ordered again in the hour its curtailment ends, unless the hour is short
+        const better = plan.strategy === 'fewest' ? size[c] > maxSize[i] : cost < minCost[i];
+        if (b < minBand[i]) { minBand[i] = b; minCost[i] = cost; maxSize[i] = size[c]; bestOf[i] = c; }
+        else if (b === minBand[i]) { if (better) bestOf[i] = c; if (cost < minCost[i]) minCost[i] = cost; if (size[c] > maxSize[i]) maxSize[i] = size[c]; }
       }
     }
   }
   const feederSpare = new Uint8Array(K * H);
-  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (busy[h] && capOf(h) >= 1 && openable(f, h)) for (const k of chainOf[p.feeders.area[f]]) feederSpare[k * H + h] = 1;
+  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (busy[h] && openable(f, h)) for (const k of chainOf[p.feeders.area[f]]) feederSpare[k * H + h] = 1;
   for (let k = 0; k < K; k++) {
     for (let h = 0; h < H; h++) {
       if (plan.residualMW[k][h] <= tol(plan.requiredMW[k][h])) continue;
@@ -268,35 +332,67 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
       else if (feederSpare[i]) flag('residual', `${p.constraints[k].name} ${hourName(h)}: residual left while a feeder inside it could still be opened`);
     }
   }
-  // 9. Ladder (and, for the least-cost strategy, cost): no unit used while a unit earlier in the
-  // order has room and could take its place without uncovering any constraint. Slack that could
-  // absorb a swap: a feeder opens whole, so its overshoot is not slack the measures before it
-  // could have used (with a feeder open inside, the measures must have been exhausted there,
-  // checked below), and only the measures' own excess counts.
+  // 9. Ladder and tiers, for every strategy (and for least cost its cost, for fewest customers
+  // its sizes): no unit used while a unit earlier in the order has room and could take its place
+  // without uncovering any constraint. Parts decided by rule (the energy rotation, holds) aside.
   const slack = new Float64Array(K * H);
-  for (let k = 0; k < K; k++) for (let h = 0; h < H; h++) slack[k * H + h] = covered[k][h] - byFeeders[k][h] - Math.max(0, required[k][h]);
+  for (let k = 0; k < K; k++) for (let h = 0; h < H; h++) slack[k * H + h] = covered[k][h] - Math.max(0, required[k][h]);
+  const unitsOfCustomer: number[][] = cu.id.map(() => []);
+  for (let u = 0; u < U; u++) unitsOfCustomer[UC[u]].push(u);
   for (let u = 0; u < U; u++) {
     const c = UC[u], chain = chainOf[cu.area[c]], b = band[u], cost = un.costPerMWh[u];
     for (let h = 0; h < H; h++) {
-      const v = X[u * H + h] - (XE ? XE[u * H + h] : 0);
+      const v = X[u * H + h] - fixedOf(u, h);
       if (v <= tolerance) continue;
+      // The customer's own earlier rung: what u releases frees the budget it would need.
+      for (const w of unitsOfCustomer[c]) {
+        if (w === u || band[w] >= b || UM[w] === MEASURE_SHIFT || blocked[c * H + h]) continue;
+        const room = Math.min(kwDown(allowed(w, h)) - X[w * H + h], kwDown(budget(c, h)) - released[c * H + h] + v);
+        if (room > tolerance) { flag('ladder', `${cu.id[c]} ${hourName(h)}: ${v} MW at rung ${Math.floor(b / 3)} while its own rung ${Math.floor(band[w] / 3)} has ${room} MW of room`); break; }
+      }
       let j = 0;
       while (j < chain.length && slack[chain[j] * H + h] > tol(required[chain[j]][h])) j++;
       if (j === chain.length) continue; // over-covered everywhere: reducible, not out of order
       const k = chain[j], i = k * H + h;
       if (minBand[i] < b) flag('ladder', `${cu.id[c]} ${hourName(h)}: ${v} MW at rung ${Math.floor(b / 3)} tier ${b % 3} while rung ${Math.floor(minBand[i] / 3)} tier ${minBand[i] % 3} has room in ${p.constraints[k].name}`);
-      else if (plan.strategy === 'cost' && minBand[i] === b && minCost[i] < cost - 1e-9) flag('objective', `${cu.id[c]} ${hourName(h)}: ${v} MW at ${cost}/MWh while ${minCost[i]}/MWh has room in ${p.constraints[k].name}`);
+      else if (minBand[i] === b && plan.strategy === 'cost' && minCost[i] < cost - 1e-9) flag('objective', `${cu.id[c]} ${hourName(h)}: ${v} MW at ${cost}/MWh while ${minCost[i]}/MWh (${cu.id[bestOf[i]]}) has room in ${p.constraints[k].name}`);
+      else if (minBand[i] === b && plan.strategy === 'fewest' && maxSize[i] > size[c] * (1 + 1e-9) + 1e-9) flag('objective', `${cu.id[c]} ${hourName(h)}: ${v} MW from a customer able to release ${size[c]} MWh while ${cu.id[bestOf[i]]}, able to release ${maxSize[i]} MWh, has room in ${p.constraints[k].name}`);
     }
   }
+  // 10. A feeder opened only where it was needed: without it, the measures inside (every unit of
+  // every customer that may be ordered, shifts as they stand, within budgets) and the other
+  // feeders opened could not cover some area it serves — counting, where it was open the hour
+  // before, the snap-back its closing would bring.
   for (let f = 0; f < F; f++) {
     for (let h = 0; h < H; h++) {
       if (!FO[f * H + h]) continue;
-      const chain = chainOf[p.feeders.area[f]];
-      if (chain.every((k) => minBand[k * H + h] < feederRung)) flag('ladder', `feeder ${p.feeders.id[f]} opened at ${hourName(h)} while every area it serves still has measures with room`);
+      const mine = new Set(p.feeders.customers[f]);
+      let snap = 0;
+      if (h > 0 && FO[f * H + h - 1] && sigma > 0) for (const c of mine) snap += sigma * BASE[c * H + h - 1];
+      let needed = false;
+      for (const k of chainOf[p.feeders.area[f]]) {
+        const need = Math.max(0, required[k][h]) + snap;
+        if (need <= tolerance) continue;
+        let capacity = 0;
+        const byCustomer = new Map<number, number>(), shifted = new Map<number, number>();
+        for (let u = 0; u < U; u++) {
+          const c = UC[u];
+          if (!chainOf[cu.area[c]].includes(k)) continue;
+          if (UM[u] === MEASURE_SHIFT) { capacity += X[u * H + h]; shifted.set(c, (shifted.get(c) ?? 0) + X[u * H + h]); continue; }
+          const own = mine.has(c);
+          if (!own && (feederOfOpen[c * H + h] || (blocked[c * H + h] && !curtailedT[c * H + h]))) continue;
+          if (own && lead(h) < cu.noticeHours[c] - 1e-9) continue;
+          byCustomer.set(c, (byCustomer.get(c) ?? 0) + kwDown(allowed(u, h)));
+        }
+        for (const [c, v] of byCustomer) capacity += Math.max(0, Math.min(v, kwDown(budget(c, h)) - (shifted.get(c) ?? 0)));
+        for (let g = 0; g < F; g++) if (g !== f && FO[g * H + h] && chainOf[p.feeders.area[g]].includes(k)) capacity += plan.feederMW[g * H + h];
+        if (capacity < need - tol(need)) { needed = true; break; }
+      }
+      if (!needed) flag('ladder', `feeder ${p.feeders.id[f]} opened at ${hourName(h)} although the measures inside every area it serves, with the other feeders opened, could cover without it`);
     }
   }
 
-  const checked: Check[] = ['protected', 'feeder', 'bounds', 'floor', 'notice', 'daily-hours', 'shift', 'coverage', 'residual', 'ladder', ...(plan.strategy === 'cost' ? ['objective' as const] : [])];
+  const checked: Check[] = ['finite', 'protected', 'feeder', 'bounds', 'floor', 'notice', 'daily-hours', 'shift', 'coverage', 'residual', 'ladder', ...(plan.strategy !== 'fair' ? ['objective' as const] : [])];
   return { ok: violations.length === 0, counts, violations, checked, overCoveredHours, verifyMs: Date.now() - started };
 }
 

@@ -171,7 +171,7 @@ const Customer = Type.Object(
     control: StringEnum(['terminal', 'manual'] as const, 'control (terminal or manual)'),
     responseMinutes: Type.Number({ title: 'response time (minutes)', minimum: 0 }),
     noticeHours: Type.Optional(Type.Number({ title: 'notice needed (h)', minimum: 0 })),
-    maxHoursPerDay: Type.Optional(Type.Number({ title: 'maximum curtailed hours per day', minimum: 0, maximum: 24 })),
+    maxHoursPerDay: Type.Optional(Type.Integer({ title: 'maximum curtailed hours per day (whole hours)', minimum: 0, maximum: 24 })),
     costPerMWh: Type.Number({ title: 'economic cost per MWh curtailed', minimum: 0 }),
     keyEnterprise: Type.Optional(Type.Boolean({ title: 'whitelisted key enterprise' })),
     measures: Type.Optional(Measures),

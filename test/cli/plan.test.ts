@@ -15,7 +15,7 @@ describe('orderly plan', () => {
     const r = await run('plan', join(repoRoot, 'scenarios/coal-wind.json'), '--samples', '200');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/VERIFIED: protected, feeder, bounds, floor, notice, daily-hours, shift, coverage, residual, ladder, objective — all hold/);
+    expect(r.stdout).toMatch(/VERIFIED: finite, protected, feeder, bounds, floor, notice, daily-hours, shift, coverage, residual, ladder, objective — all hold/);
     expect(r.stdout).toMatch(/^RESIDUAL GAP — what the plan cannot cover without touching protected customers/m);
     expect(r.stdout).toMatch(/notice too short/);
     expect(r.stdout).toMatch(/^Emergency order \(事故拉闸序位表\)/m);

@@ -12,11 +12,14 @@ import { loadScenarioText } from '../../core/scenario/validate.ts';
 import { assessScenario } from '../../core/warning/assess.ts';
 import { repoRoot } from '../support/data-dir.ts';
 
-function planned(name: string, strategy: Strategy = 'cost') {
+function assessed(name: string) {
   const file = join(repoRoot, 'scenarios', `${name}.json`);
   const loaded = loadScenarioText(file, readFileSync(file, 'utf8'));
   const s = loaded.scenario!;
-  const a = assessScenario(s, forecastScenario(s), { samples: 300 });
+  return { s, a: assessScenario(s, forecastScenario(s), { samples: 300 }) };
+}
+function planned(name: string, strategy: Strategy = 'cost') {
+  const { s, a } = assessed(name);
   return { s, ...planScenario(s, a, { strategy }) };
 }
 
@@ -90,4 +93,22 @@ describe('plans for the bundled stories', () => {
     expect(r.customers.length).toBeGreaterThan(0);
     expect(r.customers.every((c) => c.area === r.local[0].area)).toBe(true);
   }, 60_000);
+
+  // Issue 13: the fair plan of the heat wave kept 6,188 MWh in later rungs or tiers while earlier
+  // ones had room, and left 68.5 MWh of its own snap-back; coal and wind's fair plan left 576 MWh
+  // where the least-cost plan left 30.5, with javascript-lp-solver disagreeing under "VERIFIED".
+  for (const name of ['heat-wave', 'coal-wind']) {
+    it(`${name}: every strategy keeps the ladder, covers what the least-cost plan covers, and its LP optimum agrees`, () => {
+      const { s, a } = assessed(name);
+      const plans = (['cost', 'fair', 'fewest'] as Strategy[]).map((strategy) => planScenario(s, a, { strategy }).report);
+      const cost = plans[0].residual.totalMWh;
+      for (const r of plans) {
+        expect(r.verification.violations, r.strategy).toEqual([]);
+        expect(r.residual.totalMWh, r.strategy).toBeLessThanOrEqual(cost + 0.01);
+        expect(r.optimumCheck!.worseHours, r.strategy).toEqual([]);
+        if (r.optimumCheck!.checkedHours) expect(r.optimumCheck!.agrees, r.strategy).toBe(true);
+      }
+      if (name === 'heat-wave') for (const r of plans) expect(r.residual.totalMWh, r.strategy).toBe(0);
+    }, 180_000);
+  }
 });

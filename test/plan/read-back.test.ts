@@ -45,6 +45,13 @@ describe('a plan read back', () => {
     expect(r.ok && r.verification.ok).toBe(true);
   });
 
+  it('reads back verified for the fair strategy too (the page plays both out)', () => {
+    const a = assessScenario(scenario, forecast, { samples: 200 });
+    const { report } = planScenario(scenario, a, { strategy: 'fair' });
+    report.scenario.sha256 = sha256;
+    expect(lines(read(JSON.parse(JSON.stringify(report))))).toEqual([]);
+  }, 120_000);
+
   it('is refused (3) when its feeders opened were edited to open every feeder that carries residents, for 168 h', () => {
     const residential = scenario.feeders.filter((f) => f.residentialShare > 0);
     expect(residential.length).toBe(272);
@@ -120,4 +127,36 @@ describe('a plan read back', () => {
     expect(!r.ok && r.code).toBe(3);
     expect(lines(r)).toContain(`plan.json: feeder: emergencyOrder.steps[0] opens feeder ${f.id}, which may never be opened without notice (protected customer)`);
   }, 60_000);
+});
+
+describe('every plan Orderly writes', () => {
+  const stories = ['coal-wind', 'hydro-drought', 'unit-trip', 'local-limit'] as const;
+  it.each(stories)('%s: reads back verified under every strategy, and at level II', (story) => {
+    const storyBytes = new Uint8Array(readFileSync(new URL(`../../scenarios/${story}.json`, import.meta.url)));
+    const s = loadScenarioBytes(`${story}.json`, storyBytes).scenario!;
+    const f = forecastScenario(s);
+    const a = assessScenario(s, f, { samples: 200 });
+    const hash = contentHash(storyBytes);
+    const failures: string[] = [];
+    for (const options of [{ strategy: 'cost' as const }, { strategy: 'fair' as const }, { strategy: 'fewest' as const }, { strategy: 'cost' as const, level: 'II' as const }]) {
+      const { report } = planScenario(s, a, options);
+      report.scenario.sha256 = hash;
+      const r = readBackPlan('plan.json', JSON.parse(JSON.stringify(report)), { scenario: s, sha256: hash, name: `${story}.json` }, f);
+      if (!r.ok) failures.push(`${options.strategy}${'level' in options ? ` level ${options.level}` : ''}: ${r.problems.slice(0, 3).map(formatProblem).join('; ')}`);
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
+});
+
+describe('a plan that gave way to the least-cost one', () => {
+  it('reads back verified as the least-cost plan it is (coal and wind, fewest customers, 500 samples)', () => {
+    const storyBytes = new Uint8Array(readFileSync(new URL('../../scenarios/coal-wind.json', import.meta.url)));
+    const s = loadScenarioBytes('coal-wind.json', storyBytes).scenario!;
+    const f = forecastScenario(s);
+    const { report } = planScenario(s, assessScenario(s, f, { samples: 500 }), { strategy: 'fewest' });
+    expect(report.fellBackToLeastCost?.strategy).toBe('fewest');
+    report.scenario.sha256 = contentHash(storyBytes);
+    const r = readBackPlan('plan.json', JSON.parse(JSON.stringify(report)), { scenario: s, sha256: report.scenario.sha256, name: 'coal-wind.json' }, f);
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([]);
+  }, 120_000);
 });

@@ -137,3 +137,33 @@ describe('the plan verifier', () => {
     expect(verifyPlan(p, t).counts.objective).toBeGreaterThan(0);
   });
 });
+
+describe('the plan verifier on numbers that are not numbers', () => {
+  const cases: [string, (t: SolvedPlan) => void][] = [
+    ['a release', (t) => { t.x[3] = Number.NaN; }],
+    ['shifted energy coming back', (t) => { t.payback[6] = Number.POSITIVE_INFINITY; }],
+    ['a feeder\'s MW', (t) => { t.feederMW[2] = Number.NaN; }],
+    ['a requirement', (t) => { t.requiredMW[0][3] = Number.POSITIVE_INFINITY; }],
+    ['a covered figure', (t) => { t.coveredMW[1][2] = Number.NaN; }],
+    ['a residual', (t) => { t.residualMW[0][4] = Number.NEGATIVE_INFINITY; }],
+  ];
+  for (const [what, bend] of cases) {
+    it(`rejects a plan with NaN or Infinity in ${what}, naming where`, () => {
+      const { p, s } = base();
+      const t = copy(s);
+      bend(t);
+      const v = verifyPlan(p, t);
+      expect(v.ok).toBe(false);
+      expect(v.counts.finite).toBe(1);
+      expect(v.violations.find((x) => x.check === 'finite')!.message).toMatch(/is not a finite number/);
+    });
+  }
+
+  it('rejects a gap that is not a finite number', () => {
+    const { p, s } = base();
+    p.constraints[1].gapMW[5] = Number.NaN;
+    const v = verifyPlan(p, s);
+    expect(v.counts.finite).toBe(1);
+    expect(v.violations.find((x) => x.check === 'finite')!.message).toMatch(/S1 .*gap/);
+  });
+});

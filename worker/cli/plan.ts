@@ -93,6 +93,12 @@ function summary(file: string, r: PlanReport, levels: { level: string; share: nu
   L.push(`  issued ${r.issuedAt}; ${r.hours} h from ${r.start}; ${r.level ? `level ${r.level} gap` : 'forecast gap at the assessment\'s confidence'}, largest ${mw(r.targetMW)} MW`);
   L.push(`  objective: ${o.declared}`);
   if (r.notes?.length) L.push(...noteBlock(r.notes).map((l) => `  ${l}`));
+  if (r.fellBackToLeastCost) L.push(`  NOTE: the "${r.fellBackToLeastCost.strategy}" plan of its own left ${mw(r.fellBackToLeastCost.residualAboveMWh)} MWh more residual than the least-cost plan; the least-cost plan is used (the residual comes first)`);
+  if (r.dailyHours?.days.length) {
+    const d = r.dailyHours;
+    const solved = d.days.filter((x) => x.status === 'solved').length, large = d.days.filter((x) => x.status === 'too large').length, unproven = d.days.filter((x) => x.status === 'not proven').length;
+    L.push(`  daily hours: ${d.days.length} day(s) where a daily limit left a residual, assigned exactly (${d.method}): ${solved} solved${large ? `, ${large} too large for it (planned greedily)` : ''}${unproven ? `, ${unproven} not proven (planned greedily)` : ''}; ${d.kept ? 'the plan uses the assignment' : 'it did not lower the residual, the greedy plan is kept'}`);
+  }
   L.push(`  economic loss ${int(o.economicLoss)} ${r.currency}; ${int(o.customersAffected)} customers${o.customersLowerBound !== undefined ? ` (no plan can use fewer than ${o.customersLowerBound})` : ''}, ${int(o.userTimes)} user-times (户次); peak ${mw(o.peakCurtailedMW)} MW; ${int(o.curtailedMWh)} MWh`);
   L.push(`  forecast ${(forecastMs / 1000).toFixed(1)} s, assessment and plan ${(planMs / 1000).toFixed(1)} s (solve ${r.timings.solveMs} ms, verify ${r.timings.verifyMs} ms)`);
   const v = r.verification;
@@ -139,11 +145,18 @@ function summary(file: string, r: PlanReport, levels: { level: string; share: nu
     L.push('');
   }
   const e = r.emergencyOrder;
+  const localShort = (e.areas ?? []).filter((a) => a.scope === 'local');
   L.push(`Emergency order (事故拉闸序位表) at ${r.times[e.referenceHour]}: ${e.steps.length} feeders, ${mw(e.totalMW)} MW; ` +
-    `${e.residualMW > 0 ? `residual ${mw(e.residualMW)} MW ${e.coversResidual ? 'is covered by it' : 'is NOT covered by it'}` : 'no residual to cover'}`);
+    `${e.residualMW > 0 ? `residual ${mw(e.residualMW)} MW ${e.coversResidual ? 'is covered by it' : 'is NOT covered by it'}` : localShort.length ? 'no residual in the system as a whole — but see the areas below' : 'no residual to cover'}`);
   L.push(`  feeders that may never be opened: ${Object.entries(e.excluded).filter(([, n]) => n > 0).map(([k, n]) => `${n} (${k})`).join(', ') || 'none'}`);
   for (const s of e.steps.slice(0, 8)) L.push(`  ${lpad(String(s.rank), 3)}. ${pad(s.feeder, 10)}${pad(s.area, 10)}${lpad(mw(s.releasesMW), 8)} MW  cumulative ${mw(s.cumulativeMW)} MW`);
   if (e.steps.length > 8) L.push(`  … ${e.steps.length - 8} more`);
+  // Where an area is short behind its import limit, the order that can relieve it is its own.
+  for (const a of localShort) {
+    L.push(`  ${a.coversResidual ? '' : 'NOT COVERED — '}${a.statement}`);
+    for (const s of a.steps.slice(0, 5)) L.push(`    ${lpad(String(s.rank), 3)}. ${pad(s.feeder, 10)}${lpad(mw(s.releasesMW), 8)} MW`);
+    if (a.steps.length > 5) L.push(`    … ${a.steps.length - 5} more`);
+  }
   L.push('');
   const ps = r.planScale;
   L.push(`Plan scale: ${mw(ps.capacityMW)} MW of curtailable load = ${(ps.share * 100).toFixed(1)} % of the historical maximum ${mw(ps.historicalMaxMW)} MW; ` +
