@@ -66,3 +66,57 @@ describe('types', () => {
     await expect(promisify(execFile)(tsc, ['--noEmit', '-p', join(repoRoot, 'tsconfig.core.json')])).resolves.toBeDefined();
   }, 120_000);
 });
+
+/**
+ * The circles of a directed graph: its strongly connected components of more than one node
+ * (Tarjan's algorithm, iterative), each sorted.
+ */
+function circlesOf(edges: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>(), low = new Map<string, number>(), onStack = new Set<string>();
+  const stack: string[] = [], circles: string[][] = [];
+  let counter = 0;
+  const visit = (node: string) => { index.set(node, counter); low.set(node, counter++); stack.push(node); onStack.add(node); };
+  for (const start of edges.keys()) {
+    if (index.has(start)) continue;
+    const work: Array<{ node: string; next: number }> = [{ node: start, next: 0 }];
+    visit(start);
+    while (work.length) {
+      const top = work[work.length - 1];
+      const out = edges.get(top.node) ?? [];
+      if (top.next < out.length) {
+        const to = out[top.next++];
+        if (!index.has(to)) { visit(to); work.push({ node: to, next: 0 }); }
+        else if (onStack.has(to)) low.set(top.node, Math.min(low.get(top.node)!, index.get(to)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(top.node)!));
+      if (low.get(top.node) === index.get(top.node)) {
+        const component: string[] = [];
+        let f: string;
+        do { f = stack.pop()!; onStack.delete(f); component.push(f); } while (f !== top.node);
+        if (component.length > 1) circles.push(component.sort());
+      }
+    }
+  }
+  return circles;
+}
+
+/** The import graph of the project's own TypeScript files (types included: a type that goes both ways is as much a sign of a wrong cut as a value). */
+function importGraph(dirs: string[]): Map<string, string[]> {
+  const nodes = dirs.flatMap(files).filter((f) => f.endsWith('.ts'));
+  const known = new Set(nodes);
+  return new Map(nodes.map((f) => [f, imports(f).filter((s) => known.has(s))]));
+}
+
+describe('the import graph', () => {
+  it('has no circle, types included, in core/, worker/, ui/, scenarios/ and bench/', () => {
+    expect(circlesOf(importGraph(['core', 'worker', 'ui', 'scenarios', 'bench']))).toEqual([]);
+  });
+
+  it('is searched for circles of any length, and only circles are reported', () => {
+    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []], ['e', ['e', 'd']], ['f', ['g']], ['g', ['f']]]);
+    expect(circlesOf(graph)).toEqual([['a', 'b', 'c'], ['f', 'g']]);
+  });
+});

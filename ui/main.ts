@@ -4,7 +4,7 @@
  * draws. (The full dispatcher interface is its own issue.)
  */
 import { browserEnginePool } from '../worker/browser/spawn.ts';
-import { forecastScenarioInPool } from '../worker/forecast-pool.ts';
+import { forecastScenarioInPool } from '../worker/engine/forecast-pool.ts';
 import type { ScenarioView } from '../worker/api.ts';
 import { HeldScenario, withScenario } from '../worker/held-scenario.ts';
 import { EngineFailedError } from '../worker/pool.ts';

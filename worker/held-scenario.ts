@@ -5,10 +5,10 @@
  * under a hash of its bytes, and later calls name the scenario by that key.
  */
 import type { Remote } from 'comlink';
-import type { EngineApi, ScenarioBytes } from './api.ts';
+import type { EngineApi } from './api.ts';
+import { NOT_HELD, type ScenarioBytes } from './engine/kept-scenario.ts';
 
-/** What a worker says when asked for a scenario it no longer holds (the call is then retried). */
-export const NOT_HELD = 'orderly: scenario not held by this worker';
+export { NOT_HELD };
 
 export class HeldScenario {
   constructor(readonly name: string, readonly blob: Blob) {}

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseGefcomHolidays, parseGefcomLoad, parseGefcomTemperature } from '../../core/history/gefcom2012.ts';
 import { GEFCOM_OFFSET_MINUTES } from '../../core/history/gefcom-axis.ts';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
-import { forecastScenarioInPool } from '../../worker/forecast-pool.ts';
+import { forecastScenarioInPool } from '../../worker/engine/forecast-pool.ts';
 import type { EnginePool } from '../../worker/pool.ts';
 import type { AssessOutcome } from '../../worker/api.ts';
 import type { ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';

@@ -21,7 +21,7 @@ import { assessScenario } from '../../core/warning/assess.ts';
 import { generateScenarioFile } from '../../scenarios/generator/generate.ts';
 import type { Scale } from '../../scenarios/generator/scales.ts';
 import type { StoryId } from '../../scenarios/generator/stories.ts';
-import { forecastScenarioInPool } from '../../worker/forecast-pool.ts';
+import { forecastScenarioInPool } from '../../worker/engine/forecast-pool.ts';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
 import type { EnginePool } from '../../worker/pool.ts';
 import type { BenchRow } from '../report.ts';

@@ -5,10 +5,10 @@
  *  - the province (200,000 curtailable customers, 24 h): 200 futures on two workers, target 20 s.
  * Reference: one worker on the same futures (the speed-up), and the time to plan.
  */
-import { forecastScenarioInPool } from '../../worker/forecast-pool.ts';
+import { forecastScenarioInPool } from '../../worker/engine/forecast-pool.ts';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
-import { planScenarioInPool } from '../../worker/plan-pool.ts';
-import { playoutInPool } from '../../worker/playout-pool.ts';
+import { planScenarioInPool } from '../../worker/engine/plan-pool.ts';
+import { playoutInPool } from '../../worker/engine/playout-pool.ts';
 import { generateScenarioFile } from '../../scenarios/generator/generate.ts';
 import type { BenchRow } from '../report.ts';
 import { measure } from './measure.ts';

@@ -9,7 +9,7 @@ import { forecastScenario } from '../../core/forecast/scenario-forecast.ts';
 import { loadScenarioText } from '../../core/scenario/validate.ts';
 import { formatInZone, resolveZone } from '../../core/time/zone.ts';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
-import { forecastScenarioInPool } from '../../worker/forecast-pool.ts';
+import { forecastScenarioInPool } from '../../worker/engine/forecast-pool.ts';
 import { createRng } from '../../core/random/rng.ts';
 
 /** Two years of hourly load in New York whose shape follows the local clock, as a CSV. */

@@ -11,7 +11,7 @@ import { summarisePlayout } from '../../core/playout/summary.ts';
 import { loadScenarioText } from '../../core/scenario/validate.ts';
 import { assessScenario, gapSampler } from '../../core/warning/assess.ts';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
-import { playoutInPool } from '../../worker/playout-pool.ts';
+import { playoutInPool } from '../../worker/engine/playout-pool.ts';
 import { repoRoot } from '../support/data-dir.ts';
 
 const file = (name: string) => join(repoRoot, 'scenarios', `${name}.json`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
-import { warnScenarioInPool } from '../../worker/warn-pool.ts';
+import { warnScenarioInPool } from '../../worker/engine/warn-pool.ts';
 import { HeldScenario, withScenario } from '../../worker/held-scenario.ts';
 import { repoRoot } from '../support/data-dir.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
-import { forecastScenarioInPool } from '../../worker/forecast-pool.ts';
+import { forecastScenarioInPool } from '../../worker/engine/forecast-pool.ts';
 import type { WhatIfOutcome } from '../../worker/api.ts';
 import { repoRoot } from '../support/data-dir.ts';
 

@@ -13,7 +13,7 @@ import type { PlanReport } from '../../core/plan/report.ts';
 import { MEASURES } from '../../core/scenario/classes.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import type { EnginePool } from '../pool.ts';
-import { planScenarioInPool } from '../plan-pool.ts';
+import { planScenarioInPool } from '../engine/plan-pool.ts';
 import { UsageError, type Out } from './backtest.ts';
 import { checkOutputs, readInput, writeAtomically } from './files.ts';
 import { noteBlock } from './format.ts';

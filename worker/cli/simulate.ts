@@ -10,7 +10,7 @@ import { escapeControls, type Problem } from '../../core/problems.ts';
 import { PLAYOUT_RUNGS } from '../../core/playout/simulate.ts';
 import type { PlayoutSummary, Spread } from '../../core/playout/summary.ts';
 import type { EnginePool } from '../pool.ts';
-import { playoutInPool } from '../playout-pool.ts';
+import { playoutInPool } from '../engine/playout-pool.ts';
 import { UsageError, type Out } from './backtest.ts';
 import { readInput } from './files.ts';
 

@@ -12,7 +12,7 @@ import { LEVELS } from '../../core/warning/levels.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { formatInZone, resolveZone } from '../../core/time/zone.ts';
 import type { EnginePool } from '../pool.ts';
-import { warnScenarioInPool } from '../warn-pool.ts';
+import { warnScenarioInPool } from '../engine/warn-pool.ts';
 import { UsageError, type Out } from './backtest.ts';
 import { checkOutputs, readInput, writeAtomically } from './files.ts';
 import { noteBlock } from './format.ts';

@@ -3,14 +3,15 @@
  * ranges, one per worker; the ranges come back and are put in order, so the figures are the same
  * whatever the number of workers (each future draws from its own stream).
  */
-import type { PlanReport } from '../core/plan/report.ts';
-import { mergeChunks, summarisePlayout, type PlayoutSummary } from '../core/playout/summary.ts';
-import type { DetachedPlan, PlayoutOutcome } from './api.ts';
+import type { PlanReport } from '../../core/plan/report.ts';
+import { mergeChunks, summarisePlayout, type PlayoutSummary } from '../../core/playout/summary.ts';
+import type { DetachedPlan } from './plan.ts';
+import type { PlayoutOutcome } from './playout.ts';
 import { forecastScenarioInPool } from './forecast-pool.ts';
-import type { EnginePool } from './pool.ts';
-import { withScenario, type ScenarioData } from './held-scenario.ts';
-import type { Problem } from '../core/problems.ts';
-import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
+import type { EnginePool } from '../pool.ts';
+import { withScenario, type ScenarioData } from '../held-scenario.ts';
+import type { Problem } from '../../core/problems.ts';
+import type { ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
 
 export interface PlayoutPoolOptions {
   futures: number;

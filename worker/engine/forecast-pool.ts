@@ -3,13 +3,13 @@
  * metered areas' series; every worker fits its share; the sums up the area tree are done here
  * (cheap additions). The same function serves the page, the command line and the benchmarks.
  */
-import { aggregateScenarioForecast, type ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
-import type { ModelName } from '../core/forecast/forecast.ts';
-import type { Problem } from '../core/problems.ts';
-import { isDataError } from '../core/data-error.ts';
-import type { AreaForecastPart, PreparedForecast } from './api.ts';
-import type { EnginePool } from './pool.ts';
-import { withScenario, type ScenarioData } from './held-scenario.ts';
+import { aggregateScenarioForecast, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
+import type { ModelName } from '../../core/forecast/forecast.ts';
+import type { Problem } from '../../core/problems.ts';
+import { isDataError } from '../../core/data-error.ts';
+import type { AreaForecastPart, PreparedForecast } from './forecast.ts';
+import type { EnginePool } from '../pool.ts';
+import { withScenario, type ScenarioData } from '../held-scenario.ts';
 
 export type PoolForecast =
   | { ok: true; forecast: ScenarioForecast; areas: Array<{ id: string; parent: string | null; name: string; kind: string }> }

@@ -2,12 +2,14 @@
  * Plans through the engine pool: the forecast shared over the workers, then the assessment and
  * the plan in one worker. Used by `orderly plan`, the page and the benchmarks.
  */
-import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
+import type { ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
 import { forecastScenarioInPool } from './forecast-pool.ts';
-import type { EnginePool } from './pool.ts';
-import { withScenario, type ScenarioData } from './held-scenario.ts';
+import type { EnginePool } from '../pool.ts';
+import { withScenario, type ScenarioData } from '../held-scenario.ts';
 import type { Remote } from 'comlink';
-import type { DetachedPlanOutcome, EngineApi, PlanOutcome, PlanTaskOptions, ScenarioBytes } from './api.ts';
+import type { EngineApi } from '../api.ts';
+import type { ScenarioBytes } from './kept-scenario.ts';
+import type { DetachedPlanOutcome, PlanOutcome, PlanTaskOptions } from './plan.ts';
 
 type PlanPoolOptions = PlanTaskOptions & { forecast?: ScenarioForecast; onProgress?: (fraction: number, phase: string) => void; signal?: AbortSignal };
 type Timed<T> = T & { forecastMs?: number; planMs?: number };

@@ -2,13 +2,13 @@
  * Warnings through the engine pool: the forecast shared over the workers, then the assessment and
  * its bulletin in one worker. Used by `orderly warn`, the page and the benchmarks.
  */
-import type { AssessOptions } from '../core/warning/assess.ts';
-import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
-import type { Bulletin } from '../core/warning/bulletin.ts';
-import type { AssessOutcome } from './api.ts';
+import type { AssessOptions } from '../../core/warning/assess.ts';
+import type { ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
+import type { Bulletin } from '../../core/warning/bulletin.ts';
+import type { AssessOutcome } from './warn.ts';
 import { forecastScenarioInPool } from './forecast-pool.ts';
-import type { EnginePool } from './pool.ts';
-import { withScenario, type ScenarioData } from './held-scenario.ts';
+import type { EnginePool } from '../pool.ts';
+import { withScenario, type ScenarioData } from '../held-scenario.ts';
 
 export async function warnScenarioInPool(
   pool: EnginePool,

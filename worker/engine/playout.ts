@@ -1,0 +1,56 @@
+/**
+ * The engine's play-out: futures [from, to) of each plan (saved plans, as `orderly plan` writes
+ * them, or plans the page kept), each checked again against the scenario first, with the figures
+ * of every future and the replay of one. Each future has its own random stream, so the result
+ * does not depend on how futures are split over workers.
+ */
+import { transfer } from 'comlink';
+import type { ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
+import { readBackPlan, type ReadBack } from '../../core/plan/read-back.ts';
+import type { PlanReport } from '../../core/plan/report.ts';
+import { playoutContext } from '../../core/playout/context.ts';
+import { playFutures, type PlayoutChunk } from '../../core/playout/simulate.ts';
+import type { Problem } from '../../core/problems.ts';
+import { parseTimestamp } from '../../core/time/timestamp.ts';
+import { gapSampler } from '../../core/warning/assess.ts';
+import { refusing, throttled, type ProgressCallback } from './calls.ts';
+import { contentHashOf, loadCached, type ScenarioBytes } from './kept-scenario.ts';
+import { planName, wholeReport, type DetachedPlan } from './plan.ts';
+
+export type PlayoutOutcome = { ok: true; chunks: PlayoutChunk[]; events: string[]; setupMs: number; totalMs: number } | { ok: false; problems: Problem[]; total: number; code?: 2 | 3 };
+
+export const playoutEngine = {
+  async playout(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, given: Array<PlanReport | DetachedPlan>, options: { from: number; to: number; seed: number; replay?: number; names?: string[] }, onProgress?: ProgressCallback): Promise<PlayoutOutcome> {
+    const started = Date.now();
+    const plans = await Promise.all(given.map(wholeReport));
+    const loaded = loadCached(name, bytes);
+    if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
+    const s = loaded.scenario;
+    const progress = throttled(onProgress);
+    const sha256 = contentHashOf(name, bytes);
+    return refusing(() => {
+      // Every plan is checked again against this scenario before it is played (read-back.ts).
+      const read = plans.map((plan, i) => readBackPlan(options.names?.[i] ?? planName(given[i], i), plan, { scenario: s, sha256, name }, forecast));
+      const refused = read.filter((r): r is Extract<ReadBack, { ok: false }> => !r.ok);
+      if (refused.length) {
+        const problems = refused.flatMap((r) => r.problems);
+        return { ok: false as const, problems, total: problems.length, code: Math.max(...refused.map((r) => r.code)) as 2 | 3 };
+      }
+      const setupMs = Date.now() - started;
+      const chunks: PlayoutChunk[] = [];
+      let events: string[] = [];
+      read.forEach((r, i) => {
+        if (!r.ok) return;
+        const plan = r.plan;
+        const issuedAtMs = parseTimestamp(plan.issuedAt)!.ms;
+        const settings = plan.settings!;
+        const assessOptions = { issuedAtMs, horizonDays: Math.ceil(plan.hours / 24), samples: 20, seed: settings.seed, confidence: settings.confidence };
+        const ctx = playoutContext(s, r.problem, gapSampler(s, forecast, assessOptions));
+        events = ctx.events;
+        chunks.push(playFutures(ctx, { ...r.orders, name: `plan ${i + 1} (${plan.strategy}${plan.level ? `, level ${plan.level}` : ''})` }, options.from, options.to, { seed: options.seed, ...(options.replay !== undefined ? { replay: options.replay } : {}) }));
+        void progress((i + 1) / plans.length, 'futures');
+      });
+      return transfer({ ok: true as const, chunks, events, setupMs, totalMs: Date.now() - started }, chunks.flatMap((c) => [...Object.values(c.metrics), c.rungMWh, c.rungPeakMW, c.classMWh, c.unservedByHour].map((a) => a.buffer)) as ArrayBuffer[]);
+    });
+  },
+};
