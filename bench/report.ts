@@ -17,7 +17,13 @@ export interface BenchRow {
   peakMB?: number;
   /** Absolute target, seconds (the issue's, on a 2-core machine). */
   target?: number;
+  /** Target on the ratio to the same-run reference (this / reference at most). */
+  ratioTarget?: number;
 }
+
+/** Whether a row meets its targets (a row without one meets them). */
+export const meetsTargets = (r: BenchRow): boolean =>
+  (r.target === undefined || r.medianS <= r.target) && (r.ratioTarget === undefined || (r.ratio ?? Infinity) <= r.ratioTarget);
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -37,7 +43,8 @@ export function printTable(rows: BenchRow[], baseline: BenchRow[] | null): void 
       lpad(r.ratio ? `${r.ratio.toFixed(2)}×` : '', widths[5]),
       pad(r.reference ?? '', widths[6]),
       lpad(r.peakMB ? r.peakMB.toFixed(0) : '', widths[7]),
-      lpad(r.target !== undefined ? `${r.medianS <= r.target ? '✓' : '✗'} ${r.target} s` : '', widths[8]),
+      lpad(r.target !== undefined ? `${r.medianS <= r.target ? '✓' : '✗'} ${r.target} s`
+        : r.ratioTarget !== undefined ? `${meetsTargets(r) ? '✓' : '✗'} ${r.ratioTarget}×` : '', widths[8]),
       lpad(base?.ratio && r.ratio ? `${((r.ratio / base.ratio - 1) * 100).toFixed(0)} %` : '', widths[9]),
     ];
     console.log(cells.join(' '));

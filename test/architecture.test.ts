@@ -36,7 +36,7 @@ const within = (spec: string, ...folders: string[]) => folders.some((f) => spec 
 
 describe('the layers', () => {
   it('keep core/ free of anything but core/ and compute libraries', () => {
-    expect(violations('core', (s) => within(s, 'core') || ['@sinclair/typebox', 'mathjs', 'javascript-lp-solver', '@noble/hashes/sha2.js'].includes(s))).toEqual([]);
+    expect(violations('core', (s) => within(s, 'core') || ['@sinclair/typebox', 'javascript-lp-solver', '@noble/hashes/sha2.js'].includes(s))).toEqual([]);
   });
 
   it('let the scenario generator use only core/ (the files that write bundled scenarios are tools)', () => {
@@ -46,7 +46,9 @@ describe('the layers', () => {
   it('let the engine use core/ and the pure generator, and Node only in its Node face', () => {
     expect(violations('worker', (s, f) =>
       within(s, 'core', 'worker', 'scenarios/generator') || s === 'comlink' || s.startsWith('comlink/') ||
-      ((f.startsWith('worker/node/') || f.startsWith('worker/cli/')) && (s.startsWith('node:') || s === 'tsx/esm/api')),
+      ((f.startsWith('worker/node/') || f.startsWith('worker/cli/')) && (s.startsWith('node:') || s === 'tsx/esm/api')) ||
+      // The `orderly` launcher checks the built command line against its sources, and rebuilds it.
+      (f === 'worker/cli/orderly.mjs' && s === 'scripts/build-cli.mjs'),
     )).toEqual([]);
   });
 

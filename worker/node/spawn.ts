@@ -1,7 +1,13 @@
 /**
- * Engine workers under Node's worker_threads, for the command line, benchmarks and tests. The
- * worker runs TypeScript through tsx's loader, resolved to an absolute URL so it works whatever
- * the current directory.
+ * Engine workers under Node's worker_threads, for the command line, benchmarks and tests.
+ *
+ * The worker's entry is found from where this module itself runs (see `engineEntry`):
+ * - built (the command line: esbuild bundles this file into dist-cli/<build>/), the worker is the
+ *   built `engine-entry.mjs` beside it — plain JavaScript, nothing compiled when it starts, and no
+ *   development tool needed (tsx is a devDependency);
+ * - from the sources (vitest, `node --import tsx`, ORDERLY_FROM_SOURCES=1), the worker is
+ *   `engine-entry.ts` beside this file, started through a one-line bootstrap that registers tsx
+ *   (a `--import` loader does not reach a worker's own entry module in Node 20).
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -12,19 +18,34 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { EngineApi } from '../api.ts';
 import { EnginePool, type EngineWorker } from '../pool.ts';
 
-const require = createRequire(import.meta.url);
-// The ESM build of tsx's register API (require.resolve would pick its CommonJS build).
-const tsxApi = new URL('dist/esm/api/index.mjs', pathToFileURL(require.resolve('tsx/package.json'))).href;
-const entry = new URL('./engine-entry.ts', import.meta.url).href;
-// A `--import` loader does not reach a worker's own entry module in Node 20, so the worker starts
-// from a one-line bootstrap that registers tsx and then imports the TypeScript entry.
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+export type EngineEntry =
+  | { mode: 'built'; url: string }
+  | { mode: 'sources'; url: string; bootstrap: string };
+
+/**
+ * Where the engine worker starts, given the URL of the module that spawns it (this one's, unless a
+ * test asks about another place): a `.ts` module runs from the sources, anything else is built.
+ */
+export function engineEntry(here: string = import.meta.url): EngineEntry {
+  if (!here.endsWith('.ts')) return { mode: 'built', url: new URL('./engine-entry.mjs', here).href };
+  const url = new URL('./engine-entry.ts', here).href;
+  // The ESM build of tsx's register API (require.resolve would pick its CommonJS build), resolved
+  // to an absolute URL so it works whatever the current directory. Resolved only here: a built
+  // command line never looks for tsx.
+  const tsxPackage = createRequire(here).resolve('tsx/package.json');
+  const tsxApi = new URL('dist/esm/api/index.mjs', pathToFileURL(tsxPackage)).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
+  return { mode: 'sources', url, bootstrap };
+}
+
+let entry: EngineEntry | undefined;
 
 export function spawnNodeEngine(options: { maxOldSpaceMB?: number } = {}): EngineWorker {
-  const worker = new Worker(bootstrap, {
-    eval: true,
-    resourceLimits: options.maxOldSpaceMB ? { maxOldGenerationSizeMb: options.maxOldSpaceMB } : undefined,
-  });
+  entry ??= engineEntry();
+  const resourceLimits = options.maxOldSpaceMB ? { maxOldGenerationSizeMb: options.maxOldSpaceMB } : undefined;
+  const worker = entry.mode === 'built'
+    ? new Worker(new URL(entry.url), { resourceLimits })
+    : new Worker(entry.bootstrap, { eval: true, resourceLimits });
   // A worker that dies (out of memory, crash) is reported to the pool, which replaces it and
   // rejects the call it was running; a death on purpose (terminate) is not one.
   let terminating = false, dead = false;
