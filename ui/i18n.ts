@@ -174,3 +174,17 @@ export function areaKind(kind: string, count: number, lang: Lang): string {
   if (count === 1) return kind;
   return kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
 }
+
+const CAUSES_ZH: Record<string, string> = {
+  'protected load too large': '保障负荷过大', 'import limit': '受电能力受限', 'notice too short': '通知时间不足', 'daily hours': '每日调控时长已满', 'energy budget': '电量不足',
+};
+
+/** Why a residual gap is left, in the page's language. */
+export function causeName(cause: string | null, lang: Lang): string {
+  return cause === null ? '' : lang === 'zh' ? (CAUSES_ZH[cause] ?? cause) : cause;
+}
+
+/** "Least cost · level II": a plan by its strategy and level. */
+export function planLabel(r: { strategy: string; level: string | null }, lang: Lang): string {
+  return `${word(`strategy_${r.strategy}` as 'strategy_cost', lang)}${r.level ? ` · ${word('level', lang)} ${r.level}` : ''}`;
+}

@@ -6,14 +6,14 @@
  * the play-out figures, the verification, and lines to sign. Built from the plan's headline and a
  * digest of its lists made in a worker; the page prints only this when it prints.
  */
-import type { PlanDigest } from '../core/plan/digest.ts';
-import type { PlanHeadline } from '../core/plan/report-parts.ts';
-import type { PlayoutSummary } from '../core/playout/summary.ts';
-import { MEASURES } from '../core/scenario/classes.ts';
-import { parseTimestamp } from '../core/time/timestamp.ts';
-import type { Bulletin } from '../core/warning/bulletin.ts';
-import { planChart } from './charts/plan-chart.ts';
-import { className, localeOf, word, type Lang } from './i18n.ts';
+import type { PlanDigest } from '../../core/plan/digest.ts';
+import type { PlanHeadline } from '../../core/plan/report-parts.ts';
+import type { PlayoutSummary } from '../../core/playout/summary.ts';
+import { MEASURES } from '../../core/scenario/classes.ts';
+import { parseTimestamp } from '../../core/time/timestamp.ts';
+import type { Bulletin } from '../../core/warning/bulletin.ts';
+import { planChart } from '../charts/plan-chart.ts';
+import { className, localeOf, word, type Lang } from '../i18n.ts';
 
 type Child = Node | string | null | undefined | false;
 

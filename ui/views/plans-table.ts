@@ -1,0 +1,63 @@
+/** The plans side by side: target, residual and its cause, customers, loss, verification, and the play-out's figures. */
+import { causeName, localeOf, planLabel, word, type Lang } from '../i18n.ts';
+import type { StoredPlan } from '../plan-store.ts';
+import { $ } from './dom.ts';
+
+export interface PlansTableActions {
+  select(id: string): void;
+  /** The plan's customer list as CSV (written in a worker). */
+  exportCsv(id: string): void;
+}
+
+export function renderPlansTable(plans: StoredPlan[], selected: string | undefined, lang: Lang, act: PlansTableActions): void {
+  const table = $('plans-table');
+  if (!plans.length) { table.replaceChildren(); $('plans-empty').hidden = false; return; }
+  $('plans-empty').hidden = true;
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const n = (x: number, d = 0) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: d, minimumFractionDigits: d });
+  const rows: [string, (p: StoredPlan) => string, string?][] = [
+    [word('target', lang), (p) => `${n(p.report.targetMW)} MW`],
+    [word('residualGap', lang), (p) => (p.report.residual.totalMWh > 0 ? `${n(p.report.residual.totalMWh)} MWh · ${causeName(p.report.system.cause ?? p.report.local.find((l) => l.cause)?.cause ?? null, lang)}` : '0'), 'residual'],
+    [word('customers', lang), (p) => n(p.report.objective.customersAffected)],
+    [word('userTimes', lang), (p) => n(p.report.objective.userTimes)],
+    [word('loss', lang), (p) => `${n(p.report.objective.economicLoss / 1e6, 1)} M ${p.report.currency}`],
+    [word('verification', lang), (p) => (p.report.verification.ok ? `✓ ${word('verified', lang)}` : `✗ ${Object.keys(p.report.verification.counts).join(', ')}`)],
+    [word('notesRow', lang), (p) => (p.report.notes?.length ? `⚠ ${p.report.notes.map((x) => x.subject).join(', ')}` : '–'), 'notes'],
+    [word('pProtectedCut', lang), (p) => (p.playout ? pct(p.playout.protectedCutProbability) : '–'), 'risk'],
+    [word('pEmergency', lang), (p) => (p.playout ? pct(p.playout.emergencyProbability) : '–')],
+    [word('ens', lang), (p) => (p.playout ? `${n(p.playout.figures.unservedMWh.mean, 1)} (${n(p.playout.figures.unservedMWh.p10)}–${n(p.playout.figures.unservedMWh.p90)})` : '–')],
+    [word('fairness', lang), (p) => (p.playout ? n(p.playout.figures.fairness.mean, 2) : '–')],
+    [word('lateNotices', lang), (p) => (p.playout ? n(p.playout.figures.lateNotices.mean) : '–')],
+  ];
+  const head = document.createElement('tr');
+  head.append(document.createElement('th'));
+  for (const p of plans) {
+    const th = document.createElement('th');
+    const show = document.createElement('button');
+    show.className = 'link' + (p.id === selected ? ' selected' : '');
+    show.textContent = planLabel(p.report, lang);
+    show.dataset.plan = p.id;
+    show.addEventListener('click', () => act.select(p.id));
+    const csv = document.createElement('button');
+    csv.className = 'link csv';
+    csv.textContent = 'CSV';
+    csv.title = word('exportCsv', lang);
+    csv.addEventListener('click', () => act.exportCsv(p.id));
+    th.append(show, ' ', csv);
+    head.append(th);
+  }
+  const body = rows.map(([label, cell, cls]) => {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.textContent = label;
+    tr.append(th, ...plans.map((p) => {
+      const td = document.createElement('td');
+      td.textContent = cell(p);
+      // The residual in a colour nobody can miss, only where there is one.
+      if (cls && (cls !== 'residual' || p.report.residual.totalMWh > 0)) td.className = cls;
+      return td;
+    }));
+    return tr;
+  });
+  table.replaceChildren(head, ...body);
+}

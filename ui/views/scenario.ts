@@ -1,0 +1,53 @@
+/** The grid and its load: the scenario's name, its summary, customers by class, the load with its forecast. */
+import { parseTimestamp } from '../../core/time/timestamp.ts';
+import { formatInZone, resolveZone } from '../../core/time/zone.ts';
+import { classesChart } from '../charts/classes-chart.ts';
+import { dailyPeakChart, loadChart } from '../charts/load-chart.ts';
+import { areaKind, className, formatMW, localeOf, word, type Lang } from '../i18n.ts';
+import type { Scenario } from '../state.ts';
+import { $, fact } from './dom.ts';
+
+export function renderScenario(scenario: Scenario, lang: Lang): void {
+  const { name, view, loadForecast } = scenario;
+  const s = view.summary!;
+  $('view').hidden = false;
+  $('scenario-name').textContent = lang === 'zh' && s.nameZh ? s.nameZh : s.name;
+  $('scenario-name').title = s.description ?? name;
+  const zone = resolveZone(s.timeZone)!;
+  const n = (x: number) => x.toLocaleString(localeOf(lang));
+  const kinds = Object.entries(s.areas.byKind).map(([k, c]) => `${n(c)} ${areaKind(k, c, lang)}`).join(', ');
+  const supply = s.supply.units
+    ? `${n(s.supply.units)} ${word('units', lang)}, ${formatMW(s.supply.capacityMW, lang)}; ${s.supply.imports} ${word('imports', lang)}${s.supply.reserveMW !== null ? `; ${word('reserve', lang)} ${formatMW(s.supply.reserveMW, lang)}` : ''}`
+    : word('none', lang);
+  $('summary').replaceChildren(
+    ...fact(word('areas', lang), kinds),
+    ...fact(word('feeders', lang), `${n(s.feeders.total)}: ${n(s.feeders.servingProtected)} ${word('servingProtected', lang)}, ${n(s.feeders.openable)} ${word('openable', lang)}`),
+    ...fact(word('customers', lang), `${n(s.customers.total)}: ${n(s.customers.curtailable)} ${word('curtailable', lang)}, ${n(s.customers.protected)} ${word('protectedWord', lang)}`),
+    ...fact(word('protectedShare', lang), `${(s.protectedPeakShare * 100).toFixed(1)} %`),
+    ...fact(word('historyPeak', lang), s.historyPeak ? `${formatMW(s.historyPeak.mw, lang)} (${formatInZone(s.historyPeak.at, zone)})` : word('none', lang)),
+    ...fact(word('supply', lang), supply),
+    ...fact(word('study', lang), `${s.study.hours} h, ${s.study.start} (${word('issued', lang)} ${s.study.issuedAt})`),
+    ...fact(word('events', lang), s.events.length ? s.events.map((e) => e.kind).join(', ') : word('none', lang)),
+  );
+  $('classes-chart').replaceChildren(classesChart(s.customers.byClass.map((c) => ({
+    label: className(c.class, lang), tier: c.tier, peakMW: c.peakMW, count: c.count,
+  }))));
+  const studyStart = parseTimestamp(s.study.start)!.ms;
+  if (view.systemLoad) {
+    $('load-chart').replaceChildren(loadChart({
+      load: view.systemLoad,
+      ...(view.temperature ? { temperature: view.temperature } : {}),
+      study: { startMs: studyStart, hours: s.study.hours },
+      timeZone: s.timeZone,
+      ...(loadForecast ? { loadForecast } : {}),
+      labels: {
+        load: `${word('load', lang)} (MW)`, temperature: `${word('temperature', lang)} (°C)`, forecast: `${word('forecast', lang)} (°C)`,
+        study: word('study', lang), loadForecast: `${word('loadForecast', lang)} P10–P90`,
+      },
+    }));
+    $('overview-chart').replaceChildren(dailyPeakChart({ load: view.systemLoad, timeZone: s.timeZone }));
+  } else {
+    $('load-chart').replaceChildren();
+    $('overview-chart').replaceChildren();
+  }
+}

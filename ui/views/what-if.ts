@@ -1,0 +1,42 @@
+/** The what-if sliders (supply lost, temperature, notice) and the least-cost plan that follows them. */
+import { MEASURES } from '../../core/scenario/classes.ts';
+import type { Assessment } from '../../core/warning/assess.ts';
+import { LEVELS } from '../../core/warning/levels.ts';
+import { planChart } from '../charts/plan-chart.ts';
+import { localeOf, word, type Lang } from '../i18n.ts';
+import type { Sliders, WhatIfResult } from '../state.ts';
+import { $ } from './dom.ts';
+
+/**
+ * The sliders where the state has them (supply lost goes up to a quarter of the peak supply), and
+ * beside them the position last asked for.
+ */
+export function renderSliders(a: Assessment, w: Sliders, asked: Sliders | null, lang: Lang): void {
+  const peak = Math.max(...Array.from(a.system.supplyMW));
+  const lost = $<HTMLInputElement>('whatif-lost');
+  lost.max = String(Math.round(peak * 0.25 / 10) * 10);
+  lost.step = String(Math.max(1, Math.round(peak / 500)));
+  lost.value = String(w.lostMW);
+  $<HTMLInputElement>('whatif-temp').value = String(w.tempOffsetC);
+  $<HTMLInputElement>('whatif-notice').value = String(w.noticeHours ?? -1);
+  $('whatif-values').textContent = !asked ? '' :
+    `−${asked.lostMW} MW · ${asked.tempOffsetC >= 0 ? '+' : ''}${asked.tempOffsetC} °C · ${asked.noticeHours === null ? word('ownNotice', lang) : `${asked.noticeHours} h`}`;
+}
+
+/** The last what-if's least-cost plan; none (a scenario just assessed), nothing. */
+export function renderWhatIfPlan(w: WhatIfResult | null, verified: boolean | null, lang: Lang): void {
+  if (!w) {
+    $('whatif-summary').textContent = '';
+    $('whatif-chart').replaceChildren();
+    return;
+  }
+  const n = (x: number) => Math.round(x).toLocaleString(localeOf(lang));
+  const top = Math.max(...Array.from(w.expectedLevel));
+  $('whatif-summary').textContent = `${word('gap', lang)} ${n(w.peakGapMW)} MW · ${top ? `${word('level', lang)} ${LEVELS[top]}` : word('noWarning', lang)} · ` +
+    `${word('strategy_cost', lang)}: ${n(w.customers)} ${word('customersLower', lang)}, ${word('residualGap', lang)} ${n(w.residualMWh)} MWh · ${verified === null ? word('verifying', lang) : verified ? `✓ ${word('verified', lang)}` : word('notVerified', lang)} · ${Math.round(w.computeMs)} ms`;
+  $('whatif-chart').replaceChildren(planChart({
+    startMs: w.startMs, timeZone: w.timeZone, height: 170,
+    rungs: MEASURES.map((m, i) => ({ key: m, label: word(`rung_${m}` as 'rung_limit', lang), mw: w.byMeasure[i] })),
+    residual: w.residualMW, required: w.requiredMW, labels: { residual: word('residualGap', lang), required: word('need', lang) },
+  }));
+}
