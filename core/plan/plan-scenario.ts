@@ -9,7 +9,7 @@ import type { Assessment } from '../warning/assess.ts';
 import { budgetFloors } from './capacity.ts';
 import { buildPlanProblem, levelGap, PLAN_LEVELS, type BuildOptions, type PlanLevel } from './build-problem.ts';
 import { emergencyOrder, feederRanking } from './emergency-order.ts';
-import { checkOptimum } from './lp-check.ts';
+import { checkOptimum, type OptimumCheck } from './lp-check.ts';
 import type { Strategy } from './order.ts';
 import type { PlanProblem } from './problem.ts';
 import { planReport, type PlanReport } from './report.ts';
@@ -93,6 +93,13 @@ export function verifyAgainstScenario(s: Scenario, p: PlanProblem, plan: SolvedP
   return { ...v, ok: false, counts, violations: [...v.violations, ...extra.slice(0, 20)] };
 }
 
+/** A verification that also fails where javascript-lp-solver beats the plan on the model it states. */
+export function withOptimumCheck(v: Verification, optimum: OptimumCheck): Verification {
+  if (!optimum.worseHours.length) return v;
+  const message = `javascript-lp-solver finds a better plan for the model this plan states in ${optimum.worseHours.length} hour(s) (largest relative difference ${optimum.maxRelativeDifference.toExponential(1)}; first at hour ${optimum.worseHours[0]})`;
+  return { ...v, ok: false, counts: { ...v.counts, objective: (v.counts.objective ?? 0) + 1 }, violations: [...v.violations, { check: 'objective', message }] };
+}
+
 export function planProblem(p: PlanProblem, strategy: Strategy, meta: { scenario: { id: string; name: string }; level: string | null }, scenario?: Scenario): { solved: SolvedPlan; report: PlanReport } {
   const solved = solvePlan(p, { strategy });
   let verification = verifyPlan(p, solved);
@@ -100,10 +107,7 @@ export function planProblem(p: PlanProblem, strategy: Strategy, meta: { scenario
   // The optimum, checked again by an LP solver where the model is small enough for it. A plan the
   // solver beats is not optimal for the model it states: that is a failed check, not a footnote.
   const optimum = checkOptimum(p, solved);
-  if (optimum.worseHours.length) {
-    const message = `javascript-lp-solver finds a better plan for the model this plan states in ${optimum.worseHours.length} hour(s) (largest relative difference ${optimum.maxRelativeDifference.toExponential(1)}; first at hour ${optimum.worseHours[0]})`;
-    verification = { ...verification, ok: false, counts: { ...verification.counts, objective: (verification.counts.objective ?? 0) + 1 }, violations: [...verification.violations, { check: 'objective', message }] };
-  }
+  verification = withOptimumCheck(verification, optimum);
   const emergency = emergencyOrder(p, solved);
   const report = planReport(p, solved, verification, emergency, {
     ...meta, ...(strategy === 'fewest' ? { customersLowerBound: customersLowerBound(p, solved) } : {}),

@@ -557,7 +557,8 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       const own = x[u * H + h] - fixedPart(u, h);
       const a = Math.min(log[i + 1], own);
       if (a > 1e-12) undo(u, h, a);
-      if (fairBound) fairBound[u * H + h] = -1;
+      // What stays was given before, under the share it had then: that is its bound again.
+      if (fairBound) fairBound[u * H + h] = x[u * H + h] > 0 ? x[u * H + h] : -1;
     }
     log.length = mark;
     takenAt[h] = takenAt[h].filter((u) => x[u * H + h] > 0);
@@ -627,7 +628,9 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       if (held > 0) { ended[c] = 0; gained += held + sigma * target; any = true; }
       target = 0;
     }
-    // Feeders that closed: kept open one more hour where every customer on them is still ended.
+    // Feeders that closed: kept open one more hour where every customer on them is still ended —
+    // only once no customer can be kept on by its measures (those held are covered from first).
+    if (any) return true;
     for (let f = 0; f < F && gained < shortfall - EPS; f++) {
       if (!feederOpen[f * H + h - 1] || feederOpen[f * H + h] || !inShort(feederChain[f])) continue;
       const cs = p.feeders.customers[f];
@@ -859,6 +862,16 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
         if (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c]) continue;
         if (Math.min(cap[u * H + h] - x[u * H + h], room(c, h) - custX[c]) >= KW - EPS) return true;
       }
+      // A feeder that could now be opened (its customers' hours freed since the hour was planned).
+      for (const f of feedersInside[k]) {
+        if (feederOpen[f * H + h]) continue;
+        let ok = true, load = 0, released = 0;
+        for (const c of p.feeders.customers[f]) {
+          if (h < orderable[c] || !isAllowed(c, h) || ended[c] || (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c])) { ok = false; break; }
+          load += BASE[c * H + h]; released += custX[c];
+        }
+        if (ok && floorKW(load) - released > EPS) return true;
+      }
     }
     return false;
   };
@@ -917,6 +930,12 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const finishPasses = () => {
     snapPass();
     for (let again = 0; again < 4 && sweep(); again++) freedDay.fill(0);
+    // Shifts trimmed in earlier hours take their returning energy out of later ones: trim what
+    // those no longer need (in order of time; a trim never moves snap-back into the next hour).
+    for (let h = 0; h < H; h++) {
+      enterHour(h, true);
+      for (let k = 0; k < K; k++) if (covered[k] - required(k, h) > KW + EPS) { trimHour(h); break; }
+    }
   };
   finishPasses();
   if (rotation && rotationState) {

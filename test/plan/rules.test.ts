@@ -9,6 +9,8 @@ import { planLp } from '../../core/plan/lp-format.ts';
 import { STRATEGIES, type Strategy } from '../../core/plan/order.ts';
 import { lpObjective } from '../../core/plan/objective.ts';
 import { verifyPlan } from '../../core/plan/verify.ts';
+import { checkOptimum } from '../../core/plan/lp-check.ts';
+import { withOptimumCheck } from '../../core/plan/plan-scenario.ts';
 import { at, localLimitCase, type CaseCustomer } from '../support/local-limit-case.ts';
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
@@ -233,5 +235,29 @@ describe('the exported LP is the model the plan solved', () => {
     const large = problem.customers.id.indexOf('large-dear');
     const u = Array.from(problem.units.customer).indexOf(large);
     expect((r.Columns[`x${u}_0`] as { Primal?: number } | undefined)?.Primal).toBeCloseTo(5, 6);
+  });
+});
+
+describe('a solver status alone never makes a plan valid, nor a verifier alone an optimum', () => {
+  it('a plan javascript-lp-solver beats on the model it states is reported as failing, not VERIFIED', () => {
+    // The fair plan shares 3 MW out between a cheap and a dear factory (1 and 2 MW at 10 %); bent,
+    // the dear one gives more than its share and the cheap one less: within the rules the
+    // verifier checks for fairness (same band), but above the model's optimum.
+    const c = localLimitCase({ hours: 1, systemGapMW: [3], customers: [
+      { id: 'cheap', class: 'commerce', peakMW: 10, measures: limitOnly(0), costPerMWh: 100 },
+      { id: 'dear', class: 'industry', peakMW: 20, measures: limitOnly(0), costPerMWh: 5000 },
+    ] });
+    const { problem: p, solved, report } = c.plan('fair');
+    expect(report.verification.ok).toBe(true);
+    expect(report.optimumCheck!.worseHours).toEqual([]);
+    const bent = structuredClone(solved);
+    bent.x[0] -= 0.5; bent.x[1] += 0.5; bent.fairBound![0] = 1; bent.fairBound![1] = 2;
+    const v = verifyPlan(p, bent);
+    expect(v.ok).toBe(true);
+    const optimum = checkOptimum(p, bent);
+    expect(optimum.worseHours).toEqual([0]);
+    const merged = withOptimumCheck(v, optimum);
+    expect(merged.ok).toBe(false);
+    expect(merged.violations.map((x) => x.message)).toContainEqual(expect.stringMatching(/javascript-lp-solver finds a better plan/));
   });
 });
