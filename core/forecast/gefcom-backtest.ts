@@ -125,7 +125,7 @@ export function gefcomBacktest(data: GefcomData, task: '2007' | 'backcast', onPr
   const modelForecasts = (load: Float64Array): SeriesForecast[] => {
     const first = forecastSeries(input(load), { model: 'best', ...windows[0], calendar: cal });
     const rest = windows.slice(1).map((w) =>
-      forecastSeries(input(load), { model: 'best', ...w, calendar: cal, stations: first.stations, ...(first.errors ? { errors: first.errors } : {}) }));
+      forecastSeries(input(load), { model: 'best', ...w, calendar: cal, stations: first.stations, ...(first.recency ? { recency: first.recency } : {}), ...(first.errors ? { errors: first.errors } : {}) }));
     return [first, ...rest];
   };
   /** Vanilla has no weights, so one fit over the span of all windows serves them all. */

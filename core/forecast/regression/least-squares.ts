@@ -40,11 +40,24 @@ export function solveNormal(xtx: Float64Array, xty: Float64Array, p: number, rid
   let trace = 0;
   for (let a = 0; a < p; a++) trace += xtx[a * p + a];
   const lambda = ridge * (trace / Math.max(1, p));
-  if (drop) {
-    for (const a of drop) {
-      for (let k = 0; k < p; k++) xtx[a * p + k] = xtx[k * p + a] = 0;
-      xty[a] = 0;
+  if (drop && drop.size) {
+    // Solve the smaller system of the columns kept (a Cholesky costs the cube of its size).
+    const keep: number[] = [];
+    for (let a = 0; a < p; a++) if (!drop.has(a)) keep.push(a);
+    const q = keep.length;
+    const m = new Float64Array(q * q), v = new Float64Array(q);
+    for (let i = 0; i < q; i++) {
+      v[i] = xty[keep[i]];
+      for (let j = i; j < q; j++) m[i * q + j] = xtx[keep[i] * p + keep[j]];
     }
+    for (let a = 0; a < q; a++) {
+      m[a * q + a] = m[a * q + a] === 0 ? 1 : m[a * q + a] + lambda;
+      for (let b = a + 1; b < q; b++) m[b * q + a] = m[a * q + b];
+    }
+    const x = choleskySolve(m, v, q);
+    const out = new Float64Array(p);
+    keep.forEach((a, i) => (out[a] = x[i]));
+    return out;
   }
   for (let a = 0; a < p; a++) {
     xtx[a * p + a] = xtx[a * p + a] === 0 ? 1 : xtx[a * p + a] + lambda;
@@ -110,15 +123,18 @@ export function choleskySolve(a: Float64Array, b: Float64Array, p: number): Floa
 }
 
 /** Predictions of every row: coefficients[group[i]] (one model per group), or coefficients[0]. */
-export function predictRows(d: Design, coefficients: Float64Array[], rows: number, group: ArrayLike<number> | null = null): Float64Array {
+export function predictRows(d: Design, coefficients: Float64Array[], rows: number, group: ArrayLike<number> | null = null, from = 0, to = rows): Float64Array {
+  // Rows outside from..to are left NaN (a held-out window needs only its own).
   const out = new Float64Array(rows);
+  if (from > 0 || to < rows) out.fill(Number.NaN);
   const cols = new Int32Array(d.maxEntries);
   const vals = new Float64Array(d.maxEntries);
-  for (let i = 0; i < rows; i++) {
+  for (let i = Math.max(0, from); i < Math.min(rows, to); i++) {
     const c = coefficients[group ? group[i] : 0];
     const k = rowEntries(d, i, cols, vals);
     let s = 0;
-    for (let a = 0; a < k; a++) s += c[cols[a]] * vals[a];
+    // A column left out of the fit (coefficient 0) may be unknown in a row that needs none of it.
+    for (let a = 0; a < k; a++) if (c[cols[a]] !== 0) s += c[cols[a]] * vals[a];
     out[i] = s;
   }
   return out;
