@@ -11,7 +11,9 @@ import type { Problem } from '../problems.ts';
 import { DAY_MS, HOUR_MS, parseDate } from '../time/timestamp.ts';
 import { resolveLocal, resolveZone, type Zone } from '../time/zone.ts';
 import { backtestSeries, type BacktestReport } from './backtest.ts';
-import type { ModelName } from './forecast.ts';
+import { calendarFor, type ModelName } from './forecast.ts';
+import { rollingBacktest, type RollingReport } from './rolling-backtest.ts';
+import type { RollingOptions } from './rolling.ts';
 
 export interface CsvBacktestOptions {
   file: string;
@@ -30,11 +32,13 @@ export interface CsvBacktestOptions {
   testFrom: string;
   testUntil: string;
   model?: ModelName;
+  /** The rolling day-ahead backtest too: issued daily at the issue hour, 1–7 days ahead. */
+  rolling?: RollingOptions;
   /** Holiday calendar: CN (statutory, 2015–2026), US (federal, by rule) or none. */
   holidays?: 'CN' | 'US' | 'none';
 }
 
-export type CsvBacktestResult = { ok: true; report: BacktestReport; first: number; zone: string; notes: string[] } | { ok: false; problems: Problem[] };
+export type CsvBacktestResult = { ok: true; report: BacktestReport; rolling?: RollingReport; first: number; zone: string; notes: string[] } | { ok: false; problems: Problem[] };
 
 function localMidnight(date: string, zone: Zone): number | null {
   const day = parseDate(date);
@@ -90,5 +94,15 @@ export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestRes
     ...(table.series.tempForecast ? { temperatureForecast: table.series.tempForecast } : {}),
     zone, holidays, train, test, ...(o.model ? { model: o.model } : {}),
   });
-  return { ok: true, report, first: table.startMs, zone: table.zone, notes: table.notes };
+  let rolling: RollingReport | undefined;
+  if (o.rolling) {
+    const cal = calendarFor({ startMs: table.startMs, n: table.hours, load: table.series.load, stations: [], zone, holidays });
+    const onAxis = (p: Float64Array) => { const a = new Float64Array(table.hours).fill(Number.NaN); a.set(p, test.from); return a; };
+    const mine = report.forecasts.model;
+    rolling = rollingBacktest({
+      cal, actual: table.series.load, model: onAxis(mine.point), vanilla: onAxis(report.forecasts.vanilla.point),
+      heldOut: mine.heldOut ?? new Float64Array(table.hours).fill(Number.NaN), errors: mine.errors!, test,
+    }, o.rolling);
+  }
+  return { ok: true, report, ...(rolling ? { rolling } : {}), first: table.startMs, zone: table.zone, notes: table.notes };
 }

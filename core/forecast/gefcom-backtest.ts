@@ -14,6 +14,8 @@ import { resolveZone } from '../time/zone.ts';
 import { calendarFor, forecastSeries, type SeriesForecast, type SeriesInput, type Window } from './forecast.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS } from './quantiles.ts';
 import { accuracy, type Accuracy } from './metrics.ts';
+import { rollingBacktest, type RollingReport } from './rolling-backtest.ts';
+import type { RollingOptions } from './rolling.ts';
 
 export interface GefcomData {
   load: GefcomSeriesTable;
@@ -37,6 +39,8 @@ export interface GefcomBacktest {
   zoneMedianMape: { model: number; vanilla: number };
   /** MAPE pooled over all zone-hours (as the organisers scored the benchmark). */
   zonePooledMape: { model: number; vanilla: number };
+  /** The system forecast issued daily with measured load (2007 only, when asked for). */
+  rolling?: RollingReport;
   seconds: number;
 }
 
@@ -96,7 +100,7 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-export function gefcomBacktest(data: GefcomData, task: '2007' | 'backcast', onProgress: (f: number) => void = () => {}): GefcomBacktest {
+export function gefcomBacktest(data: GefcomData, task: '2007' | 'backcast', onProgress: (f: number) => void = () => {}, rolling?: RollingOptions): GefcomBacktest {
   const started = Date.now();
   const n = data.load.hours;
   const zones = data.load.series;
@@ -170,6 +174,16 @@ export function gefcomBacktest(data: GefcomData, task: '2007' | 'backcast', onPr
   const system: SeriesScore = {
     series: 'system', model: scoreWindows(systemActual, systemModel), vanilla: scoreWindows(systemActual, systemVanilla), stations: [],
   };
+  let rollingReport: RollingReport | undefined;
+  if (rolling && task === '2007') {
+    // The system as dispatch would forecast it tomorrow: the sum of the zone forecasts, corrected
+    // by the system load measured up to each issue hour.
+    const onAxis = (f: SeriesForecast) => { const a = new Float64Array(n).fill(Number.NaN); a.set(f.point, f.target.from); return a; };
+    const heldOutSystem = Float64Array.from(heldOut, (v, i) => (zoneModelForecasts[0][0].heldOutWeight![i] > 0 ? v : Number.NaN));
+    rollingReport = rollingBacktest({
+      cal, actual: systemActual, model: onAxis(systemModel[0]), vanilla: onAxis(systemVanilla[0]), heldOut: heldOutSystem, errors: systemErrors, test: windows[0].target,
+    }, rolling);
+  }
   onProgress(1);
   const ex9 = zoneScores.filter((_, k) => k !== 8);
   return {
@@ -178,6 +192,7 @@ export function gefcomBacktest(data: GefcomData, task: '2007' | 'backcast', onPr
     system,
     zoneMedianMape: { model: median(ex9.map((z) => z.model.mape)), vanilla: median(ex9.map((z) => z.vanilla.mape)) },
     zonePooledMape: { model: pooled(zoneScores, 'model'), vanilla: pooled(zoneScores, 'vanilla') },
+    ...(rollingReport ? { rolling: rollingReport } : {}),
     seconds: (Date.now() - started) / 1000,
   };
 }

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BacktestResult } from '../../core/forecast/backtest.ts';
 import type { GefcomBacktest } from '../../core/forecast/gefcom-backtest.ts';
+import type { RollingReport } from '../../core/forecast/rolling-backtest.ts';
+import type { RollingOptions } from '../../core/forecast/rolling.ts';
 import { GEFCOM_FILE_NAMES } from '../../core/history/gefcom-scenario.ts';
 import type { HistoryUnit } from '../../core/history/units.ts';
 import type { Problem } from '../../core/problems.ts';
@@ -29,6 +31,38 @@ export function resultTable(r: BacktestResult, modelName: string): string[] {
   return lines;
 }
 
+function rollingOptions(values: Record<string, unknown>): RollingOptions | undefined {
+  if (!values.rolling) {
+    for (const flag of ['issue-hour', 'horizon']) if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --rolling`);
+    return undefined;
+  }
+  const whole = (flag: string, fallback: number, lo: number, hi: number): number => {
+    const raw = values[flag];
+    if (raw === undefined) return fallback;
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < lo || v > hi) throw new UsageError(`--${flag}: expected a whole number ${lo}–${hi}, found "${String(raw)}"`);
+    return v;
+  };
+  return { issueHour: whole('issue-hour', 10, 0, 23), horizonDays: whole('horizon', 7, 1, 7) };
+}
+
+/** MAPE by horizon day of the forecast issued daily with measured load. */
+export function rollingTable(r: RollingReport, what: string): string[] {
+  const lines = [
+    `rolling day-ahead (${what}): issued daily at ${String(r.issueHour).padStart(2, '0')}:00 local with the load measured before it, ${r.issues} issues`,
+    `  ${'day ahead'.padEnd(12)}${'with load'.padStart(11)}${'without'.padStart(10)}${'vanilla'.padStart(10)}${'80 % cov.'.padStart(11)}`,
+  ];
+  for (const d of r.byDay) {
+    lines.push(`  ${String(d.day).padEnd(12)}${`${d.mape.rolling.toFixed(2)} %`.padStart(11)}${`${d.mape.model.toFixed(2)} %`.padStart(10)}${`${d.mape.vanilla.toFixed(2)} %`.padStart(10)}${`${d.coverage80.toFixed(1)} %`.padStart(11)}`);
+  }
+  lines.push(`  (MAPE on the same hours; "without": the model's forecast without measured load; intervals: ${r.calibration})`);
+  return lines;
+}
+
+function rollingJson(r: RollingReport) {
+  return { issueHour: r.issueHour, horizonDays: r.horizonDays, issues: r.issues, byDay: r.byDay, calibration: r.calibration };
+}
+
 function gefcomJson(b: GefcomBacktest) {
   const s = b.system;
   const pair = (k: keyof BacktestResult) => ({ model: s.model[k], vanilla: s.vanilla[k] });
@@ -37,6 +71,7 @@ function gefcomJson(b: GefcomBacktest) {
     task: b.task,
     zoneMedianMape: b.zoneMedianMape,
     zonePooledMape: b.zonePooledMape,
+    ...(b.rolling ? { rolling: rollingJson(b.rolling) } : {}),
     zones: b.zones.map((z) => ({ series: z.series, stations: z.stations, mape: { model: z.model.mape, vanilla: z.vanilla.mape }, coverage80: { model: z.model.coverage80, vanilla: z.vanilla.coverage80 } })),
     seconds: b.seconds,
   };
@@ -51,11 +86,13 @@ export async function backtestCommand(argv: string[], engine: () => EnginePool, 
       load: { type: 'string' }, 'load-unit': { type: 'string' }, temp: { type: 'string' }, 'temp-unit': { type: 'string' }, 'temp-forecast': { type: 'string' },
       tz: { type: 'string' }, 'train-from': { type: 'string' }, 'train-until': { type: 'string' }, 'test-from': { type: 'string' }, 'test-until': { type: 'string' },
       model: { type: 'string' }, holidays: { type: 'string' }, json: { type: 'boolean' },
+      rolling: { type: 'boolean' }, 'issue-hour': { type: 'string' }, horizon: { type: 'string' },
     },
   });
   const model = (values.model ?? 'best') as 'best' | 'vanilla';
   if (model !== 'best' && model !== 'vanilla') throw new UsageError(`--model: expected best or vanilla, found "${values.model}"`);
   const modelName = model === 'best' ? 'Orderly' : 'vanilla';
+  const rolling = rollingOptions(values);
 
   if (values.gefcom2012) {
     const tasks = (values.task ?? '2007,backcast').split(',');
@@ -68,7 +105,7 @@ export async function backtestCommand(argv: string[], engine: () => EnginePool, 
     }
     const results: GefcomBacktest[] = [];
     for (const task of tasks as Array<'2007' | 'backcast'>) {
-      const r = await engine().run<GefcomBacktestOutcome>((api, progress) => api.backtestGefcom(files, task, progress),
+      const r = await engine().run<GefcomBacktestOutcome>((api, progress) => api.backtestGefcom(files, task, progress, rolling),
         process.stderr.isTTY ? { onProgress: (f) => void process.stderr.write(`\r  ${task}: ${Math.round(f * 100)} %   `) } : {});
       if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(24) + '\r');
       if (!r.ok) return printProblems(values.gefcom2012, r.problems, r.problems.length), 2;
@@ -89,6 +126,7 @@ export async function backtestCommand(argv: string[], engine: () => EnginePool, 
       const zone9 = b.zones[8];
       out.log(`zone 9 (industrial, zero hours: MAPE meaningless): MAE ${zone9.model.mae.toFixed(2)} MW (vanilla ${zone9.vanilla.mae.toFixed(2)} MW)`);
       out.log(`zone MAPE and stations: ${b.zones.map((z) => `${z.series.slice(5)}: ${z.model.mape.toFixed(1)} [${z.stations.join('+')}]`).join(', ')}`);
+      if (b.rolling) for (const line of rollingTable(b.rolling, 'system')) out.log(line);
       out.log(`(${b.seconds.toFixed(1)} s)\n`);
     }
     if (values.json) out.log(JSON.stringify(results.length === 1 ? gefcomJson(results[0]) : Object.fromEntries(results.map((r) => [r.task, gefcomJson(r)])), null, 2));
@@ -112,16 +150,18 @@ export async function backtestCommand(argv: string[], engine: () => EnginePool, 
     ...(values['temp-unit'] ? { tempUnit: values['temp-unit'] as HistoryUnit } : {}),
     ...(values['temp-forecast'] ? { tempForecast: values['temp-forecast'] } : {}),
     trainFrom: values['train-from']!, trainUntil: values['train-until']!, testFrom: values['test-from']!, testUntil: values['test-until']!,
-    model, holidays,
+    model, holidays, ...(rolling ? { rolling } : {}),
   }));
   if (!r.ok) return printProblems(values.csv, r.problems, r.problems.length), 2;
   if (values.json) {
-    out.log(JSON.stringify(r.result, null, 2));
+    out.log(JSON.stringify(r.rolling ? { ...r.result, rolling: rollingJson(r.rolling) } : r.result, null, 2));
     return 0;
   }
   out.log(`${values.csv}: train ${values['train-from']}..${values['train-until']} (${r.hours.train.toLocaleString('en-US')} h), ` +
     `test ${values['test-from']}..${values['test-until']} (${r.hours.test.toLocaleString('en-US')} h), ${r.exAnte ? 'ex ante (forecast temperature)' : 'ex post (actual temperature)'}`);
   for (const line of resultTable(r.result, modelName)) out.log(line);
+  if (r.recency) out.log(`  recency terms chosen on the last training year: ${r.recency.lags} hourly temperature lags, ${r.recency.pastDays} past-day means`);
+  if (r.rolling) for (const line of rollingTable(r.rolling, values.csv)) out.log(line);
   for (const note of r.notes) out.log(`  note: ${note.length > 300 ? `${note.slice(0, 297)}…` : note}`);
   return 0;
 }

@@ -43,8 +43,8 @@ Usage:
   orderly backtest --csv FILE --time COL | --date COL --hour COL --load COL --temp COL --tz ZONE
                    --train-from DATE --train-until DATE --test-from DATE --test-until DATE
                    [--model best|vanilla] [--load-unit kW] [--temp-unit °F] [--temp-forecast COL]
-                   [--holidays CN|US|none] [--json]
-  orderly backtest --gefcom2012 DIR [--task 2007|backcast|2007,backcast] [--json]
+                   [--holidays CN|US|none] [--rolling [--issue-hour H] [--horizon DAYS]] [--json]
+  orderly backtest --gefcom2012 DIR [--task 2007|backcast|2007,backcast] [--rolling [--issue-hour H] [--horizon DAYS]] [--json]
   orderly warn SCENARIO [--at TIME] [--previous BULLETIN.json] [--out BULLETIN.json]
                 [--samples N] [--seed N] [--confidence 0.9] [--lang en|zh|both] [--json]
   orderly plan SCENARIO [--strategy cost|fair|fewest] [--level I|II|III|IV] [--json] [--out PLAN.json]

@@ -12,6 +12,9 @@ import type { BacktestResult } from '../../core/forecast/backtest.ts';
 import { customerBaselines, type BaselineOptions, type CustomerBaselines } from '../../core/forecast/baseline.ts';
 import { calendarFor, forecastSeries, type ModelName, type Window } from '../../core/forecast/forecast.ts';
 import { gefcomBacktest, type GefcomBacktest } from '../../core/forecast/gefcom-backtest.ts';
+import type { RecencySpec } from '../../core/forecast/models/recency.ts';
+import type { RollingReport } from '../../core/forecast/rolling-backtest.ts';
+import type { RollingOptions } from '../../core/forecast/rolling.ts';
 import {
   axisCalendar, forecastArea, forecastSystemOnly, scenarioForecastInputs,
   type AreaSeriesInput, type FixedAreaForecast, type ScenarioAxis, type ScenarioForecast,
@@ -38,7 +41,7 @@ export interface AreaForecastPart {
 }
 
 export type CsvBacktestOutcome =
-  | { ok: true; result: BacktestResult; hours: { train: number; test: number }; exAnte: boolean; model: string; stations: number[]; notes: string[] }
+  | { ok: true; result: BacktestResult; hours: { train: number; test: number }; exAnte: boolean; model: string; stations: number[]; notes: string[]; recency?: RecencySpec; rolling?: RollingReport }
   | { ok: false; problems: Problem[] };
 export type GefcomBacktestOutcome = { ok: true; backtest: GefcomBacktest } | { ok: false; problems: Problem[] };
 
@@ -112,11 +115,15 @@ export const forecastEngine = {
   backtestCsv(text: string, options: CsvBacktestOptions): CsvBacktestOutcome {
     const r = backtestCsv(text, options);
     if (!r.ok) return r;
-    return { ok: true, result: r.report.result, hours: r.report.hours, exAnte: r.report.exAnte, model: r.report.model, stations: r.report.forecasts.model.stations, notes: r.notes };
+    return {
+      ok: true, result: r.report.result, hours: r.report.hours, exAnte: r.report.exAnte, model: r.report.model, stations: r.report.forecasts.model.stations, notes: r.notes,
+      ...(r.report.forecasts.model.recency ? { recency: r.report.forecasts.model.recency } : {}),
+      ...(r.rolling ? { rolling: r.rolling } : {}),
+    };
   },
 
   /** The GEFCom2012 backtests (2007 ex post, or the 8 backcast weeks) from the competition files. */
-  backtestGefcom(files: Record<string, string>, task: '2007' | 'backcast', onProgress?: ProgressCallback): GefcomBacktestOutcome {
+  backtestGefcom(files: Record<string, string>, task: '2007' | 'backcast', onProgress?: ProgressCallback, rolling?: RollingOptions): GefcomBacktestOutcome {
     const progress = throttled(onProgress);
     const load = parseGefcomLoad(files.loadHistory, GEFCOM_FILE_NAMES.loadHistory);
     const temperature = parseGefcomTemperature(files.temperatureHistory, GEFCOM_FILE_NAMES.temperatureHistory);
@@ -127,7 +134,7 @@ export const forecastEngine = {
     const backtest = gefcomBacktest({
       load: load.table, temperature: temperature.table, solution: solution.solution,
       holidays: { calendar: 'US-federal', days: holidays.holidays.map((h) => ({ date: h.date, name: h.name })), workdays: [] },
-    }, task, (f) => void progress(f, task));
+    }, task, (f) => void progress(f, task), rolling);
     return { ok: true, backtest };
   },
 };

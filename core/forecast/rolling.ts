@@ -1,0 +1,239 @@
+/**
+ * Tomorrow's forecast as dispatch makes it: issued each day at a set local hour, for the rest of
+ * that day and the next 1–7 days, using the load measured up to the issue time.
+ *
+ * The weather model's errors persist: a day that runs 3 % above the model is followed by days that
+ * do too (on GEFCom2012 the daily mean error's autocorrelation is 0.76 a day later, 0.5 three days
+ * later). So the forecast issued at hour s for a target hour of day k after the issue day is the
+ * model's, scaled by what the measured load says of its error now:
+ *
+ *   forecast(t) = model(t) · (1 + a_k · r(s − 1) + b_k · r̄₂₄(s)),   r = actual / model − 1,
+ *
+ * with r̄₂₄ the mean relative error of the 24 hours before the issue. a_k and b_k are fitted by
+ * least squares on the model's held-out errors (hours it was not fitted on), one pair per
+ * horizon day, so the correction fades with the horizon by what the data show, not by a rule.
+ * The quantiles of each horizon day are the model's own, narrowed by how much the correction
+ * narrowed that day's held-out errors: the interval is tighter tomorrow, where measured load says
+ * most, and as calibrated as the model's beyond.
+ *
+ * The model itself is fitted once on the training window (not re-fitted every day): the
+ * measured load enters through the correction only. Re-fitting daily would add days of history
+ * that change the fit by a fraction of a per cent, at 365 times the cost.
+ */
+import type { CalendarFeatures } from './calendar-features.ts';
+import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
+import type { Window } from './forecast.ts';
+
+export interface RollingOptions {
+  /** Local hour of the day the forecast is issued at (0–23): load is measured up to it. */
+  issueHour: number;
+  /** Days after the issue day forecast (1–7). */
+  horizonDays: number;
+}
+
+export interface Correction {
+  issueHour: number;
+  horizonDays: number;
+  /** coefficients[k] = [a_k, b_k] for day k after the issue day (k = 0: the rest of the issue day). */
+  coefficients: Array<[number, number]>;
+  /**
+   * How much narrower (or wider) each horizon day's errors are with the correction than without,
+   * per hour of day, on the same held-out hours: widthRatio[k][h] = (P90 − P10 corrected) /
+   * (P90 − P10 as the model is). The issued quantiles are the model's own, scaled by it.
+   */
+  widthRatio: Float64Array[];
+  /** Issue times the correction was fitted on. */
+  issues: number;
+}
+
+/** Fewest held-out issue times for a correction to be fitted; below it the model is used as it is. */
+export const MIN_CORRECTION_ISSUES = 30;
+/** Of the 24 hours before an issue, how many must be measured for their mean to count. */
+const MIN_KNOWN_OF_DAY = 18;
+
+function relativeError(actual: ArrayLike<number>, model: ArrayLike<number>, i: number): number {
+  const a = actual[i], m = model[i];
+  return Number.isFinite(a) && Number.isFinite(m) && m > 0 ? a / m - 1 : Number.NaN;
+}
+
+/** The two measured-load signals at issue index s, or null where the last day is too little known. */
+export function signalsAt(actual: ArrayLike<number>, model: ArrayLike<number>, s: number): [number, number] | null {
+  let sum = 0, known = 0;
+  for (let q = 1; q <= 24 && s - q >= 0; q++) {
+    const r = relativeError(actual, model, s - q);
+    if (Number.isFinite(r)) { sum += r; known++; }
+  }
+  if (known < MIN_KNOWN_OF_DAY) return null;
+  const mean = sum / known;
+  // The last hour's error, or the nearest measured within three hours; else the day's mean.
+  let last = Number.NaN;
+  for (let q = 1; q <= 3 && !Number.isFinite(last) && s - q >= 0; q++) last = relativeError(actual, model, s - q);
+  return [Number.isFinite(last) ? last : mean, mean];
+}
+
+/** Issue indices (the first hour at the issue hour of each local day) inside [from, to). */
+export function issueIndices(cal: CalendarFeatures, from: number, to: number, issueHour: number): number[] {
+  const out: number[] = [];
+  let lastDay = Number.NaN;
+  for (let i = Math.max(0, from); i < Math.min(cal.n, to); i++) {
+    if (cal.hour[i] !== issueHour || cal.day[i] === lastDay) continue;
+    out.push(i);
+    lastDay = cal.day[i];
+  }
+  return out;
+}
+
+/** The hours of horizon day k of an issue at s: from the issue on (k = 0) or the whole local day. */
+function* horizonHours(cal: CalendarFeatures, s: number, k: number, end: number): Generator<number> {
+  const day = cal.day[s] + k;
+  let i = k === 0 ? s : s + 1;
+  while (i < end && cal.day[i] < day) i++;
+  for (; i < end && cal.day[i] === day; i++) yield i;
+}
+
+function solve2(sxx: number[], sxy: number[]): [number, number] {
+  // A small ridge keeps the two nearly collinear signals (the last hour is part of the day) apart.
+  const ridge = 1e-3 * (sxx[0] + sxx[2]) / 2 + 1e-12;
+  const a = sxx[0] + ridge, b = sxx[1], d = sxx[2] + ridge;
+  const det = a * d - b * b;
+  if (!(Math.abs(det) > 1e-300)) return [0, 0];
+  return [(d * sxy[0] - b * sxy[1]) / det, (a * sxy[1] - b * sxy[0]) / det];
+}
+
+/**
+ * Fits the correction on held-out predictions (`heldOut`: NaN where the model was not held out),
+ * or returns null where there are too few issue times to fit it on.
+ */
+export function fitCorrection(actual: ArrayLike<number>, heldOut: ArrayLike<number>, cal: CalendarFeatures, options: RollingOptions): Correction | null {
+  const H = options.horizonDays;
+  const sxx = Array.from({ length: H + 1 }, () => [0, 0, 0]);
+  const sxy = Array.from({ length: H + 1 }, () => [0, 0]);
+  const rows: Array<{ k: number; t: number; x: [number, number] }> = [];
+  let issues = 0;
+  for (const s of issueIndices(cal, 0, cal.n, options.issueHour)) {
+    const x = signalsAt(actual, heldOut, s);
+    if (!x) continue;
+    let used = false;
+    for (let k = 0; k <= H; k++) {
+      for (const t of horizonHours(cal, s, k, cal.n)) {
+        const y = relativeError(actual, heldOut, t);
+        if (!Number.isFinite(y)) continue;
+        sxx[k][0] += x[0] * x[0]; sxx[k][1] += x[0] * x[1]; sxx[k][2] += x[1] * x[1];
+        sxy[k][0] += x[0] * y; sxy[k][1] += x[1] * y;
+        rows.push({ k, t, x });
+        used = true;
+      }
+    }
+    if (used) issues++;
+  }
+  if (issues < MIN_CORRECTION_ISSUES) return null;
+  const coefficients = sxx.map((m, k) => solve2(m, sxy[k]));
+  // Corrected and uncorrected held-out errors of each horizon day, on the same hours. The ratio of
+  // their spreads, not the corrected spread itself, is carried: held-out years are fitted on less
+  // history than the final model, so their errors are wider in level than the forecast's will be,
+  // while the share of them the measured load explains is what the correction brings.
+  const widthRatio = coefficients.map((c, k) => {
+    const corrected = new Float64Array(cal.n).fill(Number.NaN), plain = new Float64Array(cal.n).fill(Number.NaN);
+    for (const row of rows) {
+      if (row.k !== k) continue;
+      corrected[row.t] = heldOut[row.t] * Math.max(0, 1 + c[0] * row.x[0] + c[1] * row.x[1]);
+      plain[row.t] = heldOut[row.t];
+    }
+    const after = errorModel(actual, corrected, cal.hour, QUANTILE_LEVELS, 1);
+    const before = errorModel(actual, plain, cal.hour, QUANTILE_LEVELS, 1);
+    const lo = QUANTILE_LEVELS.indexOf(0.1), hi = QUANTILE_LEVELS.indexOf(0.9);
+    return Float64Array.from({ length: 24 }, (_, h) => {
+      const w0 = before.relative[h][hi] - before.relative[h][lo], w1 = after.relative[h][hi] - after.relative[h][lo];
+      return w0 > 1e-9 && Number.isFinite(w1) ? Math.min(1.5, Math.max(0.2, w1 / w0)) : 1;
+    });
+  });
+  return { issueHour: options.issueHour, horizonDays: H, coefficients, widthRatio, issues };
+}
+
+/** An error model with each hour's quantile offsets scaled. */
+export function scaledErrors(e: ErrorModel, ratio: ArrayLike<number>): ErrorModel {
+  return { ...e, relative: e.relative.map((q, h) => q.map((v) => v * ratio[h])) };
+}
+
+/** Days of verified forecasts the issued intervals are calibrated on. */
+export const CALIBRATION_DAYS = 180;
+
+/**
+ * The errors of forecasts already verified at the issue time, per horizon day: the intervals
+ * dispatch can stand behind are those its recent forecasts kept. Each day's quantiles are the
+ * empirical quantiles of the last CALIBRATION_DAYS of that day's relative errors, per hour of day
+ * pooled with the two hours each side, not centred (a bias the forecasts still carry shows).
+ */
+export class RecentErrors {
+  private readonly byDay: Array<Array<{ hour: number; e: number; at: number }>>;
+  constructor(readonly horizonDays: number) {
+    this.byDay = Array.from({ length: horizonDays + 1 }, () => []);
+  }
+  /** A verified error of day k's forecast for an hour of day, known from index `at` on. */
+  add(k: number, hour: number, actual: number, forecast: number, at: number): void {
+    if (!Number.isFinite(actual) || !Number.isFinite(forecast) || forecast <= 0 || k > this.horizonDays) return;
+    this.byDay[k].push({ hour, e: Math.min(2, Math.max(-1, actual / forecast - 1)), at });
+  }
+  /** Samples of day k known at index s, of the last CALIBRATION_DAYS. */
+  count(k: number, s: number): number {
+    return this.byDay[k].filter((x) => x.at <= s && x.at > s - CALIBRATION_DAYS * 24).length;
+  }
+  /** Day k's error model at index s, or null with fewer than 14 days of samples. */
+  model(k: number, s: number): ErrorModel | null {
+    const list = this.byDay[k];
+    while (list.length && list[0].at <= s - CALIBRATION_DAYS * 24) list.shift();
+    const known = list.filter((x) => x.at <= s);
+    if (known.length < 14 * 24) return null;
+    const byHour: number[][] = Array.from({ length: 24 }, () => []);
+    for (const x of known) for (let d = -2; d <= 2; d++) byHour[(x.hour + d + 24) % 24].push(x.e);
+    const relative = byHour.map((es) => {
+      const sorted = Float64Array.from(es).sort();
+      return Float64Array.from(QUANTILE_LEVELS, (l) => {
+        const pos = l * (sorted.length - 1), lo = Math.floor(pos), hi = Math.ceil(pos);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+      });
+    });
+    return { levels: QUANTILE_LEVELS, relative, samples: known.length };
+  }
+}
+
+export interface IssuedForecast {
+  /** Index of the issue hour on the axis: load is measured before it. */
+  issuedAt: number;
+  /** Day k = 0 (the rest of the issue day) … horizonDays, each with its hours, point and quantiles. */
+  days: Array<{ day: number; window: Window; point: Float64Array; quantiles: Float64Array[] }>;
+}
+
+/**
+ * The forecast issued at s from the model's point forecast on the axis (`model`, NaN where it has
+ * none) and the load measured before s. Without a correction (or without a measured last day) the
+ * model's point is used as it is, with the model's own quantiles (`fallback`).
+ */
+export function issueForecast(
+  actual: ArrayLike<number>,
+  model: ArrayLike<number>,
+  cal: CalendarFeatures,
+  s: number,
+  end: number,
+  correction: Correction | null,
+  fallback: ErrorModel,
+  horizonDays: number,
+  /** Errors of forecasts verified before s: the intervals of each day where 14 days are known. */
+  recent?: RecentErrors,
+): IssuedForecast {
+  const x = correction ? signalsAt(actual, model, s) : null;
+  const days: IssuedForecast['days'] = [];
+  for (let k = 0; k <= horizonDays; k++) {
+    // Hours the model has a forecast for (an axis with gaps never hands NaN on).
+    const hours = [...horizonHours(cal, s, k, end)].filter((t) => Number.isFinite(model[t]));
+    if (!hours.length) continue;
+    const window = { from: hours[0], to: hours[hours.length - 1] + 1 };
+    const c = x && correction && k < correction.coefficients.length ? correction.coefficients[k] : null;
+    const scale = c && x ? Math.max(0, 1 + c[0] * x[0] + c[1] * x[1]) : 1;
+    const point = Float64Array.from(hours, (t) => model[t] * scale);
+    const errors = recent?.model(k, s) ?? (c && correction ? scaledErrors(fallback, correction.widthRatio[k]) : fallback);
+    const quantiles = applyErrorModel(errors, point, hours.map((t) => cal.hour[t]));
+    days.push({ day: k, window, point, quantiles });
+  }
+  return { issuedAt: s, days };
+}
