@@ -30,7 +30,7 @@ export interface CsvBacktestOptions {
   testFrom: string;
   testUntil: string;
   model?: ModelName;
-  /** Holiday calendar: CN (statutory, 2015–2026), US (federal, by rule) or none. */
+  /** Holiday calendar: CN (statutory from 2004 with 调休, from chinese-days; later years estimated), US (federal, by rule) or none. */
   holidays?: 'CN' | 'US' | 'none';
 }
 
@@ -82,7 +82,7 @@ export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestRes
   if (o.holidays === 'US') holidays = usFederalHolidays(firstYear - 1, lastYear + 1);
   else if (o.holidays === 'CN') {
     const cn = chinaCalendar(Math.floor(table.startMs / DAY_MS) - 1, Math.floor((table.startMs + table.hours * HOUR_MS) / DAY_MS) + 1);
-    if (!cn.ok) return { ok: false, problems: [{ path: '--holidays', message: `expected years the Chinese statutory table covers (2015–2026), found ${cn.missingYears.join(', ')}` }] };
+    if (!cn.ok) return { ok: false, problems: [{ path: '--holidays', message: cn.message }] };
     holidays = cn.calendar;
   }
   const report = backtestSeries({
