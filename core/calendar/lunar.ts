@@ -26,14 +26,18 @@ export interface LunarDate {
   leap: boolean;
 }
 
+const monthCache = new Map<number, ReadonlyArray<readonly [number, boolean, number]>>();
 /** Months of a lunar year in order: [month number, leap?, days]. */
-function monthsOf(year: number): Array<[number, boolean, number]> {
+function monthsOf(year: number): ReadonlyArray<readonly [number, boolean, number]> {
+  const known = monthCache.get(year);
+  if (known) return known;
   const leap = chineseDays.getYearLeapMonth(year);
   const months: Array<[number, boolean, number]> = [];
   for (let m = 1; m <= 12; m++) {
     months.push([m, false, chineseDays.monthDays(year, m)]);
     if (leap.leapMonth === m) months.push([m, true, leap.days]);
   }
+  monthCache.set(year, months);
   return months;
 }
 
@@ -165,7 +169,7 @@ export function lunarDays(firstDay: number, lastDay: number, window: LunarWindow
     const ld = lunarDate(day)!;
     lunar.push(ld);
     const after = day - ny[ld.year - LUNAR_FIRST_YEAR];
-    const next = ld.year < LUNAR_LAST_YEAR + 1 ? ny[ld.year + 1 - LUNAR_FIRST_YEAR] : Infinity;
+    const next = ny[ld.year + 1 - LUNAR_FIRST_YEAR]; // the table holds 2101's new year as the end of 2100
     if (after <= window.after) springFestival[k] = after;
     else if (next - day <= window.before) springFestival[k] = day - next;
     const names: string[] = [];
