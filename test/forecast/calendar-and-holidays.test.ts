@@ -89,6 +89,11 @@ describe('US federal holidays by rule', () => {
     expect(h).toContain('2004-12-24'); // Christmas 2004 was a Saturday
     expect(h).toContain('2004-11-25'); // fourth Thursday of November
   });
+  it('observe Veterans Day on the Friday or Monday too (2017-11-10, 2018-11-12, 2023-11-10), which date-holidays gives only as a bank holiday', () => {
+    const h = usFederalHolidays(2017, 2023).days.filter((d) => d.name === 'Veterans Day').map((d) => d.date);
+    expect(h).toEqual(expect.arrayContaining(['2017-11-10', '2018-11-12', '2023-11-10']));
+    expect(h).not.toContain('2017-11-11');
+  });
   const dir = dataFolder('gefcom2012_load');
   it.skipIf(!dir)('match the holiday list shipped with GEFCom2012 for every listed day', () => {
     const listed = parseGefcomHolidays(readFileSync(join(dir!, 'Holiday_List.csv'), 'utf8'));
