@@ -83,6 +83,9 @@ const yearOf = (day: number) => new Date(day * 86_400_000).getUTCFullYear();
  * refused.
  */
 export function chinaCalendar(fromDay: number, toDay: number): ChinaCalendarResult {
+  if (!Number.isInteger(fromDay) || !Number.isInteger(toDay) || toDay < fromDay || toDay - fromDay > 366 * 200) {
+    return { ok: false, missingYears: [], message: `expected a range of whole local day numbers, first ≤ last, found ${fromDay}..${toDay}` };
+  }
   const statutory = chinaStatutoryDays();
   const coverage = chinaCoverage();
   const firstYear = yearOf(fromDay), lastYear = yearOf(toDay);

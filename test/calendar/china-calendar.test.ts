@@ -74,6 +74,14 @@ describe('the Chinese statutory calendar from chinese-days', () => {
     expect(r.ok).toBe(false);
   });
 
+  it('refuses a range that is not one of whole day numbers, first before last, instead of answering an empty calendar', () => {
+    for (const [from, to] of [[Number.NaN, 10], [day('2010-01-02'), day('2010-01-01')], [1.5, 20]]) {
+      const r = chinaCalendar(from, to);
+      expect(r.ok, `${from}..${to}`).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/^expected a range of whole local day numbers, first ≤ last, found /);
+    }
+  });
+
   it('says which years it covers', () => {
     expect(chinaCoverage()).toEqual({ firstYear: 2004, lastYear: 2026, lastEstimatedYear: 2099, source: 'chinese-days 1.5.7' });
   });
