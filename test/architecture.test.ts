@@ -36,7 +36,7 @@ const within = (spec: string, ...folders: string[]) => folders.some((f) => spec 
 
 describe('the layers', () => {
   it('keep core/ free of anything but core/ and compute libraries', () => {
-    expect(violations('core', (s) => within(s, 'core') || ['@sinclair/typebox', 'javascript-lp-solver', '@noble/hashes/sha2.js'].includes(s))).toEqual([]);
+    expect(violations('core', (s) => within(s, 'core') || ['@sinclair/typebox', 'javascript-lp-solver', '@noble/hashes/sha2.js', 'chinese-days', 'chinese-days/dist/chinese-days.json'].includes(s))).toEqual([]);
   });
 
   it('let the scenario generator use only core/ (the files that write bundled scenarios are tools)', () => {

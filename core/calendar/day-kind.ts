@@ -3,8 +3,9 @@
  * instead of a holiday (调休). Load follows the kind of day, not the weekday: China's adjusted
  * Saturdays look like Mondays, and Spring Festival looks like nothing else.
  */
-import { isoWeekday, parseDate } from '../time/timestamp.ts';
-import { CHINA_STATUTORY } from './china-statutory.ts';
+import { formatDate, isoWeekday, parseDate } from '../time/timestamp.ts';
+import { estimateChinaYear, type EstimatedYear } from './china-estimate.ts';
+import { chinaStatutoryDays, CHINESE_DAYS_VERSION } from './china-statutory.ts';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'adjusted-workday';
 
@@ -15,6 +16,8 @@ export interface HolidayCalendar {
 }
 
 export interface DayKindIndex {
+  /** The calendar's name (HolidayCalendar.calendar): 'CN' gives the lunar features too. */
+  calendar: string;
   kind(dayNumber: number): DayKind;
   /** Holiday name, when the day is a holiday. */
   holidayName(dayNumber: number): string | undefined;
@@ -39,6 +42,7 @@ export function dayKindIndex(calendar: HolidayCalendar): DayKindIndex {
     return isoWeekday(day) >= 6 ? 'weekend' : 'workday';
   };
   return {
+    calendar: calendar.calendar,
     kind,
     holidayName: (day) => holidays.get(day),
     isWorking: (day) => {
@@ -48,38 +52,67 @@ export function dayKindIndex(calendar: HolidayCalendar): DayKindIndex {
   };
 }
 
-/** Years the built-in Chinese statutory table covers. */
-export function chinaStatutoryYears(): number[] {
-  return Object.keys(CHINA_STATUTORY).map(Number).sort((a, b) => a - b);
+/** The years of Chinese statutory holidays: published (chinese-days' data) and estimated by rule (later years). */
+export function chinaCoverage(): { firstYear: number; lastYear: number; lastEstimatedYear: number; source: string } {
+  const { firstYear, lastYear } = chinaStatutoryDays();
+  return { firstYear, lastYear, lastEstimatedYear: 2099, source: `chinese-days ${CHINESE_DAYS_VERSION}` };
 }
 
+export type ChinaCalendarResult =
+  | {
+    ok: true;
+    calendar: HolidayCalendar;
+    /** Years whose holidays were estimated by rule (no notice in the data yet), each explained in notes. */
+    estimatedYears: number[];
+    notes: string[];
+  }
+  | {
+    ok: false;
+    /** Years of the range neither published nor estimable (before the first notice, or past 2099). */
+    missingYears: number[];
+    /** "expected …, found …" for the caller to show under its own path. */
+    message: string;
+  };
+
+const yearOf = (day: number) => new Date(day * 86_400_000).getUTCFullYear();
+
 /**
- * The Chinese statutory calendar for the local dates fromDay..toDay (day numbers, inclusive), or
- * the list of years the table does not cover.
+ * The Chinese statutory calendar for the local dates fromDay..toDay (day numbers in the data's own
+ * zone, inclusive): holidays and adjusted working days (调休) from chinese-days, 2004 to its last
+ * published year; a later year estimated by rule (china-estimate.ts) with a note; earlier years
+ * refused.
  */
-export function chinaCalendar(fromDay: number, toDay: number): { ok: true; calendar: HolidayCalendar } | { ok: false; missingYears: number[] } {
-  const firstYear = new Date(fromDay * 86_400_000).getUTCFullYear();
-  const lastYear = new Date(toDay * 86_400_000).getUTCFullYear();
+export function chinaCalendar(fromDay: number, toDay: number): ChinaCalendarResult {
+  if (!Number.isInteger(fromDay) || !Number.isInteger(toDay) || toDay < fromDay || toDay - fromDay > 366 * 200) {
+    return { ok: false, missingYears: [], message: `expected a range of whole local day numbers, first ≤ last, found ${fromDay}..${toDay}` };
+  }
+  const statutory = chinaStatutoryDays();
+  const coverage = chinaCoverage();
+  const firstYear = yearOf(fromDay), lastYear = yearOf(toDay);
   const missingYears: number[] = [];
+  const estimates = new Map<number, EstimatedYear>();
+  for (let y = firstYear; y <= lastYear; y++) {
+    if (y >= coverage.firstYear && y <= coverage.lastYear) continue;
+    const estimate = y > coverage.lastYear ? estimateChinaYear(y, coverage.source) : null;
+    if (estimate) estimates.set(y, estimate);
+    else missingYears.push(y);
+  }
+  if (missingYears.length) {
+    return {
+      ok: false,
+      missingYears,
+      message: `expected years the Chinese statutory calendar covers (${coverage.firstYear}–${coverage.lastYear} from the State Council notices in ${coverage.source}, ` +
+        `later years up to ${coverage.lastEstimatedYear} estimated by rule), found ${missingYears.join(', ')}`,
+    };
+  }
   const days: HolidayCalendar['days'] = [];
   const workdays: string[] = [];
-  for (let y = firstYear; y <= lastYear + 1; y++) {
-    const year = CHINA_STATUTORY[y];
-    if (!year) {
-      if (y <= lastYear) missingYears.push(y);
-      continue;
-    }
-    for (const [date, en] of year.holidays) {
-      const n = parseDate(date)!;
-      if (n >= fromDay && n <= toDay) days.push({ date, name: en });
-    }
-    for (const w of year.workdays) {
-      const n = parseDate(w)!;
-      if (n >= fromDay && n <= toDay) workdays.push(w);
-    }
+  for (let d = fromDay; d <= toDay; d++) {
+    const estimate = estimates.get(yearOf(d));
+    const name = estimate ? estimate.holidays.get(d) : statutory.holidays.get(d);
+    if (name !== undefined) days.push({ date: formatDate(d), name });
+    else if (!estimate && statutory.workdays.has(d)) workdays.push(formatDate(d));
   }
-  if (missingYears.length) return { ok: false, missingYears };
-  days.sort((a, b) => a.date.localeCompare(b.date));
-  workdays.sort();
-  return { ok: true, calendar: { calendar: 'CN', days, workdays } };
+  const estimatedYears = [...estimates.keys()];
+  return { ok: true, calendar: { calendar: 'CN', days, workdays }, estimatedYears, notes: estimatedYears.map((y) => estimates.get(y)!.note) };
 }

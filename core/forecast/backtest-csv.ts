@@ -3,7 +3,7 @@
  * the backtest. Dates are local dates in the file's zone; "until" dates are inclusive.
  */
 import type { HolidayCalendar } from '../calendar/day-kind.ts';
-import { chinaCalendar } from '../calendar/day-kind.ts';
+import { chinaCalendar, chinaCoverage } from '../calendar/day-kind.ts';
 import { usFederalHolidays } from '../calendar/us-federal.ts';
 import { readHourlyCsv } from '../history/hourly-csv.ts';
 import type { HistoryUnit } from '../history/units.ts';
@@ -34,7 +34,7 @@ export interface CsvBacktestOptions {
   model?: ModelName;
   /** The rolling day-ahead backtest too: issued daily at the issue hour, 1–7 days ahead. */
   rolling?: RollingOptions;
-  /** Holiday calendar: CN (statutory, 2015–2026), US (federal, by rule) or none. */
+  /** Holiday calendar: CN (statutory from 2004 with 调休, from chinese-days; later years estimated, with a note), US (federal, by rule) or none. */
   holidays?: 'CN' | 'US' | 'none';
 }
 
@@ -81,13 +81,24 @@ export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestRes
     if (test.from < train.to && test.to > train.from) problems.push({ path: '--test-from', message: 'expected a test window apart from the training window, found them overlapping' });
   }
   if (problems.length) return { ok: false, problems };
-  const firstYear = new Date(table.startMs).getUTCFullYear(), lastYear = new Date(table.startMs + table.hours * HOUR_MS).getUTCFullYear();
+  // The file's first and last local dates (its own zone, not UTC): a file starting at local
+  // midnight 2015-01-01 +08:00 starts on 1 January, not on 31 December 2014.
+  const localDay = (ms: number) => Math.floor((ms + zone.offsetAt(ms) * 60_000) / DAY_MS);
+  const firstDay = localDay(table.startMs), lastDay = localDay(table.startMs + (table.hours - 1) * HOUR_MS);
+  const yearOfDay = (d: number) => new Date(d * DAY_MS).getUTCFullYear();
+  const notes = [...table.notes];
   let holidays: HolidayCalendar | null = null;
-  if (o.holidays === 'US') holidays = usFederalHolidays(firstYear - 1, lastYear + 1);
+  if (o.holidays === 'US') holidays = usFederalHolidays(yearOfDay(firstDay) - 1, yearOfDay(lastDay) + 1);
   else if (o.holidays === 'CN') {
-    const cn = chinaCalendar(Math.floor(table.startMs / DAY_MS) - 1, Math.floor((table.startMs + table.hours * HOUR_MS) / DAY_MS) + 1);
-    if (!cn.ok) return { ok: false, problems: [{ path: '--holidays', message: `expected years the Chinese statutory table covers (2015–2026), found ${cn.missingYears.join(', ')}` }] };
+    // The day before and after are asked for too (the working day after a break is a feature),
+    // but only when their year is published: a file starting 2004-01-01 needs no 2003.
+    const { firstYear, lastYear } = chinaCoverage();
+    const before = yearOfDay(firstDay - 1) >= firstYear ? firstDay - 1 : firstDay;
+    const after = yearOfDay(lastDay + 1) <= Math.max(lastYear, yearOfDay(lastDay)) ? lastDay + 1 : lastDay;
+    const cn = chinaCalendar(before, after);
+    if (!cn.ok) return { ok: false, problems: [{ path: '--holidays', message: cn.message }] };
     holidays = cn.calendar;
+    notes.push(...cn.notes);
   }
   const report = backtestSeries({
     startMs: table.startMs, n: table.hours, load: table.series.load, temperature: table.series.temp,
@@ -104,5 +115,5 @@ export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestRes
       heldOut: mine.heldOut ?? new Float64Array(table.hours).fill(Number.NaN), errors: mine.errors!, test,
     }, o.rolling);
   }
-  return { ok: true, report, ...(rolling ? { rolling } : {}), first: table.startMs, zone: table.zone, notes: table.notes };
+  return { ok: true, report, ...(rolling ? { rolling } : {}), first: table.startMs, zone: table.zone, notes };
 }

@@ -71,7 +71,7 @@ export function generateWithDiagnostics(options: GenerateOptions, onProgress: Pr
   onProgress(0.02, 'calendar');
 
   const holidays = chinaCalendar(cal.day[0], cal.day[allHours - 1] + 1);
-  if (!holidays.ok) throw new Error(`no Chinese holiday table for ${holidays.missingYears.join(', ')}`);
+  if (!holidays.ok) throw new Error(`the generated history's holidays: ${holidays.message}`);
   const days = dayKindIndex(holidays.calendar);
 
   // Weather: one continuous series per station through the history. The forecast for the study

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { CHINA_STATUTORY } from '../../core/calendar/china-statutory.ts';
+import { CHINA_STATUTORY } from './fixtures/china-statutory-2015-2026.ts';
 
 const YEARS = Array.from({ length: 12 }, (_, i) => 2015 + i);
 const DAY_MS = 86_400_000;
