@@ -15,6 +15,7 @@ import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from '.
 import { accumulateBlocks, solveBlocks } from './regression/blocks.ts';
 import { predictRows } from './regression/least-squares.ts';
 import { materialize, type Design } from './regression/terms.ts';
+import { forecastShortHistory, type ShortChoice } from './short-history.ts';
 import { chooseStations, type StationChoice } from './station-selection.ts';
 import { averageStations, centreAndScale } from './temperature.ts';
 
@@ -70,6 +71,10 @@ export interface SeriesForecast {
   /** One series per level over the target window, MW. */
   quantiles: Float64Array[];
   stations: number[];
+  /** How the quantiles were calibrated, in words (for the output: an interval says what it rests on). */
+  calibration?: string;
+  /** Under two years of history: the model chosen by cross-validation, and each candidate's score. */
+  shortChoice?: ShortChoice;
   /** The recency terms the model used (chosen on the last held-out year unless given). */
   recency?: RecencySpec;
   stationChoice?: StationChoice;
@@ -81,6 +86,8 @@ export interface SeriesForecast {
 }
 
 const YEAR_HOURS = 8766;
+/** A year of whole days, for how long a history is: two years of 365 days are two years. */
+const YEAR_OF_DAYS = 8760;
 /** Scale (years) of the weights when the target lies inside the history (backcasting, filling). */
 const INSIDE_HISTORY_TAU_YEARS = 1.5;
 
@@ -92,21 +99,22 @@ export function calendarFor(input: SeriesInput): CalendarFeatures {
  * Held-out origins: each of the last two years forecast from everything before it (one origin,
  * the last year, when training is two to three years). Errors a year out vary from year to year
  * with the level of load; two origins cover that too, and the latest counts twice as it is most
- * like the forecast. Under two years no origin is given: holding out part of a single year removes
- * seasons the model then never saw, so the error model uses in-sample residuals, widened.
+ * like the forecast. Under two years no origin is given: Orderly's model is then chosen and its
+ * errors measured by cross-validation over whole months (short-history.ts); vanilla, the
+ * yardstick, keeps its in-sample residuals, widened.
  */
 export function errorOrigins(train: Window, heldOutHours?: number): Array<{ fitTo: number; check: Window; weight: number }> {
   const length = train.to - train.from;
-  if (heldOutHours && length < 2 * YEAR_HOURS && heldOutHours < length) {
+  if (heldOutHours && length < 2 * YEAR_OF_DAYS && heldOutHours < length) {
     return [{ fitTo: train.to - heldOutHours, check: { from: train.to - heldOutHours, to: train.to }, weight: 1 }];
   }
-  if (length >= 3 * YEAR_HOURS) {
+  if (length >= 3 * YEAR_OF_DAYS) {
     return [
       { fitTo: train.to - 2 * YEAR_HOURS, check: { from: train.to - 2 * YEAR_HOURS, to: train.to - YEAR_HOURS }, weight: 1 },
       { fitTo: train.to - YEAR_HOURS, check: { from: train.to - YEAR_HOURS, to: train.to }, weight: 2 },
     ];
   }
-  if (length >= 2 * YEAR_HOURS) return [{ fitTo: train.to - YEAR_HOURS, check: { from: train.to - YEAR_HOURS, to: train.to }, weight: 1 }];
+  if (length >= 2 * YEAR_OF_DAYS) return [{ fitTo: train.to - YEAR_HOURS, check: { from: train.to - YEAR_HOURS, to: train.to }, weight: 1 }];
   return [];
 }
 
@@ -148,6 +156,8 @@ function fitModel(
   weights?: Float64Array,
   /** The compact model, for a history under a year. */
   compact = false,
+  /** Where the training starts, in years on the axis. */
+  trainStartYears = 0,
 ): Fitted {
   const standard = centreAndScale(temperature);
   const y = weights ? Float64Array.from(load, (v, i) => v * Math.sqrt(weights[i])) : load;
@@ -178,6 +188,9 @@ function fitModel(
     width: d.width,
     predict(used, fitEndYears, recency, only) {
       const drop = new Set(hingeColumns.filter((h) => h.knot > fitEndYears - 1 + 1e-9).map((h) => h.column));
+      // A fit on under two years (a held-out origin's) carries no trend: one year cannot tell growth
+      // from season, and the slope it finds runs away over the year it forecasts (short-history.ts).
+      if (!compact && fitEndYears - trainStartYears < 2 - 1e-9) drop.add(built.design.offsets[1]);
       if (recency) for (const c of recencyDrop(built, recency)) drop.add(c);
       return predictRows(d, solveBlocks(sums, (b) => b < used, drop), cal.n, cal.hour, only?.from ?? 0, only?.to ?? cal.n);
     },
@@ -244,6 +257,14 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   }
   const temperature = averageStations(input.stations, stations);
 
+  // Under two years (and not the profile-or-tail path of a very short history): a model chosen,
+  // and its errors measured, by cross-validation inside the history (short-history.ts).
+  if (options.model === 'best' && !options.heldOutHours && !options.recency && options.train.to - options.train.from < 2 * YEAR_OF_DAYS) {
+    const short = forecastShortHistory(cal, input.load, temperature, options.train, options.target, (i) => i >= options.train.from && i < options.train.to && usable(i), stations);
+    if (options.errors) return { ...short, errors: options.errors, quantiles: applyErrorModel(options.errors, short.point, cal.hour.subarray(options.target.from, options.target.to)) };
+    return short;
+  }
+
   // Inside the history (backcasting, filling), data near the target describe its level best.
   const inside = options.target.from < options.train.to && options.model === 'best';
   const centre = cal.trend[Math.min(cal.n - 1, Math.floor((options.target.from + options.target.to) / 2))];
@@ -258,7 +279,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   const cuts = wantErrors || choosing ? origins.map((o) => o.fitTo) : [];
   const seg = segments(options.train, cuts, cal.n, usable);
   const years = (index: number) => cal.trend[Math.min(cal.n - 1, Math.max(0, index - 1))] + 1 / 8766;
-  const fitted = fitModel(options.model, cal, input.load, temperature, seg, cuts.length + 1, years(options.train.to), spec, weights, Boolean(options.heldOutHours));
+  const fitted = fitModel(options.model, cal, input.load, temperature, seg, cuts.length + 1, years(options.train.to), spec, weights, Boolean(options.heldOutHours), cal.trend[options.train.from]);
   const sortedCuts = [...cuts].sort((a, b) => a - b);
   let recency: RecencySpec | undefined = options.recency;
   if (!recency && options.model === 'best' && !options.heldOutHours) {
@@ -300,6 +321,11 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
     errors = errorModel(input.load, heldOut, cal.hour, QUANTILE_LEVELS, 1, heldOutWeight);
   }
   const quantiles = errors ? applyErrorModel(errors, point, hours) : [];
+  const calibration = options.errors ? 'the error model measured for this series before'
+    : !wantErrors ? undefined
+    : origins.length === 0 ? `in-sample residuals widened ×${residualWidening((options.train.to - options.train.from) / 24, fitted.width).toFixed(2)}, for want of held-out errors`
+    : options.heldOutHours ? `the errors of the last ${Math.round(options.heldOutHours / 24)} days of the history, held out of the fit`
+    : `the errors of ${origins.length === 1 ? 'the last year' : 'each of the last two years'} of the history, forecast from the years before ${origins.length === 1 ? 'it' : 'each'} (held out of the fit)`;
   return {
     model: options.model,
     target: options.target,
@@ -308,6 +334,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
     quantiles,
     stations,
     ...(recency && options.model === 'best' ? { recency } : {}),
+    ...(calibration ? { calibration } : {}),
     ...(choice ? { stationChoice: choice } : {}),
     ...(errors ? { errors } : {}),
     ...(heldOut ? { heldOut, heldOutWeight } : {}),

@@ -154,13 +154,21 @@ export async function backtestCommand(argv: string[], engine: () => EnginePool, 
   }));
   if (!r.ok) return printProblems(values.csv, r.problems, r.problems.length), 2;
   if (values.json) {
-    out.log(JSON.stringify(r.rolling ? { ...r.result, rolling: rollingJson(r.rolling) } : r.result, null, 2));
+    out.log(JSON.stringify({
+      ...r.result, ...(r.calibration ? { calibration: r.calibration } : {}), ...(r.shortChoice ? { shortChoice: r.shortChoice } : {}),
+      ...(r.recency ? { recency: r.recency } : {}), ...(r.rolling ? { rolling: rollingJson(r.rolling) } : {}),
+    }, null, 2));
     return 0;
   }
   out.log(`${values.csv}: train ${values['train-from']}..${values['train-until']} (${r.hours.train.toLocaleString('en-US')} h), ` +
     `test ${values['test-from']}..${values['test-until']} (${r.hours.test.toLocaleString('en-US')} h), ${r.exAnte ? 'ex ante (forecast temperature)' : 'ex post (actual temperature)'}`);
   for (const line of resultTable(r.result, modelName)) out.log(line);
   if (r.recency) out.log(`  recency terms chosen on the last training year: ${r.recency.lags} hourly temperature lags, ${r.recency.pastDays} past-day means`);
+  if (r.shortChoice) {
+    const cv = Object.entries(r.shortChoice.cvMape).map(([k, v]) => `${k} ${v.toFixed(2)} %`).join(', ');
+    out.log(`  under two years of training: the ${r.shortChoice.chosen} model, chosen by cross-validated MAPE (${cv}); no trend (one year cannot tell growth from season)`);
+  }
+  if (r.calibration) out.log(`  80 % interval calibrated on: ${r.calibration}`);
   if (r.rolling) for (const line of rollingTable(r.rolling, values.csv)) out.log(line);
   for (const note of r.notes) out.log(`  note: ${note.length > 300 ? `${note.slice(0, 297)}…` : note}`);
   return 0;

@@ -13,6 +13,7 @@ import { customerBaselines, type BaselineOptions, type CustomerBaselines } from 
 import { calendarFor, forecastSeries, type ModelName, type Window } from '../../core/forecast/forecast.ts';
 import { gefcomBacktest, type GefcomBacktest } from '../../core/forecast/gefcom-backtest.ts';
 import type { RecencySpec } from '../../core/forecast/models/recency.ts';
+import type { ShortChoice } from '../../core/forecast/short-history.ts';
 import type { RollingReport } from '../../core/forecast/rolling-backtest.ts';
 import type { RollingOptions } from '../../core/forecast/rolling.ts';
 import {
@@ -41,7 +42,7 @@ export interface AreaForecastPart {
 }
 
 export type CsvBacktestOutcome =
-  | { ok: true; result: BacktestResult; hours: { train: number; test: number }; exAnte: boolean; model: string; stations: number[]; notes: string[]; recency?: RecencySpec; rolling?: RollingReport }
+  | { ok: true; result: BacktestResult; hours: { train: number; test: number }; exAnte: boolean; model: string; stations: number[]; notes: string[]; recency?: RecencySpec; calibration?: string; shortChoice?: ShortChoice; rolling?: RollingReport }
   | { ok: false; problems: Problem[] };
 export type GefcomBacktestOutcome = { ok: true; backtest: GefcomBacktest } | { ok: false; problems: Problem[] };
 
@@ -118,6 +119,8 @@ export const forecastEngine = {
     return {
       ok: true, result: r.report.result, hours: r.report.hours, exAnte: r.report.exAnte, model: r.report.model, stations: r.report.forecasts.model.stations, notes: r.notes,
       ...(r.report.forecasts.model.recency ? { recency: r.report.forecasts.model.recency } : {}),
+      ...(r.report.forecasts.model.calibration ? { calibration: r.report.forecasts.model.calibration } : {}),
+      ...(r.report.forecasts.model.shortChoice ? { shortChoice: r.report.forecasts.model.shortChoice } : {}),
       ...(r.rolling ? { rolling: r.rolling } : {}),
     };
   },

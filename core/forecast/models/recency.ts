@@ -55,6 +55,33 @@ export function recencyDrop(d: RecencyDesign, spec: RecencySpec): number[] {
 }
 
 /**
+ * Days from 正月初一 in bins, 0 outside the Spring Festival period (and on calendars that are not
+ * Chinese): industry winds down from about three weeks before, stops over the break, and comes
+ * back over the weeks after, to the Lantern Festival (day 14, its own bin) and beyond. Each bin is
+ * a few days of each year, so a year of history gives each of them several days per hour model.
+ */
+const SPRING_FESTIVAL_EDGES = [-20, -14, -9, -5, -2, -1, 0, 1, 2, 3, 7, 10, 14, 15, 21, 28, 36, 46];
+export const SPRING_FESTIVAL_BINS = SPRING_FESTIVAL_EDGES.length; // levels incl. 0 = outside
+
+export function springFestivalBins(cal: CalendarFeatures): Uint8Array {
+  const out = new Uint8Array(cal.n);
+  for (let i = 0; i < cal.n; i++) {
+    const d = cal.springFestival[i];
+    if (d < SPRING_FESTIVAL_EDGES[0] || d >= SPRING_FESTIVAL_EDGES[SPRING_FESTIVAL_EDGES.length - 1]) continue;
+    let b = 0;
+    while (b + 1 < SPRING_FESTIVAL_EDGES.length && d >= SPRING_FESTIVAL_EDGES[b + 1]) b++;
+    out[i] = b + 1;
+  }
+  return out;
+}
+
+/** The Spring Festival term, where the series has a Chinese calendar (no columns otherwise). */
+export function springFestivalTerms(cal: CalendarFeatures): Term[] {
+  const bins = springFestivalBins(cal);
+  return bins.some((b) => b > 0) ? [factor('spring festival', bins, SPRING_FESTIVAL_BINS)] : [];
+}
+
+/**
  * Yearly hinges max(0, trend − k) let the level bend from year to year (growth changes, a plant
  * closing); a fit uses only knots at least a year before its end, so the slope it carries into a
  * forecast is always estimated from a full year.
@@ -81,6 +108,7 @@ export function recencyDesign(
     factor('month', cal.month, 12),
     factor('day kind', cal.effectiveWeekday, 7),
     factor('holiday neighbour', cal.holiday, 4),
+    ...springFestivalTerms(cal),
     ...temperatureTerms('T', p(temperature), cal, { byHour: false }),
   ];
   const plain = { byHour: false, byMonth: false };
@@ -115,6 +143,7 @@ export function compactDesign(
   const built = design([
     intercept(),
     factor('day kind', cal.effectiveWeekday, 7),
+    ...springFestivalTerms(cal),
     ...temperatureTerms('T', p(temperature), cal, plain),
     ...temperatureTerms('T̄day−1', p(pastDayMean(temperature, 1)), cal, { ...plain, degree: 2 }),
   ]);
