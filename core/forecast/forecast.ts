@@ -71,6 +71,8 @@ export interface SeriesForecast {
   /** One series per level over the target window, MW. */
   quantiles: Float64Array[];
   stations: number[];
+  /** Issued with the load measured before `issuedAt` (an index on the axis): the correction's first weights. */
+  measuredLoad?: { issuedAt: number; correction: Array<[number, number]>; calibration: string };
   /** How the quantiles were calibrated, in words (for the output: an interval says what it rests on). */
   calibration?: string;
   /** Under two years of history: the model chosen by cross-validation, and each candidate's score. */
@@ -190,7 +192,7 @@ function fitModel(
       const drop = new Set(hingeColumns.filter((h) => h.knot > fitEndYears - 1 + 1e-9).map((h) => h.column));
       // A fit on under two years (a held-out origin's) carries no trend: one year cannot tell growth
       // from season, and the slope it finds runs away over the year it forecasts (short-history.ts).
-      if (!compact && fitEndYears - trainStartYears < 2 - 1e-9) drop.add(built.design.offsets[1]);
+      if (!compact && (fitEndYears - trainStartYears) * YEAR_HOURS < 2 * YEAR_OF_DAYS - 1) drop.add(built.design.offsets[1]);
       if (recency) for (const c of recencyDrop(built, recency)) drop.add(c);
       return predictRows(d, solveBlocks(sums, (b) => b < used, drop), cal.n, cal.hour, only?.from ?? 0, only?.to ?? cal.n);
     },

@@ -15,6 +15,7 @@ import { formatInZone, resolveZone } from '../time/zone.ts';
 import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts';
 import { forecastSeries, type ModelName, type SeriesForecast, type Window } from './forecast.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS } from './quantiles.ts';
+import { fitCorrection, issueForecast } from './rolling.ts';
 import { assertFiniteArray } from '../finite.ts';
 import { DataError } from '../data-error.ts';
 import type { DataNote } from '../notes.ts';
@@ -166,14 +167,42 @@ export function axisCalendar(axis: ScenarioAxis): CalendarFeatures {
 
 /** One metered area's forecast over the study window (with its held-out predictions). */
 export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: ModelName = 'best', cal?: CalendarFeatures): SeriesForecast {
-  return forecastSeries(
+  const calendar = cal ?? axisCalendar(axis);
+  const train = input.train ?? axis.train;
+  // Load measured up to the issue (its last day runs into the study's eve): the forecast is
+  // issued as dispatch issues tomorrow's, corrected by that measured load (rolling.ts).
+  let last = axis.study.from - 1;
+  while (last >= train.from && !Number.isFinite(input.load[last])) last--;
+  const issuedAt = last + 1;
+  const rolling = model === 'best' && !input.heldOutHours && axis.study.from - issuedAt <= 24 && issuedAt - 24 >= train.from;
+  const target = rolling ? { from: issuedAt - 24, to: axis.study.to } : axis.study;
+  const f = forecastSeries(
     { startMs: axis.startMs, n: axis.n, load: input.load, stations: axis.stations, zone: resolveZone(axis.timeZone)!, holidays: axis.holidays },
     {
-      model, train: input.train ?? axis.train, target: axis.study, calendar: cal ?? axisCalendar(axis),
+      model, train, target, calendar,
       ...(input.stations ? { stations: input.stations } : {}), ...(input.heldOutHours ? { heldOutHours: input.heldOutHours } : {}),
     },
   );
+  if (!rolling || !f.heldOut || !f.errors) return f;
+  const onAxis = new Float64Array(axis.n).fill(Number.NaN);
+  onAxis.set(f.point, target.from);
+  const correction = fitCorrection(input.load, f.heldOut, calendar, { issueHour: calendar.hour[issuedAt], horizonDays: ROLLING_HORIZON_DAYS });
+  const cut = axis.study.from - target.from;
+  const plain = f.point.subarray(cut);
+  if (!correction) return { ...f, target: axis.study, point: plain.slice(), quantiles: f.quantiles.map((q) => q.slice(cut)) };
+  const issued = issueForecast(input.load, onAxis, calendar, issuedAt, axis.study.to, correction, f.errors, ROLLING_HORIZON_DAYS);
+  const point = plain.slice();
+  for (const d of issued.days) d.point.forEach((v, j) => { const i = d.window.from + j - axis.study.from; if (i >= 0 && i < point.length) point[i] = v; });
+  // The band moves with the point (its width is the model's: not narrowed by the measured load).
+  const quantiles = f.quantiles.map((q) => Float64Array.from(q.subarray(cut), (v, i) => (plain[i] > 0 ? v * (point[i] / plain[i]) : v)));
+  return {
+    ...f, target: axis.study, point, quantiles,
+    measuredLoad: { issuedAt, correction: correction.coefficients.slice(0, 2), calibration: f.calibration ?? '' },
+  };
 }
+
+/** Days after the issue day the measured-load correction reaches (beyond, the model as it is). */
+export const ROLLING_HORIZON_DAYS = 7;
 
 /**
  * Every area's forecast, bottom-up from the metered ones. Modelled parts carry their held-out

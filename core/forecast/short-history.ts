@@ -17,11 +17,10 @@
  *    hours they are scored on, as a forecast's are.
  */
 import type { CalendarFeatures } from './calendar-features.ts';
-import type { SeriesForecast, Window } from './forecast.ts';
 import { compactDesign, springFestivalTerms } from './models/recency.ts';
 import { probit } from './sufficiency.ts';
 import { powers, temperatureTerms, vanillaDesign } from './models/vanilla.ts';
-import { applyErrorModel, errorModel, QUANTILE_LEVELS } from './quantiles.ts';
+import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
 import { accumulateBlocks, solveBlocks } from './regression/blocks.ts';
 import { predictRows } from './regression/least-squares.ts';
 import { design, factor, intercept, materialize, type Design } from './regression/terms.ts';
@@ -36,6 +35,24 @@ export interface ShortChoice {
   chosen: ShortCandidate;
   /** Cross-validated MAPE of each candidate, %. */
   cvMape: Record<ShortCandidate, number>;
+}
+
+/** A window on the hourly axis: first index (inclusive) and end (exclusive). */
+interface Window { from: number; to: number }
+
+/** What forecastShortHistory gives: the fields of a series forecast (forecast.ts) it fills. */
+export interface ShortForecast {
+  model: 'best';
+  target: Window;
+  point: Float64Array;
+  levels: number[];
+  quantiles: Float64Array[];
+  stations: number[];
+  errors: ErrorModel;
+  heldOut: Float64Array;
+  heldOutWeight: Uint8Array;
+  shortChoice: ShortChoice;
+  calibration: string;
 }
 
 interface Candidate {
@@ -80,7 +97,7 @@ export function forecastShortHistory(
   target: Window,
   usable: (i: number) => boolean,
   stations: number[],
-): SeriesForecast & { shortChoice: ShortChoice } {
+): ShortForecast {
   const standard = centreAndScale(temperature);
   let min = Infinity, max = -Infinity;
   for (let i = train.from; i < train.to; i++) {
