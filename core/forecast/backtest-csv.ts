@@ -90,5 +90,5 @@ export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestRes
     ...(table.series.tempForecast ? { temperatureForecast: table.series.tempForecast } : {}),
     zone, holidays, train, test, ...(o.model ? { model: o.model } : {}),
   });
-  return { ok: true, report, first: table.startMs, zone: table.zone, notes: table.notes };
+  return { ok: true, report, first: table.startMs, zone: table.zone, notes: [...table.notes, ...report.notes] };
 }

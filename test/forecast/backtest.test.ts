@@ -1,0 +1,37 @@
+/**
+ * Backtests score Orderly's model and vanilla on the same hours, and a missing hour blanks only
+ * itself (not the 48 hours whose temperature lags and past-day means would reach it).
+ */
+import { describe, expect, it } from 'vitest';
+import { backtestSeries } from '../../core/forecast/backtest.ts';
+import { pointAccuracy } from '../../core/forecast/metrics.ts';
+import { resolveZone } from '../../core/time/zone.ts';
+import { gefcomLike } from '../support/gefcom-like.ts';
+
+const series = gefcomLike();
+const train = { from: 0, to: (366 + 365 + 365) * 24 }; // 2004-01-01 .. 2006-12-31 (2004 a leap year)
+const test = { from: train.to, to: train.to + 365 * 24 }; // 2007
+
+describe('backtestSeries', () => {
+  it('scores the model and vanilla on the same hours: those where both have a forecast and the load is known', () => {
+    // Thirty hours of unknown temperature in the test window: vanilla (this hour's temperature
+    // only) loses those thirty, the model (which also reads the last two days) loses more.
+    const temperature = Float64Array.from(series.temperature);
+    for (let i = test.from + 2000; i < test.from + 2030; i++) temperature[i] = Number.NaN;
+    const load = Float64Array.from(series.load);
+    load[test.from + 100] = Number.NaN; // and one hour of unknown load
+    const r = backtestSeries({
+      startMs: series.startMs, n: series.hours, load, temperature, zone: resolveZone('-05:00')!, holidays: null, train, test,
+    });
+    const actual = load.subarray(test.from, test.to);
+    const both = (i: number) => Number.isFinite(actual[i]) && Number.isFinite(r.forecasts.model.point[i]) && Number.isFinite(r.forecasts.vanilla.point[i]);
+    let shared = 0;
+    const masked = Float64Array.from(actual, (a, i) => (both(i) ? (shared++, a) : Number.NaN));
+    expect(r.hours.test).toBe(shared);
+    expect(shared).toBeLessThan(365 * 24 - 30);
+    expect(r.result.mape.vanilla).toBeCloseTo(pointAccuracy(masked, r.forecasts.vanilla.point).mape, 12);
+    expect(r.result.mape.model).toBeCloseTo(pointAccuracy(masked, r.forecasts.model.point).mape, 12);
+    expect(r.result.mae.vanilla).toBeCloseTo(pointAccuracy(masked, r.forecasts.vanilla.point).mae, 12);
+    expect(r.notes.join(' ')).toMatch(/both are scored on the \d[\d,]* hours they share/);
+  }, 120_000);
+});
