@@ -3,10 +3,11 @@
  * itself (not the 48 hours whose temperature lags and past-day means would reach it).
  */
 import { describe, expect, it } from 'vitest';
+import { backtestCsv } from '../../core/forecast/backtest-csv.ts';
 import { backtestSeries } from '../../core/forecast/backtest.ts';
 import { pointAccuracy } from '../../core/forecast/metrics.ts';
 import { resolveZone } from '../../core/time/zone.ts';
-import { gefcomLike } from '../support/gefcom-like.ts';
+import { gefcomLike, gefcomLikeCsv } from '../support/gefcom-like.ts';
 
 const series = gefcomLike();
 const train = { from: 0, to: (366 + 365 + 365) * 24 }; // 2004-01-01 .. 2006-12-31 (2004 a leap year)
@@ -33,5 +34,21 @@ describe('backtestSeries', () => {
     expect(r.result.mape.model).toBeCloseTo(pointAccuracy(masked, r.forecasts.model.point).mape, 12);
     expect(r.result.mae.vanilla).toBeCloseTo(pointAccuracy(masked, r.forecasts.vanilla.point).mae, 12);
     expect(r.notes.join(' ')).toMatch(/both are scored on the \d[\d,]* hours they share/);
+  }, 120_000);
+});
+
+describe('a missing row in a backtest', () => {
+  it('blanks exactly one test hour, for the model as for vanilla', () => {
+    const missing = test.from + 24 * 100 + 14; // an afternoon in April 2007
+    const csv = gefcomLikeCsv(series, new Set([missing]));
+    const r = backtestCsv(csv, {
+      file: 'gefcom-like.csv', time: 'time', load: 'load', temp: 'temp', tz: '-05:00',
+      trainFrom: '2004-01-01', trainUntil: '2006-12-31', testFrom: '2007-01-01', testUntil: '2007-12-31',
+    });
+    if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    expect(r.report.hours.test).toBe(365 * 24 - 1);
+    const finite = (a: Float64Array) => a.reduce((c, v) => c + (Number.isFinite(v) ? 1 : 0), 0);
+    expect(finite(r.report.forecasts.model.point)).toBe(365 * 24 - 1);
+    expect(finite(r.report.forecasts.vanilla.point)).toBe(365 * 24 - 1);
   }, 120_000);
 });
