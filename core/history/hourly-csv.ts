@@ -279,7 +279,7 @@ export function readHourlyCsv(text: string, options: HourlyCsvOptions): HourlyCs
       table.units[`${spec.as}Max`] = 'MW';
     }
     const column = options.dayColumns ? `columns "${spec.name}"` : `column "${spec.name}"`;
-    if (storedUnit(spec.unit) !== spec.unit) perSeriesNotes.push(`${column}: ${spec.unit} converted to ${storedUnit(spec.unit)}`);
+    if (storedUnit(spec.unit) !== spec.unit && spec.unit !== '℃') perSeriesNotes.push(`${column}: ${spec.unit} converted to ${storedUnit(spec.unit)}`);
     if (perHour > 1) {
       perSeriesNotes.push(max
         ? `${column}: ${words.many} aggregated to hours: "${spec.as}" is the hourly mean (MW, i.e. the hour's MWh), "${spec.as}Max" the hour's highest point`

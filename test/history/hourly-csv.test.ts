@@ -345,7 +345,7 @@ describe('readHourlyCsv: malformed input', () => {
       }),
     );
     expect(problems.map((p) => p.message)).toEqual([
-      'expected a unit (MW, kW, GW, °C, °F, K) for column "a", found "MWh"',
+      'expected a unit (MW, kW, GW, °C, ℃, °F, K) for column "a", found "MWh"',
       'two columns are read into the same series "x"',
     ]);
   });
