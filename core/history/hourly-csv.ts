@@ -290,7 +290,12 @@ export function readHourlyCsv(text: string, options: HourlyCsvOptions): HourlyCs
     }
     const runs = runsOf(empty);
     if (!runs.length) return;
-    const cellsOf = (h: number) => lineAt.subarray(h * perHour, (h + 1) * perHour).filter((l) => l !== 0);
+    // The rows of the run's empty cells.
+    const cellsOf = (h: number) => {
+      const out: number[] = [];
+      for (let k = h * perHour; k < (h + 1) * perHour; k++) if (lineAt[k] !== 0 && Number.isNaN(values[k])) out.push(lineAt[k]);
+      return out;
+    };
     const fewer = perHour > 1 ? ` (fewer than ${perHour / 2} of its ${perHour} ${words.many} have a value)` : '';
     if (leave) {
       const count = empty.length;
@@ -298,7 +303,7 @@ export function readHourlyCsv(text: string, options: HourlyCsvOptions): HourlyCs
       return;
     }
     for (const [a, b] of runs) {
-      const from = cellsOf(a)[0], to = cellsOf(b).at(-1)!;
+      const from = Math.min(...cellsOf(a)), to = Math.max(...cellsOf(b));
       const path = `${file}:${from === to ? `row ${from}` : `rows ${from}–${to}`}, column ${spec.name}`;
       const message = a === b && perHour === 1
         ? `expected a number, found an empty cell: ${describeHour.one(a)} would be missing`
