@@ -116,6 +116,10 @@ export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestRes
     ...(table.series.tempForecast ? { temperatureForecast: table.series.tempForecast } : {}),
     zone, holidays, train, test, ...(o.model ? { model: o.model } : {}),
   });
+  if (report.hours.test === 0) {
+    // Scores over no hour would be NaN: refuse instead (never silently wrong).
+    return { ok: false, problems: [{ path: '--test-from', message: `expected test hours with a known load that both models can forecast (a known temperature), found none in ${o.testFrom}..${o.testUntil}` }] };
+  }
   const peak = table.series.loadMax ? [peakNote(table.series.load, table.series.loadMax, test)] : [];
   return { ok: true, report, first: table.startMs, zone: table.zone, notes: [...table.notes, ...report.notes, ...peak] };
 }

@@ -52,3 +52,20 @@ describe('a missing row in a backtest', () => {
     expect(finite(r.report.forecasts.vanilla.point)).toBe(365 * 24 - 1);
   }, 120_000);
 });
+
+describe('a test window without a single scorable hour', () => {
+  it('is refused with the dates, instead of scores of NaN', () => {
+    const csv = gefcomLikeCsv(series).split('\n').map((line) => (line >= '2007' && line < '2008' ? line.replace(/,[^,]*$/, ',') : line)).join('\n');
+    const r = backtestCsv(csv, {
+      file: 'gefcom-like.csv', time: 'time', load: 'load', temp: 'temp', tz: '-05:00',
+      trainFrom: '2004-01-01', trainUntil: '2006-12-31', testFrom: '2007-01-01', testUntil: '2007-12-31',
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems).toEqual([{
+        path: '--test-from',
+        message: 'expected test hours with a known load that both models can forecast (a known temperature), found none in 2007-01-01..2007-12-31',
+      }]);
+    }
+  }, 120_000);
+});
