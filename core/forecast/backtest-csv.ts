@@ -5,7 +5,8 @@
 import type { HolidayCalendar } from '../calendar/day-kind.ts';
 import { chinaCalendar, chinaCoverage } from '../calendar/day-kind.ts';
 import { usFederalHolidays } from '../calendar/us-federal.ts';
-import { readHourlyCsv } from '../history/hourly-csv.ts';
+import { readHistory } from '../history/history.ts';
+import type { Interval } from '../history/interval.ts';
 import type { HistoryUnit } from '../history/units.ts';
 import type { Problem } from '../problems.ts';
 import { DAY_MS, HOUR_MS, parseDate } from '../time/timestamp.ts';
@@ -21,12 +22,22 @@ export interface CsvBacktestOptions {
   date?: string;
   hour?: string;
   hourEnding?: boolean;
+  /** Minutes between the load's points (15, 30, 60); detected when absent. */
+  interval?: Interval;
   tz: string;
-  load: string;
+  /** The load column; or `loadColumns`, a pattern naming a day row's columns ("T{HH}{MM}"). */
+  load?: string;
+  loadColumns?: string;
   loadUnit?: HistoryUnit;
-  temp: string;
+  /** An hourly temperature column; or daily columns (`tempMax` and `tempMin`, and/or `tempMean`). */
+  temp?: string;
+  tempMax?: string;
+  tempMin?: string;
+  tempMean?: string;
   tempUnit?: HistoryUnit;
   tempForecast?: string;
+  /** The temperature columns' file, when not the load's, with its own time columns (default: the load's). */
+  weather?: { file: string; text: string; time?: string; date?: string; hour?: string; hourEnding?: boolean };
   trainFrom: string;
   trainUntil: string;
   testFrom: string;
@@ -49,16 +60,29 @@ function localMidnight(date: string, zone: Zone): number | null {
 }
 
 export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestResult {
-  const columns = [
-    { name: o.load, as: 'load', unit: o.loadUnit ?? 'MW' },
-    { name: o.temp, as: 'temp', unit: o.tempUnit ?? '°C' },
-    ...(o.tempForecast ? [{ name: o.tempForecast, as: 'tempForecast', unit: o.tempUnit ?? '°C' }] : []),
+  const tempUnit = o.tempUnit ?? '°C';
+  const temperatures = [
+    ...(o.temp ? [{ name: o.temp, as: 'temp', unit: tempUnit }] : []),
+    ...(o.tempForecast ? [{ name: o.tempForecast, as: 'tempForecast', unit: tempUnit }] : []),
   ];
-  const read = readHourlyCsv(text, {
-    file: o.file, tz: o.tz, columns, hourEnding: o.hourEnding ?? false,
-    // Missing hours are left out of training and scoring (and listed in the report's notes).
+  const daily = o.tempMax !== undefined || o.tempMin !== undefined || o.tempMean !== undefined;
+  const loadUnit = o.loadUnit ?? 'MW';
+  const read = readHistory({ name: o.file, text }, {
+    tz: o.tz, hourEnding: o.hourEnding ?? false,
+    // Missing values are left out of training and scoring (and listed in the report's notes).
     missing: 'leave',
     ...(o.time ? { time: o.time } : {}), ...(o.date ? { date: o.date } : {}), ...(o.hour ? { hour: o.hour } : {}),
+    ...(o.interval ? { interval: o.interval } : {}),
+    columns: [...(o.load ? [{ name: o.load, as: 'load', unit: loadUnit }] : []), ...(o.weather ? [] : temperatures)],
+    ...(o.loadColumns ? { dayColumns: { pattern: o.loadColumns, as: 'load', unit: loadUnit } } : {}),
+    ...(daily ? { dailyTemperature: { as: 'temp', unit: tempUnit, ...(o.tempMax ? { max: o.tempMax } : {}), ...(o.tempMin ? { min: o.tempMin } : {}), ...(o.tempMean ? { mean: o.tempMean } : {}) } } : {}),
+    ...(o.weather ? {
+      weather: {
+        file: { name: o.weather.file, text: o.weather.text }, columns: temperatures,
+        ...(o.weather.time ? { time: o.weather.time } : {}), ...(o.weather.date ? { date: o.weather.date } : {}), ...(o.weather.hour ? { hour: o.weather.hour } : {}),
+        ...(o.weather.hourEnding !== undefined ? { hourEnding: o.weather.hourEnding } : {}),
+      },
+    } : {}),
   });
   if (!read.ok) return read;
   const table = read.table;
@@ -80,6 +104,8 @@ export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestRes
     if (test.to <= test.from) problems.push({ path: '--test-from', message: `expected test dates inside the file, found none of ${o.testFrom}..${o.testUntil} in it` });
     if (test.from < train.to && test.to > train.from) problems.push({ path: '--test-from', message: 'expected a test window apart from the training window, found them overlapping' });
   }
+  if (!table.series.load) problems.push({ path: '--load', message: 'expected a load column (--load COL, or --load-columns PATTERN for day rows), found none' });
+  if (!table.series.temp) problems.push({ path: '--temp', message: 'expected a temperature column (--temp COL, or --temp-max and --temp-min and/or --temp-mean), found none' });
   if (problems.length) return { ok: false, problems };
   // The file's first and last local dates (its own zone, not UTC): a file starting at local
   // midnight 2015-01-01 +08:00 starts on 1 January, not on 31 December 2014.
@@ -105,6 +131,10 @@ export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestRes
     ...(table.series.tempForecast ? { temperatureForecast: table.series.tempForecast } : {}),
     zone, holidays, train, test, ...(o.model ? { model: o.model } : {}),
   });
+  if (report.hours.test === 0) {
+    // Scores over no hour would be NaN: refuse instead (never silently wrong).
+    return { ok: false, problems: [{ path: '--test-from', message: `expected test hours with a known load that both models can forecast (a known temperature), found none in ${o.testFrom}..${o.testUntil}` }] };
+  }
   let rolling: RollingReport | undefined;
   if (o.rolling) {
     const cal = calendarFor({ startMs: table.startMs, n: table.hours, load: table.series.load, stations: [], zone, holidays });
@@ -115,5 +145,24 @@ export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestRes
       heldOut: mine.heldOut ?? new Float64Array(table.hours).fill(Number.NaN), errors: mine.errors!, test,
     }, o.rolling);
   }
-  return { ok: true, report, ...(rolling ? { rolling } : {}), first: table.startMs, zone: table.zone, notes };
+  const peak = table.series.loadMax ? [peakNote(table.series.load, table.series.loadMax, test)] : [];
+  return { ok: true, report, ...(rolling ? { rolling } : {}), first: table.startMs, zone: table.zone, notes: [...notes, ...report.notes, ...peak] };
+}
+
+/**
+ * How far the hour's highest point stands above its mean in the test window: warnings are a share of
+ * the period's maximum demand, which a forecast of hourly means understates by about this much.
+ */
+function peakNote(load: Float64Array, loadMax: Float64Array, test: { from: number; to: number }): string {
+  let sum = 0, n = 0, most = 0;
+  for (let i = test.from; i < test.to; i++) {
+    if (!(load[i] > 0) || !Number.isFinite(loadMax[i])) continue;
+    const r = loadMax[i] / load[i] - 1;
+    sum += r;
+    n++;
+    if (r > most) most = r;
+  }
+  const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+  return `the forecasts are of hourly means; in the test window the hour's highest point (loadMax) stands ${n ? pct(sum / n) : 'n/a'} above its hour's mean on average, ` +
+    `${n ? pct(most) : 'n/a'} at most: measure warnings against the maximum`;
 }

@@ -26,6 +26,8 @@ export type TimeCell =
   | { ok: false; /** What was wrong, to follow "found "…"". */ why: string };
 
 const DATE = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/;
+/** The compact form of Chinese and ISO basic exports: "20240701". */
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const HOUR = /^(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?$/;
 
 const ZERO = 48, NINE = 57, DASH = 45, SLASH = 47, SPACE = 32, T = 84, COLON = 58, DOT = 46, PLUS = 43, Z = 90;
@@ -103,11 +105,14 @@ export interface CalendarDate {
 
 export type DateCell = { ok: true; date: CalendarDate } | { ok: false; why: string };
 
-/** Reads a date cell: "2024-07-01" or "2024/7/1". */
+/** Reads a date cell: "2024-07-01", "2024/7/1" or "20240701". */
 export function parseDateCell(text: string): DateCell {
-  const m = DATE.exec(text.trim());
-  if (!m) return { ok: false, why: '' };
-  return checkDate(+m[1], +m[3], +m[4]);
+  const t = text.trim();
+  const m = DATE.exec(t);
+  if (m) return checkDate(+m[1], +m[3], +m[4]);
+  const c = COMPACT_DATE.exec(t);
+  if (c) return checkDate(+c[1], +c[2], +c[3]);
+  return { ok: false, why: '' };
 }
 
 /** Reads an hour cell: "7", "07", "07:00", "24:00". Returns the hour and minute, or null. */

@@ -4,13 +4,14 @@
  */
 
 export type LoadUnit = 'MW' | 'kW' | 'GW';
-export type TemperatureUnit = '°C' | '°F' | 'K';
+/** ℃ (U+2103, one character) is how Chinese files and headers write degrees Celsius. */
+export type TemperatureUnit = '°C' | '℃' | '°F' | 'K';
 export type HistoryUnit = LoadUnit | TemperatureUnit;
 
 /** The unit a series is stored in after reading. */
 export type StoredUnit = 'MW' | '°C';
 
-export const HISTORY_UNITS: readonly HistoryUnit[] = ['MW', 'kW', 'GW', '°C', '°F', 'K'];
+export const HISTORY_UNITS: readonly HistoryUnit[] = ['MW', 'kW', 'GW', '°C', '℃', '°F', 'K'];
 
 export function isHistoryUnit(unit: unknown): unit is HistoryUnit {
   return HISTORY_UNITS.includes(unit as HistoryUnit);
@@ -30,6 +31,7 @@ export function toStoredUnit(value: number, unit: HistoryUnit): number {
     case 'kW': return value / 1000;
     case 'GW': return value * 1000;
     case '°C': return value;
+    case '℃': return value;
     case '°F': return ((value - 32) * 5) / 9;
     case 'K': return value + ABSOLUTE_ZERO_C;
   }

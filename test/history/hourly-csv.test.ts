@@ -208,9 +208,9 @@ describe('readHourlyCsv: malformed input', () => {
     ]);
   });
 
-  it('reports an empty value cell as empty', () => {
+  it('refuses an empty cell where missing values are refused, naming the hour it would leave missing', () => {
     const [p] = problemsOf(read(lines('time,load', '2024-01-01 00:00,')));
-    expect(p).toEqual({ path: 'load.csv:row 2, column load', message: 'expected a number, found an empty cell' });
+    expect(p).toEqual({ path: 'load.csv:row 2, column load', message: 'expected a number, found an empty cell: hour 2024-01-01T00:00-05:00 would be missing' });
   });
 
   it('reports a missing hour with its timestamp', () => {
@@ -266,11 +266,30 @@ describe('readHourlyCsv: malformed input', () => {
     expect(problemsOf(read(text))).toEqual([{ path: 'load.csv:row 4', message: 'hour 2024-11-03T01:00-05:00 already given at row 3' }]);
   });
 
-  it('reports a time that is not on the hour', () => {
-    const problems = problemsOf(read(lines('time,load', '2024-01-01 00:00,1', '2024-01-01 00:30,2', '2024-01-01 01:00:15,3')));
+  it('reports a time that is not on the hour when the interval is 60 minutes', () => {
+    const problems = problemsOf(read(lines('time,load', '2024-01-01 00:00,1', '2024-01-01 00:30,2', '2024-01-01 01:00:15,3'), { interval: 60 }));
     expect(problems).toEqual([
-      { path: 'load.csv:row 3, column time', message: 'expected a time on the hour (this reader takes hourly data), found "2024-01-01 00:30"' },
-      { path: 'load.csv:row 4, column time', message: 'expected a time on the hour (this reader takes hourly data), found "2024-01-01 01:00:15"' },
+      { path: 'load.csv:row 3, column time', message: 'expected a time on the hour, as the interval given is 60 minutes, found "2024-01-01 00:30"' },
+      { path: 'load.csv:row 4, column time', message: 'expected a time on the hour, as the interval given is 60 minutes, found "2024-01-01 01:00:15"' },
+    ]);
+  });
+
+  it('reports a row off the grid of the interval it detected, by line', () => {
+    const hourly = lines('time,load', '2024-01-01 00:00,1', '2024-01-01 01:00,2', '2024-01-01 01:20,9', '2024-01-01 02:00,3', '2024-01-01 03:00,4');
+    expect(problemsOf(read(hourly))).toEqual([
+      { path: 'load.csv:row 4, column time', message: 'expected a time on the hour, as the file\'s times are mostly an hour apart, found "2024-01-01 01:20"' },
+    ]);
+    const quarters = lines('time,load', '2024-01-01 00:00,1', '2024-01-01 00:15,2', '2024-01-01 00:30,2', '2024-01-01 00:40,9', '2024-01-01 00:45,3');
+    expect(problemsOf(read(quarters))[0]).toEqual({
+      path: 'load.csv:row 5, column time',
+      message: 'expected a time on the 15-minute grid (:00, :15, :30, :45), as the file\'s times are mostly 15 minutes apart, found "2024-01-01 00:40"',
+    });
+  });
+
+  it('refuses times mostly a step apart that is not 15, 30 or 60 minutes', () => {
+    const fiveMinutes = lines('time,load', ...Array.from({ length: 12 }, (_, k) => `2024-01-01 00:${String(5 * k).padStart(2, '0')},1`));
+    expect(problemsOf(read(fiveMinutes))).toEqual([
+      { path: 'load.csv', message: 'expected times 15, 30 or 60 minutes apart, found them mostly 5 minutes apart (rows 2 and 3, for one): give the interval if the file is one of those' },
     ]);
   });
 
@@ -326,7 +345,7 @@ describe('readHourlyCsv: malformed input', () => {
       }),
     );
     expect(problems.map((p) => p.message)).toEqual([
-      'expected a unit (MW, kW, GW, °C, °F, K) for column "a", found "MWh"',
+      'expected a unit (MW, kW, GW, °C, ℃, °F, K) for column "a", found "MWh"',
       'two columns are read into the same series "x"',
     ]);
   });

@@ -15,9 +15,31 @@ import type { Problem } from '../../core/problems.ts';
 import type { CsvBacktestOutcome, GefcomBacktestOutcome } from '../api.ts';
 import type { EnginePool } from '../pool.ts';
 import { readInput } from './files.ts';
+import { HISTORY_FLAGS, HISTORY_HELP, intervalOf, missingReadingOptions, weatherTimes } from './history-options.ts';
+import { UsageError } from './usage.ts';
 
 export type Out = { log: (line: string) => void; error: (line: string) => void };
-export class UsageError extends Error {}
+export { UsageError };
+
+export const BACKTEST_HELP = `orderly backtest: Orderly's load model against Tao Hong's vanilla regression, scored on the same hours
+(MAPE, MAE, RMSE, pinball loss, 80 % interval coverage; --json: one object, each key { model, vanilla }).
+
+Usage:
+  orderly backtest --csv FILE (reading options below) --train-from DATE --train-until DATE --test-from DATE --test-until DATE
+                   [--temp-forecast COL] [--model best|vanilla] [--holidays CN|US|none] [--json]
+  orderly backtest --gefcom2012 DIR [--task 2007|backcast|2007,backcast] [--json]
+
+Dates are local dates in --tz, "until" inclusive; training needs at least 60 days. Hours without a
+known load or temperature are left out of training and scoring and listed as notes; a missing hour
+blanks only itself (the model's temperature lags and past-day means use the known hours around it).
+--temp-forecast COL scores ex ante: the test window sees that column's temperature instead.
+
+${HISTORY_HELP}
+
+Example, a 96-point day file with daily weather in another file:
+  orderly backtest --csv Area1_Load.csv --date YMD --load-columns 'T{HH}{MM}' --tz Asia/Shanghai \\
+                   --weather Area1_Weather.csv --weather-date 日期 --temp-max 最高温度℃ --temp-min 最低温度℃ --temp-mean 平均温度℃ \\
+                   --train-from 2016-01-01 --train-until 2018-12-31 --test-from 2019-01-01 --test-until 2019-12-31 --holidays CN`;
 
 const ROWS: Array<[keyof BacktestResult, string, number]> = [
   ['mape', 'MAPE (%)', 3], ['mae', 'MAE (MW)', 2], ['rmse', 'RMSE (MW)', 2], ['pinball', 'pinball loss (MW)', 2], ['coverage80', '80 % coverage (%)', 1],
@@ -81,14 +103,16 @@ export async function backtestCommand(argv: string[], engine: () => EnginePool, 
   const { values } = parseArgs({
     args: argv, strict: true,
     options: {
-      csv: { type: 'string' }, gefcom2012: { type: 'string' }, task: { type: 'string' },
-      time: { type: 'string' }, date: { type: 'string' }, hour: { type: 'string' }, 'hour-ending': { type: 'boolean' },
-      load: { type: 'string' }, 'load-unit': { type: 'string' }, temp: { type: 'string' }, 'temp-unit': { type: 'string' }, 'temp-forecast': { type: 'string' },
-      tz: { type: 'string' }, 'train-from': { type: 'string' }, 'train-until': { type: 'string' }, 'test-from': { type: 'string' }, 'test-until': { type: 'string' },
+      ...HISTORY_FLAGS, gefcom2012: { type: 'string' }, task: { type: 'string' }, 'temp-forecast': { type: 'string' },
+      'train-from': { type: 'string' }, 'train-until': { type: 'string' }, 'test-from': { type: 'string' }, 'test-until': { type: 'string' },
       model: { type: 'string' }, holidays: { type: 'string' }, json: { type: 'boolean' },
       rolling: { type: 'boolean' }, 'issue-hour': { type: 'string' }, horizon: { type: 'string' },
     },
   });
+  if (values.help) {
+    out.log(BACKTEST_HELP);
+    return 0;
+  }
   const model = (values.model ?? 'best') as 'best' | 'vanilla';
   if (model !== 'best' && model !== 'vanilla') throw new UsageError(`--model: expected best or vanilla, found "${values.model}"`);
   const modelName = model === 'best' ? 'Orderly' : 'vanilla';
@@ -133,22 +157,36 @@ export async function backtestCommand(argv: string[], engine: () => EnginePool, 
     return 0;
   }
 
-  if (!values.csv) throw new UsageError('backtest needs --csv FILE or --gefcom2012 DIR');
-  const missing = ['load', 'temp', 'tz', 'train-from', 'train-until', 'test-from', 'test-until'].filter((k) => !(values as Record<string, unknown>)[k]);
-  if (!values.time && !(values.date && values.hour)) missing.unshift('time (or date and hour)');
-  if (missing.length) throw new UsageError(`backtest --csv needs --${missing.join(', --')}`);
+  if (!values.csv) throw new UsageError('backtest needs --csv FILE or --gefcom2012 DIR (see orderly backtest --help)');
+  const missing = [
+    ...missingReadingOptions(values, { load: true, temp: true }),
+    ...['train-from', 'train-until', 'test-from', 'test-until'].filter((k) => !(values as Record<string, unknown>)[k]),
+  ];
+  if (missing.length) throw new UsageError(`backtest --csv needs --${missing.join(', --')} (see orderly backtest --help)`);
+  const interval = intervalOf(values.interval);
   const holidays = (values.holidays ?? 'none') as 'CN' | 'US' | 'none';
   if (!['CN', 'US', 'none'].includes(holidays)) throw new UsageError(`--holidays: expected CN, US or none, found "${values.holidays}"`);
   const input = await readInput(values.csv, 1024 ** 3);
   if (!input.ok) return printProblems(values.csv, [input.problem], 1), 2;
   const text = new TextDecoder().decode(input.bytes);
+  let weather: { file: string; text: string } | undefined;
+  if (values.weather) {
+    const w = await readInput(values.weather, 1024 ** 3);
+    if (!w.ok) return printProblems(values.weather, [w.problem], 1), 2;
+    weather = { file: values.weather, text: new TextDecoder().decode(w.bytes) };
+  }
+  const pick = (flag: keyof typeof values, key: string) => (values[flag] !== undefined ? { [key]: values[flag] as string } : {});
   const r = await engine().run<CsvBacktestOutcome>((api) => api.backtestCsv(text, {
-    file: values.csv!, tz: values.tz!, load: values.load!, temp: values.temp!,
-    ...(values.time ? { time: values.time } : {}), ...(values.date ? { date: values.date } : {}), ...(values.hour ? { hour: values.hour } : {}),
+    file: values.csv!, tz: values.tz!,
+    ...pick('time', 'time'), ...pick('date', 'date'), ...pick('hour', 'hour'),
+    ...pick('load', 'load'), ...pick('load-columns', 'loadColumns'),
+    ...pick('temp', 'temp'), ...pick('temp-max', 'tempMax'), ...pick('temp-min', 'tempMin'), ...pick('temp-mean', 'tempMean'),
     hourEnding: values['hour-ending'] ?? false,
+    ...(interval ? { interval } : {}),
     ...(values['load-unit'] ? { loadUnit: values['load-unit'] as HistoryUnit } : {}),
     ...(values['temp-unit'] ? { tempUnit: values['temp-unit'] as HistoryUnit } : {}),
     ...(values['temp-forecast'] ? { tempForecast: values['temp-forecast'] } : {}),
+    ...(weather ? { weather: { ...weather, ...weatherTimes(values) } } : {}),
     trainFrom: values['train-from']!, trainUntil: values['train-until']!, testFrom: values['test-from']!, testUntil: values['test-until']!,
     model, holidays, ...(rolling ? { rolling } : {}),
   }));

@@ -25,6 +25,7 @@ import { EngineFailedError } from '../pool.ts';
 export const INTERNAL_ERROR = 70;
 import { formatBytes, summaryLines } from './format.ts';
 import { backtestCommand, UsageError } from './backtest.ts';
+import { HISTORY_FLAGS, HISTORY_HELP, intervalOf, missingReadingOptions, weatherTimes } from './history-options.ts';
 import { warnCommand } from './warn.ts';
 import { planCommand } from './plan.ts';
 import { simulateCommand } from './simulate.ts';
@@ -36,14 +37,15 @@ Usage:
   orderly summary FILE [--json]
   orderly generate --scale town|small-city|city|province [--story STORY] --seed N --out FILE
                    [--history-days N] [--customer-history-days N] [--feeder-mix CSV]
-  orderly import --csv FILE --time COL | --date COL --hour COL  --tz ZONE
-                 [--load COL [--load-unit MW|kW|GW]] [--temp COL [--temp-unit °C|°F|K]] [--hour-ending]
-                 [--into SCENARIO (--area ID | --feeder ID | --customer ID) [--station ID] --out FILE]
+  orderly import --csv FILE --time COL | --date COL --hour COL | --date COL --load-columns PATTERN  --tz ZONE
+                 [--load COL [--load-unit MW|kW|GW]] [--temp COL | --temp-max COL --temp-min COL [--temp-mean COL]]
+                 [--temp-unit °C|℃|°F|K] [--interval 15|30|60] [--hour-ending] [--weather FILE [--weather-time COL ...]]
+                 [--into SCENARIO (--area ID | --feeder ID | --customer ID) [--station ID] --out FILE]   (--help: all options)
   orderly import --gefcom2012 DIR --out FILE
-  orderly backtest --csv FILE --time COL | --date COL --hour COL --load COL --temp COL --tz ZONE
+  orderly backtest --csv FILE (the reading options of import) --load COL --temp COL (or daily: --temp-max/--temp-min/--temp-mean)
                    --train-from DATE --train-until DATE --test-from DATE --test-until DATE
-                   [--model best|vanilla] [--load-unit kW] [--temp-unit °F] [--temp-forecast COL]
-                   [--holidays CN|US|none] [--rolling [--issue-hour H] [--horizon DAYS]] [--json]
+                   [--model best|vanilla] [--temp-forecast COL] [--holidays CN|US|none]
+                   [--rolling [--issue-hour H] [--horizon DAYS]] [--json]   (--help: all options)
   orderly backtest --gefcom2012 DIR [--task 2007|backcast|2007,backcast] [--rolling [--issue-hour H] [--horizon DAYS]] [--json]
   orderly warn SCENARIO [--at TIME] [--previous BULLETIN.json] [--out BULLETIN.json]
                 [--samples N] [--seed N] [--confidence 0.9] [--lang en|zh|both] [--json]
@@ -259,13 +261,32 @@ function feederMixTable(file: string, text: string): { ok: true; rows: Array<Rec
   return problems.length ? { ok: false, problems } : { ok: true, rows };
 }
 
+const IMPORT_HELP = `orderly import: history into a scenario, or a look at what a history file holds.
+
+Usage:
+  orderly import --csv FILE (reading options below)                     reads the file and reports what it holds
+  orderly import --csv FILE (reading options) --into SCENARIO (--area ID | --feeder ID | --customer ID) [--station ID] --out FILE
+  orderly import --gefcom2012 DIR --out FILE
+
+--load goes to the area, feeder or customer named, --temp (or the daily columns) to the weather station
+--station. A scenario's history must be whole: an hour the file does not give, or an empty cell, is
+refused with the hours it would leave missing (a backtest, by contrast, leaves such hours out). An
+hour made of 15- or 30-minute points needs at least half of them; its mean is kept (the scenario
+holds hourly values: the hour's highest point is reported, not stored). --out may be the --into file:
+it is replaced only once the new scenario is complete and valid.
+
+${HISTORY_HELP}`;
+
 async function importHistory(argv: string[], engine: () => EnginePool, out: Out): Promise<number> {
   const { values } = args(argv, {
-    csv: { type: 'string' }, gefcom2012: { type: 'string' }, time: { type: 'string' }, date: { type: 'string' }, hour: { type: 'string' },
-    tz: { type: 'string' }, load: { type: 'string' }, 'load-unit': { type: 'string' }, temp: { type: 'string' }, 'temp-unit': { type: 'string' },
-    'hour-ending': { type: 'boolean' }, into: { type: 'string' }, area: { type: 'string' }, feeder: { type: 'string' }, customer: { type: 'string' },
+    ...HISTORY_FLAGS, gefcom2012: { type: 'string' },
+    into: { type: 'string' }, area: { type: 'string' }, feeder: { type: 'string' }, customer: { type: 'string' },
     station: { type: 'string' }, out: { type: 'string' },
   });
+  if (values.help) {
+    out.log(IMPORT_HELP);
+    return 0;
+  }
   if (values.gefcom2012) {
     if (!values.out) throw new UsageError('import --gefcom2012 needs --out FILE');
     const sources = Object.values(GEFCOM_FILE_NAMES).map((name) => ({ flag: `the GEFCom2012 file ${name}`, file: join(values.gefcom2012!, name) }));
@@ -279,22 +300,32 @@ async function importHistory(argv: string[], engine: () => EnginePool, out: Out)
     const result = await engine().run((api) => api.importGefcom(files));
     return finishImport(values.gefcom2012, values.out, result, out);
   }
-  if (!values.csv) throw new UsageError('import needs --csv FILE or --gefcom2012 DIR');
+  if (!values.csv) throw new UsageError('import needs --csv FILE or --gefcom2012 DIR (see orderly import --help)');
   if (!values.tz) throw new UsageError('import --csv needs --tz ZONE (the zone of times written without an offset)');
+  const daily = Boolean(values['temp-max'] || values['temp-min'] || values['temp-mean']);
+  const hasLoad = Boolean(values.load || values['load-columns']), hasTemp = Boolean(values.temp || daily);
+  if (!hasLoad && !hasTemp) throw new UsageError('import --csv needs --load COL (or --load-columns PATTERN) and/or --temp COL (or --temp-max, --temp-min, --temp-mean)');
+  const missing = missingReadingOptions(values, { load: false, temp: false });
+  if (missing.length) throw new UsageError(`import --csv needs --${missing.join(', --')} (see orderly import --help)`);
+  const interval = intervalOf(values.interval);
+  const loadUnit = (values['load-unit'] ?? 'MW') as HistoryUnit, tempUnit = (values['temp-unit'] ?? '°C') as HistoryUnit;
+  const hourlyTemp = values.temp ? [{ name: values.temp, as: 'temp', unit: tempUnit }] : [];
   const columns = [
-    ...(values.load ? [{ name: values.load, as: 'load', unit: (values['load-unit'] ?? 'MW') as HistoryUnit }] : []),
-    ...(values.temp ? [{ name: values.temp, as: 'temp', unit: (values['temp-unit'] ?? '°C') as HistoryUnit }] : []),
+    ...(values.load ? [{ name: values.load, as: 'load', unit: loadUnit }] : []),
+    ...(values.weather ? [] : hourlyTemp),
   ];
-  if (!columns.length) throw new UsageError('import --csv needs --load COL and/or --temp COL');
   const targets = (['area', 'feeder', 'customer'] as const).filter((k) => values[k]);
   if (values.into && (!values.out || (targets.length !== 1 && !values.station))) {
     throw new UsageError('import --into SCENARIO needs --out FILE and one of --area, --feeder, --customer (and/or --station)');
   }
   if (values.out && !values.into) throw new UsageError('--out needs --into SCENARIO (import --csv alone reads the file and reports what it holds; it writes nothing)');
   // --out may be the --into scenario itself (it is replaced only once the new one is complete).
-  if (values.out && !(await outputsOk([{ flag: '--out', file: values.out }], [{ flag: '--csv', file: values.csv }], out))) return 2;
+  const inputs = [{ flag: '--csv', file: values.csv }, ...(values.weather ? [{ flag: '--weather', file: values.weather }] : [])];
+  if (values.out && !(await outputsOk([{ flag: '--out', file: values.out }], inputs, out))) return 2;
   const csv = await readInput(values.csv);
   if (!csv.ok) return printProblems(values.csv, [csv.problem], 1, out), 2;
+  const weather = values.weather ? await readInput(values.weather) : undefined;
+  if (weather && !weather.ok) return printProblems(values.weather!, [weather.problem], 1, out), 2;
   const scenario = values.into ? await readInput(values.into) : undefined;
   if (scenario && !scenario.ok) return printProblems(values.into!, [scenario.problem], 1, out), 2;
   const result = await engine().run((api) => api.importCsv({
@@ -302,13 +333,23 @@ async function importHistory(argv: string[], engine: () => EnginePool, out: Out)
     options: {
       tz: values.tz!, columns, hourEnding: values['hour-ending'] ?? false,
       ...(values.time ? { time: values.time } : {}), ...(values.date ? { date: values.date } : {}), ...(values.hour ? { hour: values.hour } : {}),
+      ...(interval ? { interval } : {}),
+      ...(values['load-columns'] ? { dayColumns: { pattern: values['load-columns'], as: 'load', unit: loadUnit } } : {}),
+      ...(daily ? {
+        dailyTemperature: {
+          as: 'temp', unit: tempUnit,
+          ...(values['temp-max'] ? { max: values['temp-max'] } : {}), ...(values['temp-min'] ? { min: values['temp-min'] } : {}), ...(values['temp-mean'] ? { mean: values['temp-mean'] } : {}),
+          ...(values['weather-date'] ? { date: values['weather-date'] } : {}),
+        },
+      } : {}),
     },
+    ...(weather?.ok ? { weather: { csv: { name: values.weather!, bytes: weather.bytes }, columns: hourlyTemp, ...weatherTimes(values) } } : {}),
     ...(scenario?.ok ? {
       scenario: { name: values.into!, bytes: scenario.bytes },
       target: {
         of: targets[0] ?? 'area', id: targets[0] ? values[targets[0]]! : '',
-        ...(values.load && targets.length ? { loadKey: 'load' } : {}),
-        ...(values.station && values.temp ? { station: values.station, temperatureKey: 'temp' } : {}),
+        ...(hasLoad && targets.length ? { loadKey: 'load' } : {}),
+        ...(values.station && hasTemp ? { station: values.station, temperatureKey: 'temp' } : {}),
       },
     } : {}),
   }));

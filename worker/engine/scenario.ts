@@ -6,7 +6,8 @@
 import { transfer } from 'comlink';
 import { attachHistory } from '../../core/history/attach.ts';
 import { gefcomScenario, type GefcomFiles } from '../../core/history/gefcom-scenario.ts';
-import { readHourlyCsv, type HourlyCsvOptions } from '../../core/history/hourly-csv.ts';
+import { readHistory, type DailyTemperatureColumns, type WeatherFileOptions } from '../../core/history/history.ts';
+import type { HourlyCsvOptions } from '../../core/history/hourly-csv.ts';
 import type { Problem } from '../../core/problems.ts';
 import { hydrate } from '../../core/scenario/hydrate.ts';
 import { parseJsonBytes } from '../../core/scenario/parse-json.ts';
@@ -115,20 +116,31 @@ export const scenarioEngine = {
   },
 
   /**
-   * Reads an hourly CSV; with a scenario and a target, puts the series into the scenario and
-   * returns the new scenario, validated, as JSON bytes.
+   * Reads a history CSV (hourly, 15- or 30-minute rows, or day rows; daily or hourly weather in it
+   * or in a second file); with a scenario and a target, puts the series into the scenario and
+   * returns the new scenario, validated, as JSON bytes. Missing values are refused, by hour: a
+   * scenario's history must be whole.
    */
   async importCsv(args: {
     csv: { name: string; bytes: Uint8Array };
-    options: Omit<HourlyCsvOptions, 'file'>;
+    options: Omit<HourlyCsvOptions, 'file' | 'missing'> & { dailyTemperature?: DailyTemperatureColumns };
+    /** The temperature's own file, with its time columns (default: the main file's). */
+    weather?: Omit<WeatherFileOptions, 'file'> & { csv: { name: string; bytes: Uint8Array } };
     /** The scenario's file: its bytes, or the Blob the page holds it as. */
     scenario?: { name: string; bytes: Uint8Array | Blob };
     target?: { of: 'area' | 'feeder' | 'customer'; id: string; loadKey?: string; station?: string; temperatureKey?: string };
   }): Promise<ImportOutcome> {
-    const text = new TextDecoder('utf-8').decode(args.csv.bytes);
-    const read = readHourlyCsv(text, { ...args.options, file: args.csv.name });
+    const decode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+    const { csv: weatherCsv, ...weatherOptions } = args.weather ?? { csv: undefined };
+    const read = readHistory({ name: args.csv.name, text: decode(args.csv.bytes) }, {
+      ...args.options, missing: 'error',
+      ...(weatherCsv ? { weather: { ...(weatherOptions as Omit<WeatherFileOptions, 'file'>), file: { name: weatherCsv.name, text: decode(weatherCsv.bytes) } } } : {}),
+    });
     if (!read.ok) return { ok: false, problems: read.problems, total: read.problems.length, notes: [] };
     const table = read.table;
+    if (table.series.loadMax) {
+      table.notes.push('the hour\'s highest point (loadMax) is read but not kept: a scenario\'s history holds one value per hour, the hourly mean');
+    }
     const zone = resolveZone(table.zone)!;
     const series = Object.entries(table.series).map(([key, values]) => {
       let min = Infinity, max = -Infinity, sum = 0;
