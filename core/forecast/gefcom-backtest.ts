@@ -15,6 +15,7 @@ import { calendarFor, forecastSeries, type SeriesForecast, type SeriesInput, typ
 import { applyErrorModel, errorModel, QUANTILE_LEVELS } from './quantiles.ts';
 import { accuracy, type Accuracy } from './metrics.ts';
 import { rollingBacktest, type RollingReport } from './rolling-backtest.ts';
+import { widenForLevel } from './short-history.ts';
 import type { RollingOptions } from './rolling.ts';
 
 export interface GefcomData {
@@ -32,7 +33,7 @@ export interface SeriesScore {
 }
 
 export interface GefcomBacktest {
-  task: '2007' | 'backcast';
+  task: GefcomTask;
   zones: SeriesScore[];
   system: SeriesScore;
   /** Median zone MAPE over the 19 zones other than zone 9 (whose zero hours make MAPE meaningless). */
@@ -45,6 +46,12 @@ export interface GefcomBacktest {
 }
 
 const ZONES = 20;
+
+/**
+ * "2007": train 2004–2006, test 2007; "2007-one-year": train 2006 alone, test 2007 (a history as
+ * short as a new substation's); "backcast": the 8 blank weeks.
+ */
+export type GefcomTask = '2007' | '2007-one-year' | 'backcast';
 
 function axisIndex(table: GefcomSeriesTable, ms: number): number {
   return Math.round((ms - table.startMs) / HOUR_MS);
@@ -100,15 +107,15 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-export function gefcomBacktest(data: GefcomData, task: '2007' | 'backcast', onProgress: (f: number) => void = () => {}, rolling?: RollingOptions): GefcomBacktest {
+export function gefcomBacktest(data: GefcomData, task: GefcomTask, onProgress: (f: number) => void = () => {}, rolling?: RollingOptions): GefcomBacktest {
   const started = Date.now();
   const n = data.load.hours;
   const zones = data.load.series;
   const cal = calendarFor(seriesInput(data, zones.get(1)!));
   let windows: Array<{ train: Window; target: Window; exclude?: (i: number) => boolean }>;
   let actualOf: (zone: number) => Float64Array;
-  if (task === '2007') {
-    const from = axisIndex(data.load, localMidnight(2004, 1, 1));
+  if (task === '2007' || task === '2007-one-year') {
+    const from = axisIndex(data.load, localMidnight(task === '2007' ? 2004 : 2006, 1, 1));
     const split = axisIndex(data.load, localMidnight(2007, 1, 1));
     const end = axisIndex(data.load, localMidnight(2008, 1, 1));
     windows = [{ train: { from, to: split }, target: { from: split, to: end } }];
@@ -166,7 +173,10 @@ export function gefcomBacktest(data: GefcomData, task: '2007' | 'backcast', onPr
   const systemModel = windows.map((_, k) => {
     const point = new Float64Array(windows[k].target.to - windows[k].target.from);
     for (const f of zoneModelForecasts) f[k].point.forEach((v, i) => (point[i] += v));
-    const quantiles = applyErrorModel(systemErrors, point, cal.hour.subarray(windows[k].target.from, windows[k].target.to));
+    const plain = applyErrorModel(systemErrors, point, cal.hour.subarray(windows[k].target.from, windows[k].target.to));
+    // Zones forecast from under two years carry the assumed level drift; so does their sum.
+    const short = windows[k].train.to - windows[k].train.from < 2 * 8760;
+    const quantiles = short ? widenForLevel(plain, point, windows[k].target, windows[k].train.to) : plain;
     return { ...zoneModelForecasts[0][k], point, quantiles, levels: systemErrors.levels, stations: [] };
   });
   const systemVanilla = vanillaForecasts(systemLoad);
@@ -175,7 +185,7 @@ export function gefcomBacktest(data: GefcomData, task: '2007' | 'backcast', onPr
     series: 'system', model: scoreWindows(systemActual, systemModel), vanilla: scoreWindows(systemActual, systemVanilla), stations: [],
   };
   let rollingReport: RollingReport | undefined;
-  if (rolling && task === '2007') {
+  if (rolling && task !== 'backcast') {
     // The system as dispatch would forecast it tomorrow: the sum of the zone forecasts, corrected
     // by the system load measured up to each issue hour.
     const onAxis = (f: SeriesForecast) => { const a = new Float64Array(n).fill(Number.NaN); a.set(f.point, f.target.from); return a; };

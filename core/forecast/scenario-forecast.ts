@@ -14,6 +14,7 @@ import { HOUR_MS, parseTimestamp } from '../time/timestamp.ts';
 import { formatInZone, resolveZone } from '../time/zone.ts';
 import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts';
 import { forecastSeries, type ModelName, type SeriesForecast, type Window } from './forecast.ts';
+import type { RecencySpec } from './models/recency.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS } from './quantiles.ts';
 import { fitCorrection, issueForecast } from './rolling.ts';
 import { assertFiniteArray } from '../finite.ts';
@@ -42,6 +43,8 @@ export interface AreaSeriesInput {
   train?: Window;
   /** Less than a year of history: hours at the end of training held out to measure its errors. */
   heldOutHours?: number;
+  /** Recency terms chosen for the scenario (on its largest metered area) and shared by the rest. */
+  recency?: RecencySpec;
 }
 
 /** An area forecast without a model (from its customers' profiles: too little history). */
@@ -181,6 +184,7 @@ export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: 
     {
       model, train, target, calendar,
       ...(input.stations ? { stations: input.stations } : {}), ...(input.heldOutHours ? { heldOutHours: input.heldOutHours } : {}),
+      ...(input.recency ? { recency: input.recency } : {}),
     },
   );
   if (!rolling || !f.heldOut || !f.errors) return f;
@@ -199,6 +203,24 @@ export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: 
     ...f, target: axis.study, point, quantiles,
     measuredLoad: { issuedAt, correction: correction.coefficients.slice(0, 2), calibration: f.calibration ?? '' },
   };
+}
+
+/**
+ * The metered area whose recency terms the scenario shares: the largest by load over its training
+ * (a held-out year of one area is a noisy judge of 18 candidates; how far back the weather still
+ * shows in load is the region's climate and building stock more than one substation's), among
+ * those with the history to choose on. −1 when none has.
+ */
+export function leadArea(series: AreaSeriesInput[], axis: ScenarioAxis): number {
+  let best = -1, most = -Infinity;
+  series.forEach((input, k) => {
+    if (input.heldOutHours) return;
+    const train = input.train ?? axis.train;
+    let sum = 0, count = 0;
+    for (let i = train.from; i < train.to; i++) if (Number.isFinite(input.load[i])) { sum += input.load[i]; count++; }
+    if (count >= 2 * 8760 && sum / count > most) { most = sum / count; best = k; }
+  });
+  return best;
 }
 
 /** Days after the issue day the measured-load correction reaches (beyond, the model as it is). */
@@ -346,11 +368,16 @@ export function forecastSystemOnly(s: Scenario, model: ModelName = 'best'): Scen
 export function forecastScenario(s: Scenario, model: ModelName = 'best', onProgress: (f: number) => void = () => {}): ScenarioForecast {
   const { axis, series, fixed, notes } = scenarioForecastInputs(s);
   const cal = axisCalendar(axis);
-  const forecasts = series.map((input, k) => {
-    const f = forecastArea(axis, input, model, cal);
-    onProgress((k + 1) / (series.length + 1));
-    return f;
-  });
+  const lead = leadArea(series, axis);
+  const forecasts: SeriesForecast[] = new Array(series.length);
+  let done = 0;
+  const run = (k: number, recency?: RecencySpec) => {
+    forecasts[k] = forecastArea(axis, recency ? { ...series[k], recency } : series[k], model, cal);
+    onProgress(++done / (series.length + 1));
+  };
+  if (lead >= 0) run(lead);
+  const shared = lead >= 0 ? forecasts[lead].recency : undefined;
+  series.forEach((_, k) => { if (k !== lead) run(k, shared); });
   const result = aggregateScenarioForecast(s, axis, series, forecasts, cal, fixed, notes);
   onProgress(1);
   return result;

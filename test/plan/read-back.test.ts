@@ -149,11 +149,13 @@ describe('every plan Orderly writes', () => {
 });
 
 describe('a plan that gave way to the least-cost one', () => {
-  it('reads back verified as the least-cost plan it is (coal and wind, fewest customers, 500 samples)', () => {
+  it('reads back verified as the least-cost plan it is (coal and wind, fewest customers at level II, 500 samples)', () => {
     const storyBytes = new Uint8Array(readFileSync(new URL('../../scenarios/coal-wind.json', import.meta.url)));
     const s = loadScenarioBytes('coal-wind.json', storyBytes).scenario!;
     const f = forecastScenario(s);
-    const { report } = planScenario(s, assessScenario(s, f, { samples: 500 }), { strategy: 'fewest' });
+    // A plan that fell back to least cost (the fewest customers' own left more residual): which
+    // strategy and level does so depends on the forecast; this one does at the forecast of now.
+    const { report } = planScenario(s, assessScenario(s, f, { samples: 500 }), { strategy: 'fewest', level: 'II' });
     expect(report.fellBackToLeastCost?.strategy).toBe('fewest');
     report.scenario.sha256 = contentHash(storyBytes);
     const r = readBackPlan('plan.json', JSON.parse(JSON.stringify(report)), { scenario: s, sha256: report.scenario.sha256, name: 'coal-wind.json' }, f);

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BacktestResult } from '../../core/forecast/backtest.ts';
-import type { GefcomBacktest } from '../../core/forecast/gefcom-backtest.ts';
+import type { GefcomBacktest, GefcomTask } from '../../core/forecast/gefcom-backtest.ts';
 import type { RollingReport } from '../../core/forecast/rolling-backtest.ts';
 import type { RollingOptions } from '../../core/forecast/rolling.ts';
 import { GEFCOM_FILE_NAMES } from '../../core/history/gefcom-scenario.ts';
@@ -26,13 +26,21 @@ export const BACKTEST_HELP = `orderly backtest: Orderly's load model against Tao
 
 Usage:
   orderly backtest --csv FILE (reading options below) --train-from DATE --train-until DATE --test-from DATE --test-until DATE
-                   [--temp-forecast COL] [--model best|vanilla] [--holidays CN|US|none] [--json]
-  orderly backtest --gefcom2012 DIR [--task 2007|backcast|2007,backcast] [--json]
+                   [--temp-forecast COL] [--model best|vanilla] [--holidays CN|US|none]
+                   [--rolling [--issue-hour H] [--horizon DAYS]] [--json]
+  orderly backtest --gefcom2012 DIR [--task 2007|2007-one-year|backcast|…,…] [--rolling [--issue-hour H] [--horizon DAYS]] [--json]
 
 Dates are local dates in --tz, "until" inclusive; training needs at least 60 days. Hours without a
 known load or temperature are left out of training and scoring and listed as notes; a missing hour
 blanks only itself (the model's temperature lags and past-day means use the known hours around it).
 --temp-forecast COL scores ex ante: the test window sees that column's temperature instead.
+--rolling also scores the forecast as dispatch issues it: every day of the test window at
+--issue-hour (local, default 10) with the load measured before it, for --horizon days ahead
+(1–7, default 7); MAPE by horizon day with and without the measured load, and vanilla, on the
+same hours, and how the intervals were calibrated. Under two years of training the model is
+chosen by cross-validation over whole months (printed with its scores); every run says how its
+80 % interval was calibrated. --holidays CN: statutory holidays and 调休 from 2004 (chinese-days),
+the Spring Festival period keyed on 正月初一.
 
 ${HISTORY_HELP}
 
@@ -120,7 +128,7 @@ export async function backtestCommand(argv: string[], engine: () => EnginePool, 
 
   if (values.gefcom2012) {
     const tasks = (values.task ?? '2007,backcast').split(',');
-    for (const t of tasks) if (t !== '2007' && t !== 'backcast') throw new UsageError(`--task: expected 2007, backcast or both, found "${t}"`);
+    for (const t of tasks) if (t !== '2007' && t !== '2007-one-year' && t !== 'backcast') throw new UsageError(`--task: expected 2007, 2007-one-year or backcast (or a list of them), found "${t}"`);
     const files: Record<string, string> = {};
     for (const [key, name] of Object.entries(GEFCOM_FILE_NAMES)) {
       const input = await readInput(join(values.gefcom2012, name));
@@ -128,7 +136,7 @@ export async function backtestCommand(argv: string[], engine: () => EnginePool, 
       files[key] = new TextDecoder().decode(input.bytes);
     }
     const results: GefcomBacktest[] = [];
-    for (const task of tasks as Array<'2007' | 'backcast'>) {
+    for (const task of tasks as GefcomTask[]) {
       const r = await engine().run<GefcomBacktestOutcome>((api, progress) => api.backtestGefcom(files, task, progress, rolling),
         process.stderr.isTTY ? { onProgress: (f) => void process.stderr.write(`\r  ${task}: ${Math.round(f * 100)} %   `) } : {});
       if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(24) + '\r');
@@ -136,7 +144,9 @@ export async function backtestCommand(argv: string[], engine: () => EnginePool, 
       results.push(r.backtest);
       if (values.json) continue;
       const b = r.backtest;
-      out.log(task === '2007'
+      out.log(task === '2007-one-year'
+        ? 'GEFCom2012, train 2006 alone (one year, as a new substation has), test 2007 ex post; system = sum of the 20 zones'
+        : task === '2007'
         ? 'GEFCom2012, train 2004–2006, test 2007 ex post (actual temperatures); system = sum of the 20 zones'
         : 'GEFCom2012, the 8 backcast weeks (2005–2006), trained on all other history, scored against Load_solution.csv');
       out.log(`system${model === 'best' ? ' (Orderly: sum of its zone forecasts; vanilla: direct)' : ''}`);

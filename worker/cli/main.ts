@@ -46,7 +46,7 @@ Usage:
                    --train-from DATE --train-until DATE --test-from DATE --test-until DATE
                    [--model best|vanilla] [--temp-forecast COL] [--holidays CN|US|none]
                    [--rolling [--issue-hour H] [--horizon DAYS]] [--json]   (--help: all options)
-  orderly backtest --gefcom2012 DIR [--task 2007|backcast|2007,backcast] [--rolling [--issue-hour H] [--horizon DAYS]] [--json]
+  orderly backtest --gefcom2012 DIR [--task 2007|2007-one-year|backcast|…,…] [--rolling [--issue-hour H] [--horizon DAYS]] [--json]
   orderly warn SCENARIO [--at TIME] [--previous BULLETIN.json] [--out BULLETIN.json]
                 [--samples N] [--seed N] [--confidence 0.9] [--lang en|zh|both] [--json]
   orderly plan SCENARIO [--strategy cost|fair|fewest] [--level I|II|III|IV] [--json] [--out PLAN.json]

@@ -3,7 +3,7 @@
  * metered areas' series; every worker fits its share; the sums up the area tree are done here
  * (cheap additions). The same function serves the page, the command line and the benchmarks.
  */
-import { aggregateScenarioForecast, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
+import { aggregateScenarioForecast, leadArea, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
 import type { ModelName } from '../../core/forecast/forecast.ts';
 import type { Problem } from '../../core/problems.ts';
 import { isDataError } from '../../core/data-error.ts';
@@ -30,8 +30,19 @@ export async function forecastScenarioInPool(
   for (let i = 0; i < series.length; i += batchSize) batches.push(Array.from({ length: Math.min(batchSize, series.length - i) }, (_, k) => i + k));
   let done = 0;
   const parts: AreaForecastPart[] = new Array(series.length);
-  await Promise.all(batches.map(async (batch) => {
-    const result = await pool.run<AreaForecastPart[]>((api) => api.forecastAreas(axis, batch.map((k) => series[k]), options.model ?? 'best'),
+  // The largest area first: it chooses the recency terms the others share (leadArea).
+  const lead = leadArea(series, axis);
+  let shared: AreaForecastPart['recency'];
+  if (lead >= 0) {
+    const [part] = await pool.run<AreaForecastPart[]>((api) => api.forecastAreas(axis, [series[lead]], options.model ?? 'best'), { ...(options.signal ? { signal: options.signal } : {}) });
+    parts[lead] = part;
+    shared = part.recency;
+    done++;
+    options.onProgress?.(done / series.length);
+  }
+  const rest = batches.map((b) => b.filter((k) => k !== lead)).filter((b) => b.length);
+  await Promise.all(rest.map(async (batch) => {
+    const result = await pool.run<AreaForecastPart[]>((api) => api.forecastAreas(axis, batch.map((k) => (shared ? { ...series[k], recency: shared } : series[k])), options.model ?? 'best'),
       { ...(options.signal ? { signal: options.signal } : {}) });
     batch.forEach((k, j) => (parts[k] = result[j]));
     done += batch.length;

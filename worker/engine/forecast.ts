@@ -11,7 +11,7 @@ import { backtestCsv, type CsvBacktestOptions } from '../../core/forecast/backte
 import type { BacktestResult } from '../../core/forecast/backtest.ts';
 import { customerBaselines, type BaselineOptions, type CustomerBaselines } from '../../core/forecast/baseline.ts';
 import { calendarFor, forecastSeries, type ModelName, type Window } from '../../core/forecast/forecast.ts';
-import { gefcomBacktest, type GefcomBacktest } from '../../core/forecast/gefcom-backtest.ts';
+import { gefcomBacktest, type GefcomBacktest, type GefcomTask } from '../../core/forecast/gefcom-backtest.ts';
 import type { RecencySpec } from '../../core/forecast/models/recency.ts';
 import type { ShortChoice } from '../../core/forecast/short-history.ts';
 import type { RollingReport } from '../../core/forecast/rolling-backtest.ts';
@@ -36,6 +36,8 @@ export interface AreaForecastPart {
   area: string;
   point: Float64Array;
   quantiles: Float64Array[];
+  /** The recency terms the area's model used (the lead area's choice, shared by the rest). */
+  recency?: RecencySpec;
   stations: number[];
   heldOut: Float64Array;
   heldOutWeight: Uint8Array;
@@ -76,7 +78,7 @@ export const forecastEngine = {
     const cal = axisCalendar(axis);
     const parts = series.map((input) => {
       const f = forecastArea(axis, input, model, cal);
-      return { area: input.area, point: f.point, quantiles: f.quantiles, stations: f.stations, heldOut: f.heldOut!, heldOutWeight: f.heldOutWeight! };
+      return { area: input.area, point: f.point, quantiles: f.quantiles, stations: f.stations, heldOut: f.heldOut!, heldOutWeight: f.heldOutWeight!, ...(f.recency ? { recency: f.recency } : {}) };
     });
     const buffers = parts.flatMap((p) => [p.point.buffer, p.heldOut.buffer, p.heldOutWeight.buffer, ...p.quantiles.map((q) => q.buffer)]) as ArrayBuffer[];
     return transfer(parts, buffers);
@@ -126,7 +128,7 @@ export const forecastEngine = {
   },
 
   /** The GEFCom2012 backtests (2007 ex post, or the 8 backcast weeks) from the competition files. */
-  backtestGefcom(files: Record<string, string>, task: '2007' | 'backcast', onProgress?: ProgressCallback, rolling?: RollingOptions): GefcomBacktestOutcome {
+  backtestGefcom(files: Record<string, string>, task: GefcomTask, onProgress?: ProgressCallback, rolling?: RollingOptions): GefcomBacktestOutcome {
     const progress = throttled(onProgress);
     const load = parseGefcomLoad(files.loadHistory, GEFCOM_FILE_NAMES.loadHistory);
     const temperature = parseGefcomTemperature(files.temperatureHistory, GEFCOM_FILE_NAMES.temperatureHistory);
