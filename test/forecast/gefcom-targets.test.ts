@@ -14,6 +14,7 @@ const dir = dataFolder('gefcom2012_load');
 describe.skipIf(!dir)('GEFCom2012 targets', () => {
   let data: GefcomData;
   let test2007: GefcomBacktest;
+  let oneYear: GefcomBacktest;
   beforeAll(() => {
     const read = (f: string) => readFileSync(join(dir!, f), 'utf8');
     const ok = <T>(r: { ok: true } & T | { ok: false }): T => { if (!r.ok) throw new Error('unreadable GEFCom file'); return r as T; };
@@ -24,6 +25,7 @@ describe.skipIf(!dir)('GEFCom2012 targets', () => {
       holidays: { calendar: 'US-federal', days: ok(parseGefcomHolidays(read('Holiday_List.csv'))).holidays.map((h) => ({ date: h.date, name: h.name })), workdays: [] },
     };
     test2007 = gefcomBacktest(data, '2007', () => {}, { issueHour: 10, horizonDays: 7 });
+    oneYear = gefcomBacktest(data, '2007-one-year');
   }, 300_000);
 
   it('reproduce the vanilla reference within 0.1 point: system 5.14 %, zone median 7.9 %', () => {
@@ -47,6 +49,14 @@ describe.skipIf(!dir)('GEFCom2012 targets', () => {
       expect(d.coverage80).toBeGreaterThanOrEqual(75);
       expect(d.coverage80).toBeLessThanOrEqual(85);
     }
+  });
+
+  it('from 2006 alone (one year of history), stay below vanilla for the system and the median zone, with an 80 % interval holding 70–90 % of 2007', () => {
+    expect(oneYear.system.model.mape).toBeLessThan(oneYear.system.vanilla.mape);
+    expect(oneYear.zoneMedianMape.model).toBeLessThan(oneYear.zoneMedianMape.vanilla);
+    for (const z of oneYear.zones.filter((_, k) => k !== 8)) expect(z.model.mape).toBeLessThan(z.vanilla.mape + 0.5);
+    expect(oneYear.system.model.coverage80).toBeGreaterThanOrEqual(70);
+    expect(oneYear.system.model.coverage80).toBeLessThanOrEqual(90);
   });
 
   it('give 80 % intervals that hold 75–85 % of the 2007 system hours', () => {
