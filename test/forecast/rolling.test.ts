@@ -135,3 +135,25 @@ describe('orderly backtest --rolling', () => {
     expect(alone.stderr).toMatch(/--horizon goes with --rolling/);
   }, 60_000);
 });
+
+describe('a scenario whose load is measured up to the study\'s eve', () => {
+  it('is forecast with that measured load: a last day 10 % above the model raises tomorrow\'s forecast, and next week\'s by less', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { loadScenarioText } = await import('../../core/scenario/validate.ts');
+    const { scenarioForecastInputs, forecastArea, axisCalendar } = await import('../../core/forecast/scenario-forecast.ts');
+    const r = loadScenarioText('heat-wave.json', readFileSync(new URL('../../scenarios/heat-wave.json', import.meta.url), 'utf8'));
+    if (!r.ok) throw new Error('unreadable');
+    const { axis, series } = scenarioForecastInputs(r.scenario);
+    const cal = axisCalendar(axis);
+    const input = series[0];
+    const plain = forecastArea(axis, input, 'best', cal);
+    expect(plain.measuredLoad?.issuedAt).toBe(axis.study.from);
+    const high = Float64Array.from(input.load, (v, i) => (i >= axis.study.from - 24 && i < axis.study.from ? v * 1.1 : v));
+    const raised = forecastArea(axis, { ...input, load: high, ...(plain.recency ? { recency: plain.recency } : {}) }, 'best', cal);
+    const dayMean = (p: Float64Array, d: number) => p.subarray(d * 24, d * 24 + 24).reduce((a, b) => a + b, 0) / 24;
+    const rise = (d: number) => dayMean(raised.point, d) / dayMean(plain.point, d) - 1;
+    expect(rise(0)).toBeGreaterThan(0.02);
+    expect(rise(6)).toBeLessThan(rise(0));
+    for (const q of raised.quantiles) for (const v of q) expect(Number.isFinite(v)).toBe(true);
+  }, 60_000);
+});
