@@ -317,7 +317,11 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
     // across GEFCom2012's zones when they were chosen once for all (2 lags, 2 days).
     recency = cuts.length ? chooseRecency(fitted, origins[origins.length - 1], sortedCuts, years, input.load, usable) : DEFAULT_RECENCY;
   }
-  const all = fitted.predict(cuts.length + 1, years(options.train.to), recency);
+  // Only the rows used: the target, and the training rows where in-sample residuals stand in for
+  // held-out errors (no origin).
+  const inSample = wantErrors && origins.length === 0;
+  const all = fitted.predict(cuts.length + 1, years(options.train.to), recency,
+    inSample ? { from: Math.min(options.train.from, options.target.from), to: Math.max(options.train.to, options.target.to) } : options.target);
   const point = all.slice(options.target.from, options.target.to);
   const hours = cal.hour.subarray(options.target.from, options.target.to);
 
@@ -341,7 +345,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
     heldOutWeight = new Uint8Array(cal.n);
     for (const origin of origins) {
       const used = sortedCuts.indexOf(origin.fitTo) + 1; // segments before this origin's end
-      const predicted = fitted.predict(used, years(origin.fitTo), recency);
+      const predicted = fitted.predict(used, years(origin.fitTo), recency, origin.check);
       for (let i = origin.check.from; i < origin.check.to; i++) {
         if (!usable(i)) continue;
         heldOut[i] = predicted[i];

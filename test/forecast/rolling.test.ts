@@ -143,7 +143,7 @@ describe('a scenario whose load is measured up to the study\'s eve', () => {
     const { scenarioForecastInputs, forecastArea, axisCalendar } = await import('../../core/forecast/scenario-forecast.ts');
     const r = loadScenarioText('heat-wave.json', readFileSync(new URL('../../scenarios/heat-wave.json', import.meta.url), 'utf8'));
     if (!r.ok) throw new Error('unreadable');
-    const { axis, series } = scenarioForecastInputs(r.scenario);
+    const { axis, series } = scenarioForecastInputs(r.scenario!);
     const cal = axisCalendar(axis);
     const input = series[0];
     const plain = forecastArea(axis, input, 'best', cal);
