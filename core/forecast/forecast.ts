@@ -12,8 +12,8 @@ import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts'
 import { compactDesign, DEFAULT_RECENCY, hingeKnots, LARGEST_RECENCY, recencyDesign, recencyDrop, type RecencySpec } from './models/recency.ts';
 import { powers, vanillaDesign } from './models/vanilla.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
-import { accumulateBlocks, prefixSolves, solveBlocks, sumBlocks } from './regression/blocks.ts';
-import { predictRows } from './regression/least-squares.ts';
+import { accumulateBlocks, solveBlocks, sumBlocks } from './regression/blocks.ts';
+import { predictRows, prefixSolves } from './regression/least-squares.ts';
 import { materialize, type Design } from './regression/terms.ts';
 import { forecastShortHistory, type ShortChoice } from './short-history.ts';
 import { chooseStations, type StationChoice } from './station-selection.ts';
@@ -60,6 +60,12 @@ export interface ForecastOptions {
    * trusted on its own fit (forecast/sufficiency.ts).
    */
   heldOutHours?: number;
+  /**
+   * Hours just before the target predicted by the same fit too (in-sample), returned as
+   * `context`: what a forecast issued with measured load compares the measured hours with. They
+   * are not part of the target (a target inside the history would be fitted as a backcast).
+   */
+  context?: number;
 }
 
 export interface SeriesForecast {
@@ -71,6 +77,8 @@ export interface SeriesForecast {
   /** One series per level over the target window, MW. */
   quantiles: Float64Array[];
   stations: number[];
+  /** The fit's own predictions of the `context` hours before the target (when asked for). */
+  context?: Float64Array;
   /** Issued with the load measured before `issuedAt` (an index on the axis): the correction's first weights. */
   measuredLoad?: { issuedAt: number; correction: Array<[number, number]>; calibration: string };
   /** How the quantiles were calibrated, in words (for the output: an interval says what it rests on). */
@@ -290,7 +298,9 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   // Under two years (and not the profile-or-tail path of a very short history): a model chosen,
   // and its errors measured, by cross-validation inside the history (short-history.ts).
   if (options.model === 'best' && !options.heldOutHours && !options.recency && options.train.to - options.train.from < 2 * YEAR_OF_DAYS) {
-    const short = forecastShortHistory(cal, input.load, temperature, options.train, options.target, (i) => i >= options.train.from && i < options.train.to && usable(i), stations);
+    const c = Math.min(options.context ?? 0, options.target.from);
+    const wide = forecastShortHistory(cal, input.load, temperature, options.train, { from: options.target.from - c, to: options.target.to }, (i) => i >= options.train.from && i < options.train.to && usable(i), stations);
+    const short = { ...wide, target: options.target, point: wide.point.slice(c), quantiles: wide.quantiles.map((q) => q.slice(c)), ...(c ? { context: wide.point.slice(0, c) } : {}) };
     if (options.errors) return { ...short, errors: options.errors, quantiles: applyErrorModel(options.errors, short.point, cal.hour.subarray(options.target.from, options.target.to)) };
     return short;
   }
@@ -320,9 +330,11 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   // Only the rows used: the target, and the training rows where in-sample residuals stand in for
   // held-out errors (no origin).
   const inSample = wantErrors && origins.length === 0;
+  const contextFrom = Math.max(0, options.target.from - (options.context ?? 0));
   const all = fitted.predict(cuts.length + 1, years(options.train.to), recency,
-    inSample ? { from: Math.min(options.train.from, options.target.from), to: Math.max(options.train.to, options.target.to) } : options.target);
+    inSample ? { from: Math.min(options.train.from, contextFrom), to: Math.max(options.train.to, options.target.to) } : { from: contextFrom, to: options.target.to });
   const point = all.slice(options.target.from, options.target.to);
+  const context = contextFrom < options.target.from ? all.slice(contextFrom, options.target.from) : undefined;
   const hours = cal.hour.subarray(options.target.from, options.target.to);
 
   let errors = options.errors;
@@ -369,6 +381,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
     stations,
     ...(recency && options.model === 'best' ? { recency } : {}),
     ...(calibration ? { calibration } : {}),
+    ...(context ? { context } : {}),
     ...(choice ? { stationChoice: choice } : {}),
     ...(errors ? { errors } : {}),
     ...(heldOut ? { heldOut, heldOutWeight } : {}),

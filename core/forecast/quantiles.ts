@@ -16,7 +16,8 @@ export interface ErrorModel {
   samples: number;
 }
 
-function quantileOf(sorted: Float64Array, level: number): number {
+/** Quantile of sorted values at a level, linearly interpolated (0 for none). */
+export function quantileOf(sorted: Float64Array, level: number): number {
   if (!sorted.length) return 0;
   const pos = level * (sorted.length - 1);
   const lo = Math.floor(pos), hi = Math.ceil(pos);

@@ -21,7 +21,9 @@ export interface HorizonScore {
 export interface RollingReport {
   issueHour: number;
   horizonDays: number;
+  /** Issues scored, and of them those the measured load could not correct (its last day unknown). */
   issues: number;
+  uncorrected: number;
   byDay: HorizonScore[];
   /** How the correction and the intervals were fitted, in words (null correction: why not). */
   calibration: string;
@@ -47,7 +49,7 @@ export function rollingBacktest(input: RollingInput, options: RollingOptions): R
   const correction = fitCorrection(actual, input.heldOut, cal, options);
   const H = options.horizonDays;
   const sums = Array.from({ length: H + 1 }, () => ({ hours: 0, rolling: 0, model: 0, vanilla: 0, inside: 0 }));
-  let issues = 0;
+  let issues = 0, uncorrected = 0;
   const lo = input.errors.levels.indexOf(0.1), hi = input.errors.levels.indexOf(0.9);
   // The intervals are calibrated on verified forecasts: first the held-out ones of the last
   // CALIBRATION_DAYS before the test window, then the test window's own as they are verified.
@@ -65,6 +67,7 @@ export function rollingBacktest(input: RollingInput, options: RollingOptions): R
     const issued = issueForecast(actual, input.model, cal, s, test.to, correction, input.errors, H, recent);
     for (const d of issued.days) d.point.forEach((p, j) => recent.add(d.day, cal.hour[d.window.from + j], actual[d.window.from + j], p, d.window.from + j + 1));
     issues++;
+    if (!issued.corrected) uncorrected++;
     for (const d of issued.days) {
       if (d.day < 1) continue;
       const acc = sums[d.day];
@@ -89,5 +92,5 @@ export function rollingBacktest(input: RollingInput, options: RollingOptions): R
     ? `measured-load correction per horizon day fitted on the model's held-out errors (${correction.issues} issue times before the test window); ` +
       `P10–P90 of each horizon day from the errors of that day's forecasts verified in the last ${CALIBRATION_DAYS} days before the issue (held-out forecasts before the test window)`
     : `no correction: fewer than 30 issue times with held-out errors before the test window; the model's own quantiles are used`;
-  return { issueHour: options.issueHour, horizonDays: H, issues, byDay, calibration, correction };
+  return { issueHour: options.issueHour, horizonDays: H, issues, uncorrected, byDay, calibration, correction };
 }

@@ -21,7 +21,7 @@
  * that change the fit by a fraction of a per cent, at 365 times the cost.
  */
 import type { CalendarFeatures } from './calendar-features.ts';
-import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
+import { applyErrorModel, errorModel, quantileOf, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
 import type { Window } from './forecast.ts';
 
 export interface RollingOptions {
@@ -188,10 +188,7 @@ export class RecentErrors {
     for (const x of known) for (let d = -2; d <= 2; d++) byHour[(x.hour + d + 24) % 24].push(x.e);
     const relative = byHour.map((es) => {
       const sorted = Float64Array.from(es).sort();
-      return Float64Array.from(QUANTILE_LEVELS, (l) => {
-        const pos = l * (sorted.length - 1), lo = Math.floor(pos), hi = Math.ceil(pos);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-      });
+      return Float64Array.from(QUANTILE_LEVELS, (l) => quantileOf(sorted, l));
     });
     return { levels: QUANTILE_LEVELS, relative, samples: known.length };
   }
@@ -200,6 +197,8 @@ export class RecentErrors {
 export interface IssuedForecast {
   /** Index of the issue hour on the axis: load is measured before it. */
   issuedAt: number;
+  /** Whether the measured load corrected it (false: no correction, or too little of the last day measured). */
+  corrected: boolean;
   /** Day k = 0 (the rest of the issue day) … horizonDays, each with its hours, point and quantiles. */
   days: Array<{ day: number; window: Window; point: Float64Array; quantiles: Float64Array[] }>;
 }
@@ -235,5 +234,5 @@ export function issueForecast(
     const quantiles = applyErrorModel(errors, point, hours.map((t) => cal.hour[t]));
     days.push({ day: k, window, point, quantiles });
   }
-  return { issuedAt: s, days };
+  return { issuedAt: s, corrected: x !== null, days };
 }

@@ -178,29 +178,30 @@ export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: 
   while (last >= train.from && !Number.isFinite(input.load[last])) last--;
   const issuedAt = last + 1;
   const rolling = model === 'best' && !input.heldOutHours && axis.study.from - issuedAt <= 24 && issuedAt - 24 >= train.from;
-  const target = rolling ? { from: issuedAt - 24, to: axis.study.to } : axis.study;
   const f = forecastSeries(
     { startMs: axis.startMs, n: axis.n, load: input.load, stations: axis.stations, zone: resolveZone(axis.timeZone)!, holidays: axis.holidays },
     {
-      model, train, target, calendar,
+      model, train, target: axis.study, calendar,
       ...(input.stations ? { stations: input.stations } : {}), ...(input.heldOutHours ? { heldOutHours: input.heldOutHours } : {}),
       ...(input.recency ? { recency: input.recency } : {}),
+      // The fit's own view of the measured day before the issue, for the correction's signals.
+      ...(rolling ? { context: axis.study.from - (issuedAt - 24) } : {}),
     },
   );
-  if (!rolling || !f.heldOut || !f.errors) return f;
+  if (!rolling || !f.heldOut || !f.errors || !f.context) return f;
   const onAxis = new Float64Array(axis.n).fill(Number.NaN);
-  onAxis.set(f.point, target.from);
+  onAxis.set(f.context, axis.study.from - f.context.length);
+  onAxis.set(f.point, axis.study.from);
   const correction = fitCorrection(input.load, f.heldOut, calendar, { issueHour: calendar.hour[issuedAt], horizonDays: ROLLING_HORIZON_DAYS });
-  const cut = axis.study.from - target.from;
-  const plain = f.point.subarray(cut);
-  if (!correction) return { ...f, target: axis.study, point: plain.slice(), quantiles: f.quantiles.map((q) => q.slice(cut)) };
+  if (!correction) return f;
   const issued = issueForecast(input.load, onAxis, calendar, issuedAt, axis.study.to, correction, f.errors, ROLLING_HORIZON_DAYS);
+  const plain = f.point;
   const point = plain.slice();
   for (const d of issued.days) d.point.forEach((v, j) => { const i = d.window.from + j - axis.study.from; if (i >= 0 && i < point.length) point[i] = v; });
   // The band moves with the point (its width is the model's: not narrowed by the measured load).
-  const quantiles = f.quantiles.map((q) => Float64Array.from(q.subarray(cut), (v, i) => (plain[i] > 0 ? v * (point[i] / plain[i]) : v)));
+  const quantiles = f.quantiles.map((q) => Float64Array.from(q, (v, i) => (plain[i] > 0 ? v * (point[i] / plain[i]) : v)));
   return {
-    ...f, target: axis.study, point, quantiles,
+    ...f, point, quantiles,
     measuredLoad: { issuedAt, correction: correction.coefficients.slice(0, 2), calibration: f.calibration ?? '' },
   };
 }

@@ -55,6 +55,15 @@ describe('the forecast issued each day with measured load', () => {
     expect(weight(1)).toBeGreaterThan(weight(7));
   });
 
+  it('says how many issues the measured load could not correct: a meter that stops early leaves the model as it is, counted', () => {
+    const stops = Float64Array.from(actual, (v, i) => (i >= test.from + 100 * 24 ? Number.NaN : v));
+    const r = rollingBacktest({ cal, actual: stops, model: onTest(model), vanilla: onTest(model), heldOut: heldOutOf(model), errors, test }, { issueHour: 10, horizonDays: 7 });
+    expect(report.uncorrected).toBe(0);
+    expect(r.uncorrected).toBeGreaterThan(250);
+    expect(r.issues - r.uncorrected).toBeGreaterThan(90);
+    expect(r.byDay[0].hours).toBeLessThan(100 * 24);
+  });
+
   it('gives 80 % intervals that hold 75–85 % of the hours it had not seen, and says how they were calibrated', () => {
     for (const d of report.byDay) {
       expect(d.coverage80).toBeGreaterThanOrEqual(75);
@@ -89,6 +98,7 @@ describe('the forecast issued each day with measured load', () => {
   it('falls back to the model, said so, where there are too few held-out days to fit a correction', () => {
     const none = rollingBacktest({ cal, actual, model: onTest(model), vanilla: onTest(model), heldOut: new Float64Array(n).fill(Number.NaN), errors, test }, { issueHour: 10, horizonDays: 3 });
     expect(none.correction).toBeNull();
+    expect(none.uncorrected).toBe(none.issues);
     expect(none.calibration).toMatch(/no correction/);
     for (const d of none.byDay) expect(d.mape.rolling).toBeCloseTo(d.mape.model, 10);
   });
@@ -155,5 +165,21 @@ describe('a scenario whose load is measured up to the study\'s eve', () => {
     expect(rise(0)).toBeGreaterThan(0.02);
     expect(rise(6)).toBeLessThan(rise(0));
     for (const q of raised.quantiles) for (const v of q) expect(Number.isFinite(v)).toBe(true);
+  }, 60_000);
+
+  it('fits the same model as a forecast without it: the measured day is predicted beside the target, not made part of it (a target inside the history is fitted as a backcast)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { loadScenarioText } = await import('../../core/scenario/validate.ts');
+    const { scenarioForecastInputs, axisCalendar } = await import('../../core/forecast/scenario-forecast.ts');
+    const { forecastSeries } = await import('../../core/forecast/forecast.ts');
+    const r = loadScenarioText('heat-wave.json', readFileSync(new URL('../../scenarios/heat-wave.json', import.meta.url), 'utf8'));
+    const { axis, series } = scenarioForecastInputs(r.scenario!);
+    const input = { startMs: axis.startMs, n: axis.n, load: series[0].load, stations: axis.stations, zone: resolveZone(axis.timeZone)!, holidays: axis.holidays };
+    const options = { model: 'best' as const, train: axis.train, target: axis.study, calendar: axisCalendar(axis) };
+    const plain = forecastSeries(input, options);
+    const withDay = forecastSeries(input, { ...options, context: 24 });
+    expect([...withDay.point]).toEqual([...plain.point]);
+    expect(withDay.context).toHaveLength(24);
+    for (const v of withDay.context!) expect(Number.isFinite(v)).toBe(true);
   }, 60_000);
 });

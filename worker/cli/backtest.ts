@@ -79,7 +79,8 @@ function rollingOptions(values: Record<string, unknown>): RollingOptions | undef
 /** MAPE by horizon day of the forecast issued daily with measured load. */
 export function rollingTable(r: RollingReport, what: string): string[] {
   const lines = [
-    `rolling day-ahead (${what}): issued daily at ${String(r.issueHour).padStart(2, '0')}:00 local with the load measured before it, ${r.issues} issues`,
+    `rolling day-ahead (${what}): issued daily at ${String(r.issueHour).padStart(2, '0')}:00 local with the load measured before it, ${r.issues} issues` +
+      (r.uncorrected ? ` — ${r.uncorrected} of them without a measured last day (18 of its 24 hours needed): the model as it is, counted in "with load" too` : ''),
     `  ${'day ahead'.padEnd(12)}${'with load'.padStart(11)}${'without'.padStart(10)}${'vanilla'.padStart(10)}${'80 % cov.'.padStart(11)}`,
   ];
   for (const d of r.byDay) {
@@ -90,7 +91,7 @@ export function rollingTable(r: RollingReport, what: string): string[] {
 }
 
 function rollingJson(r: RollingReport) {
-  return { issueHour: r.issueHour, horizonDays: r.horizonDays, issues: r.issues, byDay: r.byDay, calibration: r.calibration };
+  return { issueHour: r.issueHour, horizonDays: r.horizonDays, issues: r.issues, uncorrected: r.uncorrected, byDay: r.byDay, calibration: r.calibration };
 }
 
 function gefcomJson(b: GefcomBacktest) {

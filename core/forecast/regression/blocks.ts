@@ -63,23 +63,10 @@ function sortByCell(group: ArrayLike<number>, block: ArrayLike<number>, blocks: 
  * (coefficient 0): e.g. trend hinges after the end of a shorter training window.
  */
 export function solveBlocks(sums: BlockSums, useBlock: (b: number) => boolean, drop?: ReadonlySet<number>, ridge = 1e-10): Float64Array[] {
-  const { p, groups, blocks } = sums;
+  const { p, groups } = sums;
   const out: Float64Array[] = [];
   for (let g = 0; g < groups; g++) {
-    const m = new Float64Array(p * p);
-    const v = new Float64Array(p);
-    let rows = 0;
-    for (let b = 0; b < blocks; b++) {
-      if (!useBlock(b)) continue;
-      const c = g * blocks + b;
-      rows += sums.n[c];
-      const src = sums.xtx[c], sv = sums.xty[c];
-      for (let a = 0; a < p; a++) {
-        v[a] += sv[a];
-        const base = a * p;
-        for (let k = a; k < p; k++) m[base + k] += src[base + k];
-      }
-    }
+    const { m, v, rows } = sumBlocks(sums, g, useBlock);
     out.push(rows === 0 ? new Float64Array(p) : solveNormal(m, v, p, ridge, drop));
   }
   return out;
@@ -102,57 +89,4 @@ export function sumBlocks(sums: BlockSums, g: number, useBlock: (b: number) => b
     }
   }
   return { m, v, rows };
-}
-
-/**
- * Least squares on the leading columns of an ordering, for several lengths at once: the Cholesky
- * factor of a leading block is the leading block of the factor, so one factorisation serves every
- * nested model (forward and back substitution per length). The ridge and the handling of columns
- * no row touched are solveNormal's; columns not in `order` get 0. All zeros where no row was given.
- */
-export function prefixSolves(upper: Float64Array, xty: Float64Array, p: number, order: number[], lengths: number[], ridge = 1e-10): Float64Array[] {
-  let trace = 0;
-  for (let a = 0; a < p; a++) trace += upper[a * p + a];
-  if (trace === 0) return lengths.map(() => new Float64Array(p));
-  const lambda = ridge * (trace / Math.max(1, p));
-  const q = order.length;
-  const l = new Float64Array(q * q), b = new Float64Array(q);
-  for (let i = 0; i < q; i++) {
-    b[i] = xty[order[i]];
-    for (let j = 0; j <= i; j++) {
-      const r = Math.min(order[i], order[j]), c = Math.max(order[i], order[j]);
-      l[i * q + j] = upper[r * p + c];
-    }
-    l[i * q + i] = l[i * q + i] === 0 ? 1 : l[i * q + i] + lambda;
-  }
-  for (let j = 0; j < q; j++) {
-    let s = l[j * q + j];
-    for (let k = 0; k < j; k++) s -= l[j * q + k] * l[j * q + k];
-    if (!(s > 0)) throw new Error(`least squares: the design is singular at column ${order[j]}`);
-    const ljj = Math.sqrt(s);
-    l[j * q + j] = ljj;
-    for (let i = j + 1; i < q; i++) {
-      let t = l[i * q + j];
-      for (let k = 0; k < j; k++) t -= l[i * q + k] * l[j * q + k];
-      l[i * q + j] = t / ljj;
-    }
-  }
-  // Forward substitution once (y's leading part is the same for every length), back per length.
-  const y = new Float64Array(q);
-  for (let i = 0; i < q; i++) {
-    let t = b[i];
-    for (let k = 0; k < i; k++) t -= l[i * q + k] * y[k];
-    y[i] = t / l[i * q + i];
-  }
-  return lengths.map((m) => {
-    const x = new Float64Array(m);
-    for (let i = m - 1; i >= 0; i--) {
-      let t = y[i];
-      for (let k = i + 1; k < m; k++) t -= l[k * q + i] * x[k];
-      x[i] = t / l[i * q + i];
-    }
-    const out = new Float64Array(p);
-    for (let i = 0; i < m; i++) out[order[i]] = x[i];
-    return out;
-  });
 }

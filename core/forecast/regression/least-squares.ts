@@ -44,20 +44,7 @@ export function solveNormal(xtx: Float64Array, xty: Float64Array, p: number, rid
     // Solve the smaller system of the columns kept (a Cholesky costs the cube of its size).
     const keep: number[] = [];
     for (let a = 0; a < p; a++) if (!drop.has(a)) keep.push(a);
-    const q = keep.length;
-    const m = new Float64Array(q * q), v = new Float64Array(q);
-    for (let i = 0; i < q; i++) {
-      v[i] = xty[keep[i]];
-      for (let j = i; j < q; j++) m[i * q + j] = xtx[keep[i] * p + keep[j]];
-    }
-    for (let a = 0; a < q; a++) {
-      m[a * q + a] = m[a * q + a] === 0 ? 1 : m[a * q + a] + lambda;
-      for (let b = a + 1; b < q; b++) m[b * q + a] = m[a * q + b];
-    }
-    const x = choleskySolve(m, v, q);
-    const out = new Float64Array(p);
-    keep.forEach((a, i) => (out[a] = x[i]));
-    return out;
+    return prefixSolves(xtx, xty, p, keep, [keep.length], ridge)[0];
   }
   for (let a = 0; a < p; a++) {
     xtx[a * p + a] = xtx[a * p + a] === 0 ? 1 : xtx[a * p + a] + lambda;
@@ -94,20 +81,28 @@ export function fitLeastSquares(d: Design, y: ArrayLike<number>, rows: number, u
   return { coefficients, n, sigma: Math.sqrt(rss / Math.max(1, n - p)) };
 }
 
-/** Solves A x = b for symmetric positive definite A (dense, row-major, overwritten). */
-export function choleskySolve(a: Float64Array, b: Float64Array, p: number): Float64Array {
-  for (let j = 0; j < p; j++) {
-    let s = a[j * p + j];
-    for (let k = 0; k < j; k++) s -= a[j * p + k] * a[j * p + k];
-    if (!(s > 0)) throw new Error(`least squares: the design is singular at column ${j}`);
+/**
+ * The Cholesky factor L of a symmetric positive definite A (dense, row-major q × q), written over
+ * A's lower triangle. `columnOf` names a column in the error (its place in a larger design).
+ */
+export function choleskyFactor(a: Float64Array, q: number, columnOf: (j: number) => number = (j) => j): void {
+  for (let j = 0; j < q; j++) {
+    let s = a[j * q + j];
+    for (let k = 0; k < j; k++) s -= a[j * q + k] * a[j * q + k];
+    if (!(s > 0)) throw new Error(`least squares: the design is singular at column ${columnOf(j)}`);
     const ljj = Math.sqrt(s);
-    a[j * p + j] = ljj;
-    for (let i = j + 1; i < p; i++) {
-      let t = a[i * p + j];
-      for (let k = 0; k < j; k++) t -= a[i * p + k] * a[j * p + k];
-      a[i * p + j] = t / ljj;
+    a[j * q + j] = ljj;
+    for (let i = j + 1; i < q; i++) {
+      let t = a[i * q + j];
+      for (let k = 0; k < j; k++) t -= a[i * q + k] * a[j * q + k];
+      a[i * q + j] = t / ljj;
     }
   }
+}
+
+/** Solves A x = b for symmetric positive definite A (dense, row-major, overwritten). */
+export function choleskySolve(a: Float64Array, b: Float64Array, p: number): Float64Array {
+  choleskyFactor(a, p);
   const x = Float64Array.from(b);
   for (let i = 0; i < p; i++) {
     let t = x[i];
@@ -120,6 +115,48 @@ export function choleskySolve(a: Float64Array, b: Float64Array, p: number): Floa
     x[i] = t / a[i * p + i];
   }
   return x;
+}
+
+/**
+ * Least squares on the leading columns of an ordering, for several lengths at once: the Cholesky
+ * factor of a leading block is the leading block of the factor, so one factorisation serves every
+ * nested model (forward and back substitution per length). The ridge and the handling of columns
+ * no row touched are solveNormal's; columns not in `order` get 0. All zeros where no row was given.
+ */
+export function prefixSolves(upper: Float64Array, xty: Float64Array, p: number, order: number[], lengths: number[], ridge = 1e-10): Float64Array[] {
+  let trace = 0;
+  for (let a = 0; a < p; a++) trace += upper[a * p + a];
+  if (trace === 0) return lengths.map(() => new Float64Array(p));
+  const lambda = ridge * (trace / Math.max(1, p));
+  const q = order.length;
+  const l = new Float64Array(q * q), b = new Float64Array(q);
+  for (let i = 0; i < q; i++) {
+    b[i] = xty[order[i]];
+    for (let j = 0; j <= i; j++) {
+      const r = Math.min(order[i], order[j]), c = Math.max(order[i], order[j]);
+      l[i * q + j] = upper[r * p + c];
+    }
+    l[i * q + i] = l[i * q + i] === 0 ? 1 : l[i * q + i] + lambda;
+  }
+  choleskyFactor(l, q, (j) => order[j]);
+  // Forward substitution once (y's leading part is the same for every length), back per length.
+  const y = new Float64Array(q);
+  for (let i = 0; i < q; i++) {
+    let t = b[i];
+    for (let k = 0; k < i; k++) t -= l[i * q + k] * y[k];
+    y[i] = t / l[i * q + i];
+  }
+  return lengths.map((m) => {
+    const x = new Float64Array(m);
+    for (let i = m - 1; i >= 0; i--) {
+      let t = y[i];
+      for (let k = i + 1; k < m; k++) t -= l[k * q + i] * x[k];
+      x[i] = t / l[i * q + i];
+    }
+    const out = new Float64Array(p);
+    for (let i = 0; i < m; i++) out[order[i]] = x[i];
+    return out;
+  });
 }
 
 /** Predictions of every row: coefficients[group[i]] (one model per group), or coefficients[0]. */
