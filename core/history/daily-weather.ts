@@ -14,6 +14,7 @@ import { localTime, type Zone } from '../time/zone.ts';
 import { readCsv } from './csv.ts';
 import { DIURNAL_SHAPE, diurnalCurve, MEAN_TOLERANCE_C } from './diurnal.ts';
 import { findColumns } from './header.ts';
+import { runsOf } from './runs.ts';
 import { describeNonNumber, parseNumber } from './number.ts';
 import { parseDateCell } from './time-cell.ts';
 import { ABSOLUTE_ZERO_C, isHistoryUnit, storedUnit, toStoredUnit, type HistoryUnit } from './units.ts';
@@ -144,7 +145,7 @@ export function readDailyWeather(text: string, o: DailyWeatherOptions): DailyWea
   const leave = o.missing === 'leave';
   const absent: number[] = [];
   for (let i = 0; i < days; i++) if (lineAt[i] === 0) absent.push(i);
-  const dateRuns = runs(absent).map(([a, b]) => (a === b ? formatDate(firstDay + a) : `${formatDate(firstDay + a)} to ${formatDate(firstDay + b)} (${b - a + 1} days)`));
+  const dateRuns = runsOf(absent).map(([a, b]) => (a === b ? formatDate(firstDay + a) : `${formatDate(firstDay + a)} to ${formatDate(firstDay + b)} (${b - a + 1} days)`));
   if (absent.length) {
     if (leave) weather.notes.push(`${absent.length} date${absent.length === 1 ? '' : 's'} without a row, left unknown (NaN): ${dateRuns.join('; ')}`);
     else for (const run of dateRuns) problems.push({ path: file, message: `no row for ${run.includes(' to ') ? 'the dates' : 'the date'} ${run}` });
@@ -220,12 +221,3 @@ export function dailyToHourly(
 const WHAT = { max: 'maximum', min: 'minimum', mean: 'mean' } as const;
 const pad = (h: number) => String(h).padStart(2, '0');
 
-function runs(sorted: number[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const x of sorted) {
-    const last = out.at(-1);
-    if (last && last[1] === x - 1) last[1] = x;
-    else out.push([x, x]);
-  }
-  return out;
-}

@@ -32,6 +32,7 @@ import { dayLayout, type DayPattern } from './day-columns.ts';
 import { findColumns } from './header.ts';
 import { checkHourlyOptions, INTERVALS, type HourlyColumn, type HourlyCsvOptions, type Interval, type TimeSource } from './hourly-options.ts';
 import { rowTimeReader, type FallBackHour } from './hourly-time.ts';
+import { runsOf } from './runs.ts';
 import { describeNonNumber, parseNumber } from './number.ts';
 import { formatWallClock, parseDateCell } from './time-cell.ts';
 import { ABSOLUTE_ZERO_C, storedUnit, toStoredUnit, type StoredUnit } from './units.ts';
@@ -521,16 +522,6 @@ function slotDescriber(startMs: number, zone: Zone, endShift: number, interval: 
   };
 }
 
-/** Runs of consecutive values: [first, last] pairs. */
-function runsOf(sorted: number[]): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
-  for (const h of sorted) {
-    const last = runs.at(-1);
-    if (last && last[1] === h - 1) last[1] = h;
-    else runs.push([h, h]);
-  }
-  return runs;
-}
 
 /** One problem per run of hours without enough points, naming the rows on either side. */
 function findGaps(
