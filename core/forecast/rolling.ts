@@ -39,9 +39,10 @@ export interface Correction {
   /**
    * How much narrower (or wider) each horizon day's errors are with the correction than without,
    * per hour of day, on the same held-out hours: widthRatio[k][h] = (P90 − P10 corrected) /
-   * (P90 − P10 as the model is). The issued quantiles are the model's own, scaled by it.
+   * (P90 − P10 as the model is). The issued quantiles are the model's own, scaled by it. Null where
+   * it was not asked for (a caller that keeps the model's own band): the model's quantiles are used.
    */
-  widthRatio: Float64Array[];
+  widthRatio: Float64Array[] | null;
   /** Issue times the correction was fitted on. */
   issues: number;
 }
@@ -104,7 +105,11 @@ function solve2(sxx: number[], sxy: number[]): [number, number] {
  * Fits the correction on held-out predictions (`heldOut`: NaN where the model was not held out),
  * or returns null where there are too few issue times to fit it on.
  */
-export function fitCorrection(actual: ArrayLike<number>, heldOut: ArrayLike<number>, cal: CalendarFeatures, options: RollingOptions): Correction | null {
+export function fitCorrection(
+  actual: ArrayLike<number>, heldOut: ArrayLike<number>, cal: CalendarFeatures, options: RollingOptions,
+  /** Whether to measure how much the correction narrows each day's band (two error models a day: most of the cost). */
+  { widths = true }: { widths?: boolean } = {},
+): Correction | null {
   const H = options.horizonDays;
   const sxx = Array.from({ length: H + 1 }, () => [0, 0, 0]);
   const sxy = Array.from({ length: H + 1 }, () => [0, 0]);
@@ -132,7 +137,7 @@ export function fitCorrection(actual: ArrayLike<number>, heldOut: ArrayLike<numb
   // their spreads, not the corrected spread itself, is carried: held-out years are fitted on less
   // history than the final model, so their errors are wider in level than the forecast's will be,
   // while the share of them the measured load explains is what the correction brings.
-  const widthRatio = coefficients.map((c, k) => {
+  const widthRatio = !widths ? null : coefficients.map((c, k) => {
     const corrected = new Float64Array(cal.n).fill(Number.NaN), plain = new Float64Array(cal.n).fill(Number.NaN);
     for (const row of rows) {
       if (row.k !== k) continue;
@@ -230,7 +235,7 @@ export function issueForecast(
     const c = x && correction && k < correction.coefficients.length ? correction.coefficients[k] : null;
     const scale = c && x ? Math.max(0, 1 + c[0] * x[0] + c[1] * x[1]) : 1;
     const point = Float64Array.from(hours, (t) => model[t] * scale);
-    const errors = recent?.model(k, s) ?? (c && correction ? scaledErrors(fallback, correction.widthRatio[k]) : fallback);
+    const errors = recent?.model(k, s) ?? (c && correction?.widthRatio ? scaledErrors(fallback, correction.widthRatio[k]) : fallback);
     const quantiles = applyErrorModel(errors, point, hours.map((t) => cal.hour[t]));
     days.push({ day: k, window, point, quantiles });
   }

@@ -192,7 +192,8 @@ export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: 
   const onAxis = new Float64Array(axis.n).fill(Number.NaN);
   onAxis.set(f.context, axis.study.from - f.context.length);
   onAxis.set(f.point, axis.study.from);
-  const correction = fitCorrection(input.load, f.heldOut, calendar, { issueHour: calendar.hour[issuedAt], horizonDays: ROLLING_HORIZON_DAYS });
+  // The band keeps the model's width (below): the correction's narrowing is not measured.
+  const correction = fitCorrection(input.load, f.heldOut, calendar, { issueHour: calendar.hour[issuedAt], horizonDays: ROLLING_HORIZON_DAYS }, { widths: false });
   if (!correction) return f;
   const issued = issueForecast(input.load, onAxis, calendar, issuedAt, axis.study.to, correction, f.errors, ROLLING_HORIZON_DAYS);
   const plain = f.point;
