@@ -13,6 +13,7 @@ import { compactDesign, DEFAULT_RECENCY, hingeKnots, LARGEST_RECENCY, recencyDes
 import { powers, vanillaDesign } from './models/vanilla.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
 import { accumulateBlocks, solveBlocks, sumBlocks } from './regression/blocks.ts';
+import { fingerprint, gramOf, type GramCache } from './regression/shared-gram.ts';
 import { predictRows, prefixSolves } from './regression/least-squares.ts';
 import { materialize, type Design } from './regression/terms.ts';
 import { forecastShortHistory, type ShortChoice } from './short-history.ts';
@@ -60,6 +61,12 @@ export interface ForecastOptions {
    * trusted on its own fit (forecast/sufficiency.ts).
    */
   heldOutHours?: number;
+  /**
+   * X'X of designs already accumulated by other series on the same calendar (a scenario's areas
+   * on one station): a series with the same temperature and training rows reuses it and
+   * accumulates only X'y (shared-gram.ts). The same figures either way.
+   */
+  shared?: SharedDesigns;
   /**
    * Hours just before the target predicted by the same fit too (in-sample), returned as
    * `context`: what a forecast issued with measured load compares the measured hours with. They
@@ -160,6 +167,20 @@ interface Fitted {
   width: number;
 }
 
+/** What series on one calendar share: a recency or compact design, written out, with its X'X. */
+export type SharedDesigns = GramCache<{ cal: CalendarFeatures; built: ReturnType<typeof recencyDesign>; d: Design }>;
+
+const calendarKeys = new WeakMap<CalendarFeatures, string>();
+/** A calendar's identity for a cache key: its day kinds and lunar days, hour by hour. */
+function calendarKey(cal: CalendarFeatures): string {
+  let key = calendarKeys.get(cal);
+  if (!key) {
+    key = `${cal.startMs}|${cal.n}|${fingerprint(cal.hour, cal.effectiveWeekday, cal.holiday, cal.month, cal.springFestival, cal.lantern, cal.trend)}`;
+    calendarKeys.set(cal, key);
+  }
+  return key;
+}
+
 /** Accumulates a model once; predicts from any leading run of training segments. */
 function fitModel(
   model: ModelName,
@@ -175,6 +196,7 @@ function fitModel(
   compact = false,
   /** Where the training starts, in years on the axis. */
   trainStartYears = 0,
+  shared?: SharedDesigns,
 ): Fitted {
   const standard = centreAndScale(temperature);
   const y = weights ? Float64Array.from(load, (v, i) => v * Math.sqrt(weights[i])) : load;
@@ -190,17 +212,26 @@ function fitModel(
     if (temperature[i] > max) max = temperature[i];
   }
   const range = min < max ? { min, max } : undefined;
-  const built = compact
+  // Weighted fits (a target inside the history) weight rows by their distance to it: not shared.
+  const key = shared && !weights
+    ? `${calendarKey(cal)}|${fingerprint(temperature, seg)}|${segmentCount}|${trainEndYears}|${trainStartYears}|${compact}|${spec.lags},${spec.pastDays}`
+    : undefined;
+  const found = key ? shared!.get(key) : undefined;
+  const kept = found && found.design.cal === cal ? found : undefined;
+  const built = kept?.design.built ?? (compact
     ? compactDesign(cal, temperature, standard, range)
-    : recencyDesign(cal, temperature, standard, hingeKnots(trainEndYears), spec, range);
+    : recencyDesign(cal, temperature, standard, hingeKnots(trainEndYears), spec, range));
   const { hingeColumns } = built;
   // Read many times (the fit, then the held-out years and the recency candidates): written out once.
-  const d = materialize(built.design, cal.n);
+  const d = kept?.design.d ?? materialize(built.design, cal.n);
   // Weighted least squares by scaling rows: √w·x and √w·y.
   const weighted: Design = weights
     ? { ...d, terms: d.terms.map((t) => ({ ...t, emit: (i, c, v, at) => { const k = t.emit(i, c, v, at); const s = Math.sqrt(weights[i]); for (let j = at; j < at + k; j++) v[j] *= s; return k; } })) }
     : d;
-  const sums = accumulateBlocks(weighted, y, cal.n, cal.hour, 24, seg, segmentCount);
+  // The rows fitted are those of seg ≥ 0, where the load is known (usable): the same rows as the
+  // series the X'X was accumulated for, since seg is part of the key.
+  const sums = accumulateBlocks(weighted, y, cal.n, cal.hour, 24, seg, segmentCount, kept);
+  if (key && !kept) shared!.set(key, gramOf({ cal, built, d }, sums));
   const dropFor = (fitEndYears: number): Set<number> => {
     const drop = new Set(hingeColumns.filter((h) => h.knot > fitEndYears - 1 + 1e-9).map((h) => h.column));
     if (!compact && (fitEndYears - trainStartYears) * YEAR_HOURS < 2 * YEAR_OF_DAYS - 1) drop.add(built.design.offsets[1]);
@@ -319,7 +350,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   const cuts = wantErrors || choosing ? origins.map((o) => o.fitTo) : [];
   const seg = segments(options.train, cuts, cal.n, usable);
   const years = (index: number) => cal.trend[Math.min(cal.n - 1, Math.max(0, index - 1))] + 1 / 8766;
-  const fitted = fitModel(options.model, cal, input.load, temperature, seg, cuts.length + 1, years(options.train.to), spec, weights, Boolean(options.heldOutHours), cal.trend[options.train.from]);
+  const fitted = fitModel(options.model, cal, input.load, temperature, seg, cuts.length + 1, years(options.train.to), spec, weights, Boolean(options.heldOutHours), cal.trend[options.train.from], options.shared);
   const sortedCuts = [...cuts].sort((a, b) => a - b);
   let recency: RecencySpec | undefined = options.recency;
   if (!recency && options.model === 'best' && !options.heldOutHours) {

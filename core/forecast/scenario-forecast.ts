@@ -13,7 +13,8 @@ import type { Scenario } from '../scenario/model.ts';
 import { HOUR_MS, parseTimestamp } from '../time/timestamp.ts';
 import { formatInZone, resolveZone } from '../time/zone.ts';
 import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts';
-import { forecastSeries, type ModelName, type SeriesForecast, type Window } from './forecast.ts';
+import { forecastSeries, type ModelName, type SeriesForecast, type SharedDesigns, type Window } from './forecast.ts';
+import { GramCache } from './regression/shared-gram.ts';
 import type { RecencySpec } from './models/recency.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS } from './quantiles.ts';
 import { fitCorrection, issueForecast } from './rolling.ts';
@@ -169,7 +170,7 @@ export function axisCalendar(axis: ScenarioAxis): CalendarFeatures {
 }
 
 /** One metered area's forecast over the study window (with its held-out predictions). */
-export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: ModelName = 'best', cal?: CalendarFeatures): SeriesForecast {
+export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: ModelName = 'best', cal?: CalendarFeatures, shared?: SharedDesigns): SeriesForecast {
   const calendar = cal ?? axisCalendar(axis);
   const train = input.train ?? axis.train;
   // Load measured up to the issue (its last day runs into the study's eve): the forecast is
@@ -184,6 +185,7 @@ export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: 
       model, train, target: axis.study, calendar,
       ...(input.stations ? { stations: input.stations } : {}), ...(input.heldOutHours ? { heldOutHours: input.heldOutHours } : {}),
       ...(input.recency ? { recency: input.recency } : {}),
+      ...(shared ? { shared } : {}),
       // The fit's own view of the measured day before the issue, for the correction's signals.
       ...(rolling ? { context: axis.study.from - (issuedAt - 24) } : {}),
     },
@@ -223,6 +225,12 @@ export function leadArea(series: AreaSeriesInput[], axis: ScenarioAxis): number 
     if (count >= 2 * 8760 && sum / count > most) { most = sum / count; best = k; }
   });
   return best;
+}
+
+/** The areas' indices ordered by the stations they are forecast on (as given; unchosen last), stably. */
+export function byStation(series: ReadonlyArray<Pick<AreaSeriesInput, 'stations'>>): number[] {
+  const key = (k: number) => (series[k].stations ? series[k].stations!.join('+') : '\uffff');
+  return series.map((_, k) => k).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
 }
 
 /** Days after the issue day the measured-load correction reaches (beyond, the model as it is). */
@@ -373,13 +381,15 @@ export function forecastScenario(s: Scenario, model: ModelName = 'best', onProgr
   const lead = leadArea(series, axis);
   const forecasts: SeriesForecast[] = new Array(series.length);
   let done = 0;
+  // Areas on one station share their design's X'X (shared-gram.ts): visited station by station.
+  const shared: SharedDesigns = new GramCache();
   const run = (k: number, recency?: RecencySpec) => {
-    forecasts[k] = forecastArea(axis, recency ? { ...series[k], recency } : series[k], model, cal);
+    forecasts[k] = forecastArea(axis, recency ? { ...series[k], recency } : series[k], model, cal, shared);
     onProgress(++done / (series.length + 1));
   };
   if (lead >= 0) run(lead);
-  const shared = lead >= 0 ? forecasts[lead].recency : undefined;
-  series.forEach((_, k) => { if (k !== lead) run(k, shared); });
+  const chosen = lead >= 0 ? forecasts[lead].recency : undefined;
+  for (const k of byStation(series)) if (k !== lead) run(k, chosen);
   const result = aggregateScenarioForecast(s, axis, series, forecasts, cal, fixed, notes);
   onProgress(1);
   return result;

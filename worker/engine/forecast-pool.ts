@@ -3,7 +3,7 @@
  * metered areas' series; every worker fits its share; the sums up the area tree are done here
  * (cheap additions). The same function serves the page, the command line and the benchmarks.
  */
-import { aggregateScenarioForecast, leadArea, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
+import { aggregateScenarioForecast, byStation, leadArea, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
 import type { ModelName } from '../../core/forecast/forecast.ts';
 import type { Problem } from '../../core/problems.ts';
 import { isDataError } from '../../core/data-error.ts';
@@ -25,9 +25,11 @@ export async function forecastScenarioInPool(
   if (!prepared.ok) return prepared;
   const { axis, series, fixed, notes, areas } = prepared;
   // Small batches keep both workers busy to the end and progress flowing.
+  // Areas of one station in the same batches, so that they share their design (shared-gram.ts).
   const batchSize = Math.max(1, Math.ceil(series.length / (pool.size * 8)));
+  const order = byStation(series);
   const batches: number[][] = [];
-  for (let i = 0; i < series.length; i += batchSize) batches.push(Array.from({ length: Math.min(batchSize, series.length - i) }, (_, k) => i + k));
+  for (let i = 0; i < series.length; i += batchSize) batches.push(order.slice(i, i + batchSize));
   let done = 0;
   const parts: AreaForecastPart[] = new Array(series.length);
   // The largest area first: it chooses the recency terms the others share (leadArea).

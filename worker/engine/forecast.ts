@@ -10,7 +10,9 @@ import { isDataError } from '../../core/data-error.ts';
 import { backtestCsv, type CsvBacktestOptions } from '../../core/forecast/backtest-csv.ts';
 import type { BacktestResult } from '../../core/forecast/backtest.ts';
 import { customerBaselines, type BaselineOptions, type CustomerBaselines } from '../../core/forecast/baseline.ts';
-import { calendarFor, forecastSeries, type ModelName, type Window } from '../../core/forecast/forecast.ts';
+import type { CalendarFeatures } from '../../core/forecast/calendar-features.ts';
+import { calendarFor, forecastSeries, type ModelName, type SharedDesigns, type Window } from '../../core/forecast/forecast.ts';
+import { GramCache } from '../../core/forecast/regression/shared-gram.ts';
 import { gefcomBacktest, type GefcomBacktest, type GefcomTask } from '../../core/forecast/gefcom-backtest.ts';
 import type { RecencySpec } from '../../core/forecast/models/recency.ts';
 import type { ShortChoice } from '../../core/forecast/short-history.ts';
@@ -48,6 +50,18 @@ export type CsvBacktestOutcome =
   | { ok: false; problems: Problem[] };
 export type GefcomBacktestOutcome = { ok: true; backtest: GefcomBacktest } | { ok: false; problems: Problem[] };
 
+/**
+ * The designs a worker's batches of one scenario share (areas on one station: shared-gram.ts),
+ * kept from batch to batch while the axis is the same one; a cache key carries the calendar's and
+ * the temperature's contents too, so a stale entry can only miss.
+ */
+let sharedDesigns: { axis: string; cal: CalendarFeatures; cache: SharedDesigns } | null = null;
+function sharedDesignsFor(axis: ScenarioAxis): { cal: CalendarFeatures; cache: SharedDesigns } {
+  const key = `${axis.startMs}|${axis.n}|${axis.timeZone}|${JSON.stringify(axis.holidays)}`;
+  if (!sharedDesigns || sharedDesigns.axis !== key) sharedDesigns = { axis: key, cal: axisCalendar(axis), cache: new GramCache() };
+  return sharedDesigns;
+}
+
 export const forecastEngine = {
   /** A scenario's forecasting inputs (one per metered area), for a pool to share out. */
   prepareForecast(name: string, bytes: ScenarioBytes): PreparedForecast {
@@ -75,9 +89,10 @@ export const forecastEngine = {
 
   /** Forecasts of some metered areas (the pool gives each worker a share). */
   forecastAreas(axis: ScenarioAxis, series: AreaSeriesInput[], model: ModelName = 'best'): AreaForecastPart[] {
-    const cal = axisCalendar(axis);
+    // One calendar and one cache of designs while the axis is the same (batch after batch).
+    const { cal, cache } = sharedDesignsFor(axis);
     const parts = series.map((input) => {
-      const f = forecastArea(axis, input, model, cal);
+      const f = forecastArea(axis, input, model, cal, cache);
       return { area: input.area, point: f.point, quantiles: f.quantiles, stations: f.stations, heldOut: f.heldOut!, heldOutWeight: f.heldOutWeight!, ...(f.recency ? { recency: f.recency } : {}) };
     });
     const buffers = parts.flatMap((p) => [p.point.buffer, p.heldOut.buffer, p.heldOutWeight.buffer, ...p.quantiles.map((q) => q.buffer)]) as ArrayBuffer[];

@@ -16,7 +16,11 @@ export interface BlockSums {
   n: Int32Array;
 }
 
-/** Rows with block < 0 are left out. */
+/**
+ * Rows with block < 0 are left out. With `gram` (the X'X and row counts of the same design on
+ * the same rows, from another series: shared-gram.ts) only X'y is accumulated; the caller
+ * vouches that the rows are the same, i.e. that y is finite wherever block ≥ 0.
+ */
 export function accumulateBlocks(
   d: Design,
   y: ArrayLike<number>,
@@ -25,24 +29,31 @@ export function accumulateBlocks(
   groups: number,
   block: ArrayLike<number>,
   blocks: number,
+  gram?: { xtx: Float64Array[]; n: Int32Array },
 ): BlockSums {
   const p = d.width;
   const cells = groups * blocks;
-  const xtx = Array.from({ length: cells }, () => new Float64Array(p * p));
+  const xtx = gram ? gram.xtx : Array.from({ length: cells }, () => new Float64Array(p * p));
   const xty = Array.from({ length: cells }, () => new Float64Array(p));
-  const n = new Int32Array(cells);
+  const n = gram ? gram.n : new Int32Array(cells);
   const cols = new Int32Array(d.maxEntries);
   const vals = new Float64Array(d.maxEntries);
   // Visit rows cell by cell so that one cell's matrix stays in cache while it fills.
   const order = sortByCell(group, block, blocks, rows, cells);
   for (let c = 0; c < cells; c++) {
+    const m = xtx[c], v = xty[c];
     for (let r = order.start[c]; r < order.start[c + 1]; r++) {
       const i = order.rows[r];
       if (!Number.isFinite(y[i])) continue;
       const k = rowEntries(d, i, cols, vals);
       if (!rowIsFinite(vals, k)) continue;
-      n[c]++;
-      accumulateRow(xtx[c], xty[c], p, cols, vals, k, y[i]);
+      if (gram) {
+        const yi = y[i];
+        for (let a = 0; a < k; a++) v[cols[a]] += vals[a] * yi;
+      } else {
+        n[c]++;
+        accumulateRow(m, v, p, cols, vals, k, y[i]);
+      }
     }
   }
   return { p, groups, blocks, xtx, xty, n };
