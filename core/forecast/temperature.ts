@@ -4,14 +4,37 @@
  * the last hours and days, not only of this hour — Wang, Liu & Hong, IJF 2016).
  */
 
-/** Hour-by-hour mean of some stations (NaN where any of them is unknown). */
+/**
+ * Hour-by-hour mean of some stations. An hour where some of them are unknown (a station's
+ * missing row) is not lost: each known station stands for the mean by its own reading less its
+ * usual offset from the mean (measured over the hours all of them are known), so a station that
+ * runs 3 °C warm does not shift the hour it is left alone in. NaN only where none is known.
+ */
 export function averageStations(stations: Float64Array[], ids: number[]): Float64Array {
   const n = stations[0]?.length ?? 0;
   const out = new Float64Array(n);
+  const offset = new Float64Array(ids.length);
+  let complete = 0;
   for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (const k of ids) s += stations[k][i];
-    out[i] = s / ids.length;
+    let s = 0, known = 0;
+    for (const k of ids) if (Number.isFinite(stations[k][i])) { s += stations[k][i]; known++; }
+    if (known < ids.length) continue;
+    const mean = s / ids.length;
+    ids.forEach((k, j) => (offset[j] += stations[k][i] - mean));
+    complete++;
+  }
+  if (complete) for (let j = 0; j < ids.length; j++) offset[j] /= complete;
+  for (let i = 0; i < n; i++) {
+    let plain = 0, corrected = 0, known = 0;
+    ids.forEach((k, j) => {
+      const v = stations[k][i];
+      if (!Number.isFinite(v)) return;
+      plain += v;
+      corrected += v - offset[j];
+      known++;
+    });
+    // All known: the plain mean (the offsets sum to zero, but need not to the last bit).
+    out[i] = !known ? Number.NaN : known === ids.length ? plain / known : corrected / known;
   }
   return out;
 }

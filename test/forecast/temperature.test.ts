@@ -1,6 +1,6 @@
 /** Temperature lags and past-day means: an unknown hour blanks only itself. */
 import { describe, expect, it } from 'vitest';
-import { filledForLags, lagged, pastDayMean } from '../../core/forecast/temperature.ts';
+import { averageStations, filledForLags, lagged, pastDayMean } from '../../core/forecast/temperature.ts';
 
 const NaN_ = Number.NaN;
 const ramp = (n: number) => Float64Array.from({ length: n }, (_, i) => i);
@@ -61,5 +61,36 @@ describe('past-day means', () => {
     for (const x of [lagged(t, 1), lagged(t, 2), pastDayMean(t, 1), pastDayMean(t, 2)]) {
       expect(unknownCount(x.subarray(48))).toBe(0);
     }
+  });
+});
+
+describe('the mean of stations', () => {
+  const hours = 500;
+  const base = Float64Array.from({ length: hours }, (_, i) => 20 + 8 * Math.sin((2 * Math.PI * i) / 24));
+  const warm = Float64Array.from(base, (v) => v + 3);
+  const cool = Float64Array.from(base, (v, i) => v - 1 + 0.2 * Math.sin(i));
+
+  it('is the plain mean of the stations where all are known', () => {
+    const m = averageStations([base, warm, cool], [0, 1, 2]);
+    for (let i = 0; i < hours; i++) expect(m[i]).toBeCloseTo((base[i] + warm[i] + cool[i]) / 3, 12);
+  });
+
+  it('keeps an hour a station missed, standing the others in by their usual offset: a warm station left alone does not warm it', () => {
+    const gappyBase = base.slice(), gappyCool = cool.slice();
+    gappyBase[100] = Number.NaN;
+    gappyCool[100] = Number.NaN;
+    const full = averageStations([base, warm, cool], [0, 1, 2]);
+    const m = averageStations([gappyBase, warm, gappyCool], [0, 1, 2]);
+    expect(Number.isFinite(m[100])).toBe(true);
+    expect(Math.abs(m[100] - full[100])).toBeLessThan(0.2); // the warm station alone reads 3.3 °C above the mean
+    expect(m[101]).toBe(full[101]);
+  });
+
+  it('is unknown only where every station is', () => {
+    const a = base.slice(), b = warm.slice();
+    a[7] = Number.NaN; b[7] = Number.NaN; a[8] = Number.NaN;
+    const m = averageStations([a, b], [0, 1]);
+    expect(Number.isNaN(m[7])).toBe(true);
+    expect(Number.isFinite(m[8])).toBe(true);
   });
 });
