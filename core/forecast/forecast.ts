@@ -87,7 +87,7 @@ export interface SeriesForecast {
   /** The fit's own predictions of the `context` hours before the target (when asked for). */
   context?: Float64Array;
   /** Issued with the load measured before `issuedAt` (an index on the axis): the correction's first weights. */
-  measuredLoad?: { issuedAt: number; correction: Array<[number, number]>; calibration: string };
+  measuredLoad?: { issuedAt: number; correction: number[][]; calibration: string };
   /** How the quantiles were calibrated, in words (for the output: an interval says what it rests on). */
   calibration?: string;
   /** Under two years of history: the model chosen by cross-validation, and each candidate's score. */

@@ -6,7 +6,7 @@
 import type { CalendarFeatures } from './calendar-features.ts';
 import type { Window } from './forecast.ts';
 import type { ErrorModel } from './quantiles.ts';
-import { fitCorrection, issueForecast, issueIndices, RecentErrors, signalsAt, CALIBRATION_DAYS, type Correction, type RollingOptions } from './rolling.ts';
+import { fitCorrection, issueForecast, issueIndices, RecentErrors, issueSignals, CALIBRATION_DAYS, type Correction, type RollingOptions } from './rolling.ts';
 
 export interface HorizonScore {
   /** Day after the issue day (1 = tomorrow). */
@@ -56,8 +56,7 @@ export function rollingBacktest(input: RollingInput, options: RollingOptions): R
   const recent = new RecentErrors(H);
   if (correction) {
     for (const s of issueIndices(cal, test.from - CALIBRATION_DAYS * 24, test.from, options.issueHour)) {
-      const x = signalsAt(actual, input.heldOut, s);
-      if (!x) continue;
+      if (!issueSignals(actual, input.heldOut, s)) continue;
       const seeded = issueForecast(actual, input.heldOut, cal, s, test.from, correction, input.errors, H);
       for (const d of seeded.days) d.point.forEach((p, j) => recent.add(d.day, cal.hour[d.window.from + j], actual[d.window.from + j], p, d.window.from + j + 1));
     }

@@ -50,8 +50,8 @@ describe('the forecast issued each day with measured load', () => {
     expect(d1.mape.rolling).toBeLessThan(0.75 * d1.mape.model);
     expect(d7.mape.rolling).toBeLessThanOrEqual(d7.mape.model + 0.05);
     expect(d7.mape.model - d7.mape.rolling).toBeLessThan(d1.mape.model - d1.mape.rolling);
-    // The correction itself fades: tomorrow's weight on the measured error is above next week's.
-    const weight = (k: number) => report.correction!.coefficients[k][0] + report.correction!.coefficients[k][1];
+    // The correction itself fades: tomorrow's weight on a lasting measured error is above next week's.
+    const weight = (k: number) => report.correction!.coefficients[k].reduce((a, b) => a + b, 0);
     expect(weight(1)).toBeGreaterThan(weight(7));
   });
 
