@@ -8,7 +8,9 @@ export type NoteCode =
   | 'weather-filled'
   | 'short-history'
   | 'profile-forecast'
-  | 'stale-history';
+  | 'stale-history'
+  /** Gaps measured against the hour's highest 15/30-minute point, from the history's hourly maxima. */
+  | 'peak-within-hour';
 
 export interface DataNote {
   code: NoteCode;

@@ -15,6 +15,7 @@ import { formatInZone, resolveZone } from '../time/zone.ts';
 import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts';
 import { forecastSeries, type ModelName, type SeriesForecast, type SharedDesigns, type Window } from './forecast.ts';
 import { GramCache } from './regression/shared-gram.ts';
+import { combinedFactor, peakNote, peakRatios, type PeakRatios } from './peak-ratio.ts';
 import type { RecencySpec } from './models/recency.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS } from './quantiles.ts';
 import { fitCorrection, issueForecast } from './rolling.ts';
@@ -63,6 +64,12 @@ export interface AreaForecast {
   point: Float64Array;
   quantiles: Float64Array[];
   stations: string[];
+  /**
+   * Where the hour's highest 15/30-minute point is known (the history's hourly maxima, of the
+   * area or of every part of it): per forecast hour, that peak over the hourly mean (≥ 1).
+   * Warnings measure gaps against point and quantiles scaled by it; energy stays on the means.
+   */
+  peakFactor?: Float64Array;
 }
 
 export interface ScenarioForecast {
@@ -83,6 +90,8 @@ export interface ScenarioForecastInputs {
   /** Areas forecast without one. */
   fixed: FixedAreaForecast[];
   notes: DataNote[];
+  /** Areas whose history has hourly maxima: the peak over the mean at each local hour (peak-ratio.ts). */
+  peaks: PeakRatios;
 }
 
 /**
@@ -162,7 +171,12 @@ export function scenarioForecastInputs(s: Scenario): ScenarioForecastInputs {
       ...(heldOutHours !== undefined ? { heldOutHours } : {}),
     });
   }
-  return { axis, series, fixed, notes };
+  const peaks = peakRatios(s, startMs + axis.train.to * HOUR_MS, (ms) => cal.hour[Math.round((ms - startMs) / HOUR_MS)]);
+  for (const [area, ratios] of Object.entries(peaks)) {
+    const a = areaById.get(area);
+    if (a) notes.push(peakNote(area, a.name, ratios));
+  }
+  return { axis, series, fixed, notes, peaks };
 }
 
 export function axisCalendar(axis: ScenarioAxis): CalendarFeatures {
@@ -250,8 +264,10 @@ export function aggregateScenarioForecast(
   cal: CalendarFeatures = axisCalendar(axis),
   fixed: FixedAreaForecast[] = [],
   notes: DataNote[] = [],
+  peaks: PeakRatios = {},
 ): ScenarioForecast {
   const hours = axis.study.to - axis.study.from;
+  const ownFactor = (area: string) => (peaks[area] ? Float64Array.from(cal.hour.subarray(axis.study.from, axis.study.to), (h) => peaks[area][h]) : undefined);
   const studyHours = cal.hour.subarray(axis.study.from, axis.study.to);
   const children = new Map<string, string[]>();
   for (const a of s.areas) if (a.parent !== null) children.set(a.parent, [...(children.get(a.parent) ?? []), a.id]);
@@ -260,19 +276,28 @@ export function aggregateScenarioForecast(
   const result = new Map<string, AreaForecast>();
   /** What an area hands up: its modelled part (point, load, held-out sums) and its profile part's quantiles. */
   type Part = { modelled: { point: Float64Array; load: Float64Array; heldOut: Float64Array; weight: Uint8Array } | null; fixedPoint: Float64Array | null; fixedQuantiles: Float64Array[] | null };
+  const handedUp = new Map<string, Part>();
   const visit = (area: string): Part | null => {
+    const part = visitArea(area);
+    if (part) handedUp.set(area, part);
+    return part;
+  };
+  const visitArea = (area: string): Part | null => {
     const mine = own.get(area);
     if (mine) {
       const f = mine.forecast;
-      result.set(area, { area, source: 'model', point: f.point, quantiles: f.quantiles, stations: f.stations.map((k) => axis.stationIds[k]) });
+      const peakFactor = ownFactor(area);
+      result.set(area, { area, source: 'model', point: f.point, quantiles: f.quantiles, stations: f.stations.map((k) => axis.stationIds[k]), ...(peakFactor ? { peakFactor } : {}) });
       return { modelled: { point: f.point, load: mine.input.load, heldOut: f.heldOut!, weight: f.heldOutWeight! }, fixedPoint: null, fixedQuantiles: null };
     }
     const profile = ownFixed.get(area);
     if (profile) {
-      result.set(area, { area, source: 'profile', point: profile.point, quantiles: profile.quantiles, stations: profile.stations.map((k) => axis.stationIds[k]) });
+      const peakFactor = ownFactor(area);
+      result.set(area, { area, source: 'profile', point: profile.point, quantiles: profile.quantiles, stations: profile.stations.map((k) => axis.stationIds[k]), ...(peakFactor ? { peakFactor } : {}) });
       return { modelled: null, fixedPoint: profile.point, fixedQuantiles: profile.quantiles };
     }
-    const parts = (children.get(area) ?? []).map(visit).filter((p): p is Part => p !== null);
+    const kids = (children.get(area) ?? []).filter((c) => visit(c) !== null);
+    const parts = kids.map((c) => handedUp.get(c)!);
     if (!parts.length) return null;
     const modelledParts = parts.flatMap((p) => (p.modelled ? [p.modelled] : []));
     const fixedParts = parts.filter((p) => p.fixedPoint);
@@ -304,7 +329,8 @@ export function aggregateScenarioForecast(
       for (let i = 0; i < hours; i++) point[i] += fixedPoint[i];
       quantiles.forEach((q, k) => { for (let i = 0; i < hours; i++) q[i] += fixedQuantiles![k][i]; });
     }
-    result.set(area, { area, source: 'sum', point, quantiles, stations: [] });
+    const peakFactor = ownFactor(area) ?? combinedFactor(kids.map((c) => ({ point: result.get(c)!.point, factor: result.get(c)!.peakFactor })));
+    result.set(area, { area, source: 'sum', point, quantiles, stations: [], ...(peakFactor ? { peakFactor } : {}) });
     return { modelled, fixedPoint, fixedQuantiles };
   };
   const root = s.areas.find((a) => a.parent === null)!;
@@ -323,6 +349,7 @@ function checkedForecast(f: ScenarioForecast, axis: ScenarioAxis): ScenarioForec
   for (const a of f.areas) {
     assertFiniteArray('forecast', `area ${a.area} point`, a.point, at);
     a.quantiles.forEach((q, k) => assertFiniteArray('forecast', `area ${a.area} P${Math.round(f.levels[k] * 100)}`, q, at));
+    if (a.peakFactor) assertFiniteArray('forecast', `area ${a.area} peak factor`, a.peakFactor, at);
   }
   return f;
 }
@@ -334,7 +361,7 @@ function checkedForecast(f: ScenarioForecast, axis: ScenarioAxis): ScenarioForec
  * local warnings need) is still being made.
  */
 export function forecastSystemOnly(s: Scenario, model: ModelName = 'best'): ScenarioForecast {
-  const { axis, series, fixed, notes } = scenarioForecastInputs(s);
+  const { axis, series, fixed, notes, peaks } = scenarioForecastInputs(s);
   const children = new Map<string, string[]>();
   for (const a of s.areas) if (a.parent !== null) children.set(a.parent, [...(children.get(a.parent) ?? []), a.id]);
   const own = new Map(series.map((x) => [x.area, x.load]));
@@ -370,13 +397,24 @@ export function forecastSystemOnly(s: Scenario, model: ModelName = 'best'): Scen
     for (let i = 0; i < hours; i++) point[i] += f.point[i];
     f.quantiles.forEach((q, k) => { for (let i = 0; i < hours; i++) quantiles[k][i] += q[i]; });
   }
-  const system: AreaForecast = { area: root.id, source: load ? 'model' : 'profile', point, quantiles, stations };
+  // The quick outlook has no parts' forecasts to weight their peaks by: the root's own ratio, or
+  // else the highest of its metered parts' at each hour where every one of them has one (at or
+  // above the full forecast's weighted ratio: early, not late).
+  const studyHours = axisCalendar(axis).hour.subarray(axis.study.from, axis.study.to);
+  const metered = [...series.map((x) => x.area), ...fixed.map((f) => f.area)];
+  const ratioAt = (h: number): number | undefined => {
+    if (peaks[root.id]) return peaks[root.id][h];
+    if (!metered.length || metered.some((a) => !peaks[a])) return undefined;
+    return Math.max(...metered.map((a) => peaks[a][h]));
+  };
+  const peakFactor = ratioAt(0) !== undefined ? Float64Array.from(studyHours, (h) => ratioAt(h)!) : undefined;
+  const system: AreaForecast = { area: root.id, source: load ? 'model' : 'profile', point, quantiles, stations, ...(peakFactor ? { peakFactor } : {}) };
   return checkedForecast({ startMs: axis.startMs + axis.study.from * HOUR_MS, hours, levels: QUANTILE_LEVELS, areas: [system], system, notes }, axis);
 }
 
 /** The whole scenario forecast in one thread (the worker pool splits the middle step). */
 export function forecastScenario(s: Scenario, model: ModelName = 'best', onProgress: (f: number) => void = () => {}): ScenarioForecast {
-  const { axis, series, fixed, notes } = scenarioForecastInputs(s);
+  const { axis, series, fixed, notes, peaks } = scenarioForecastInputs(s);
   const cal = axisCalendar(axis);
   const lead = leadArea(series, axis);
   const forecasts: SeriesForecast[] = new Array(series.length);
@@ -390,7 +428,7 @@ export function forecastScenario(s: Scenario, model: ModelName = 'best', onProgr
   if (lead >= 0) run(lead);
   const chosen = lead >= 0 ? forecasts[lead].recency : undefined;
   for (const k of byStation(series)) if (k !== lead) run(k, chosen);
-  const result = aggregateScenarioForecast(s, axis, series, forecasts, cal, fixed, notes);
+  const result = aggregateScenarioForecast(s, axis, series, forecasts, cal, fixed, notes, peaks);
   onProgress(1);
   return result;
 }

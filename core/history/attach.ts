@@ -9,7 +9,7 @@ import { formatInZone, resolveZone } from '../time/zone.ts';
 
 export interface AttachTarget {
   /** Load series: where it belongs. */
-  load?: { of: 'area' | 'feeder' | 'customer'; id: string; values: Float64Array };
+  load?: { of: 'area' | 'feeder' | 'customer'; id: string; values: Float64Array; /** Each hour's highest 15/30-minute reading (load read finer than hourly). */ maxValues?: Float64Array };
   /** Temperature series: the station it belongs to. */
   temperature?: { station: string; values: Float64Array };
   startMs: number;
@@ -24,12 +24,16 @@ export function attachHistory(scenario: ScenarioFile, target: AttachTarget): { o
   const next: ScenarioFile = { ...scenario, history: { load: [...scenario.history.load] }, weather: { stations: [...scenario.weather.stations] } };
   const problems: Problem[] = [];
   if (target.load) {
-    const { of, id, values } = target.load;
+    const { of, id, values, maxValues } = target.load;
     const table = of === 'area' ? scenario.areas : of === 'feeder' ? scenario.feeders : scenario.customers;
     if (!table.some((x) => x.id === id)) problems.push({ path: `--${of}`, message: `unknown ${of} "${id}" in the scenario` });
     // The new series replaces any earlier series of the same entity (one series per hour).
     next.history.load = next.history.load.filter((h) => !(h.of === of && h.id === id));
-    next.history.load.push({ of, id, start, unit: 'MW', values: Array.from(values, (v) => round(v, 3)) });
+    next.history.load.push({
+      of, id, start, unit: 'MW', values: Array.from(values, (v) => round(v, 3)),
+      // Rounded up, so that a maximum never reads below its own rounded mean.
+      ...(maxValues ? { maxValues: Array.from(maxValues, (v, i) => Math.max(round(v, 3), round(values[i], 3))) } : {}),
+    });
   }
   if (target.temperature) {
     const { station, values } = target.temperature;

@@ -197,6 +197,9 @@ const LoadHistory = Type.Object(
     start: Timestamp('series start'),
     unit: Type.Literal('MW', { title: 'unit (MW)' }),
     values: Type.Array(Type.Union([Type.Number(), Type.Null()]), { title: 'hourly values in MW' }),
+    maxValues: Type.Optional(Type.Array(Type.Union([Type.Number(), Type.Null()]), {
+      title: 'each hour\'s highest 15/30-minute reading in MW (load read finer than hourly): warnings are measured against it',
+    })),
   },
   { title: 'load history series', additionalProperties: false },
 );

@@ -371,6 +371,7 @@ function checkHistory(ctx: Context, areas: Map<string, number>, feeders: Map<str
     if (!table.has(series.id)) unknownRef(ctx, `${key}.id`, series.of, series.id, table);
     const checked = checkSeries(ctx, key, series, { min: 0, rangeHint: 'loads cannot be negative' });
     if (!checked) continue;
+    if (series.maxValues) checkHourlyMaxima(ctx, key, series.values, series.maxValues);
     const entity = `${series.of} ${series.id}`;
     const span: [number, number, string] = [checked.startMs, checked.startMs + series.values.length * HOUR_MS, key];
     const list = spans.get(entity) ?? [];
@@ -381,6 +382,30 @@ function checkHistory(ctx: Context, areas: Map<string, number>, feeders: Map<str
     }
     list.push(span);
     spans.set(entity, list);
+  }
+}
+
+/**
+ * An hour's highest reading beside its mean: as many as the means, each unknown or a number not
+ * below its hour's mean (a maximum under the mean is a swapped column or another unit), first
+ * wrong one named.
+ */
+function checkHourlyMaxima(ctx: Context, key: string, values: ReadonlyArray<number | null>, maxima: ReadonlyArray<number | null>): void {
+  if (maxima.length !== values.length) {
+    ctx.out.addExpected(`${key}.maxValues`, `one hourly maximum per hourly value (${values.length})`, `${maxima.length}`);
+    return;
+  }
+  for (let i = 0; i < maxima.length; i++) {
+    const max = maxima[i], mean = values[i];
+    if (max === null) continue;
+    if (typeof max !== 'number' || !Number.isFinite(max) || max < 0) {
+      ctx.out.addExpected(`${key}.maxValues[${i}]`, 'a finite load in MW, ≥ 0, or null', JSON.stringify(max));
+      return;
+    }
+    if (typeof mean === 'number' && max < mean - 1e-6 * Math.max(1, Math.abs(mean))) {
+      ctx.out.addExpected(`${key}.maxValues[${i}]`, `the hour's highest reading, at least its mean (values[${i}] = ${mean} MW)`, `${max} MW`);
+      return;
+    }
   }
 }
 

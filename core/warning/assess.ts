@@ -157,7 +157,9 @@ export function gapSampler(s: Scenario, forecast: ScenarioForecast, options: Pic
   const table = supplyTable(s, fromMs, hours);
   const levels = forecast.levels;
   const factor = options.demandFactor ?? 1, lost = options.lostMW ?? 0;
-  const slice = (q: Float64Array[]) => q.map((x) => (factor === 1 ? x.subarray(offset) : Float64Array.from(x.subarray(offset), (v) => v * factor)));
+  // The horizon's demand quantiles: scaled by a what-if's factor, and measured against the hour's
+  // highest point where the history knows it (peakFactor: forecast/peak-ratio.ts).
+  const slice = (q: Float64Array[], peak?: Float64Array) => q.map((x) => (factor === 1 && !peak ? x.subarray(offset) : Float64Array.from(x.subarray(offset), (v, h) => v * factor * (peak ? peak[offset + h] : 1))));
 
   // Local time of each horizon hour, and its day index (for daily draws and periods).
   const localHour = new Uint8Array(hours), dayIndex = new Int32Array(hours);
@@ -176,7 +178,7 @@ export function gapSampler(s: Scenario, forecast: ScenarioForecast, options: Pic
   const root = s.areas.find((a) => a.parent === null)!;
   const forecastOf = new Map(forecast.areas.map((a) => [a.area, a]));
   const targets: GapTarget[] = [{
-    area: root.id, name: root.name, scope: 'system', quantiles: slice(forecast.system.quantiles),
+    area: root.id, name: root.name, scope: 'system', quantiles: slice(forecast.system.quantiles, forecast.system.peakFactor),
     units: table.units.map((_, u) => u), imports: table.imports.map((_, i) => i), importLimit: null, reserve: true,
   }];
   // A what-if loss of supply is taken off the system's supply (as a reserve it cannot use).
@@ -197,7 +199,7 @@ export function gapSampler(s: Scenario, forecast: ScenarioForecast, options: Pic
       return a.importLimitMW!;
     });
     // Screen: an area whose limit plus inside supply covers even its P95 demand every hour cannot bind.
-    const q = slice(f.quantiles);
+    const q = slice(f.quantiles, f.peakFactor);
     let binds = false;
     for (let h = 0; h < hours && !binds; h++) {
       let supply = limit[h];

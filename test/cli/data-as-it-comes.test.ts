@@ -97,7 +97,7 @@ describe('orderly import --csv on data as it comes', () => {
   }
   const weather = 'date,tmax,tmin\n2024-07-01,35,26\n2024-07-02,36,27\n';
 
-  it('puts the hourly means of 15-minute load and the hours of daily weather into a scenario, and says what it did', async () => {
+  it('puts the hourly means and maxima of 15-minute load and the hours of daily weather into a scenario, and says what it did', async () => {
     writeFileSync(path('tiny.json'), JSON.stringify(tinyScenario()));
     writeFileSync(path('quarters.csv'), quarters.join('\n'));
     writeFileSync(path('daily.csv'), weather);
@@ -108,10 +108,13 @@ describe('orderly import --csv on data as it comes', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/48 hours, 2024-07-01T00:00\+08:00 to 2024-07-02T23:00\+08:00/);
     expect(r.stdout).toMatch(/loadMax MW\s+min 4\.30/);
-    expect(r.stdout).toMatch(/note: the hour's highest point \(loadMax\) is read but not kept/);
+    expect(r.stdout).not.toMatch(/not kept/);
     expect(r.stdout).toMatch(/note: .*daily\.csv: hourly temperature derived from daily values/);
     const s = JSON.parse(readFileSync(path('tiny-quarters.json'), 'utf8'));
-    expect(s.history.load.find((h: { id: string }) => h.id === 'S2').values[0]).toBe(4.15); // (4.0 + 4.1 + 4.2 + 4.3) / 4
+    const s2 = s.history.load.find((h: { id: string }) => h.id === 'S2');
+    expect(s2.values[0]).toBe(4.15); // (4.0 + 4.1 + 4.2 + 4.3) / 4
+    expect(s2.maxValues[0]).toBe(4.3); // the hour's highest quarter, kept beside its mean: warnings are measured against it
+    expect(s2.maxValues).toHaveLength(s2.values.length);
     const temps = s.weather.stations[0].history.values;
     expect([temps[5], temps[15], temps[24 + 5], temps[24 + 15]]).toEqual([26, 35, 27, 36]);
   });

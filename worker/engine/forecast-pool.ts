@@ -23,7 +23,7 @@ export async function forecastScenarioInPool(
 ): Promise<PoolForecast> {
   const prepared = await pool.run<PreparedForecast>((api) => withScenario(api, bytes, (b) => api.prepareForecast(name, b)), { ...(options.signal ? { signal: options.signal } : {}) });
   if (!prepared.ok) return prepared;
-  const { axis, series, fixed, notes, areas } = prepared;
+  const { axis, series, fixed, notes, peaks, areas } = prepared;
   // Small batches keep both workers busy to the end and progress flowing.
   // Areas of one station in the same batches, so that they share their design (shared-gram.ts).
   const batchSize = Math.max(1, Math.ceil(series.length / (pool.size * 8)));
@@ -51,7 +51,7 @@ export async function forecastScenarioInPool(
     options.onProgress?.(done / series.length);
   }));
   try {
-    return { ok: true, forecast: aggregateScenarioForecast({ areas }, axis, series, parts, undefined, fixed, notes), areas };
+    return { ok: true, forecast: aggregateScenarioForecast({ areas }, axis, series, parts, undefined, fixed, notes, peaks), areas };
   } catch (error) {
     if (isDataError(error)) return { ok: false, problems: error.problems, total: error.problems.length };
     throw error;

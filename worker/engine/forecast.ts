@@ -13,6 +13,7 @@ import { customerBaselines, type BaselineOptions, type CustomerBaselines } from 
 import type { CalendarFeatures } from '../../core/forecast/calendar-features.ts';
 import { calendarFor, forecastSeries, type ModelName, type SharedDesigns, type Window } from '../../core/forecast/forecast.ts';
 import { GramCache } from '../../core/forecast/regression/shared-gram.ts';
+import type { PeakRatios } from '../../core/forecast/peak-ratio.ts';
 import { gefcomBacktest, type GefcomBacktest, type GefcomTask } from '../../core/forecast/gefcom-backtest.ts';
 import type { RecencySpec } from '../../core/forecast/models/recency.ts';
 import type { ShortChoice } from '../../core/forecast/short-history.ts';
@@ -31,7 +32,7 @@ import { refusing, throttled, type ProgressCallback, type Refusal } from './call
 import { loadCached, type ScenarioBytes } from './kept-scenario.ts';
 
 export type PreparedForecast =
-  | { ok: true; axis: ScenarioAxis; series: AreaSeriesInput[]; fixed: FixedAreaForecast[]; notes: DataNote[]; areas: Array<{ id: string; parent: string | null; name: string; kind: string }> }
+  | { ok: true; axis: ScenarioAxis; series: AreaSeriesInput[]; fixed: FixedAreaForecast[]; notes: DataNote[]; peaks: PeakRatios; areas: Array<{ id: string; parent: string | null; name: string; kind: string }> }
   | Refusal;
 
 export interface AreaForecastPart {
@@ -68,10 +69,10 @@ export const forecastEngine = {
     const loaded = loadCached(name, bytes);
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     return refusing(() => {
-      const { axis, series, fixed, notes } = scenarioForecastInputs(loaded.scenario!);
+      const { axis, series, fixed, notes, peaks } = scenarioForecastInputs(loaded.scenario!);
       const areas = loaded.scenario!.areas.map((a) => ({ id: a.id, parent: a.parent, name: a.name, kind: a.kind }));
       const buffers = [...axis.stations.map((t) => t.buffer), ...series.map((x) => x.load.buffer)] as ArrayBuffer[];
-      return transfer({ ok: true as const, axis, series, fixed, notes, areas }, buffers);
+      return transfer({ ok: true as const, axis, series, fixed, notes, peaks, areas }, buffers);
     });
   },
 

@@ -138,9 +138,6 @@ export const scenarioEngine = {
     });
     if (!read.ok) return { ok: false, problems: read.problems, total: read.problems.length, notes: [] };
     const table = read.table;
-    if (table.series.loadMax) {
-      table.notes.push('the hour\'s highest point (loadMax) is read but not kept: a scenario\'s history holds one value per hour, the hourly mean');
-    }
     const zone = resolveZone(table.zone)!;
     const series = Object.entries(table.series).map(([key, values]) => {
       let min = Infinity, max = -Infinity, sum = 0;
@@ -166,7 +163,8 @@ export const scenarioEngine = {
     const t = args.target;
     const attached = attachHistory(json.value as ScenarioFile, {
       startMs: table.startMs,
-      ...(t.loadKey ? { load: { of: t.of, id: t.id, values: table.series[t.loadKey] } } : {}),
+      // The hour's highest reading (load read finer than hourly) is kept beside the means: warnings are measured against it.
+      ...(t.loadKey ? { load: { of: t.of, id: t.id, values: table.series[t.loadKey], ...(t.loadKey === 'load' && table.series.loadMax ? { maxValues: table.series.loadMax } : {}) } } : {}),
       ...(t.station && t.temperatureKey ? { temperature: { station: t.station, values: table.series[t.temperatureKey] } } : {}),
     });
     if (!attached.ok) return { ok: false, problems: attached.problems, total: attached.problems.length, notes: table.notes, table: report };
