@@ -84,6 +84,8 @@ export interface SeriesForecast {
   /** One series per level over the target window, MW. */
   quantiles: Float64Array[];
   stations: number[];
+  /** A short history forecast through a longer one's load (pooled.ts), chosen on the held-out days. */
+  pooled?: { donor: string; heldOutMape: { own: number; pooled: number } };
   /** The fit's own predictions of the `context` hours before the target (when asked for). */
   context?: Float64Array;
   /** Issued with the load measured before `issuedAt` (an index on the axis): the correction's first weights. */

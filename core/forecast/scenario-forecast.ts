@@ -16,6 +16,7 @@ import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts'
 import { forecastSeries, type ModelName, type SeriesForecast, type SharedDesigns, type Window } from './forecast.ts';
 import { GramCache } from './regression/shared-gram.ts';
 import { combinedFactor, peakNote, peakRatios, type PeakRatios } from './peak-ratio.ts';
+import { heldOutMape, pooledForecast, type Donor } from './pooled.ts';
 import type { RecencySpec } from './models/recency.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS } from './quantiles.ts';
 import { fitCorrection, issueForecast } from './rolling.ts';
@@ -184,8 +185,25 @@ export function axisCalendar(axis: ScenarioAxis): CalendarFeatures {
 }
 
 /** One metered area's forecast over the study window (with its held-out predictions). */
-export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: ModelName = 'best', cal?: CalendarFeatures, shared?: SharedDesigns): SeriesForecast {
+export function forecastArea(axis: ScenarioAxis, input: AreaSeriesInput, model: ModelName = 'best', cal?: CalendarFeatures, shared?: SharedDesigns, donor?: Donor): SeriesForecast {
   const calendar = cal ?? axisCalendar(axis);
+  const own = forecastOwnArea(axis, input, model, calendar, shared);
+  if (!donor || model !== 'best' || !input.heldOutHours || !own.heldOut || donor.area === input.area) return own;
+  // Under a year of history: its own model, or its load through the donor's (pooled.ts), whichever
+  // did better on the days held out of both.
+  const train = input.train ?? axis.train;
+  const pooled = pooledForecast(calendar, input.load, donor, train, input.heldOutHours, axis.study);
+  const ownMape = heldOutMape(input.load, own.heldOut);
+  if (!(pooled.heldOutMape < ownMape)) return own;
+  const days = Math.round(input.heldOutHours / 24);
+  return {
+    ...own, point: pooled.point, quantiles: pooled.quantiles, heldOut: pooled.heldOut, heldOutWeight: pooled.heldOutWeight,
+    pooled: { donor: donor.area, heldOutMape: { own: ownMape, pooled: pooled.heldOutMape } },
+    calibration: `its load through ${donor.area}'s, per hour and kind of day; the band: its residuals on the last ${days} days held out, with ${donor.area}'s forecast spread added`,
+  };
+}
+
+function forecastOwnArea(axis: ScenarioAxis, input: AreaSeriesInput, model: ModelName, calendar: CalendarFeatures, shared?: SharedDesigns): SeriesForecast {
   const train = input.train ?? axis.train;
   // Load measured up to the issue (its last day runs into the study's eve): the forecast is
   // issued as dispatch issues tomorrow's, corrected by that measured load (rolling.ts).
@@ -241,6 +259,20 @@ export function leadArea(series: AreaSeriesInput[], axis: ScenarioAxis): number 
   return best;
 }
 
+function pooledNote(area: string, p: NonNullable<SeriesForecast['pooled']>): DataNote {
+  const own = p.heldOutMape.own.toFixed(1), pooled = p.heldOutMape.pooled.toFixed(1);
+  return {
+    code: 'short-history', subject: area,
+    en: `${area}: forecast through the load of ${p.donor} (years of history), per hour and kind of day — on the days held out its own model erred ${own} %, through ${p.donor} ${pooled} %`,
+    zh: `${area}：按 ${p.donor}（多年历史）的负荷分时段、分日类型折算预测——留出日上自身模型误差 ${own}%，折算后 ${pooled}%`,
+  };
+}
+
+/** What the lead area lends to the short ones: its load, and its forecast over the study. */
+export function donorOf(input: Pick<AreaSeriesInput, 'area' | 'load'>, f: Pick<SeriesForecast, 'point' | 'quantiles'>): Donor {
+  return { area: input.area, load: input.load, point: f.point, quantiles: f.quantiles };
+}
+
 /** The areas' indices ordered by the stations they are forecast on (as given; unchosen last), stably. */
 export function byStation(series: ReadonlyArray<Pick<AreaSeriesInput, 'stations'>>): number[] {
   const key = (k: number) => (series[k].stations ? series[k].stations!.join('+') : '\uffff');
@@ -260,12 +292,13 @@ export function aggregateScenarioForecast(
   s: { areas: ReadonlyArray<{ id: string; parent: string | null }> },
   axis: ScenarioAxis,
   series: AreaSeriesInput[],
-  forecasts: Array<Pick<SeriesForecast, 'point' | 'quantiles' | 'stations' | 'heldOut' | 'heldOutWeight'>>,
+  forecasts: Array<Pick<SeriesForecast, 'point' | 'quantiles' | 'stations' | 'heldOut' | 'heldOutWeight' | 'pooled'>>,
   cal: CalendarFeatures = axisCalendar(axis),
   fixed: FixedAreaForecast[] = [],
   notes: DataNote[] = [],
   peaks: PeakRatios = {},
 ): ScenarioForecast {
+  notes = [...notes, ...forecasts.flatMap((f, k) => (f.pooled ? [pooledNote(series[k].area, f.pooled)] : []))];
   const hours = axis.study.to - axis.study.from;
   const ownFactor = (area: string) => (peaks[area] ? Float64Array.from(cal.hour.subarray(axis.study.from, axis.study.to), (h) => peaks[area][h]) : undefined);
   const studyHours = cal.hour.subarray(axis.study.from, axis.study.to);
@@ -421,12 +454,15 @@ export function forecastScenario(s: Scenario, model: ModelName = 'best', onProgr
   let done = 0;
   // Areas on one station share their design's X'X (shared-gram.ts): visited station by station.
   const shared: SharedDesigns = new GramCache();
+  let donor: Donor | undefined;
   const run = (k: number, recency?: RecencySpec) => {
-    forecasts[k] = forecastArea(axis, recency ? { ...series[k], recency } : series[k], model, cal, shared);
+    forecasts[k] = forecastArea(axis, recency ? { ...series[k], recency } : series[k], model, cal, shared, donor);
     onProgress(++done / (series.length + 1));
   };
   if (lead >= 0) run(lead);
   const chosen = lead >= 0 ? forecasts[lead].recency : undefined;
+  // The lead area lends its load to areas of under a year (pooled.ts).
+  if (lead >= 0) donor = donorOf(series[lead], forecasts[lead]);
   for (const k of byStation(series)) if (k !== lead) run(k, chosen);
   const result = aggregateScenarioForecast(s, axis, series, forecasts, cal, fixed, notes, peaks);
   onProgress(1);

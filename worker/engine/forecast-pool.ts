@@ -3,7 +3,7 @@
  * metered areas' series; every worker fits its share; the sums up the area tree are done here
  * (cheap additions). The same function serves the page, the command line and the benchmarks.
  */
-import { aggregateScenarioForecast, byStation, leadArea, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
+import { aggregateScenarioForecast, byStation, donorOf, leadArea, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
 import type { ModelName } from '../../core/forecast/forecast.ts';
 import type { Problem } from '../../core/problems.ts';
 import { isDataError } from '../../core/data-error.ts';
@@ -42,9 +42,11 @@ export async function forecastScenarioInPool(
     done++;
     options.onProgress?.(done / series.length);
   }
+  // The lead lends its load and forecast to areas of under a year (pooled.ts); only they read it.
+  const donor = lead >= 0 && series.some((x) => x.heldOutHours) ? donorOf(series[lead], parts[lead]) : undefined;
   const rest = batches.map((b) => b.filter((k) => k !== lead)).filter((b) => b.length);
   await Promise.all(rest.map(async (batch) => {
-    const result = await pool.run<AreaForecastPart[]>((api) => api.forecastAreas(axis, batch.map((k) => (shared ? { ...series[k], recency: shared } : series[k])), options.model ?? 'best'),
+    const result = await pool.run<AreaForecastPart[]>((api) => api.forecastAreas(axis, batch.map((k) => (shared ? { ...series[k], recency: shared } : series[k])), options.model ?? 'best', donor),
       { ...(options.signal ? { signal: options.signal } : {}) });
     batch.forEach((k, j) => (parts[k] = result[j]));
     done += batch.length;

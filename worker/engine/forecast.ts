@@ -11,9 +11,10 @@ import { backtestCsv, type CsvBacktestOptions } from '../../core/forecast/backte
 import type { BacktestResult } from '../../core/forecast/backtest.ts';
 import { customerBaselines, type BaselineOptions, type CustomerBaselines } from '../../core/forecast/baseline.ts';
 import type { CalendarFeatures } from '../../core/forecast/calendar-features.ts';
-import { calendarFor, forecastSeries, type ModelName, type SharedDesigns, type Window } from '../../core/forecast/forecast.ts';
+import { calendarFor, forecastSeries, type ModelName, type SeriesForecast, type SharedDesigns, type Window } from '../../core/forecast/forecast.ts';
 import { GramCache } from '../../core/forecast/regression/shared-gram.ts';
 import type { PeakRatios } from '../../core/forecast/peak-ratio.ts';
+import type { Donor } from '../../core/forecast/pooled.ts';
 import { gefcomBacktest, type GefcomBacktest, type GefcomTask } from '../../core/forecast/gefcom-backtest.ts';
 import type { RecencySpec } from '../../core/forecast/models/recency.ts';
 import type { ShortChoice } from '../../core/forecast/short-history.ts';
@@ -44,6 +45,8 @@ export interface AreaForecastPart {
   stations: number[];
   heldOut: Float64Array;
   heldOutWeight: Uint8Array;
+  /** Forecast through the lead area's load (pooled.ts), chosen on the held-out days. */
+  pooled?: SeriesForecast['pooled'];
 }
 
 export type CsvBacktestOutcome =
@@ -89,12 +92,15 @@ export const forecastEngine = {
   },
 
   /** Forecasts of some metered areas (the pool gives each worker a share). */
-  forecastAreas(axis: ScenarioAxis, series: AreaSeriesInput[], model: ModelName = 'best'): AreaForecastPart[] {
+  forecastAreas(axis: ScenarioAxis, series: AreaSeriesInput[], model: ModelName = 'best', donor?: Donor): AreaForecastPart[] {
     // One calendar and one cache of designs while the axis is the same (batch after batch).
     const { cal, cache } = sharedDesignsFor(axis);
     const parts = series.map((input) => {
-      const f = forecastArea(axis, input, model, cal, cache);
-      return { area: input.area, point: f.point, quantiles: f.quantiles, stations: f.stations, heldOut: f.heldOut!, heldOutWeight: f.heldOutWeight!, ...(f.recency ? { recency: f.recency } : {}) };
+      const f = forecastArea(axis, input, model, cal, cache, donor);
+      return {
+        area: input.area, point: f.point, quantiles: f.quantiles, stations: f.stations, heldOut: f.heldOut!, heldOutWeight: f.heldOutWeight!,
+        ...(f.recency ? { recency: f.recency } : {}), ...(f.pooled ? { pooled: f.pooled } : {}),
+      };
     });
     const buffers = parts.flatMap((p) => [p.point.buffer, p.heldOut.buffer, p.heldOutWeight.buffer, ...p.quantiles.map((q) => q.buffer)]) as ArrayBuffer[];
     return transfer(parts, buffers);
