@@ -170,7 +170,7 @@ interface Fitted {
 }
 
 /** What series on one calendar share: a recency or compact design, written out, with its X'X. */
-export type SharedDesigns = GramCache<{ cal: CalendarFeatures; built: ReturnType<typeof recencyDesign>; d: Design }>;
+export type SharedDesigns = GramCache<{ cal: CalendarFeatures; d: Design; built?: ReturnType<typeof recencyDesign> }>;
 
 const calendarKeys = new WeakMap<CalendarFeatures, string>();
 /** A calendar's identity for a cache key: its day kinds and lunar days, hour by hour. */
@@ -219,7 +219,7 @@ function fitModel(
     ? `${calendarKey(cal)}|${fingerprint(temperature, seg)}|${segmentCount}|${trainEndYears}|${trainStartYears}|${compact}|${spec.lags},${spec.pastDays}`
     : undefined;
   const found = key ? shared!.get(key) : undefined;
-  const kept = found && found.design.cal === cal ? found : undefined;
+  const kept = found && found.design.cal === cal && found.design.built ? found : undefined;
   const built = kept?.design.built ?? (compact
     ? compactDesign(cal, temperature, standard, range)
     : recencyDesign(cal, temperature, standard, hingeKnots(trainEndYears), spec, range));
@@ -332,7 +332,8 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   // and its errors measured, by cross-validation inside the history (short-history.ts).
   if (options.model === 'best' && !options.heldOutHours && !options.recency && options.train.to - options.train.from < 2 * YEAR_OF_DAYS) {
     const c = Math.min(options.context ?? 0, options.target.from);
-    const wide = forecastShortHistory(cal, input.load, temperature, options.train, { from: options.target.from - c, to: options.target.to }, (i) => i >= options.train.from && i < options.train.to && usable(i), stations);
+    const wide = forecastShortHistory(cal, input.load, temperature, options.train, { from: options.target.from - c, to: options.target.to }, (i) => i >= options.train.from && i < options.train.to && usable(i), stations,
+      options.shared ? { cache: options.shared, calendarKey: calendarKey(cal) } : undefined);
     const short = { ...wide, target: options.target, point: wide.point.slice(c), quantiles: wide.quantiles.map((q) => q.slice(c)), ...(c ? { context: wide.point.slice(0, c) } : {}) };
     if (options.errors) return { ...short, errors: options.errors, quantiles: applyErrorModel(options.errors, short.point, cal.hour.subarray(options.target.from, options.target.to)) };
     return short;

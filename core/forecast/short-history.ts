@@ -23,6 +23,7 @@ import { powers, temperatureTerms, vanillaDesign } from './models/vanilla.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
 import { accumulateBlocks, solveBlocks } from './regression/blocks.ts';
 import { predictRows } from './regression/least-squares.ts';
+import { fingerprint, gramOf, type GramCache } from './regression/shared-gram.ts';
 import { design, factor, intercept, materialize, type Design } from './regression/terms.ts';
 import { centreAndScale, lagged, pastDayMean } from './temperature.ts';
 
@@ -97,6 +98,11 @@ export function forecastShortHistory(
   target: Window,
   usable: (i: number) => boolean,
   stations: number[],
+  /**
+   * Designs and their X'X already accumulated by series on the same calendar, temperature and
+   * rows (a scenario's areas on one station: shared-gram.ts); keyed by `calendarKey`.
+   */
+  shared?: { cache: GramCache<{ cal: CalendarFeatures; d: Design }>; calendarKey: string },
 ): ShortForecast {
   const standard = centreAndScale(temperature);
   let min = Infinity, max = -Infinity;
@@ -142,9 +148,15 @@ export function forecastShortHistory(
 
   let best: { c: Candidate; cv: Float64Array; mape: number; d: Design; sums: ReturnType<typeof accumulateBlocks> } | null = null;
   const cvMape = {} as Record<ShortCandidate, number>;
+  const rowsKey = shared ? `${shared.calendarKey}|short|${train.from}-${train.to}|${fingerprint(temperature, fold)}` : '';
   for (const c of candidates) {
-    const d = materialize(c.design, cal.n);
-    const sums = accumulateBlocks(d, load, cal.n, group(c), c.perHour ? 24 : 1, fold, FOLDS);
+    const key = `${rowsKey}|${c.name}`;
+    const found = shared?.cache.get(key);
+    const kept = found && found.design.cal === cal ? found : undefined;
+    const d = kept?.design.d ?? materialize(c.design, cal.n);
+    // The rows are those of fold ≥ 0, usable (load known): part of the key.
+    const sums = accumulateBlocks(d, load, cal.n, group(c), c.perHour ? 24 : 1, fold, FOLDS, kept);
+    if (shared && !kept) shared.cache.set(key, gramOf({ cal, d }, sums));
     const cv = new Float64Array(cal.n).fill(Number.NaN);
     for (let f = 0; f < FOLDS; f++) {
       const p = predictRows(d, solveBlocks(sums, (b) => b !== f, c.drop), cal.n, c.perHour ? cal.hour : null, train.from, train.to);

@@ -45,9 +45,22 @@ describe('a shared design', () => {
     expect(Array.from(withGap.point)).toEqual(Array.from(plain.point));
   });
 
+  it('serves a history of one year too (the short-history model\'s candidates), with the same figures', () => {
+    const oneYear = { model: 'best' as const, train: { from: 0, to: 8760 }, target: { from: 8760, to: 8760 + 24 * 30 } };
+    const shared: SharedDesigns = new GramCache();
+    forecastSeries(series(g.load), { ...oneYear, shared });
+    const hits = shared.hits;
+    const reused = forecastSeries(series(second), { ...oneYear, shared });
+    const plain = forecastSeries(series(second), oneYear);
+    expect(shared.hits).toBeGreaterThan(hits);
+    expect(reused.shortChoice).toEqual(plain.shortChoice);
+    expect(Array.from(reused.point)).toEqual(Array.from(plain.point));
+    reused.quantiles.forEach((q, k) => expect(Array.from(q)).toEqual(Array.from(plain.quantiles[k])));
+  });
+
   it('keeps at most its capacity of designs, the oldest leaving first', () => {
     const cache = new GramCache<string>(2);
-    const gram = { design: 'd', xtx: [], n: new Int32Array(0) };
+    const gram = { design: 'd', xtx: [], n: new Int32Array(0), factors: new Map() };
     cache.set('a', gram); cache.set('b', gram); cache.set('c', gram);
     expect(cache.get('a')).toBeUndefined();
     expect(cache.get('b')).toBe(gram);

@@ -3,7 +3,7 @@
  * stretch of training — so that fits on any union of blocks (a training window and its held-out
  * origins) cost only a sum and a solve, not another pass over the data.
  */
-import { accumulateRow, rowIsFinite, solveNormal } from './least-squares.ts';
+import { accumulateRow, prefixFactor, rowIsFinite, solveFactored, type NormalFactor } from './least-squares.ts';
 import { rowEntries, type Design } from './terms.ts';
 
 export interface BlockSums {
@@ -14,6 +14,11 @@ export interface BlockSums {
   xtx: Float64Array[];
   xty: Float64Array[];
   n: Int32Array;
+  /**
+   * Cholesky factors already made of this X'X, by the blocks summed, the columns dropped and the
+   * group: the series sharing X'X (shared-gram.ts) share them, and solve by substitution alone.
+   */
+  factors: Map<string, NormalFactor>;
 }
 
 /**
@@ -29,7 +34,7 @@ export function accumulateBlocks(
   groups: number,
   block: ArrayLike<number>,
   blocks: number,
-  gram?: { xtx: Float64Array[]; n: Int32Array },
+  gram?: { xtx: Float64Array[]; n: Int32Array; factors: Map<string, NormalFactor> },
 ): BlockSums {
   const p = d.width;
   const cells = groups * blocks;
@@ -56,7 +61,7 @@ export function accumulateBlocks(
       }
     }
   }
-  return { p, groups, blocks, xtx, xty, n };
+  return { p, groups, blocks, xtx, xty, n, factors: gram ? gram.factors : new Map() };
 }
 
 function sortByCell(group: ArrayLike<number>, block: ArrayLike<number>, blocks: number, rows: number, cells: number) {
@@ -74,30 +79,51 @@ function sortByCell(group: ArrayLike<number>, block: ArrayLike<number>, blocks: 
  * (coefficient 0): e.g. trend hinges after the end of a shorter training window.
  */
 export function solveBlocks(sums: BlockSums, useBlock: (b: number) => boolean, drop?: ReadonlySet<number>, ridge = 1e-10): Float64Array[] {
-  const { p, groups } = sums;
+  const { p, groups, blocks } = sums;
+  const used = Array.from({ length: blocks }, (_, b) => (useBlock(b) ? 1 : 0)).join('');
+  const keep: number[] = [];
+  for (let a = 0; a < p; a++) if (!drop?.has(a)) keep.push(a);
+  const scope = `${used}|${ridge}|${drop?.size ? [...drop].sort((a, b) => a - b).join(',') : ''}`;
   const out: Float64Array[] = [];
   for (let g = 0; g < groups; g++) {
-    const { m, v, rows } = sumBlocks(sums, g, useBlock);
-    out.push(rows === 0 ? new Float64Array(p) : solveNormal(m, v, p, ridge, drop));
+    const key = `${scope}|${g}`;
+    let factor = sums.factors.get(key);
+    if (!factor) {
+      const { m, rows } = sumBlocks(sums, g, useBlock, false);
+      factor = rows === 0 ? { p, order: keep, l: null } : prefixFactor(m, p, keep, ridge);
+      sums.factors.set(key, factor);
+    }
+    out.push(solveFactored(factor, sumXty(sums, g, useBlock), [keep.length])[0]);
   }
   return out;
 }
 
 /** One group's normal equations summed over the chosen blocks (upper triangle of X'X, and X'y). */
-export function sumBlocks(sums: BlockSums, g: number, useBlock: (b: number) => boolean): { m: Float64Array; v: Float64Array; rows: number } {
+export function sumBlocks(sums: BlockSums, g: number, useBlock: (b: number) => boolean, withXty = true): { m: Float64Array; v: Float64Array; rows: number } {
   const { p, blocks } = sums;
-  const m = new Float64Array(p * p), v = new Float64Array(p);
+  const m = new Float64Array(p * p);
   let rows = 0;
   for (let b = 0; b < blocks; b++) {
     if (!useBlock(b)) continue;
     const c = g * blocks + b;
     rows += sums.n[c];
-    const src = sums.xtx[c], sv = sums.xty[c];
+    const src = sums.xtx[c];
     for (let a = 0; a < p; a++) {
-      v[a] += sv[a];
       const base = a * p;
       for (let k = a; k < p; k++) m[base + k] += src[base + k];
     }
   }
-  return { m, v, rows };
+  return { m, v: withXty ? sumXty(sums, g, useBlock) : new Float64Array(p), rows };
+}
+
+/** One group's X'y summed over the chosen blocks. */
+export function sumXty(sums: BlockSums, g: number, useBlock: (b: number) => boolean): Float64Array {
+  const { p, blocks } = sums;
+  const v = new Float64Array(p);
+  for (let b = 0; b < blocks; b++) {
+    if (!useBlock(b)) continue;
+    const sv = sums.xty[g * blocks + b];
+    for (let a = 0; a < p; a++) v[a] += sv[a];
+  }
+  return v;
 }

@@ -37,20 +37,10 @@ export function accumulateRow(xtx: Float64Array, xty: Float64Array, p: number, c
  * mean diagonal; columns in `drop` (and columns no row touched) get coefficient 0.
  */
 export function solveNormal(xtx: Float64Array, xty: Float64Array, p: number, ridge = 1e-10, drop?: ReadonlySet<number>): Float64Array {
-  let trace = 0;
-  for (let a = 0; a < p; a++) trace += xtx[a * p + a];
-  const lambda = ridge * (trace / Math.max(1, p));
-  if (drop && drop.size) {
-    // Solve the smaller system of the columns kept (a Cholesky costs the cube of its size).
-    const keep: number[] = [];
-    for (let a = 0; a < p; a++) if (!drop.has(a)) keep.push(a);
-    return prefixSolves(xtx, xty, p, keep, [keep.length], ridge)[0];
-  }
-  for (let a = 0; a < p; a++) {
-    xtx[a * p + a] = xtx[a * p + a] === 0 ? 1 : xtx[a * p + a] + lambda;
-    for (let b = a + 1; b < p; b++) xtx[b * p + a] = xtx[a * p + b];
-  }
-  return choleskySolve(xtx, xty, p);
+  // Only the columns kept are solved for (a Cholesky costs the cube of its size).
+  const keep: number[] = [];
+  for (let a = 0; a < p; a++) if (!drop?.has(a)) keep.push(a);
+  return solveFactored(prefixFactor(xtx, p, keep, ridge), xty, [keep.length])[0];
 }
 
 /** Fits y on the design over the rows where `use(i)` is true (and y and the row are finite). */
@@ -124,14 +114,29 @@ export function choleskySolve(a: Float64Array, b: Float64Array, p: number): Floa
  * no row touched are solveNormal's; columns not in `order` get 0. All zeros where no row was given.
  */
 export function prefixSolves(upper: Float64Array, xty: Float64Array, p: number, order: number[], lengths: number[], ridge = 1e-10): Float64Array[] {
+  return solveFactored(prefixFactor(upper, p, order, ridge), xty, lengths);
+}
+
+/**
+ * The Cholesky factor of normal equations (an upper triangle of X'X, p × p) on the columns of
+ * `order`, in that order, with the ridge: what solving them for any X'y needs. Series that share
+ * X'X (shared-gram.ts) share it, and pay only the substitutions (solveFactored).
+ */
+export interface NormalFactor {
+  p: number;
+  order: number[];
+  /** The factor, q × q row-major (lower triangle); null where no row was given (all zeros). */
+  l: Float64Array | null;
+}
+
+export function prefixFactor(upper: Float64Array, p: number, order: number[], ridge = 1e-10): NormalFactor {
   let trace = 0;
   for (let a = 0; a < p; a++) trace += upper[a * p + a];
-  if (trace === 0) return lengths.map(() => new Float64Array(p));
+  if (trace === 0) return { p, order, l: null };
   const lambda = ridge * (trace / Math.max(1, p));
   const q = order.length;
-  const l = new Float64Array(q * q), b = new Float64Array(q);
+  const l = new Float64Array(q * q);
   for (let i = 0; i < q; i++) {
-    b[i] = xty[order[i]];
     for (let j = 0; j <= i; j++) {
       const r = Math.min(order[i], order[j]), c = Math.max(order[i], order[j]);
       l[i * q + j] = upper[r * p + c];
@@ -139,10 +144,18 @@ export function prefixSolves(upper: Float64Array, xty: Float64Array, p: number, 
     l[i * q + i] = l[i * q + i] === 0 ? 1 : l[i * q + i] + lambda;
   }
   choleskyFactor(l, q, (j) => order[j]);
+  return { p, order, l };
+}
+
+/** Coefficients for X'y from a factor, one set per leading length of its order (0 elsewhere). */
+export function solveFactored(f: NormalFactor, xty: Float64Array, lengths: number[]): Float64Array[] {
+  const { p, order, l } = f;
+  if (!l) return lengths.map(() => new Float64Array(p));
+  const q = order.length;
   // Forward substitution once (y's leading part is the same for every length), back per length.
   const y = new Float64Array(q);
   for (let i = 0; i < q; i++) {
-    let t = b[i];
+    let t = xty[order[i]];
     for (let k = 0; k < i; k++) t -= l[i * q + k] * y[k];
     y[i] = t / l[i * q + i];
   }

@@ -11,12 +11,15 @@
  * province's length), first in first out: callers visit the areas station by station.
  */
 import type { BlockSums } from './blocks.ts';
+import type { NormalFactor } from './least-squares.ts';
 
 /** What is shared: the design written out, and its X'X and row counts per (group, block). */
 export interface SharedGram<D> {
   design: D;
   xtx: Float64Array[];
   n: Int32Array;
+  /** Its Cholesky factors, made once for every series that shares it. */
+  factors: Map<string, NormalFactor>;
 }
 
 export class GramCache<D> {
@@ -24,7 +27,7 @@ export class GramCache<D> {
   /** Fits that found their X'X here, and those that made it. */
   hits = 0;
   misses = 0;
-  constructor(readonly capacity = 4) {}
+  constructor(readonly capacity = 6) {}
 
   get(key: string): SharedGram<D> | undefined {
     const found = this.entries.get(key);
@@ -44,7 +47,7 @@ export class GramCache<D> {
 
 /** The part of block sums a shared X'X gives: the rest (X'y) is the series' own. */
 export function gramOf<D>(design: D, sums: BlockSums): SharedGram<D> {
-  return { design, xtx: sums.xtx, n: sums.n };
+  return { design, xtx: sums.xtx, n: sums.n, factors: sums.factors };
 }
 
 /**
