@@ -92,12 +92,13 @@ export function issueSignals(actual: ArrayLike<number>, model: ArrayLike<number>
 }
 
 /** The signals of issue s for target hour t ≥ s (SIGNALS), from issueSignals(s). */
-export function signalsFor(actual: ArrayLike<number>, model: ArrayLike<number>, issue: readonly number[], s: number, t: number): number[] {
+export function signalsFor(actual: ArrayLike<number>, model: ArrayLike<number>, issue: readonly number[], s: number, t: number, out: number[] = new Array(SIGNALS.length)): number[] {
   // The latest measured hour at t's hour of day: a whole number of days before t, before s.
   let q = t - 24 * Math.ceil((t - s + 1) / 24);
   let same = Number.NaN;
   for (let tries = 0; tries < 3 && q >= 0 && !Number.isFinite(same); tries++, q -= 24) same = relativeError(actual, model, q);
-  return [issue[0], issue[1], issue[2], Number.isFinite(same) ? same : issue[1]];
+  out[0] = issue[0]; out[1] = issue[1]; out[2] = issue[2]; out[3] = Number.isFinite(same) ? same : issue[1];
+  return out;
 }
 
 /** Issue indices (the first hour at the issue hour of each local day) inside [from, to). */
@@ -144,6 +145,7 @@ export function fitCorrection(
   const xtx = Array.from({ length: H + 1 }, () => new Float64Array(p * p));
   const xty = Array.from({ length: H + 1 }, () => new Float64Array(p));
   const rows: Array<{ k: number; t: number; x: number[] }> = [];
+  const buffer = new Array<number>(p);
   let issues = 0;
   for (const s of issueIndices(cal, 0, cal.n, options.issueHour)) {
     const issue = issueSignals(actual, heldOut, s);
@@ -153,12 +155,13 @@ export function fitCorrection(
       for (const t of horizonHours(cal, s, k, cal.n)) {
         const y = relativeError(actual, heldOut, t);
         if (!Number.isFinite(y)) continue;
-        const x = signalsFor(actual, heldOut, issue, s, t);
+        // Kept per row only to measure the band's narrowing; else one buffer serves every row.
+        const x = signalsFor(actual, heldOut, issue, s, t, widths ? undefined : buffer);
         for (let a = 0; a < p; a++) {
           xty[k][a] += x[a] * y;
           for (let b = a; b < p; b++) xtx[k][a * p + b] += x[a] * x[b];
         }
-        rows.push({ k, t, x });
+        if (widths) rows.push({ k, t, x });
         used = true;
       }
     }

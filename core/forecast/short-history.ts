@@ -22,7 +22,7 @@ import { probit } from './sufficiency.ts';
 import { powers, temperatureTerms, vanillaDesign } from './models/vanilla.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
 import { accumulateBlocks, solveBlocks } from './regression/blocks.ts';
-import { predictRows } from './regression/least-squares.ts';
+import { predictListed, predictRows } from './regression/least-squares.ts';
 import { fingerprint, gramOf, type GramCache } from './regression/shared-gram.ts';
 import { design, factor, intercept, materialize, type Design } from './regression/terms.ts';
 import { centreAndScale, lagged, pastDayMean } from './temperature.ts';
@@ -144,6 +144,11 @@ export function forecastShortHistory(
     monthIndex[i] = months;
   }
   for (let i = train.from; i < train.to; i++) if (usable(i)) fold[i] = monthIndex[i] % FOLDS;
+  const foldRows = Array.from({ length: FOLDS }, (_, f) => {
+    const rows: number[] = [];
+    for (let i = train.from; i < train.to; i++) if (fold[i] === f) rows.push(i);
+    return Int32Array.from(rows);
+  });
   const group = (c: Candidate) => (c.perHour ? cal.hour : new Uint8Array(cal.n));
 
   let best: { c: Candidate; cv: Float64Array; mape: number; d: Design; sums: ReturnType<typeof accumulateBlocks> } | null = null;
@@ -158,10 +163,7 @@ export function forecastShortHistory(
     const sums = accumulateBlocks(d, load, cal.n, group(c), c.perHour ? 24 : 1, fold, FOLDS, kept);
     if (shared && !kept) shared.cache.set(key, gramOf({ cal, d }, sums));
     const cv = new Float64Array(cal.n).fill(Number.NaN);
-    for (let f = 0; f < FOLDS; f++) {
-      const p = predictRows(d, solveBlocks(sums, (b) => b !== f, c.drop), cal.n, c.perHour ? cal.hour : null, train.from, train.to);
-      for (let i = train.from; i < train.to; i++) if (fold[i] === f) cv[i] = p[i];
-    }
+    for (let f = 0; f < FOLDS; f++) predictListed(d, solveBlocks(sums, (b) => b !== f, c.drop), c.perHour ? cal.hour : null, foldRows[f], cv);
     let sum = 0, count = 0;
     for (let i = train.from; i < train.to; i++) {
       if (fold[i] < 0 || !(load[i] > 0) || !Number.isFinite(cv[i])) continue;

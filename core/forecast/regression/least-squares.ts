@@ -190,6 +190,20 @@ export function predictRows(d: Design, coefficients: Float64Array[], rows: numbe
   return out;
 }
 
+/** Predictions of the listed rows only, written into `out` at their own index (a fold of rows). */
+export function predictListed(d: Design, coefficients: Float64Array[], group: ArrayLike<number> | null, listed: ArrayLike<number>, out: Float64Array): void {
+  const cols = new Int32Array(d.maxEntries);
+  const vals = new Float64Array(d.maxEntries);
+  for (let r = 0; r < listed.length; r++) {
+    const i = listed[r];
+    const c = coefficients[group ? group[i] : 0];
+    const k = rowEntries(d, i, cols, vals);
+    let s = 0;
+    for (let a = 0; a < k; a++) if (c[cols[a]] !== 0) s += c[cols[a]] * vals[a];
+    out[i] = s;
+  }
+}
+
 export function predictAll(d: Design, coefficients: Float64Array, rows: number): Float64Array {
   return predictRows(d, [coefficients], rows);
 }
