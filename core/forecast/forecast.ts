@@ -165,6 +165,8 @@ interface Fitted {
    * solve is the factor's leading part (prefixSolves).
    */
   predictFamily?(segmentsUsed: number, fitEndYears: number, vary: 'lags' | 'pastDays', fixed: number, only: Window): Float64Array[];
+  /** Predictions of a fit on every segment but one (a fold held out), rows in `only`. */
+  predictExcept(segment: number, fitEndYears: number, recency: RecencySpec | undefined, only: Window): Float64Array;
   /** Columns of the (per-hour) model. */
   width: number;
 }
@@ -205,7 +207,11 @@ function fitModel(
   if (model === 'vanilla') {
     const d = vanillaDesign(cal, powers(temperature, standard.centre, standard.scale));
     const sums = accumulateBlocks(d, load, cal.n, new Uint8Array(cal.n), 1, seg, segmentCount);
-    return { width: d.width, predict: (used) => predictRows(d, solveBlocks(sums, (b) => b < used), cal.n) };
+    return {
+      width: d.width,
+      predict: (used) => predictRows(d, solveBlocks(sums, (b) => b < used), cal.n),
+      predictExcept: (segment, _years, _recency, only) => predictRows(d, solveBlocks(sums, (b) => b !== segment), cal.n, null, only.from, only.to),
+    };
   }
   let min = Infinity, max = -Infinity;
   for (let i = 0; i < cal.n; i++) {
@@ -258,6 +264,11 @@ function fitModel(
       }
       return byCandidate.map((coefficients) => predictRows(d, coefficients, cal.n, cal.hour, only.from, only.to));
     },
+    predictExcept(segment, fitEndYears, recency, only) {
+      const drop = dropFor(fitEndYears);
+      if (recency) for (const c of recencyDrop(built, recency)) drop.add(c);
+      return predictRows(d, solveBlocks(sums, (b) => b !== segment, drop), cal.n, cal.hour, only.from, only.to);
+    },
     predict(used, fitEndYears, recency, only) {
       // A fit on under two years (a held-out origin's) carries no trend: one year cannot tell growth
       // from season, and the slope it finds runs away over the year it forecasts (short-history.ts).
@@ -266,6 +277,38 @@ function fitModel(
       return predictRows(d, solveBlocks(sums, (b) => b < used, drop), cal.n, cal.hour, only?.from ?? 0, only?.to ?? cal.n);
     },
   };
+}
+
+/** Folds of whole weeks, interleaved, for the errors of a target inside the history. */
+const INSIDE_FOLDS = 4;
+
+/**
+ * The errors of a forecast inside the history (a backcast, a gap filled): the training's own
+ * weeks in INSIDE_FOLDS interleaved folds (week w in fold w mod INSIDE_FOLDS), each fold forecast
+ * by the same weighted model fitted on the others — a week with its neighbours known on both
+ * sides, as the target is. The target's own hours and excluded hours are never among them.
+ */
+function insideErrors(
+  model: ModelName, cal: CalendarFeatures, load: Float64Array, temperature: Float64Array, train: Window, usable: (i: number) => boolean,
+  target: Window, years: (index: number) => number, spec: RecencySpec, weights: Float64Array, recency: RecencySpec | undefined, trainStartYears: number,
+): { heldOut: Float64Array; heldOutWeight: Uint8Array; errors: ErrorModel } {
+  const fold = new Int8Array(cal.n).fill(-1);
+  for (let i = train.from; i < train.to; i++) {
+    if (!usable(i) || (i >= target.from && i < target.to)) continue;
+    fold[i] = Math.floor((i - train.from) / 168) % INSIDE_FOLDS;
+  }
+  const fitted = fitModel(model, cal, load, temperature, fold, INSIDE_FOLDS, years(train.to), spec, weights, false, trainStartYears);
+  const heldOut = new Float64Array(cal.n).fill(Number.NaN);
+  const heldOutWeight = new Uint8Array(cal.n);
+  for (let f = 0; f < INSIDE_FOLDS; f++) {
+    const predicted = fitted.predictExcept(f, years(train.to), recency, train);
+    for (let i = train.from; i < train.to; i++) {
+      if (fold[i] !== f) continue;
+      heldOut[i] = predicted[i];
+      heldOutWeight[i] = 1;
+    }
+  }
+  return { heldOut, heldOutWeight, errors: errorModel(load, heldOut, cal.hour, QUANTILE_LEVELS, 1, heldOutWeight) };
 }
 
 /**
@@ -386,6 +429,10 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
       rows++;
     }
     errors = errorModel(input.load, heldOut, cal.hour, QUANTILE_LEVELS, 1, heldOutWeight, residualWidening(rows / 24, fitted.width));
+  } else if (wantErrors && inside) {
+    // A target inside the history is forecast from both sides: its errors are those of weeks
+    // inside the history held out in turn (insideErrors), not of a year forecast a year ahead.
+    ({ heldOut, heldOutWeight, errors } = insideErrors(options.model, cal, input.load, temperature, options.train, usable, options.target, years, spec, weights!, recency, cal.trend[options.train.from]));
   } else if (wantErrors) {
     heldOut = new Float64Array(cal.n).fill(Number.NaN);
     heldOutWeight = new Uint8Array(cal.n);
@@ -405,6 +452,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
     : !wantErrors ? undefined
     : origins.length === 0 ? `in-sample residuals widened ×${residualWidening((options.train.to - options.train.from) / 24, fitted.width).toFixed(2)}, for want of held-out errors`
     : options.heldOutHours ? `the errors of the last ${Math.round(options.heldOutHours / 24)} days of the history, held out of the fit`
+    : inside ? `the errors of the history's own weeks, each forecast from the weeks around it (${INSIDE_FOLDS} interleaved folds of whole weeks held out in turn), as the target inside the history is`
     : `the errors of ${origins.length === 1 ? 'the last year' : 'each of the last two years'} of the history, forecast from the years before ${origins.length === 1 ? 'it' : 'each'} (held out of the fit)`;
   return {
     model: options.model,
