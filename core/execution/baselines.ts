@@ -1,0 +1,92 @@
+/**
+ * Baselines by the rules in use (what a customer would have drawn without the order; the release
+ * is baseline − actual):
+ *  - jiangsu: the mean, hour by hour, of the last 5 normal working days before the day — working
+ *    days of the scenario's calendar (调休 Saturdays included, holidays and weekends not) on which
+ *    the meter was not itself under an order;
+ *  - beijing: of the 10 days counted back from D−2 (D−2 … D−11, reaching further back past each
+ *    holiday or day under an order skipped), the 5 with the highest energy, averaged hour by hour;
+ *  - hour-before: the load of the hour before the first ordered hour, held for the day (short events).
+ * Only days on which the meter has all 24 hours count. A baseline that cannot be formed (too few
+ * days in the readings) is refused with the days it found, never filled in.
+ */
+import type { DayKindIndex } from '../calendar/day-kind.ts';
+import type { HourAxis } from './local-days.ts';
+import { dateOfDay } from './local-days.ts';
+import { meterAt, type MeterSeries } from './meters.ts';
+
+export const BASELINE_POLICIES = ['jiangsu', 'beijing', 'hour-before'] as const;
+export type BaselinePolicy = (typeof BASELINE_POLICIES)[number];
+
+export const BASELINE_NAMES: Record<BaselinePolicy, { zh: string; en: string }> = {
+  jiangsu: { zh: '前5个正常工作日平均(江苏)', en: 'mean of the last 5 normal working days (Jiangsu)' },
+  beijing: { zh: 'D-2起10日中最高5日平均(北京)', en: 'mean of the highest 5 of the 10 days from D−2 (Beijing)' },
+  'hour-before': { zh: '指令前一小时负荷', en: 'load of the hour before the order' },
+};
+
+/** How far back baseline days are sought (the readings kept before the plan). */
+export const LOOKBACK_DAYS = 30;
+
+export type Baseline =
+  | { ok: true; mw: Float64Array; days: string[] }
+  | { ok: false; why: string };
+
+/** The meter's 24 hours of a local day, or null unless it has every one. */
+function wholeDay(series: MeterSeries, axis: HourAxis, day: number): Float64Array | null {
+  const hours = axis.hoursOfDay(day);
+  if (!hours) return null;
+  const v = new Float64Array(24);
+  for (let lh = 0; lh < 24; lh++) {
+    if (hours[lh] < 0) return null;
+    v[lh] = meterAt(series, hours[lh]);
+    if (!Number.isFinite(v[lh])) return null;
+  }
+  return v;
+}
+
+const mean = (days: Float64Array[]) => {
+  const out = new Float64Array(24);
+  for (const d of days) for (let h = 0; h < 24; h++) out[h] += d[h] / days.length;
+  return out;
+};
+
+export interface BaselineContext {
+  axis: HourAxis;
+  calendar: DayKindIndex;
+  /** Days the meter was under an order (not normal days). */
+  eventDays: ReadonlySet<number>;
+  /** For hour-before: the first ordered local hour of the day. */
+  firstOrderedHour?: number;
+}
+
+export function baselineFor(policy: BaselinePolicy, series: MeterSeries, day: number, ctx: BaselineContext): Baseline {
+  const { axis, calendar, eventDays } = ctx;
+  if (policy === 'hour-before') {
+    const first = ctx.firstOrderedHour;
+    const hours = axis.hoursOfDay(day);
+    if (first === undefined || !hours || hours[first] < 0) return { ok: false, why: 'no ordered hour on the day' };
+    const before = hours[first] - 1;
+    const v = meterAt(series, before);
+    if (!Number.isFinite(v)) return { ok: false, why: `expected a reading in the hour before the order (${axis.time(Math.max(0, before))}), found none` };
+    return { ok: true, mw: new Float64Array(24).fill(v), days: [axis.time(before)] };
+  }
+  const chosen: { day: number; v: Float64Array }[] = [];
+  const want = policy === 'jiangsu' ? 5 : 10;
+  for (let d = day - (policy === 'jiangsu' ? 1 : 2); d >= day - LOOKBACK_DAYS && chosen.length < want; d--) {
+    if (eventDays.has(d)) continue;
+    if (policy === 'jiangsu' ? !calendar.isWorking(d) : calendar.kind(d) === 'holiday') continue;
+    const v = wholeDay(series, axis, d);
+    if (v) chosen.push({ day: d, v });
+  }
+  if (chosen.length < want) {
+    const what = policy === 'jiangsu' ? '5 normal working days' : `10 days from ${dateOfDay(day - 2)} back without holidays`;
+    return { ok: false, why: `expected ${what} with all 24 hours metered in the ${LOOKBACK_DAYS} days before ${dateOfDay(day)}, found ${chosen.length}${chosen.length ? ` (${chosen.map((c) => dateOfDay(c.day)).join(', ')})` : ''}` };
+  }
+  let used = chosen;
+  if (policy === 'beijing') {
+    const energy = (v: Float64Array) => v.reduce((a, b) => a + b, 0);
+    // Highest energy first; of two equal days the nearer one.
+    used = [...chosen].sort((a, b) => energy(b.v) - energy(a.v) || b.day - a.day).slice(0, 5);
+  }
+  return { ok: true, mw: mean(used.map((c) => c.v)), days: used.map((c) => dateOfDay(c.day)).sort() };
+}
