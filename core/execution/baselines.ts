@@ -6,7 +6,12 @@
  *    the meter was not itself under an order;
  *  - beijing: of the 10 days counted back from D−2 (D−2 … D−11, reaching further back past each
  *    holiday or day under an order skipped), the 5 with the highest energy, averaged hour by hour;
- *  - hour-before: the load of the hour before the first ordered hour, held for the day (short events).
+ *  - hour-before: the load of the hour before the first ordered hour, held for the day (short events);
+ *  - day-adjusted: the Jiangsu days scaled to the day itself — by the ratio of the day's load to
+ *    the baseline's in the three hours ending two hours before the first order, held within ±20 %
+ *    (the same-day adjustment of North American demand-response baselines): a hotter day than
+ *    the baseline days lifts the baseline with it. (Orderly's weather-adjusted similar days, with
+ *    each customer's own temperature sensitivity, are not built here yet.)
  * Only days on which the meter has all 24 hours count. A baseline that cannot be formed (too few
  * days in the readings) is refused with the days it found, never filled in.
  */
@@ -15,20 +20,26 @@ import type { HourAxis } from './local-days.ts';
 import { dateOfDay } from './local-days.ts';
 import { meterAt, type MeterSeries } from './meters.ts';
 
-export const BASELINE_POLICIES = ['jiangsu', 'beijing', 'hour-before'] as const;
+export const BASELINE_POLICIES = ['jiangsu', 'beijing', 'hour-before', 'day-adjusted'] as const;
 export type BaselinePolicy = (typeof BASELINE_POLICIES)[number];
 
 export const BASELINE_NAMES: Record<BaselinePolicy, { zh: string; en: string }> = {
   jiangsu: { zh: '前5个正常工作日平均(江苏)', en: 'mean of the last 5 normal working days (Jiangsu)' },
   beijing: { zh: 'D-2起10日中最高5日平均(北京)', en: 'mean of the highest 5 of the 10 days from D−2 (Beijing)' },
   'hour-before': { zh: '指令前一小时负荷', en: 'load of the hour before the order' },
+  'day-adjusted': { zh: '前5个正常工作日平均，按当日指令前负荷修正(±20%)', en: 'mean of the last 5 normal working days, scaled to the day before the order (±20 %)' },
 };
+
+/** The hours before the order the day-adjusted baseline compares, and how far it may move. */
+export const ADJUSTMENT_HOURS = { last: 2, count: 3 } as const;
+export const ADJUSTMENT_LIMIT = 0.2;
 
 /** How far back baseline days are sought (the readings kept before the plan). */
 export const LOOKBACK_DAYS = 30;
 
 export type Baseline =
-  | { ok: true; mw: Float64Array; days: string[] }
+  /** adjustment: the day-adjusted baseline's factor (within ±20 %). */
+  | { ok: true; mw: Float64Array; days: string[]; adjustment?: number }
   | { ok: false; why: string };
 
 /** The meter's 24 hours of a local day, or null unless it has every one. */
@@ -70,16 +81,17 @@ export function baselineFor(policy: BaselinePolicy, series: MeterSeries, day: nu
     if (!Number.isFinite(v)) return { ok: false, why: `expected a reading in the hour before the order (${axis.time(Math.max(0, before))}), found none` };
     return { ok: true, mw: new Float64Array(24).fill(v), days: [axis.time(before)] };
   }
+  const jiangsu = policy === 'jiangsu' || policy === 'day-adjusted';
   const chosen: { day: number; v: Float64Array }[] = [];
-  const want = policy === 'jiangsu' ? 5 : 10;
-  for (let d = day - (policy === 'jiangsu' ? 1 : 2); d >= day - LOOKBACK_DAYS && chosen.length < want; d--) {
+  const want = jiangsu ? 5 : 10;
+  for (let d = day - (jiangsu ? 1 : 2); d >= day - LOOKBACK_DAYS && chosen.length < want; d--) {
     if (eventDays.has(d)) continue;
-    if (policy === 'jiangsu' ? !calendar.isWorking(d) : calendar.kind(d) === 'holiday') continue;
+    if (jiangsu ? !calendar.isWorking(d) : calendar.kind(d) === 'holiday') continue;
     const v = wholeDay(series, axis, d);
     if (v) chosen.push({ day: d, v });
   }
   if (chosen.length < want) {
-    const what = policy === 'jiangsu' ? '5 normal working days' : `10 days from ${dateOfDay(day - 2)} back without holidays`;
+    const what = jiangsu ? '5 normal working days' : `10 days from ${dateOfDay(day - 2)} back without holidays`;
     return { ok: false, why: `expected ${what} with all 24 hours metered in the ${LOOKBACK_DAYS} days before ${dateOfDay(day)}, found ${chosen.length}${chosen.length ? ` (${chosen.map((c) => dateOfDay(c.day)).join(', ')})` : ''}` };
   }
   let used = chosen;
@@ -88,5 +100,30 @@ export function baselineFor(policy: BaselinePolicy, series: MeterSeries, day: nu
     // Highest energy first; of two equal days the nearer one.
     used = [...chosen].sort((a, b) => energy(b.v) - energy(a.v) || b.day - a.day).slice(0, 5);
   }
-  return { ok: true, mw: mean(used.map((c) => c.v)), days: used.map((c) => dateOfDay(c.day)).sort() };
+  const mw = mean(used.map((c) => c.v));
+  const days = used.map((c) => dateOfDay(c.day)).sort();
+  if (policy !== 'day-adjusted') return { ok: true, mw, days };
+  const ratio = dayRatio(series, axis, day, ctx.firstOrderedHour, mw);
+  if (ratio === null) return { ok: false, why: `expected readings in the ${ADJUSTMENT_HOURS.count} hours ending ${ADJUSTMENT_HOURS.last} h before the first order on ${dateOfDay(day)}, to scale the baseline to the day; found none (an order early in the day: use --baseline jiangsu)` };
+  const k = Math.min(1 + ADJUSTMENT_LIMIT, Math.max(1 - ADJUSTMENT_LIMIT, ratio));
+  return { ok: true, mw: mw.map((v) => v * k), days, adjustment: k };
+}
+
+/**
+ * The day's load over the baseline's in the hours before the order (the three ending two hours
+ * before the first ordered hour): above 1 the day runs hotter or busier than its baseline days.
+ * Null where those hours are not on the day or not metered, or the baseline is 0 there.
+ */
+export function dayRatio(series: MeterSeries, axis: HourAxis, day: number, firstOrderedHour: number | undefined, baseline: Float64Array): number | null {
+  if (firstOrderedHour === undefined) return null;
+  const hours = axis.hoursOfDay(day);
+  const to = firstOrderedHour - ADJUSTMENT_HOURS.last, from = to - ADJUSTMENT_HOURS.count + 1;
+  if (!hours || from < 0) return null;
+  let actual = 0, base = 0;
+  for (let lh = from; lh <= to; lh++) {
+    const v = hours[lh] < 0 ? Number.NaN : meterAt(series, hours[lh]);
+    if (!Number.isFinite(v)) return null;
+    actual += v; base += baseline[lh];
+  }
+  return base > 0 ? actual / base : null;
 }

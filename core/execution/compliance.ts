@@ -12,7 +12,7 @@
  * meter reading or a baseline on the day is listed as unmetered with why, never judged.
  */
 import type { Measure } from '../scenario/classes.ts';
-import { baselineFor, type BaselinePolicy } from './baselines.ts';
+import { baselineFor, dayRatio, type BaselinePolicy } from './baselines.ts';
 import type { ExecutionContext } from './context.ts';
 import { meterAt, meterKey, type Meters } from './meters.ts';
 import type { PlanDay } from './plan-days.ts';
@@ -90,6 +90,12 @@ export interface DayCompliance {
   byClass: ComplianceGroup[];
   total: ComplianceGroup;
   alarms: DeviationAlarm[];
+  /**
+   * How far the day ran from its baselines before the orders: customers whose load in the hours
+   * before their order was over 10 % above (or below) their baseline. Many above: a hotter day
+   * than the baseline days, whose releases the baseline understates (--baseline day-adjusted).
+   */
+  baselineDrift: { above: number; below: number; compared: number };
   /** Per local hour: MW ordered, and MW released by the metered customers (floored at 0 per customer). */
   orderedByHour: number[];
   releasedByHour: number[];
@@ -102,6 +108,7 @@ export function dayCompliance(ctx: ExecutionContext, d: PlanDay, meters: Meters,
   const customers: CustomerCompliance[] = [];
   const alarms: DeviationAlarm[] = [];
   const orderedByHour = new Float64Array(24), releasedByHour = new Float64Array(24);
+  const baselineDrift = { above: 0, below: 0, compared: 0 };
   for (const cd of d.customers) {
     const row = plan.customers[cd.row];
     const c = byId.get(row.id);
@@ -129,6 +136,8 @@ export function dayCompliance(ctx: ExecutionContext, d: PlanDay, meters: Meters,
     for (let h = 0; h < 24; h++) if (!Number.isFinite(actual[h])) actual[h] = meterAt(series, d.axisHour[h]);
     const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: ctx.eventDays.get(k) ?? new Set(), firstOrderedHour: cd.hours[0] });
     if (!b.ok) { customers.push(unjudged(`no baseline: ${b.why}`)); continue; }
+    const drift = options.policy === 'hour-before' ? null : dayRatio(series, ctx.axis, d.day, cd.hours[0], b.adjustment ? b.mw.map((v) => v / b.adjustment!) : b.mw);
+    if (drift !== null) { baselineDrift.compared++; if (drift > 1.1) baselineDrift.above++; else if (drift < 0.9) baselineDrift.below++; }
     const released = nan();
     let ordered = 0, delivered = 0, releasedSum = 0, met = 0, lateHours = 0, seenMet = false, leadingShort = 0;
     const mean = { baselineMW: 0, orderedMW: 0, actualMW: 0, releasedMW: 0 };
@@ -159,7 +168,7 @@ export function dayCompliance(ctx: ExecutionContext, d: PlanDay, meters: Meters,
     date: d.date, policy: options.policy, threshold, deviation, customers,
     byCity: groups(customers, (c) => c.city), byCounty: groups(customers, (c) => c.county), byClass: groups(customers, (c) => c.class),
     total: groups(customers, () => 'total')[0] ?? group('total', []),
-    alarms, orderedByHour: Array.from(orderedByHour), releasedByHour: Array.from(releasedByHour),
+    alarms, baselineDrift, orderedByHour: Array.from(orderedByHour), releasedByHour: Array.from(releasedByHour),
   };
 }
 

@@ -76,7 +76,9 @@ export function executePlan(s: Scenario, plan: PlanReport, file: string, text: s
   const daysNotMetered = options.dates ? chosen.filter((d) => d.hours.length && !reached(d)).map((d) => d.date) : withOrders.filter((d) => !reached(d)).map((d) => d.date);
   const days = chosen.map((d) => {
     const compliance = dayCompliance(ctx, d, meters, { policy, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}), ...(options.deviation !== undefined ? { deviation: options.deviation } : {}) });
-    const guarantee = checkGuarantee(ctx, d, meters, { policy, ...(options.materiality !== undefined ? { materiality: options.materiality } : {}) });
+    // The guarantee is judged on the baseline days as they were: scaled up to a hot day, a
+    // residential feeder's evening would look cut when it is not.
+    const guarantee = checkGuarantee(ctx, d, meters, { policy: policy === 'day-adjusted' ? 'jiangsu' : policy, ...(options.materiality !== undefined ? { materiality: options.materiality } : {}) });
     return { compliance, guarantee, report: dailyReport(ctx, d, compliance, meters) };
   });
   const result: ExecutionResult = { meters: summary, days, daysNotMetered, evaluation: evaluation(days.map((d) => d.report)) };

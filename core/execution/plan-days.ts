@@ -36,7 +36,7 @@ export interface PlanDay {
   customers: CustomerDay[];
   /** Local hours with any order. */
   hours: number[];
-  /** System MW to cover (the gap dispatch set) by local hour. */
+  /** MW to cover (the gap dispatch set: the system's, or the local gaps where larger) by local hour. */
   requiredMW: Float64Array;
 }
 
@@ -55,7 +55,13 @@ export function planDays(plan: PlanReport, axis: HourAxis): PlanDay[] {
       planHour[lh] = p >= 0 && p < plan.hours ? p : -1;
     }
     const requiredMW = new Float64Array(24);
-    for (let lh = 0; lh < 24; lh++) if (planHour[lh] >= 0) requiredMW[lh] = Math.max(0, plan.system.requiredMW[planHour[lh]]);
+    // The system's gap, or where an import limit binds without one, the local gaps it sets.
+    for (let lh = 0; lh < 24; lh++) {
+      const p = planHour[lh];
+      if (p < 0) continue;
+      const local = plan.local.reduce((a, o) => a + Math.max(0, o.requiredMW[p]), 0);
+      requiredMW[lh] = Math.max(0, plan.system.requiredMW[p], local);
+    }
     const customers: CustomerDay[] = [];
     const any = new Uint8Array(24);
     plan.customers.forEach((row, r) => {

@@ -113,6 +113,11 @@ export function executionText(days: DayCompliance[], reports: DailyReport[], che
       String(r.orderlyCustomers), f1(r.orderlyMW), String(r.demandResponseCustomers), f1(r.demandResponseMW), f1(r.highEnergyMW), p1(r.highEnergyShare), f1(r.energyMWh), p1(r.executionRate)];
     cols.forEach((c, k) => { if (k) L.push(`  ${c.padEnd(zh ? 18 : 42)} ${values[k]}`); });
     L.push(`  ${(zh ? '完成率' : 'completion').padEnd(zh ? 18 : 42)} ${p1(r.completion)}   ${zh ? `（计量 ${r.customersMetered} / 下达 ${r.customersOrdered} 户）` : `(${r.customersMetered} of ${r.customersOrdered} customers metered)`}`);
+    const drift = d.baselineDrift;
+    if (drift.compared && drift.above / drift.compared > 0.2 && d.policy !== 'day-adjusted') {
+      L.push(zh ? `  基准注意：${drift.above} / ${drift.compared} 户在指令前的负荷高于其基准 10 % 以上（当日较基准日更热或更忙），其错避峰负荷与完成率被低估；可用 --baseline day-adjusted 按当日修正`
+        : `  BASELINE NOTE: ${drift.above} of ${drift.compared} customers drew over 10 % above their baseline in the hours before their order (a hotter or busier day than the baseline days): their releases and completion are understated; --baseline day-adjusted scales the baseline to the day`);
+    }
     const unmetered = d.customers.filter((c) => c.unmetered !== null);
     if (unmetered.length) L.push(zh ? `  未能评判 ${unmetered.length} 户（无计量或无基准）：${unmetered.slice(0, 5).map((c) => `${c.customer}（${c.unmetered}）`).join('；')}${unmetered.length > 5 ? '…' : ''}` : `  not judged: ${unmetered.length} (no readings or no baseline): ${unmetered.slice(0, 5).map((c) => `${c.customer} (${c.unmetered})`).join('; ')}${unmetered.length > 5 ? '…' : ''}`);
     for (const [title, list] of [[zh ? '按地市' : 'by city', d.byCity], [zh ? '按区县' : 'by county', d.byCounty], [zh ? '按类别' : 'by class', d.byClass]] as const) {
