@@ -5,7 +5,7 @@
  *   orderly execution meters SCENARIO --plan PLAN.json --out METERS.csv [--day DATE] [--seed N] [--interval 15|60]
  *   orderly report execution SCENARIO --plan PLAN.json --meters METERS.csv [--day DATE ...] [--baseline jiangsu|beijing|hour-before]
  *                  [--threshold 0.8] [--deviation 0.2] [--unit MW|kW|GW] [--lang zh|en|both] [--csv DAILY.csv]
- *                  [--evaluation-csv FILE] [--shortfall-csv FILE] [--json]
+ *                  [--evaluation-csv FILE] [--shortfall-csv FILE] [--measured-out COMPLIANCE.json] [--json]
  * Every plan is read here for its form, then checked again against the scenario in the engine
  * (core/plan/read-back.ts) before anything is made from it: exit 2 when it is not this
  * scenario's, 3 when its decisions break the rules.
@@ -16,6 +16,7 @@ import type { MeterUnit } from '../../core/execution/meters.ts';
 import type { NoticeRecord } from '../../core/execution/notice-status.ts';
 import { dailyReportCsv, evaluationCsv, executionText, noticesCsv, noticesText, shortfallCsv, type Lang } from '../../core/execution/report-text.ts';
 import { readPlanFile } from '../../core/plan/plan-file.ts';
+import { measuredCompliance } from '../../core/execution/measured.ts';
 import type { PlanReport } from '../../core/plan/report.ts';
 import { parseJsonBytes } from '../../core/scenario/parse-json.ts';
 import type { Problem } from '../../core/problems.ts';
@@ -165,7 +166,7 @@ export async function reportCommand(argv: string[], engine: (size?: number) => E
     options: {
       plan: { type: 'string' }, meters: { type: 'string' }, day: { type: 'string', multiple: true }, baseline: { type: 'string' },
       threshold: { type: 'string' }, deviation: { type: 'string' }, unit: { type: 'string' }, lang: { type: 'string' },
-      csv: { type: 'string' }, 'evaluation-csv': { type: 'string' }, 'shortfall-csv': { type: 'string' }, json: { type: 'boolean' },
+      csv: { type: 'string' }, 'evaluation-csv': { type: 'string' }, 'shortfall-csv': { type: 'string' }, 'measured-out': { type: 'string' }, json: { type: 'boolean' },
     },
   });
   const policy = (values.baseline ?? 'jiangsu') as BaselinePolicy;
@@ -173,7 +174,7 @@ export async function reportCommand(argv: string[], engine: (size?: number) => E
   const threshold = share('threshold', values.threshold), deviation = share('deviation', values.deviation), unit = unitOf(values.unit);
   const langs = langOf(values.lang, true);
   for (const d of values.day ?? []) if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new UsageError(`--day: expected a date YYYY-MM-DD, found "${d}"`);
-  const outputs = [{ flag: '--csv', file: values.csv }, { flag: '--evaluation-csv', file: values['evaluation-csv'] }, { flag: '--shortfall-csv', file: values['shortfall-csv'] }];
+  const outputs = [{ flag: '--csv', file: values.csv }, { flag: '--evaluation-csv', file: values['evaluation-csv'] }, { flag: '--shortfall-csv', file: values['shortfall-csv'] }, { flag: '--measured-out', file: values['measured-out'] }];
   const bad = await checkOutputs(outputs, [{ flag: 'the scenario', file: positionals[0] }, { flag: '--plan', file: values.plan }, { flag: '--meters', file: values.meters }]);
   if (bad.length) return print(bad[0].path, bad, bad.length), 2;
   const given = await scenarioAndPlan(positionals, values.plan, 'report execution', print);
@@ -189,6 +190,7 @@ export async function reportCommand(argv: string[], engine: (size?: number) => E
   if (values.csv) await writeAtomically(values.csv, encode(dailyReportCsv(x.days.map((d) => d.report), lang)));
   if (values['evaluation-csv']) await writeAtomically(values['evaluation-csv'], encode(evaluationCsv(x.evaluation, lang)));
   if (values['shortfall-csv']) await writeAtomically(values['shortfall-csv'], encode(shortfallCsv(x.days.map((d) => d.compliance), lang)));
+  if (values['measured-out']) await writeAtomically(values['measured-out'], encode(`${JSON.stringify(measuredCompliance(x, { id: given.plan.scenario.id, sha256: given.plan.scenario.sha256! }))}\n`));
   if (values.json) { out.log(JSON.stringify(x, null, 2)); return 0; }
   if (!x.days.length) out.log(`${meters.name}: no day of the plan with orders is reached by the meters${x.daysNotMetered.length ? ` (${x.daysNotMetered.join(', ')} not metered)` : ''}`);
   langs.forEach((l, i) => {
@@ -196,6 +198,6 @@ export async function reportCommand(argv: string[], engine: (size?: number) => E
     for (const line of executionText(x.days.map((d) => d.compliance), x.days.map((d) => d.report), x.days.map((d) => d.guarantee), x.evaluation, l)) out.log(line);
   });
   if (x.daysNotMetered.length) out.log(`\nnot judged (no meter reading on the day): ${x.daysNotMetered.join(', ')}`);
-  for (const [flag, file] of [['daily report', values.csv], ['evaluation', values['evaluation-csv']], ['customers short of their order', values['shortfall-csv']]] as const) if (file) out.log(`${flag} written to ${file}`);
+  for (const [flag, file] of [['daily report', values.csv], ['evaluation', values['evaluation-csv']], ['customers short of their order', values['shortfall-csv']], ['measured compliance (for orderly simulate --measured)', values['measured-out']]] as const) if (file) out.log(`${flag} written to ${file}`);
   return 0;
 }

@@ -54,13 +54,13 @@ Usage:
                 [--csv CUSTOMERS.csv] [--export-lp MODEL.lp] [--notice H] [--snap-back 0.2] [--at TIME]
                 [--samples N] [--seed N] [--confidence 0.9]
   orderly simulate SCENARIO --plan PLAN.json [--plan OTHER.json ...] [--futures 1000] [--seed N]
-                [--replay K] [--workers 2] [--json]
+                [--replay K] [--workers 2] [--measured COMPLIANCE.json] [--json]
   orderly notices PLAN.json --scenario SCENARIO [--log LOG.json] [--at TIME] [--csv FILE] [--lang zh|en] [--json]
   orderly execution import SCENARIO --plan PLAN.json --meters METERS.csv [--unit MW|kW|GW] [--json]
   orderly execution meters SCENARIO --plan PLAN.json --out METERS.csv [--day DATE] [--seed N] [--interval 15|60]
   orderly report execution SCENARIO --plan PLAN.json --meters METERS.csv [--day DATE ...] [--baseline jiangsu|beijing|hour-before]
                 [--threshold 0.8] [--deviation 0.2] [--unit MW|kW|GW] [--lang zh|en|both] [--csv DAILY.csv]
-                [--evaluation-csv FILE] [--shortfall-csv FILE] [--json]
+                [--evaluation-csv FILE] [--shortfall-csv FILE] [--measured-out COMPLIANCE.json] [--json]
 
 Stories: ${STORY_IDS.join(', ')}.
 Exit codes: 0 success, 1 wrong usage, 2 invalid input, 3 a plan failed its verification, 70 an internal error.`;
