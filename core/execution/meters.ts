@@ -131,8 +131,9 @@ export function importMeters(file: string, text: string, s: Scenario, axis: Hour
   const window = `${axis.time(0)} to ${axis.time(axis.hours - 1)}`;
   const metersSeen = new Map<string, number>();
   const metersOf: { of: MeterKind; id: string }[] = [];
+  const capOf: number[] = [];
   // Readings as columns: meter, slot (interval steps from the axis start), MW, line.
-  const rMeter: number[] = [], rSlot: number[] = [], rMW: number[] = [], rLine: number[] = [], rColumn: number[] = [];
+  const rMeter: number[] = [], rSlot: number[] = [], rMW: number[] = [], rLine: number[] = [];
 
   const meterOf = (fields: string[], line: number): number => {
     const of = fixedKind ?? (fields[ofCol].trim() as MeterKind);
@@ -147,19 +148,21 @@ export function importMeters(file: string, text: string, s: Scenario, axis: Hour
     }
     const k = key(of, id);
     let m = metersSeen.get(k);
-    if (m === undefined) { metersSeen.set(k, (m = metersOf.length)); metersOf.push({ of, id }); }
+    if (m === undefined) { metersSeen.set(k, (m = metersOf.length)); metersOf.push({ of, id }); capOf.push(cap[of].get(id)!); }
     return m;
   };
+  // The place of a cell is written only for a problem (a province file has millions of cells).
   const value = (cell: string, line: number, column: number, m: number): number | null => {
+    const v = parseNumber(cell);
+    const mw = v === null ? Number.NaN : v * toMW;
+    const most = capOf[m];
+    if (mw >= 0 && mw <= most) return mw;
     const where = `${file}:row ${line}, column ${csv.header![column].trim()}`;
     if (cell.trim() === '') { out.addExpected(where, 'a reading', 'an empty cell'); return null; }
-    const v = parseNumber(cell);
     if (v === null) { out.addExpected(where, `a load in ${unit}`, describeNonNumber(cell)); return null; }
-    const mw = v * toMW;
     if (mw < 0) { out.addExpected(where, 'a load of 0 or more', `${cell.trim()} ${unit}`); return null; }
     const { of, id } = metersOf[m];
-    const most = cap[of].get(id)!;
-    if (mw > most) {
+    {
       out.addExpected(where, `at most ${Math.round(most * 1000) / 1000} MW (three times the ${of === 'feeder' ? 'rating' : 'peak'} of ${of} ${id})`, `${cell.trim()} ${unit}${unit === 'MW' ? ' — is this kW rather than MW?' : ''}`);
       return null;
     }
@@ -182,11 +185,12 @@ export function importMeters(file: string, text: string, s: Scenario, axis: Hour
       const dayMs = localMidnight(Date.UTC(d.date.year, d.date.month - 1, d.date.day) / 86_400_000, axis.zone);
       const first = slotOf(dayMs, where);
       if (first === null) continue;
-      pointCols.forEach((c, k) => {
+      for (let k = 0; k < pointCols.length; k++) {
+        const c = pointCols[k];
         const v = value(fields[c], line, c, m);
-        if (v === null) return;
-        rMeter.push(m); rSlot.push(first + k); rMW.push(v); rLine.push(line); rColumn.push(c);
-      });
+        if (v === null) continue;
+        rMeter.push(m); rSlot.push(first + k); rMW.push(v); rLine.push(line);
+      }
     } else {
       const where = `${file}:row ${line}, column ${csv.header[timeCol].trim()}`;
       const t = parseTimeCell(fields[timeCol]);
@@ -204,7 +208,7 @@ export function importMeters(file: string, text: string, s: Scenario, axis: Hour
       if (slot === null) continue;
       const v = value(fields[valueCol], line, valueCol, m);
       if (v === null) continue;
-      rMeter.push(m); rSlot.push(slot); rMW.push(v); rLine.push(line); rColumn.push(valueCol);
+      rMeter.push(m); rSlot.push(slot); rMW.push(v); rLine.push(line);
     }
   }
   if (!out.ok) return done();

@@ -23,7 +23,7 @@ export interface MeterStoryOptions {
   date?: string;
   /** 15: a day per row of 96 points (kW); 60: one hourly reading per row (MW). */
   interval?: 15 | 60;
-  /** Days metered before the day (default 20). */
+  /** Days metered before the day (default 20; 0: the day alone, for the hour-before baseline). */
   daysBefore?: number;
 }
 

@@ -16,6 +16,7 @@ import { readBackPlan, type ReadBack } from '../../core/plan/read-back.ts';
 import type { PlanReport } from '../../core/plan/report.ts';
 import type { Scenario } from '../../core/scenario/model.ts';
 import { meterStory, type MeterStory, type MeterStoryOptions } from '../../scenarios/generator/meters.ts';
+import { readCsv } from '../../core/history/csv.ts';
 import { refusing } from './calls.ts';
 import { contentHashOf, loadCached, type ScenarioBytes } from './kept-scenario.ts';
 import { wholeReport, type DetachedPlan, type ReadBackRefusal } from './plan.ts';
@@ -79,6 +80,30 @@ export const executionEngine = {
     if (!checked.ok) return checked;
     const out = refusing(() => executePlan(checked.scenario, checked.plan, meters.name, text(meters), options));
     return out.ok ? { ok: true, result: out.result } : refusal(out);
+  },
+
+  /**
+   * For benchmarks: the plan read back once, then the meter file imported and judged (baselines,
+   * compliance, the residents' guarantee, the reports) `repeats` times in this worker, with the
+   * milliseconds of each run and of the bare CSV read of the same file (the same-run reference).
+   */
+  async executionTiming(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, given: PlanReport | DetachedPlan, meters: GivenFile, options: ExecutionOptions & { repeats: number }): Promise<{ ok: boolean; runsMs: number[]; csvMs: number[]; readings: number; customers: number; problems: string[] }> {
+    const checked = await checkedPlan(name, bytes, forecast, given, 'plan');
+    if (!checked.ok) return { ok: false, runsMs: [], csvMs: [], readings: 0, customers: 0, problems: checked.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`) };
+    const runsMs: number[] = [], csvMs: number[] = [];
+    let readings = 0, customers = 0;
+    for (let i = 0; i < options.repeats; i++) {
+      const t0 = performance.now();
+      readCsv(text(meters), meters.name);
+      csvMs.push(performance.now() - t0);
+      const t1 = performance.now();
+      const out = executePlan(checked.scenario, checked.plan, meters.name, text(meters), options);
+      runsMs.push(performance.now() - t1);
+      if (!out.ok) return { ok: false, runsMs, csvMs, readings: 0, customers: 0, problems: out.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`) };
+      readings = out.result.meters.readings;
+      customers = out.result.days.reduce((a, d) => a + d.compliance.total.metered, 0);
+    }
+    return { ok: true, runsMs, csvMs, readings, customers, problems: [] };
   },
 
   /** What the meters saw for a story (the generator's): a meter file for a plan's day and the days before it. */
