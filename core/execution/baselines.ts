@@ -8,7 +8,8 @@
  *    holiday or day under an order skipped), the 5 with the highest energy, averaged hour by hour;
  *  - hour-before: the load of the hour before the first ordered hour, held for the day (short events);
  *  - day-adjusted: the Jiangsu days scaled to the day itself — by the ratio of the day's load to
- *    the baseline's in the three hours ending two hours before the first order, held within ±20 %
+ *    the baseline's in the three hours before the first order but one (14:00–17:00 for an order
+ *    at 18:00: the hour just before, when customers ramp down, is left out), held within ±20 %
  *    (the same-day adjustment of North American demand-response baselines): a hotter day than
  *    the baseline days lifts the baseline with it. (Orderly's weather-adjusted similar days, with
  *    each customer's own temperature sensitivity, are not built here yet.)
@@ -30,7 +31,7 @@ export const BASELINE_NAMES: Record<BaselinePolicy, { zh: string; en: string }> 
   'day-adjusted': { zh: '前5个正常工作日平均，按当日指令前负荷修正(±20%)', en: 'mean of the last 5 normal working days, scaled to the day before the order (±20 %)' },
 };
 
-/** The hours before the order the day-adjusted baseline compares, and how far it may move. */
+/** The hours the day-adjusted baseline compares (count of them, the last being `last` hours before the first order), and how far it may move. */
 export const ADJUSTMENT_HOURS = { last: 2, count: 3 } as const;
 export const ADJUSTMENT_LIMIT = 0.2;
 
@@ -104,17 +105,18 @@ export function baselineFor(policy: BaselinePolicy, series: MeterSeries, day: nu
   const days = used.map((c) => dateOfDay(c.day)).sort();
   if (policy !== 'day-adjusted') return { ok: true, mw, days };
   const ratio = dayRatio(series, axis, day, ctx.firstOrderedHour, mw);
-  if (ratio === null) return { ok: false, why: `expected readings in the ${ADJUSTMENT_HOURS.count} hours ending ${ADJUSTMENT_HOURS.last} h before the first order on ${dateOfDay(day)}, to scale the baseline to the day; found none (an order early in the day: use --baseline jiangsu)` };
-  const k = Math.min(1 + ADJUSTMENT_LIMIT, Math.max(1 - ADJUSTMENT_LIMIT, ratio));
+  if (ratio === null) return { ok: false, why: `expected readings in the ${ADJUSTMENT_HOURS.count} hours before the first order but one on ${dateOfDay(day)}, to scale the baseline to the day; found none (an order early in the day: use --baseline jiangsu)` };
+  // A customer that draws nothing before its order (landscape lighting) has nothing to scale on: its baseline days stand.
+  const k = ratio === 'idle' ? 1 : Math.min(1 + ADJUSTMENT_LIMIT, Math.max(1 - ADJUSTMENT_LIMIT, ratio));
   return { ok: true, mw: mw.map((v) => v * k), days, adjustment: k };
 }
 
 /**
- * The day's load over the baseline's in the hours before the order (the three ending two hours
- * before the first ordered hour): above 1 the day runs hotter or busier than its baseline days.
- * Null where those hours are not on the day or not metered, or the baseline is 0 there.
+ * The day's load over the baseline's in the hours before the order (the three before the first
+ * ordered hour but one): above 1 the day runs hotter or busier than its baseline days.
+ * Null where those hours are not on the day or not metered; 'idle' where the baseline is 0 there.
  */
-export function dayRatio(series: MeterSeries, axis: HourAxis, day: number, firstOrderedHour: number | undefined, baseline: Float64Array): number | null {
+export function dayRatio(series: MeterSeries, axis: HourAxis, day: number, firstOrderedHour: number | undefined, baseline: Float64Array): number | 'idle' | null {
   if (firstOrderedHour === undefined) return null;
   const hours = axis.hoursOfDay(day);
   const to = firstOrderedHour - ADJUSTMENT_HOURS.last, from = to - ADJUSTMENT_HOURS.count + 1;
@@ -125,5 +127,5 @@ export function dayRatio(series: MeterSeries, axis: HourAxis, day: number, first
     if (!Number.isFinite(v)) return null;
     actual += v; base += baseline[lh];
   }
-  return base > 0 ? actual / base : null;
+  return base > 1e-6 ? actual / base : 'idle';
 }

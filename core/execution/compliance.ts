@@ -137,7 +137,7 @@ export function dayCompliance(ctx: ExecutionContext, d: PlanDay, meters: Meters,
     const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: ctx.eventDays.get(k) ?? new Set(), firstOrderedHour: cd.hours[0] });
     if (!b.ok) { customers.push(unjudged(`no baseline: ${b.why}`)); continue; }
     const drift = options.policy === 'hour-before' ? null : dayRatio(series, ctx.axis, d.day, cd.hours[0], b.adjustment ? b.mw.map((v) => v / b.adjustment!) : b.mw);
-    if (drift !== null) { baselineDrift.compared++; if (drift > 1.1) baselineDrift.above++; else if (drift < 0.9) baselineDrift.below++; }
+    if (typeof drift === 'number') { baselineDrift.compared++; if (drift > 1.1) baselineDrift.above++; else if (drift < 0.9) baselineDrift.below++; }
     const released = nan();
     let ordered = 0, delivered = 0, releasedSum = 0, met = 0, lateHours = 0, seenMet = false, leadingShort = 0;
     const mean = { baselineMW: 0, orderedMW: 0, actualMW: 0, releasedMW: 0 };

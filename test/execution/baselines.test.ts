@@ -69,3 +69,20 @@ describe('baselines by the rules in use', () => {
     expect(!b.ok && b.why).toMatch(/^expected 10 days from 2024-07-01 back without holidays .* found 4 /);
   });
 });
+
+describe('the day-adjusted baseline', () => {
+  it('scales the Jiangsu days by the day\'s load before the order (14:00–17:00 for an order at 18:00), within ±20 %', () => {
+    // On D the load at h is 1 + 0.1 h MW: 14:00–17:00 average 2.5 MW against the Jiangsu days' 2.84 → × 0.880.
+    const { ctx, series, day } = setup();
+    const b = baselineFor('day-adjusted', series, day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: new Set(), firstOrderedHour: 18 });
+    expect(b.ok && b.adjustment).toBeCloseTo(2.5 / 2.84, 9);
+    expect(b.ok && b.mw[18]).toBeCloseTo(2.5, 9);
+    const capped = baselineFor('day-adjusted', series, day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: new Set(), firstOrderedHour: 23 });
+    // 19:00–22:00 average 3.0 MW: 3.0 / 2.84 = 1.056, inside the limit; for an order at 04:00 (00:00–03:00, 1.1 MW) the factor would be 0.39: held at 0.8.
+    expect(capped.ok && capped.adjustment).toBeCloseTo(3.0 / 2.84, 9);
+    const early = baselineFor('day-adjusted', series, day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: new Set(), firstOrderedHour: 4 });
+    expect(early.ok && early.adjustment).toBe(0.8);
+    const none = baselineFor('day-adjusted', series, day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: new Set(), firstOrderedHour: 3 });
+    expect(none.ok).toBe(false);
+  });
+});
