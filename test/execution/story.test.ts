@@ -15,6 +15,8 @@ import type { Scenario } from '../../core/scenario/model.ts';
 import { loadScenarioBytes } from '../../core/scenario/validate.ts';
 import { assessScenario } from '../../core/warning/assess.ts';
 import { meterStory, type MeterStory } from '../../scenarios/generator/meters.ts';
+import { executionContext } from '../../core/execution/context.ts';
+import { noticesFromPlan } from '../../core/execution/notices.ts';
 
 const bytes = new Uint8Array(readFileSync(new URL('../../scenarios/local-limit.json', import.meta.url)));
 let s: Scenario, plan: PlanReport, story: MeterStory, result: ExecutionResult;
@@ -32,6 +34,17 @@ beforeAll(() => {
   if (!out.ok) throw new Error(out.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   result = out.result;
 }, 120_000);
+
+describe('the notices of a real plan', () => {
+  it('go out by the very times the plan gives for each customer and day', () => {
+    const ctx = executionContext(s, plan);
+    const mine = new Map(noticesFromPlan(plan, s, ctx.days, ctx.axis).map((n) => [n.id, n.deadline]));
+    const planned = plan.customers.flatMap((c) => (c.noticeByDay ?? []).map((d) => [`${c.id}@${d.date}`, d.noticeBy] as const));
+    expect(planned.length).toBeGreaterThan(30);
+    expect(mine.size).toBe(planned.length);
+    for (const [id, by] of planned) expect([id, mine.get(id)]).toEqual([id, by]);
+  });
+});
 
 describe('the meters of a story', () => {
   it('are the same file for the same seed, and another for another seed', () => {
