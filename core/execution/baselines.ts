@@ -11,8 +11,11 @@
  *    the baseline's in the three hours before the first order but one (14:00–17:00 for an order
  *    at 18:00: the hour just before, when customers ramp down, is left out), held within ±20 %
  *    (the same-day adjustment of North American demand-response baselines): a hotter day than
- *    the baseline days lifts the baseline with it. (Orderly's weather-adjusted similar days, with
- *    each customer's own temperature sensitivity, are not built here yet.)
+ *    the baseline days lifts the baseline with it;
+ *  - similar-days: of the days of the same kind (working or not) in the 30 before, not under an
+ *    order, the 5 whose peak temperature at the meter's weather station was closest to the day's
+ *    (the day's own from the station's history, else its forecast), averaged hour by hour. (A
+ *    regression on each customer's own temperature sensitivity is not built here.)
  * Only days on which the meter has all 24 hours count. A baseline that cannot be formed (too few
  * days in the readings) is refused with the days it found, never filled in.
  */
@@ -21,7 +24,7 @@ import type { HourAxis } from './local-days.ts';
 import { dateOfDay } from './local-days.ts';
 import { meterAt, type MeterSeries } from './meters.ts';
 
-export const BASELINE_POLICIES = ['jiangsu', 'beijing', 'hour-before', 'day-adjusted'] as const;
+export const BASELINE_POLICIES = ['jiangsu', 'beijing', 'hour-before', 'day-adjusted', 'similar-days'] as const;
 export type BaselinePolicy = (typeof BASELINE_POLICIES)[number];
 
 export const BASELINE_NAMES: Record<BaselinePolicy, { zh: string; en: string }> = {
@@ -29,6 +32,7 @@ export const BASELINE_NAMES: Record<BaselinePolicy, { zh: string; en: string }> 
   beijing: { zh: 'D-2起10日中最高5日平均(北京)', en: 'mean of the highest 5 of the 10 days from D−2 (Beijing)' },
   'hour-before': { zh: '指令前一小时负荷', en: 'load of the hour before the order' },
   'day-adjusted': { zh: '前5个正常工作日平均，按当日指令前负荷修正(±20%)', en: 'mean of the last 5 normal working days, scaled to the day before the order (±20 %)' },
+  'similar-days': { zh: '气温最接近的5个同类日平均', en: 'mean of the 5 days of the same kind whose peak temperature was closest' },
 };
 
 /** The hours the day-adjusted baseline compares (count of them, the last being `last` hours before the first order), and how far it may move. */
@@ -67,8 +71,10 @@ export interface BaselineContext {
   calendar: DayKindIndex;
   /** Days the meter was under an order (not normal days). */
   eventDays: ReadonlySet<number>;
-  /** For hour-before: the first ordered local hour of the day. */
+  /** For hour-before and day-adjusted: the first ordered local hour of the day. */
   firstOrderedHour?: number;
+  /** For similar-days: the peak temperature (°C) of a local day at the meter's station, null where not known. */
+  peakTemperature?: (day: number) => number | null;
 }
 
 export function baselineFor(policy: BaselinePolicy, series: MeterSeries, day: number, ctx: BaselineContext): Baseline {
@@ -82,6 +88,7 @@ export function baselineFor(policy: BaselinePolicy, series: MeterSeries, day: nu
     if (!Number.isFinite(v)) return { ok: false, why: `expected a reading in the hour before the order (${axis.time(Math.max(0, before))}), found none` };
     return { ok: true, mw: new Float64Array(24).fill(v), days: [axis.time(before)] };
   }
+  if (policy === 'similar-days') return similarDays(series, day, ctx);
   const jiangsu = policy === 'jiangsu' || policy === 'day-adjusted';
   const chosen: { day: number; v: Float64Array }[] = [];
   const want = jiangsu ? 5 : 10;
@@ -128,4 +135,23 @@ export function dayRatio(series: MeterSeries, axis: HourAxis, day: number, first
     actual += v; base += baseline[lh];
   }
   return base > 1e-6 ? actual / base : 'idle';
+}
+
+/** The 5 days of the day's kind in the look-back whose peak temperature was closest to the day's. */
+function similarDays(series: MeterSeries, day: number, ctx: BaselineContext): Baseline {
+  const { axis, calendar, eventDays, peakTemperature } = ctx;
+  const target = peakTemperature?.(day) ?? null;
+  if (target === null) return { ok: false, why: `expected the peak temperature of ${dateOfDay(day)} at the meter's weather station (its history or forecast), found none` };
+  const working = calendar.isWorking(day);
+  const found: { day: number; v: Float64Array; dt: number }[] = [];
+  for (let d = day - 1; d >= day - LOOKBACK_DAYS; d--) {
+    if (eventDays.has(d) || calendar.isWorking(d) !== working) continue;
+    const t = peakTemperature!(d);
+    const v = t === null ? null : wholeDay(series, axis, d);
+    if (v) found.push({ day: d, v, dt: Math.abs(t! - target) });
+  }
+  if (found.length < 5) return { ok: false, why: `expected 5 ${working ? 'working' : 'non-working'} days with all 24 hours metered and a temperature in the ${LOOKBACK_DAYS} days before ${dateOfDay(day)}, found ${found.length}` };
+  // Closest temperature first; of two as close the nearer day.
+  const used = found.sort((a, b) => a.dt - b.dt || b.day - a.day).slice(0, 5);
+  return { ok: true, mw: mean(used.map((c) => c.v)), days: used.map((c) => dateOfDay(c.day)).sort() };
 }

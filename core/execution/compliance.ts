@@ -134,7 +134,7 @@ export function dayCompliance(ctx: ExecutionContext, d: PlanDay, meters: Meters,
     for (const h of cd.hours) { actual[h] = meterAt(series, d.axisHour[h]); if (!Number.isFinite(actual[h]) && missing < 0) missing = h; }
     if (missing >= 0) { customers.push(unjudged(`no reading at ${ctx.axis.time(d.axisHour[missing])}, an ordered hour`)); continue; }
     for (let h = 0; h < 24; h++) if (!Number.isFinite(actual[h])) actual[h] = meterAt(series, d.axisHour[h]);
-    const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: ctx.eventDays.get(k) ?? new Set(), firstOrderedHour: cd.hours[0] });
+    const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: ctx.eventDays.get(k) ?? new Set(), firstOrderedHour: cd.hours[0], ...(options.policy === 'similar-days' ? { peakTemperature: ctx.peakTemperature('customer', row.id) } : {}) });
     if (!b.ok) { customers.push(unjudged(`no baseline: ${b.why}`)); continue; }
     const drift = options.policy === 'hour-before' ? null : dayRatio(series, ctx.axis, d.day, cd.hours[0], b.adjustment ? b.mw.map((v) => v / b.adjustment!) : b.mw);
     if (typeof drift === 'number') { baselineDrift.compared++; if (drift > 1.1) baselineDrift.above++; else if (drift < 0.9) baselineDrift.below++; }

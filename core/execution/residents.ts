@@ -88,7 +88,7 @@ export function checkGuarantee(ctx: ExecutionContext, d: PlanDay, meters: Meters
     const m = meters.index.get(k);
     if (m === undefined) continue; // not metered: nothing to see, and the report counts what was checked
     const series = meters.series[m];
-    const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: ctx.eventDays.get(k) ?? new Set(), firstOrderedHour: firstHour });
+    const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: ctx.eventDays.get(k) ?? new Set(), firstOrderedHour: firstHour, ...(options.policy === 'similar-days' ? { peakTemperature: ctx.peakTemperature(cand.of, cand.id) } : {}) });
     if (!b.ok) { unchecked.push({ of: cand.of, id: cand.id, why: `no baseline: ${b.why}` }); continue; }
     const missing = d.hours.find((h) => !Number.isFinite(meterAt(series, d.axisHour[h])));
     if (missing !== undefined) { unchecked.push({ of: cand.of, id: cand.id, why: `no reading at ${ctx.axis.time(d.axisHour[missing])}, a plan hour` }); continue; }

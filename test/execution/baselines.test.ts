@@ -86,3 +86,37 @@ describe('the day-adjusted baseline', () => {
     expect(none.ok).toBe(false);
   });
 });
+
+describe('the similar-days baseline', () => {
+  it('averages the 5 working days whose peak temperature was closest to the day\'s forecast 33.1 °C, weekends and the holiday left out', () => {
+    // Flat temperatures per day: 06-20 33.05, 06-24 33.2, 07-01 33.0, 06-25 32.5, 06-26 34 are the
+    // 5 closest working days; the weekend days and the holiday at 33.1 would be closer still.
+    const T: Record<string, number> = { '2024-06-20': 33.05, '2024-06-24': 33.2, '2024-07-01': 33, '2024-06-25': 32.5, '2024-06-26': 34, '2024-06-28': 25, '2024-07-02': 30, '2024-06-21': 20,
+      '2024-06-22': 33.1, '2024-06-23': 33.1, '2024-06-29': 33.1, '2024-06-30': 33.1, '2024-06-27': 33.1 };
+    const file = handScenario();
+    file.policy.holidays.days.push({ date: '2024-06-27', name: 'Test holiday' });
+    const history = dates('2024-06-01', '2024-07-02').flatMap((d) => Array(24).fill(T[d] ?? 10));
+    file.weather.stations[0].history = { start: '2024-06-01T00:00+08:00', unit: '°C', values: history };
+    const loaded = loadScenarioValue(file);
+    expect(loaded.problems).toEqual([]);
+    const s = loaded.scenario!;
+    const ctx = executionContext(s, handPlan());
+    const lines = ['time,customer,load_kW'];
+    for (const date of dates('2024-06-10', '2024-07-03')) {
+      const level = date.startsWith('2024-07') ? 30 + Number(date.slice(8)) : Number(date.slice(8));
+      for (let h = 0; h < 24; h++) lines.push(`${date} ${String(h).padStart(2, '0')}:00,I1,${level * 100}`);
+    }
+    const meters = importMeters('m.csv', lines.join('\n'), s, ctx.axis);
+    if (!meters.ok) throw new Error(meters.problems[0].message);
+    const day = ctx.days[0].day;
+    const b = baselineFor('similar-days', meters.meters.series[0], day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: new Set(), peakTemperature: ctx.peakTemperature('customer', 'I1') });
+    expect(b.ok && b.days).toEqual(['2024-06-20', '2024-06-24', '2024-06-25', '2024-06-26', '2024-07-01']);
+    expect(b.ok && b.mw[12]).toBeCloseTo((2.0 + 2.4 + 2.5 + 2.6 + 3.1) / 5, 9);
+  });
+
+  it('is refused where the station has no temperatures for the days before', () => {
+    const { ctx, series, day } = setup();
+    const b = baselineFor('similar-days', series, day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: new Set(), peakTemperature: ctx.peakTemperature('customer', 'I1') });
+    expect(!b.ok && b.why).toBe('expected 5 working days with all 24 hours metered and a temperature in the 30 days before 2024-07-03, found 2');
+  });
+});

@@ -58,7 +58,7 @@ Usage:
   orderly notices PLAN.json --scenario SCENARIO [--log LOG.json] [--at TIME] [--csv FILE] [--lang zh|en] [--json]
   orderly execution import SCENARIO --plan PLAN.json --meters METERS.csv [--unit MW|kW|GW] [--json]
   orderly execution meters SCENARIO --plan PLAN.json --out METERS.csv [--day DATE] [--seed N] [--interval 15|60]
-  orderly report execution SCENARIO --plan PLAN.json --meters METERS.csv [--day DATE ...] [--baseline jiangsu|beijing|hour-before]
+  orderly report execution SCENARIO --plan PLAN.json --meters METERS.csv [--day DATE ...] [--baseline jiangsu|beijing|hour-before|day-adjusted|similar-days]
                 [--threshold 0.8] [--deviation 0.2] [--unit MW|kW|GW] [--lang zh|en|both] [--csv DAILY.csv]
                 [--evaluation-csv FILE] [--shortfall-csv FILE] [--measured-out COMPLIANCE.json] [--json]
 
