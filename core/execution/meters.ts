@@ -132,8 +132,6 @@ export function importMeters(file: string, text: string, s: Scenario, axis: Hour
   const metersSeen = new Map<string, number>();
   const metersOf: { of: MeterKind; id: string }[] = [];
   const capOf: number[] = [];
-  // Readings as columns: meter, slot (interval steps from the axis start), MW, line.
-  const rMeter: number[] = [], rSlot: number[] = [], rMW: number[] = [], rLine: number[] = [];
 
   const meterOf = (fields: string[], line: number): number => {
     const of = fixedKind ?? (fields[ofCol].trim() as MeterKind);
@@ -174,23 +172,22 @@ export function importMeters(file: string, text: string, s: Scenario, axis: Hour
     return (ms - axis.startMs) / slotMs;
   };
 
-  const slotOf = (ms: number, where: string) => place(ms, where);
-  for (const { fields, line } of csv.rows) {
+  // Pass 1, per row: which meter, and the slot of its (first) reading; -1 where the row is refused.
+  // The readings themselves are parsed in pass 2 straight into each meter's slots: a province
+  // day has 19 million of them, and no list of readings is kept beside the rows.
+  const R = csv.rows.length;
+  const rowMeter = new Int32Array(R).fill(-1), rowSlot = new Int32Array(R);
+  const points = perDay ? pointCols.length : 1;
+  for (let i = 0; i < R; i++) {
+    const { fields, line } = csv.rows[i];
     const m = meterOf(fields, line);
     if (m < 0) continue;
+    let slot: number | null;
     if (perDay) {
       const d = parseDateCell(fields[dateCol]);
       const where = `${file}:row ${line}, column ${csv.header[dateCol].trim()}`;
       if (!d.ok) { out.addExpected(where, 'a date YYYY-MM-DD', describeValue(fields[dateCol])); continue; }
-      const dayMs = localMidnight(Date.UTC(d.date.year, d.date.month - 1, d.date.day) / 86_400_000, axis.zone);
-      const first = slotOf(dayMs, where);
-      if (first === null) continue;
-      for (let k = 0; k < pointCols.length; k++) {
-        const c = pointCols[k];
-        const v = value(fields[c], line, c, m);
-        if (v === null) continue;
-        rMeter.push(m); rSlot.push(first + k); rMW.push(v); rLine.push(line);
-      }
+      slot = place(localMidnight(Date.UTC(d.date.year, d.date.month - 1, d.date.day) / 86_400_000, axis.zone), where);
     } else {
       const where = `${file}:row ${line}, column ${csv.header[timeCol].trim()}`;
       const t = parseTimeCell(fields[timeCol]);
@@ -204,32 +201,46 @@ export function importMeters(file: string, text: string, s: Scenario, axis: Hour
         if (r.kind !== 'unique') { out.addExpected(where, `a local time that happened once in ${axis.zone.name} (write it with its UTC offset)`, `${describeValue(fields[timeCol])} (${r.kind === 'ambiguous' ? 'clocks went back over it' : 'clocks jumped over it'})`); continue; }
         ms = r.ms;
       }
-      const slot = slotOf(ms, where);
-      if (slot === null) continue;
-      const v = value(fields[valueCol], line, valueCol, m);
-      if (v === null) continue;
-      rMeter.push(m); rSlot.push(slot); rMW.push(v); rLine.push(line);
+      slot = place(ms, where);
     }
+    if (slot === null) continue;
+    rowMeter[i] = m; rowSlot[i] = slot;
   }
-  if (!out.ok) return done();
-  if (!rMeter.length) { out.addExpected(file, 'at least one reading', 'none'); return done(); }
 
   // Each meter's slots from its first reading to its last, every one read once.
   const M = metersOf.length;
   const lo = new Int32Array(M).fill(2 ** 30), hi = new Int32Array(M).fill(-1);
-  for (let i = 0; i < rMeter.length; i++) { const m = rMeter[i]; if (rSlot[i] < lo[m]) lo[m] = rSlot[i]; if (rSlot[i] > hi[m]) hi[m] = rSlot[i]; }
+  for (let i = 0; i < R; i++) {
+    const m = rowMeter[i];
+    if (m < 0) continue;
+    if (rowSlot[i] < lo[m]) lo[m] = rowSlot[i];
+    if (rowSlot[i] + points - 1 > hi[m]) hi[m] = rowSlot[i] + points - 1;
+  }
   const slots: Float64Array[] = [], lines: Int32Array[] = [];
-  for (let m = 0; m < M; m++) { slots.push(new Float64Array(hi[m] - lo[m] + 1).fill(Number.NaN)); lines.push(new Int32Array(hi[m] - lo[m] + 1)); }
+  for (let m = 0; m < M; m++) { const n = Math.max(0, hi[m] - lo[m] + 1); slots.push(new Float64Array(n).fill(Number.NaN)); lines.push(new Int32Array(n)); }
   const perHour = 60 / interval;
   const time = (m: number, k: number) => formatInZone(axis.startMs + (lo[m] + k) * slotMs, axis.zone);
-  for (let i = 0; i < rMeter.length; i++) {
-    const m = rMeter[i], k = rSlot[i] - lo[m];
-    if (!Number.isNaN(slots[m][k])) {
-      out.addExpected(`${file}:row ${rLine[i]}`, `one reading of ${metersOf[m].of} ${metersOf[m].id} at ${time(m, k)}`, `a second one (also row ${lines[m][k]})`);
-      continue;
+  // Pass 2: the readings, into their slots.
+  let readings = 0;
+  for (let i = 0; i < R; i++) {
+    const m = rowMeter[i];
+    if (m < 0) continue;
+    const { fields, line } = csv.rows[i];
+    for (let k = 0; k < points; k++) {
+      const c = perDay ? pointCols[k] : valueCol;
+      const v = value(fields[c], line, c, m);
+      if (v === null) continue;
+      const at = rowSlot[i] + k - lo[m];
+      if (!Number.isNaN(slots[m][at])) {
+        out.addExpected(`${file}:row ${line}`, `one reading of ${metersOf[m].of} ${metersOf[m].id} at ${time(m, at)}`, `a second one (also row ${lines[m][at]})`);
+        continue;
+      }
+      slots[m][at] = v; lines[m][at] = line;
+      readings++;
     }
-    slots[m][k] = rMW[i]; lines[m][k] = rLine[i];
   }
+  if (!out.ok) return done();
+  if (!readings) { out.addExpected(file, 'at least one reading', 'none'); return done(); }
   const series: MeterSeries[] = [];
   for (let m = 0; m < M; m++) {
     const v = slots[m], { of, id } = metersOf[m];
@@ -253,7 +264,7 @@ export function importMeters(file: string, text: string, s: Scenario, axis: Hour
     series.push({ of, id, first: lo[m] / perHour, mw });
   }
   if (!out.ok) return done();
-  return { ok: true, meters: { intervalMinutes: interval, layout: perDay ? 'per-day' : 'per-reading', readings: rMeter.length, series, index: new Map(series.map((x, i) => [key(x.of, x.id), i])) } };
+  return { ok: true, meters: { intervalMinutes: interval, layout: perDay ? 'per-day' : 'per-reading', readings, series, index: new Map(series.map((x, i) => [key(x.of, x.id), i])) } };
 }
 
 /** A meter's hourly MW at an axis hour, NaN where it has no reading. */

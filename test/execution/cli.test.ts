@@ -98,5 +98,11 @@ describe('orderly execution and orderly report execution', () => {
     const r = await runCli('execution', 'import', scenario, '--plan', plan, '--meters', bad);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad}:row 2, column customer: expected a customer of the scenario, found "NOPE"`);
+    // A GBK export (户号 in GBK is not UTF-8): refused, not read with replacement characters.
+    const gbk = join(dir, 'gbk.csv');
+    writeFileSync(gbk, Buffer.concat([Buffer.from('time,'), Buffer.from([0xbb, 0xa7, 0xba, 0xc5]), Buffer.from(',load_MW\n')]));
+    const g = await runCli('execution', 'import', scenario, '--plan', plan, '--meters', gbk);
+    expect(g.code).toBe(2);
+    expect(g.stderr).toContain(`${gbk}: expected UTF-8 text, found bytes that are not UTF-8 (an export in GBK or another code page? save it as UTF-8)`);
   }, 120_000);
 });

@@ -17,6 +17,7 @@ import type { PlanReport } from '../../core/plan/report.ts';
 import type { Scenario } from '../../core/scenario/model.ts';
 import { meterStory, type MeterStory, type MeterStoryOptions } from '../../scenarios/generator/meters.ts';
 import { readCsv } from '../../core/history/csv.ts';
+import { DataError } from '../../core/data-error.ts';
 import { refusing } from './calls.ts';
 import { contentHashOf, loadCached, type ScenarioBytes } from './kept-scenario.ts';
 import { wholeReport, type DetachedPlan, type ReadBackRefusal } from './plan.ts';
@@ -42,7 +43,18 @@ async function checkedPlan(name: string, bytes: ScenarioBytes, forecast: Scenari
   return { ok: true, plan: r.plan, scenario: s };
 }
 
-const text = (f: GivenFile) => new TextDecoder('utf-8', { fatal: false }).decode(f.bytes);
+/**
+ * A meter file's text. Bytes that are not UTF-8 are refused rather than read as U+FFFD: Chinese
+ * metering systems often export GBK, and a replaced character would turn a name or a number into
+ * something else without a word.
+ */
+function text(f: GivenFile): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(f.bytes);
+  } catch {
+    throw new DataError([{ path: f.name, message: 'expected UTF-8 text, found bytes that are not UTF-8 (an export in GBK or another code page? save it as UTF-8)' }]);
+  }
+}
 const refusal = (r: { problems: ReadBackRefusal['problems']; total: number }): ReadBackRefusal => ({ ok: false, code: 2, problems: r.problems, total: r.total });
 
 export const executionEngine = {
