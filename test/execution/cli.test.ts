@@ -34,6 +34,18 @@ describe('orderly notices', () => {
     expect([...deadlines].sort()).toEqual(deadlines);
   }, 120_000);
 
+  it('finds the scenario by the content hash the plan names when --scenario is not given, and says which', async () => {
+    const r = await runCli('notices', plan, '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('scenario: scenarios/local-limit.json (the file whose content hash the plan names)');
+    const saved = JSON.parse(readFileSync(plan, 'utf8'));
+    const orphan = join(dir, 'orphan.json');
+    writeFileSync(orphan, JSON.stringify({ ...saved, scenario: { ...saved.scenario, sha256: 'f'.repeat(64) } }));
+    const o = await runCli('notices', orphan);
+    expect(o.code).toBe(1);
+    expect(o.stderr).toMatch(/notices needs --scenario SCENARIO: .* no file beside .*orphan\.json or in \.\/scenarios has the content hash it names \(ffffffffffffffff…/);
+  }, 120_000);
+
   it('applies a status log and raises an alarm for a notice past its deadline unacknowledged; refuses an illegal step', async () => {
     const first = readFileSync(join(dir, 'notices.csv'), 'utf8').split('\n')[1].split(',');
     const [id, deadline] = [first[0], first[10]];

@@ -1,6 +1,6 @@
 /**
  * The day of execution on the command line:
- *   orderly notices PLAN.json --scenario SCENARIO [--log LOG.json] [--at TIME] [--csv FILE] [--lang zh|en] [--json]
+ *   orderly notices PLAN.json [--scenario SCENARIO] [--log LOG.json] [--at TIME] [--csv FILE] [--lang zh|en] [--json]
  *   orderly execution import SCENARIO --plan PLAN.json --meters METERS.csv [--unit MW|kW|GW] [--json]
  *   orderly execution meters SCENARIO --plan PLAN.json --out METERS.csv [--day DATE] [--seed N] [--interval 15|60]
  *   orderly report execution SCENARIO --plan PLAN.json --meters METERS.csv [--day DATE ...] [--baseline jiangsu|beijing|hour-before|day-adjusted|similar-days]
@@ -10,7 +10,10 @@
  * (core/plan/read-back.ts) before anything is made from it: exit 2 when it is not this
  * scenario's, 3 when its decisions break the rules.
  */
+import { readdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentHash } from '../../core/content-hash.ts';
 import { BASELINE_POLICIES, type BaselinePolicy } from '../../core/execution/baselines.ts';
 import type { MeterUnit } from '../../core/execution/meters.ts';
 import type { NoticeRecord } from '../../core/execution/notice-status.ts';
@@ -64,7 +67,6 @@ export async function noticesCommand(argv: string[], engine: (size?: number) => 
     options: { scenario: { type: 'string' }, log: { type: 'string' }, at: { type: 'string' }, csv: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' } },
   });
   if (positionals.length !== 1) throw new UsageError('notices needs one PLAN.json (written by `orderly plan --out`)');
-  if (!values.scenario) throw new UsageError('notices needs --scenario SCENARIO: a plan is checked again against the scenario it was made for before its notices are listed');
   const [lang] = langOf(values.lang);
   let atMs: number | undefined;
   if (values.at !== undefined) {
@@ -73,10 +75,15 @@ export async function noticesCommand(argv: string[], engine: (size?: number) => 
     atMs = t.ms;
   } else if (values.log) atMs = Date.now();
   const planFile = positionals[0];
-  const bad = await checkOutputs([{ flag: '--csv', file: values.csv }], [{ flag: 'the plan', file: planFile }, { flag: '--scenario', file: values.scenario }, { flag: '--log', file: values.log }]);
-  if (bad.length) return print(bad[0].path, bad, bad.length), 2;
   const plan = await planOf(planFile, print);
   if (!plan) return 2;
+  // Without --scenario: the file beside the plan or among ./scenarios whose content hash the plan names.
+  const scenarioFile = values.scenario ?? await scenarioByHash(plan, planFile);
+  if (!scenarioFile) throw new UsageError(`notices needs --scenario SCENARIO: a plan is checked again against the scenario it was made for before its notices are listed, and no file beside ${planFile} or in ./scenarios has the content hash it names (${plan.scenario.sha256?.slice(0, 16)}…, "${plan.scenario.id}")`);
+  if (!values.scenario) out.log(`scenario: ${scenarioFile} (the file whose content hash the plan names)`);
+  values.scenario = scenarioFile;
+  const bad = await checkOutputs([{ flag: '--csv', file: values.csv }], [{ flag: 'the plan', file: planFile }, { flag: '--scenario', file: values.scenario }, { flag: '--log', file: values.log }]);
+  if (bad.length) return print(bad[0].path, bad, bad.length), 2;
   let log: { name: string; value: unknown } | undefined;
   if (values.log) {
     const input = await readInput(values.log);
@@ -95,6 +102,23 @@ export async function noticesCommand(argv: string[], engine: (size?: number) => 
   else for (const line of noticesText(r.notices, records, r.alarms, lang)) out.log(line);
   if (values.csv) out.log(lang === 'zh' ? `通知清单已写入 ${values.csv}` : `notices written to ${values.csv}`);
   return 0;
+}
+
+/** The scenario a plan names by its content hash, among the JSON files beside the plan and in ./scenarios; null when none is. */
+async function scenarioByHash(plan: PlanReport, planFile: string): Promise<string | null> {
+  const want = plan.scenario.sha256;
+  if (!want) return null;
+  for (const folder of [dirname(planFile), 'scenarios']) {
+    let names: string[];
+    try { names = (await readdir(folder)).filter((n) => n.endsWith('.json')).sort(); } catch { continue; }
+    for (const name of names) {
+      const file = join(folder, name);
+      if (resolve(file) === resolve(planFile)) continue;
+      const input = await readInput(file);
+      if (input.ok && contentHash(input.bytes) === want) return file;
+    }
+  }
+  return null;
 }
 
 /** `orderly execution import|meters …` */

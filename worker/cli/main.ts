@@ -55,7 +55,7 @@ Usage:
                 [--samples N] [--seed N] [--confidence 0.9]
   orderly simulate SCENARIO --plan PLAN.json [--plan OTHER.json ...] [--futures 1000] [--seed N]
                 [--replay K] [--workers 2] [--measured COMPLIANCE.json] [--json]
-  orderly notices PLAN.json --scenario SCENARIO [--log LOG.json] [--at TIME] [--csv FILE] [--lang zh|en] [--json]
+  orderly notices PLAN.json [--scenario SCENARIO] [--log LOG.json] [--at TIME] [--csv FILE] [--lang zh|en] [--json]
   orderly execution import SCENARIO --plan PLAN.json --meters METERS.csv [--unit MW|kW|GW] [--json]
   orderly execution meters SCENARIO --plan PLAN.json --out METERS.csv [--day DATE] [--seed N] [--interval 15|60]
   orderly report execution SCENARIO --plan PLAN.json --meters METERS.csv [--day DATE ...] [--baseline jiangsu|beijing|hour-before|day-adjusted|similar-days]
