@@ -12,6 +12,7 @@ import { forecastingSuite } from './suites/forecasting.ts';
 import { generationSuite } from './suites/generation.ts';
 import { planningSuite } from './suites/planning.ts';
 import { playoutSuite } from './suites/playout.ts';
+import { executionSuite } from './suites/execution.ts';
 import { meetsTargets, printTable, type BenchRow } from './report.ts';
 
 if (process.argv.includes('--fuzz')) {
@@ -29,6 +30,7 @@ rows.push(...(await generationSuite({ quick })));
 rows.push(...(await forecastingSuite({ quick })));
 rows.push(...(await planningSuite({ quick })));
 rows.push(...(await playoutSuite({ quick })));
+rows.push(...(await executionSuite({ quick })));
 
 const baselinePath = new URL('./baseline.json', import.meta.url);
 const baseline: { rows: BenchRow[] } | null = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : null;

@@ -8,6 +8,7 @@
  * them into the one object comlink exposes, and names the types its callers use.
  */
 import { diagnosticsEngine } from './engine/diagnostics.ts';
+import { executionEngine } from './engine/execution.ts';
 import { forecastEngine } from './engine/forecast.ts';
 import { planEngine } from './engine/plan.ts';
 import { playoutEngine } from './engine/playout.ts';
@@ -22,6 +23,7 @@ export const engineApi = {
   ...planEngine,
   ...whatIfEngine,
   ...playoutEngine,
+  ...executionEngine,
   ...diagnosticsEngine,
 };
 
@@ -35,3 +37,4 @@ export type { AssessOutcome } from './engine/warn.ts';
 export type { DetachedPlan, DetachedPlanOutcome, PlanOutcome, PlanTaskOptions, ReadBackRefusal } from './engine/plan.ts';
 export type { WhatIfOptions, WhatIfOutcome, WhatIfPlan } from './engine/what-if.ts';
 export type { PlayoutOutcome } from './engine/playout.ts';
+export type { ExecutionOutcome, MeterImportOutcome, MeterStoryOutcome, NoticesOutcome } from './engine/execution.ts';

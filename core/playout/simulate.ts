@@ -5,7 +5,9 @@
  *    scripted events;
  *  - customers deliver a share of what they were ordered: terminal-controlled ones all of it,
  *    manual ones a share drawn for the future (60–100 %), and in the first hour of an order only
- *    what is left after their response time;
+ *    what is left after their response time; a customer whose completion was measured on past
+ *    days (core/execution/measured.ts) delivers instead one of its measured shares, drawn for
+ *    the future — terminal-controlled ones too, since meters saw them fall short;
  *  - shifted energy comes back as planned (in proportion to what was delivered), and a share of a
  *    curtailment snaps back in the hour after it ends;
  *  - dispatch closes what is left with the plan's unused rungs (customers already notified that
@@ -75,6 +77,8 @@ export interface PlayOptions {
   replay?: number;
   /** Range of manual customers' compliance (share of what is ordered). */
   manualCompliance?: [number, number];
+  /** Measured completion (0–1) of customers on past days, by customer id: replaces the assumption for them. */
+  measured?: ReadonlyMap<string, readonly number[]>;
 }
 
 const R = PLAYOUT_RUNGS.length, EMERGENCY = R - 1;
@@ -138,6 +142,7 @@ export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: numbe
   const classOf = Int32Array.from(p.customers.cls, (c) => classes.indexOf(c));
   // In the first hour of an order a customer delivers only what is left after its response time.
   const delay = Float64Array.from(p.customers.responseMinutes, (m) => Math.max(0, 1 - m / 60));
+  const observed = p.customers.id.map((id) => { const r = options.measured?.get(id); return r?.length ? Float64Array.from(r, (x) => Math.min(1, Math.max(0, x))) : null; });
 
   const metrics = Object.fromEntries(FUTURE_METRICS.map((m) => [m, new Float64Array(N)])) as Record<FutureMetric, Float64Array>;
   const rungMWh = new Float64Array(N * R), rungPeakMW = new Float64Array(N * R), classMWh = new Float64Array(N * classes.length);
@@ -168,7 +173,10 @@ export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: numbe
     const rng = root.fork(k0);
     const recording = options.replay === k0;
     sampler.sample(rng, gaps, system);
-    for (let c = 0; c < C; c++) kappa[c] = p.customers.manual[c] ? rng.uniform(cLo, cHi) : 1;
+    for (let c = 0; c < C; c++) {
+      const seen = observed[c];
+      kappa[c] = seen ? seen[seen.length === 1 ? 0 : rng.int(seen.length)] : p.customers.manual[c] ? rng.uniform(cLo, cHi) : 1;
+    }
     prevNS.fill(0); prevOrdered.fill(0); energy.fill(0); hoursOn.fill(0); run.fill(0); longest.fill(0); dayOn.fill(0);
     deliv.fill(0); delivNS.fill(0); ordered.fill(0); isActive.fill(0);
     nActive = 0; nPrev = 0;

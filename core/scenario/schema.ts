@@ -158,6 +158,18 @@ const Measures = Type.Object(
   { title: 'accepted measures', additionalProperties: false },
 );
 
+/**
+ * Who is called when a notice goes out (联系人): optional, since a plan can be made without it;
+ * the notices list says where it is missing. A phone number is digits with the usual separators.
+ */
+const Contact = Type.Object(
+  {
+    name: Type.Optional(Text({ title: 'contact person (联系人)', minLength: 1, maxLength: 100 })),
+    phone: Type.Optional(Type.String({ title: 'contact phone', pattern: '^\\+?[0-9][0-9 ()-]{2,31}$', description: 'digits, spaces, brackets and dashes, an optional leading +' })),
+  },
+  { title: 'contact for notices', additionalProperties: false },
+);
+
 const Customer = Type.Object(
   {
     id: Id('customer id'),
@@ -175,6 +187,7 @@ const Customer = Type.Object(
     costPerMWh: Type.Number({ title: 'economic cost per MWh curtailed', minimum: 0 }),
     keyEnterprise: Type.Optional(Type.Boolean({ title: 'whitelisted key enterprise' })),
     measures: Type.Optional(Measures),
+    contact: Type.Optional(Contact),
   },
   { title: 'customer', additionalProperties: false },
 );

@@ -29,6 +29,7 @@ import { HISTORY_FLAGS, HISTORY_HELP, intervalOf, missingReadingOptions, weather
 import { warnCommand } from './warn.ts';
 import { planCommand } from './plan.ts';
 import { simulateCommand } from './simulate.ts';
+import { executionCommand, noticesCommand, reportCommand } from './execution.ts';
 
 const USAGE = `orderly — orderly-power (有序用电) scheduler
 
@@ -53,7 +54,13 @@ Usage:
                 [--csv CUSTOMERS.csv] [--export-lp MODEL.lp] [--notice H] [--snap-back 0.2] [--at TIME]
                 [--samples N] [--seed N] [--confidence 0.9]
   orderly simulate SCENARIO --plan PLAN.json [--plan OTHER.json ...] [--futures 1000] [--seed N]
-                [--replay K] [--workers 2] [--json]
+                [--replay K] [--workers 2] [--measured COMPLIANCE.json] [--json]
+  orderly notices PLAN.json [--scenario SCENARIO] [--log LOG.json] [--at TIME] [--csv FILE] [--lang zh|en] [--json]
+  orderly execution import SCENARIO --plan PLAN.json --meters METERS.csv [--unit MW|kW|GW] [--json]
+  orderly execution meters SCENARIO --plan PLAN.json --out METERS.csv [--day DATE] [--seed N] [--interval 15|60]
+  orderly report execution SCENARIO --plan PLAN.json --meters METERS.csv [--day DATE ...] [--baseline jiangsu|beijing|hour-before|day-adjusted|similar-days]
+                [--threshold 0.8] [--deviation 0.2] [--unit MW|kW|GW] [--lang zh|en|both] [--csv DAILY.csv]
+                [--evaluation-csv FILE] [--shortfall-csv FILE] [--measured-out COMPLIANCE.json] [--json]
 
 Stories: ${STORY_IDS.join(', ')}.
 Exit codes: 0 success, 1 wrong usage, 2 invalid input, 3 a plan failed its verification, 70 an internal error.`;
@@ -88,6 +95,12 @@ export async function main(argv: string[], sink: Out = { log: (l) => console.log
         return await planCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case 'simulate':
         return await simulateCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
+      case 'notices':
+        return await noticesCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
+      case 'execution':
+        return await executionCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
+      case 'report':
+        return await reportCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case 'backtest':
         return await backtestCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case undefined:

@@ -13,6 +13,7 @@ import type { EnginePool } from '../pool.ts';
 import { playoutInPool } from '../engine/playout-pool.ts';
 import { UsageError, type Out } from './backtest.ts';
 import { readInput } from './files.ts';
+import { parseJsonBytes } from '../../core/scenario/parse-json.ts';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -25,7 +26,7 @@ export async function simulateCommand(argv: string[], engine: (size?: number) =>
     args: argv, strict: true, allowPositionals: true,
     options: {
       plan: { type: 'string', multiple: true }, futures: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' },
-      replay: { type: 'string' }, workers: { type: 'string' },
+      replay: { type: 'string' }, workers: { type: 'string' }, measured: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('simulate needs one SCENARIO file');
@@ -52,10 +53,19 @@ export async function simulateCommand(argv: string[], engine: (size?: number) =>
     if (!read.ok) return printProblems(file, read.problems, read.total), 2;
     plans.push(read.plan);
   }
+  // Measured compliance (orderly report execution --measured-out): checked against the scenario in the engine.
+  let measured: { file: string; value: unknown } | undefined;
+  if (values.measured) {
+    const m = await readInput(values.measured);
+    if (!m.ok) return printProblems(values.measured, [m.problem], 1), 2;
+    const json = parseJsonBytes(values.measured, m.bytes);
+    if (!json.ok) return printProblems(values.measured, [json.problem], 1), 2;
+    measured = { file: values.measured, value: json.value };
+  }
   const file = positionals[0];
   const input = await readInput(file);
   if (!input.ok) return printProblems(file, [input.problem], 1), 2;
-  const result = await playoutInPool(engine(workers), file, input.bytes, plans, { futures, seed, names: values.plan, ...(replay !== undefined ? { replay } : {}) });
+  const result = await playoutInPool(engine(workers), file, input.bytes, plans, { futures, seed, names: values.plan, ...(replay !== undefined ? { replay } : {}), ...(measured ? { measured } : {}) });
   // A plan that is not this scenario's, or whose decisions break the rules once checked again: 2 or 3.
   if (!result.ok) return printProblems(file, result.problems, result.total), result.code ?? 2;
   const summaries = result.summaries.map((s, i) => ({ ...s, plan: `${s.plan} (${values.plan![i]})` }));
@@ -64,6 +74,7 @@ export async function simulateCommand(argv: string[], engine: (size?: number) =>
     return 0;
   }
   for (const line of table(file, summaries, result.forecastMs, result.playMs, workers)) out.log(line);
+  if (measured) out.log(`customers' measured completion (${values.measured}) replaces the assumed 60–100 % for the customers it names`);
   return 0;
 }
 

@@ -20,6 +20,8 @@ export interface PlayoutPoolOptions {
   replay?: number;
   /** What each plan is called in problems (its file, on the command line). */
   names?: string[];
+  /** Measured compliance (a file of `orderly report execution --measured-out`, parsed): replaces the assumed 60–100 % for its customers. */
+  measured?: { file: string; value: unknown };
   /** Ranges to split the futures into (default: one per worker). */
   parts?: number;
   /** The scenario's forecast, when already made (else it is made first, through the pool). */
@@ -46,7 +48,7 @@ export async function playoutInPool(pool: EnginePool, name: string, bytes: Scena
   const done = new Float64Array(parts);
   const ranges = Array.from({ length: parts }, (_, i) => ({ from: Math.round((i * futures) / parts), to: Math.round(((i + 1) * futures) / parts) }));
   const results = await Promise.all(ranges.map((r, i) => pool.run<PlayoutOutcome>(
-    (api, progress) => withScenario(api, bytes, (b) => api.playout(name, b, forecast.forecast, plans, { ...r, seed, ...(options.replay !== undefined ? { replay: options.replay } : {}), ...(options.names ? { names: options.names } : {}) }, progress)),
+    (api, progress) => withScenario(api, bytes, (b) => api.playout(name, b, forecast.forecast, plans, { ...r, seed, ...(options.replay !== undefined ? { replay: options.replay } : {}), ...(options.names ? { names: options.names } : {}), ...(options.measured ? { measured: options.measured } : {}) }, progress)),
     {
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress: (f: number) => { done[i] = f; onProgress(0.3 + (0.7 * done.reduce((a, b) => a + b, 0)) / parts, 'futures'); } } : {}),

@@ -10,6 +10,7 @@ import { readBackPlan, type ReadBack } from '../../core/plan/read-back.ts';
 import type { PlanReport } from '../../core/plan/report.ts';
 import { playoutContext } from '../../core/playout/context.ts';
 import { playFutures, type PlayoutChunk } from '../../core/playout/simulate.ts';
+import { readMeasured } from '../../core/execution/measured.ts';
 import type { Problem } from '../../core/problems.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { gapSampler } from '../../core/warning/assess.ts';
@@ -20,7 +21,7 @@ import { planName, wholeReport, type DetachedPlan } from './plan.ts';
 export type PlayoutOutcome = { ok: true; chunks: PlayoutChunk[]; events: string[]; setupMs: number; totalMs: number } | { ok: false; problems: Problem[]; total: number; code?: 2 | 3 };
 
 export const playoutEngine = {
-  async playout(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, given: Array<PlanReport | DetachedPlan>, options: { from: number; to: number; seed: number; replay?: number; names?: string[] }, onProgress?: ProgressCallback): Promise<PlayoutOutcome> {
+  async playout(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, given: Array<PlanReport | DetachedPlan>, options: { from: number; to: number; seed: number; replay?: number; names?: string[]; measured?: { file: string; value: unknown } }, onProgress?: ProgressCallback): Promise<PlayoutOutcome> {
     const started = Date.now();
     const plans = await Promise.all(given.map(wholeReport));
     const loaded = loadCached(name, bytes);
@@ -36,6 +37,13 @@ export const playoutEngine = {
         const problems = refused.flatMap((r) => r.problems);
         return { ok: false as const, problems, total: problems.length, code: Math.max(...refused.map((r) => r.code)) as 2 | 3 };
       }
+      // Measured compliance (orderly report execution --measured-out), checked against this scenario.
+      let measured: Map<string, number[]> | undefined;
+      if (options.measured) {
+        const m = readMeasured(options.measured.file, options.measured.value, s, sha256);
+        if (!m.ok) return { ok: false as const, problems: m.problems, total: m.problems.length, code: 2 as const };
+        measured = m.measured;
+      }
       const setupMs = Date.now() - started;
       const chunks: PlayoutChunk[] = [];
       let events: string[] = [];
@@ -47,7 +55,7 @@ export const playoutEngine = {
         const assessOptions = { issuedAtMs, horizonDays: Math.ceil(plan.hours / 24), samples: 20, seed: settings.seed, confidence: settings.confidence };
         const ctx = playoutContext(s, r.problem, gapSampler(s, forecast, assessOptions));
         events = ctx.events;
-        chunks.push(playFutures(ctx, { ...r.orders, name: `plan ${i + 1} (${plan.strategy}${plan.level ? `, level ${plan.level}` : ''})` }, options.from, options.to, { seed: options.seed, ...(options.replay !== undefined ? { replay: options.replay } : {}) }));
+        chunks.push(playFutures(ctx, { ...r.orders, name: `plan ${i + 1} (${plan.strategy}${plan.level ? `, level ${plan.level}` : ''})` }, options.from, options.to, { seed: options.seed, ...(options.replay !== undefined ? { replay: options.replay } : {}), ...(measured ? { measured } : {}) }));
         void progress((i + 1) / plans.length, 'futures');
       });
       return transfer({ ok: true as const, chunks, events, setupMs, totalMs: Date.now() - started }, chunks.flatMap((c) => [...Object.values(c.metrics), c.rungMWh, c.rungPeakMW, c.classMWh, c.unservedByHour].map((a) => a.buffer)) as ArrayBuffer[]);

@@ -1,0 +1,59 @@
+/**
+ * Execution speed in an engine worker, on the generated city (heat wave, seed 7) planned for a
+ * day from its own forecast, with the meters of its story (96 points a day, every customer ordered
+ * that day, every feeder serving protected load, the system):
+ *  - the day alone, judged on the hour-before baseline (what the issue times: a city day ≤ 1 s);
+ *  - the day and the 20 days before it, judged on the Jiangsu baseline (what a report reads).
+ * Each is import (CSV to hourly MW, every check), baselines, compliance, the residents' guarantee
+ * and the daily report, timed in the worker after the plan is read back once; the reference is
+ * reading the same file's CSV rows alone (core/history/csv.ts), in the same worker and run.
+ */
+import { executionInPool } from '../../worker/engine/execution-pool.ts';
+import { forecastScenarioInPool } from '../../worker/engine/forecast-pool.ts';
+import { planScenarioInPool } from '../../worker/engine/plan-pool.ts';
+import { nodeEnginePool } from '../../worker/node/spawn.ts';
+import { generateScenarioFile } from '../../scenarios/generator/generate.ts';
+import type { MeterStoryOutcome } from '../../worker/engine/execution.ts';
+import type { BenchRow } from '../report.ts';
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+export async function executionSuite({ quick }: { quick: boolean }): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const file = generateScenarioFile({ scale: 'city', story: 'heat-wave', seed: 7 });
+  const bytes = new TextEncoder().encode(JSON.stringify(file));
+  const pool = nodeEnginePool(1);
+  try {
+    const forecast = await forecastScenarioInPool(pool, 'city', bytes.slice());
+    if (!forecast.ok) throw new Error('forecast failed');
+    const planned = await planScenarioInPool(pool, 'city', bytes, { horizonDays: 1, samples: 300, forecast: forecast.forecast });
+    if (!planned.ok) throw new Error('plan failed');
+    const plan = JSON.parse(JSON.stringify(planned.report));
+    for (const [label, daysBefore, policy, target] of [['the day alone, hour-before baseline', 0, 'hour-before', 1], ['the day and 20 before, Jiangsu baseline', 20, 'jiangsu', undefined]] as const) {
+      const story = await executionInPool<MeterStoryOutcome>(pool, 'city', bytes, plan, { forecast: forecast.forecast }, (api, b, f, p) => api.meterStory('city', b, f, p, { seed: 1, interval: 15, daysBefore }));
+      if (!story.ok) throw new Error(`meters failed: ${story.problems[0]?.message}`);
+      const meters = { name: 'meters.csv', bytes: story.csv };
+      const repeats = quick ? 3 : 5;
+      // Timed in a worker of its own, so that its peak memory is the execution's (the scenario,
+      // the plan read back and the meters), not the generator's.
+      const timer = nodeEnginePool(1);
+      let t, peak: number;
+      try {
+        t = await executionInPool(timer, 'city', bytes, plan, { forecast: forecast.forecast }, (api, b, f, p) => api.executionTiming('city', b, f, p, meters, { unit: 'kW', policy, repeats }));
+        peak = (await timer.run((api) => api.memory())).peakRssMB;
+      } finally {
+        await timer.close();
+      }
+      if (!('runsMs' in t) || !t.ok) throw new Error(`execution failed: ${'problems' in t ? JSON.stringify(t.problems) : ''}`);
+      const m = median(t.runsMs) / 1000, ref = median(t.csvMs) / 1000;
+      console.log(`  execution, city: ${label}: ${(story.csv.byteLength / 1e6).toFixed(1)} MB, ${t.readings.toLocaleString('en-US')} readings, ${t.customers.toLocaleString('en-US')} customers judged; ${(1000 * m).toFixed(0)} ms (CSV rows alone ${(1000 * ref).toFixed(0)} ms)`);
+      rows.push({
+        suite: 'execution', name: `city: ${label}`, medianS: m, rme: 0, samples: t.runsMs.length, reference: `CSV rows alone (${ref.toFixed(2)} s)`, ratio: m / ref,
+        mbPerS: story.csv.byteLength / 1e6 / m, peakMB: peak, ...(target !== undefined ? { target } : {}),
+      });
+    }
+  } finally {
+    await pool.close();
+  }
+  return rows;
+}
