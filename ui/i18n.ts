@@ -136,9 +136,34 @@ const WORDS = {
   byMeasure: { en: 'By measure', zh: '按措施' },
   recent: { en: 'Recent scenarios…', zh: '最近的场景…' },
   byClass: { en: 'By customer class', zh: '按用户类别' },
+  leadTime: { en: 'lead time', zh: '提前量' },
+  systemArea: { en: 'system', zh: '全网' },
+  energyShort: { en: 'energy (MWh per day)', zh: '电量（日电量）' },
+  energyGap: { en: 'energy gap', zh: '缺电量' },
+  noGapHorizon: { en: 'no supply gap expected over the horizon', zh: '预计期内无供电缺口' },
+  issuedAt: { en: 'issued', zh: '发布' },
+  nextBulletin: { en: 'next bulletin', zh: '下次发布' },
+  whatIfSupply: { en: 'supply', zh: '电源' },
+  whatIfNoticeShort: { en: 'notice', zh: '通知提前量' },
+  whatIfAtRest: { en: 'sliders at rest', zh: '滑块未调整' },
+  hypothetical: { en: 'HYPOTHETICAL — what-if, not the official outlook', zh: '假设情景——非正式预警' },
+  official: { en: 'Official', zh: '正式预警' },
+  situationWaiting: { en: 'Open a scenario (Open scenario… or Default scenario) to see its warnings here.', zh: '请打开场景（“打开场景…”或“默认场景”），此处显示其预警。' },
+  situationProvisional: { en: 'first outlook from the system forecast; every area is being forecast', zh: '系统初步形势；正在预测各区域' },
 } as const;
 
 export type WordKey = keyof typeof WORDS;
+
+const LEVEL_COLOUR_WORDS: Record<string, { en: string; zh: string }> = {
+  IV: { en: 'blue', zh: '蓝色' }, III: { en: 'yellow', zh: '黄色' }, II: { en: 'orange', zh: '橙色' }, I: { en: 'red', zh: '红色' },
+};
+
+/** "II级 橙色预警" / "Level II orange warning"; "无预警" / "No warning". */
+export function levelWords(level: string, lang: Lang): string {
+  const c = LEVEL_COLOUR_WORDS[level];
+  if (!c) return lang === 'zh' ? '无预警' : 'No warning';
+  return lang === 'zh' ? `${level}级 ${c.zh}预警` : `Level ${level} ${c.en} warning`;
+}
 
 export function word(key: WordKey, lang: Lang): string {
   return WORDS[key][lang];

@@ -35,5 +35,11 @@ describe('what-if in the engine', () => {
     expect(here.verified).toBe(true);
     expect(Array.from(here.residualMW)).toEqual(Array.from(lost.residualMW));
     expect(here.byMeasure.map((m) => Array.from(m))).toEqual(lost.byMeasure.map((m) => Array.from(m)));
+
+    // What it would warn comes with it, for the page to show beside the official bulletin.
+    const rank = (l: string) => ['none', 'IV', 'III', 'II', 'I'].indexOf(l);
+    expect(Array.from(lost.assessment.system.expectedLevel)).toEqual(Array.from(lost.expectedLevel));
+    expect(rank(lost.bulletin.level)).toBeGreaterThan(rank(base.bulletin.level));
+    expect(lost.bulletin.text.zh).toMatch(/【电力供需预警】/);
   }, 180_000);
 });
