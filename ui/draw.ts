@@ -16,6 +16,7 @@ import { renderRecent } from './views/recent.ts';
 import { renderScenario } from './views/scenario.ts';
 import { renderFan, renderNetwork, renderSelectedPlan } from './views/selected-plan.ts';
 import { renderBusy, renderStatus } from './views/status.ts';
+import { renderSituation } from './views/situation.ts';
 import { renderSliders, renderWhatIfPlan } from './views/what-if.ts';
 
 export interface DrawActions extends PlansTableActions {
@@ -35,6 +36,8 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
   on((s) => (s.scenario ? [s.scenario, s.lang] as const : undefined), ([scenario, lang]) => renderScenario(scenario, lang));
   on((s) => [s.csv] as const, ([offer]) => renderCsvPanel(offer));
 
+  on((s) => (s.dispatch && !s.dispatch.assessment ? undefined : [s.dispatch?.assessment, s.dispatch?.bulletin, s.dispatch?.provisional ?? false, s.whatIf.inOutlook ? s.whatIf.result : null, s.whatIf.asked, s.lang] as const),
+    ([assessment, bulletin, provisional, whatIf, asked, lang]) => renderSituation({ assessment, bulletin, provisional, whatIf, asked, lang }));
   on((s) => (s.dispatch ? [s.dispatch.provisional, s.planBy] as const : undefined), ([provisional, planBy]) => renderDispatchPanel(provisional, planBy));
   on((s) => { const d = assessed(s); return d && [d.assessment!, d.bulletin, d.opened.forecast, s.whatIf.inOutlook ? s.whatIf.result : null, s.lang] as const; },
     ([assessment, bulletin, forecast, whatIf, lang]) => renderOutlook({ assessment, bulletin, forecast, whatIf, lang }));

@@ -8,9 +8,8 @@ import type { Assessment } from '../core/warning/assess.ts';
 import type { Bulletin, BulletinEnergyDay, BulletinPeriod } from '../core/warning/bulletin.ts';
 import { LEVELS, type Level } from '../core/warning/levels.ts';
 import { HOUR_MS } from '../core/time/timestamp.ts';
-import { resolveZone } from '../core/time/zone.ts';
 import { levelWords, localeOf, word, type Lang } from './i18n.ts';
-import { clockText, dateText, periodText } from './time-text.ts';
+import { clockText, dateText, dayStartMs, periodText } from './time-text.ts';
 
 /**
  * Bulletins are issued daily at the same local hour (the rolling day-ahead forecast is issued
@@ -100,13 +99,6 @@ function worstPeriod(ps: BulletinPeriod[]): BulletinPeriod {
 
 function worstDay(ds: BulletinEnergyDay[]): BulletinEnergyDay {
   return ds.reduce((w, d) => (rank(d.level) > rank(w.level) || (rank(d.level) === rank(w.level) && d.gapMWh > w.gapMWh) ? d : w));
-}
-
-/** The instant a local date starts in the zone (the offset at noon serves: no grid changes its clock at midnight twice). */
-function dayStartMs(date: string, timeZone: string): number {
-  const zone = resolveZone(timeZone)!;
-  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
-  return utcMidnight - zone.offsetAt(utcMidnight + 12 * HOUR_MS) * 60_000;
 }
 
 function periodStartMs(p: BulletinPeriod, timeZone: string): number {

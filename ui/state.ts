@@ -217,11 +217,11 @@ export function assessed(s: PageState, session: number, found: { assessment: Ass
   };
 }
 
-/** The hour a plan needs most: where the scrubber starts. */
-export function peakHour(r: Pick<PlanHeadline, 'system'>): number {
-  let best = 0;
-  r.system.requiredMW.forEach((v, h) => { if (v > r.system.requiredMW[best]) best = h; });
-  return best;
+/** The hour a plan needs most, in any area it covers (a local plan has no system need): where the scrubber starts. */
+export function peakHour(r: Pick<PlanHeadline, 'system'> & { local?: PlanHeadline['local'] }): number {
+  let best = 0, most = -Infinity;
+  for (const o of [r.system, ...(r.local ?? [])]) o.requiredMW.forEach((v, h) => { if (v > most) { most = v; best = h; } });
+  return most > 0 ? best : 0;
 }
 
 /** A plan was made: it replaces the one of the same strategy and level, and is selected at its peak hour. */

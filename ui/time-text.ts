@@ -3,7 +3,7 @@
  * browser's), 24-hour, in the page's language, never a raw ISO timestamp. Pure: the views, the
  * charts and the Node tests share it.
  */
-import { parseTimestamp } from '../core/time/timestamp.ts';
+import { HOUR_MS, parseTimestamp } from '../core/time/timestamp.ts';
 import { localTime, resolveZone, type LocalTime } from '../core/time/zone.ts';
 import type { Lang } from './i18n.ts';
 
@@ -49,4 +49,12 @@ export function tickText(wall: Date, lang: Lang): string {
   const h = wall.getUTCHours(), m = wall.getUTCMinutes();
   if (h === 0 && m === 0) return dayText({ month: wall.getUTCMonth() + 1, day: wall.getUTCDate() }, lang);
   return `${two(h)}:${two(m)}`;
+}
+
+/** The instant a local date ("2024-07-24") starts in the zone (its offset at noon: clocks change at night, not twice a day). */
+export function dayStartMs(date: string, timeZone: string): number {
+  const zone = resolveZone(timeZone);
+  if (!zone) throw new Error(`time zone "${timeZone}" is not known`);
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  return utcMidnight - zone.offsetAt(utcMidnight + 12 * HOUR_MS) * 60_000;
 }

@@ -5,6 +5,7 @@
  */
 import type { ImportOutcome } from '../../worker/api.ts';
 import { csvDismissed, csvOffered, csvTarget, problemsShown } from '../state.ts';
+import { problemCount } from '../i18n.ts';
 import type { Page } from './page.ts';
 
 /** What the user picked in the panel. */
@@ -33,7 +34,7 @@ export function createCsv(page: Page, open: (name: string, blob: Blob) => Promis
       }));
       if (!result.ok || !result.bytes) {
         store.update((now) => problemsShown(now, { name: csv.name, problems: result.problems, total: result.total }));
-        say(`${csv.name}: ${result.total} ${word('problems')}`, 'error');
+        say(`${csv.name}: ${problemCount(result.total, store.get().lang)}`, 'error');
         return;
       }
       store.update(csvDismissed);

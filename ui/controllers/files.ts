@@ -12,6 +12,7 @@ import { EngineFailedError } from '../../worker/pool.ts';
 import { mark, markMore } from '../marks.ts';
 import { recentFiles, rememberFile } from '../plan-store.ts';
 import { fileChosen, fileShown, forecastReady, problemsShown, recentListed, superseded, type Opened } from '../state.ts';
+import { problemCount } from '../i18n.ts';
 import type { Page } from './page.ts';
 
 export interface Files {
@@ -56,7 +57,7 @@ export function createFiles(page: Page, assess: (opened: Opened, provisional?: b
       if (superseded(store.get(), ticket)) { controller.abort(); return; } // a newer file is already shown
       if (!view.ok) {
         store.update((s) => problemsShown(s, { name, problems: view.problems, total: view.total }));
-        say(`${name}: ${view.total} ${word('problems')}`, 'error');
+        say(`${name}: ${problemCount(view.total, store.get().lang)}`, 'error');
         return;
       }
       const sha256 = view.sha256!;
