@@ -144,6 +144,7 @@ const WORDS = {
   moreAreas: { en: 'Also short of import capacity', zh: '其他受电能力不足的区域' },
   localTitle: { en: 'Areas short of import capacity: demand against what they can import and make inside', zh: '受电能力不足的区域：负荷与受电能力加本地电源' },
   fanEmpty: { en: 'No play-out yet: press "Play out all plans" to see the unserved load over the futures.', zh: '尚未推演：点击“推演全部方案”查看各情景的缺供负荷。' },
+  stories: { en: 'Bundled stories…', zh: '内置场景…' },
   leadTime: { en: 'lead time', zh: '提前量' },
   systemArea: { en: 'system', zh: '全网' },
   energyShort: { en: 'energy (MWh per day)', zh: '电量（日电量）' },

@@ -21,6 +21,7 @@ import {
   csvDismissed, hourScrubbed, initialState, languageChanged, networkFocused, planByChosen, planSelected, retryTaken, whatIfReset, type Retry,
 } from './state.ts';
 import { createStore } from './store.ts';
+import { STORIES } from './stories.ts';
 import { $ } from './views/dom.ts';
 import { bulletinText } from './views/outlook.ts';
 
@@ -72,6 +73,14 @@ $('file-input').addEventListener('change', (e) => {
   (e.target as HTMLInputElement).value = '';
 });
 $('default-button').addEventListener('click', () => void openDefault());
+// A button, not a label: in the tab order, and Enter or Space opens the file chooser.
+$('open-button').addEventListener('click', () => $<HTMLInputElement>('file-input').click());
+$('story-select').addEventListener('change', (e) => {
+  const select = e.target as HTMLSelectElement;
+  const story = STORIES.find((s) => s.file === select.value);
+  select.value = '';
+  if (story) void fetch(story.url).then((r) => r.blob()).then((blob) => files.open(story.file, blob));
+});
 $('recent-select').addEventListener('change', (e) => {
   const select = e.target as HTMLSelectElement;
   const name = select.value;

@@ -208,6 +208,71 @@ describe.skipIf(!browserAvailable)('the page on the control-room wall', () => {
     }
   }, 300_000);
 
+  it('opens a file with the keyboard alone: Open scenario… is in the tab order and opens the file chooser', async () => {
+    // From the top of the page: a click on the brand sets where Tab starts.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.brand').click();
+    const order: string[] = [];
+    for (let i = 0; i < 12 && order[order.length - 1] !== 'open-button'; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+    }
+    expect(order, order.join(' ')).toContain('open-button');
+    // The focus is drawn.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await page.evaluate(() => {
+      delete document.body.dataset.outlook;
+      document.getElementById('file-input')!.addEventListener('click', () => { document.body.dataset.chooserAsked = 'yes'; });
+    });
+    const chosen = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('body', 'data-chooser-asked')).toBe('yes');
+    const chooser = await chosen;
+    await chooser.setFiles(join(repoRoot, 'scenarios', 'coal-wind.json'));
+    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.startsWith('coal-wind.json — ') && document.body.dataset.outlook === 'true', undefined, { timeout: 120_000 });
+    expect(await page.getAttribute('#situation-official .badge', 'data-level')).toBe('II');
+  }, 180_000);
+
+  it('lets the strip\'s warned periods be focused, each saying its level and hours, with a visible focus', async () => {
+    const runs = page.locator('#outlook-chart .strip-run');
+    expect(await runs.count()).toBeGreaterThan(3);
+    await runs.first().focus();
+    const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(label).toMatch(/^(IV blue|III yellow|II orange|I red) · \d\d-\d\d \d\d:00–\d\d:00$/);
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).stroke)).toBe('rgb(242, 220, 93)');
+    await page.locator('#outlook-chart').screenshot({ path: join(shots, 'strip-focus.png') });
+  }, 60_000);
+
+  it('offers the other bundled stories in the page, in its language', async () => {
+    await speak('zh');
+    const options = await page.locator('#story-select option').allTextContents();
+    expect(options).toHaveLength(6);
+    expect(options.join(' ')).toContain('局部受电受限');
+    await speak('en');
+    await page.evaluate(() => { delete document.body.dataset.outlook; });
+    await page.selectOption('#story-select', 'local-limit.json');
+    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.startsWith('local-limit.json — ') && document.body.dataset.outlook === 'true', undefined, { timeout: 120_000 });
+    expect(await page.textContent('#situation-official .situation-headline')).toMatch(/Linhu 110 kV \(local\)/);
+  }, 180_000);
+
+  it('writes Chinese in its own bundled font, whatever fonts the machine has', async () => {
+    await speak('zh');
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Orderly CJK' && f.status === 'loaded').map((f) => f.weight));
+    expect(loaded.length).toBeGreaterThanOrEqual(1);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#situation-official .badge-words' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    // The Chinese glyphs come from the web font (the page's own), not from the machine.
+    expect(fonts.some((f) => f.isCustomFont && f.glyphCount >= 3)).toBe(true);
+    await cdp.detach();
+    await page.screenshot({ path: join(shots, 'chinese-font.png'), clip: { x: 0, y: 0, width: 1920, height: 200 } });
+    await speak('en');
+  }, 60_000);
+
   it('logged no errors', () => {
     expect(errors).toEqual([]);
   });

@@ -83,7 +83,9 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
       rect.attr('class', `feeder substation${t.opened ? ' opened' : ''}`)
         .attr('fill', t.curtailedMWh > 0 ? colour(t.curtailedMWh) : t.protected === t.feeders ? '#3a4654' : '#1f3b2f')
         .attr('data-area', area).style('cursor', 'pointer')
+        .attr('tabindex', 0).attr('role', 'button').attr('aria-label', `${d.data.name}: ${o.labels.curtailed} ${t.curtailedMWh.toFixed(1)} MWh`)
         .on('click', () => o.onFocus?.(area))
+        .on('keydown', (e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); o.onFocus?.(area); } })
         .append('title').text(`${d.data.name} · ${t.feeders} feeders, ${Math.round(t.ratingMW)} MW · ${t.protected} ${o.labels.protected} · ${o.labels.curtailed} ${t.curtailedMWh.toFixed(1)} MWh${t.opened ? ` · ${o.labels.opened}: ${t.opened}` : ''}`);
       if (d.x1 - d.x0 > 40 && d.y1 - d.y0 > 12) g.append('text').attr('class', 'area-label').attr('x', d.x0 + 3).attr('y', d.y0 + 10).text(d.data.name).style('pointer-events', 'none');
       continue;
@@ -98,6 +100,8 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
       // feeder itself may never be opened. So every feeder shows what its customers release.
       .attr('fill', f.curtailedMWh > 0 ? colour(f.curtailedMWh) : f.protected ? '#3a4654' : '#1f3b2f')
       .attr('data-feeder', f.id)
+      // Feeders of the area in focus (or of a small network) are reached by Tab too; a city's 1,200 are not.
+      .attr('tabindex', leaves.length <= 200 ? 0 : null)
       .append('title').text(`${f.id} (${d.parent?.data.name ?? ''}) · ${Math.round(f.ratingMW)} MW${f.protected ? ` · ${o.labels.protected}` : ''} · ${o.labels.curtailed} ${f.curtailedMWh.toFixed(1)} MWh${f.openedHours ? ` · ${o.labels.opened} ${f.openedHours} h` : ''}`);
   }
   const legend = svg.append('g').attr('class', 'legend').attr('transform', 'translate(4,14)');
@@ -121,7 +125,8 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
   }
   if (zoomed) {
     legend.append('text').attr('class', 'link').attr('x', 0).attr('y', 17).style('cursor', 'pointer').attr('data-focus', 'back')
-      .text(`← ${o.labels.back ?? 'whole network'} (${focus.name})`).on('click', () => o.onFocus!(null));
+      .text(`← ${o.labels.back ?? 'whole network'} (${focus.name})`).attr('tabindex', 0).attr('role', 'button').on('click', () => o.onFocus!(null))
+      .on('keydown', (e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); o.onFocus!(null); } });
   }
   return svg.node()!;
 }

@@ -55,7 +55,7 @@ export function outlookChart(o: OutlookChartOptions): SVGSVGElement {
   const energy = o.energy?.length ? o.energy : null;
   const strips = STRIP_H + 4 + (energy ? STRIP_H + 4 : 0);
   const legendH = o.compact ? 0 : 22;
-  const margin = { top: o.title ? 34 : 24, right: 20, bottom: 24 + strips + 6 + legendH, left: 64 };
+  const margin = { top: o.title ? 46 : 24, right: 20, bottom: 24 + strips + 6 + legendH, left: 64 };
   const n = o.demand.length;
   const { at, x } = hourAxis(o.startMs, n, o.timeZone, [margin.left, width - margin.right]);
   const hi = o.p90 ?? o.demand, lo = o.p10 ?? o.demand;
@@ -94,10 +94,18 @@ export function outlookChart(o: OutlookChartOptions): SVGSVGElement {
     const tip = o.levelNames.map((name, j) => `${name}: ${Math.round(100 * o.probabilities[j][i])} %`).join('\n');
     levelCell(strip, pattern, k, xs(i), Math.max(1, xs(i + 1) - xs(i)), STRIP_H, null).append('title').text(`${clock(at(i))}\n${tip}`);
   }
+  const hhmm = d3.utcFormat('%H:%M'), day = d3.utcFormat('%m-%d');
   for (const [from, to, k] of runs(o.level)) {
     const w = xs(to) - xs(from);
     if (k > 0 && w >= 8 * LEVELS[k].length + 4) {
       strip.append('text').attr('class', 'level-numeral').attr('x', xs(from) + w / 2).attr('y', STRIP_H / 2 + 4).attr('text-anchor', 'middle').attr('data-level', k).text(LEVELS[k]);
+    }
+    // Each warned run is one stop in the tab order, saying what the cells' tooltips say.
+    if (k > 0) {
+      const label = `${o.levelNames[k]} · ${day(at(from))} ${hhmm(at(from))}–${hhmm(at(to))}`;
+      strip.append('rect').attr('class', 'strip-run').attr('x', xs(from)).attr('width', Math.max(2, w)).attr('height', STRIP_H)
+        .attr('tabindex', 0).attr('role', 'img').attr('aria-label', label).attr('data-level', k)
+        .append('title').text(label);
     }
   }
   strip.append('text').attr('class', 'strip-title').attr('x', margin.left - 6).attr('y', STRIP_H / 2 + 4).attr('text-anchor', 'end').text(o.labels.strip);
