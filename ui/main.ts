@@ -18,7 +18,7 @@ import { drawPage } from './draw.ts';
 import type { Lang } from './i18n.ts';
 import { loadFile, loadLastFile } from './plan-store.ts';
 import {
-  csvDismissed, hourScrubbed, initialState, languageChanged, networkFocused, planByChosen, planSelected, retryTaken, whatIfReset, type Retry,
+  csvDismissed, hourScrubbed, localAreaChosen, resized, initialState, languageChanged, networkFocused, planByChosen, planSelected, retryTaken, whatIfReset, type Retry,
 } from './state.ts';
 import { createStore } from './store.ts';
 import { STORIES } from './stories.ts';
@@ -121,6 +121,7 @@ for (const id of ['whatif-lost', 'whatif-temp', 'whatif-notice']) $(id).addEvent
   const notice = Number(value('whatif-notice'));
   whatIf.ask({ lostMW: Number(value('whatif-lost')), tempOffsetC: Number(value('whatif-temp')), noticeHours: notice < 0 ? null : notice });
 });
+$('area-select').addEventListener('change', (e) => store.update((st) => localAreaChosen(st, (e.target as HTMLSelectElement).value || null)));
 $('whatif-reset').addEventListener('click', () => store.update(whatIfReset));
 $('copy-bulletin').addEventListener('click', () => void navigator.clipboard?.writeText(bulletinText(store.get().dispatch?.bulletin, store.get().lang)));
 $('download-bulletin').addEventListener('click', () => {
@@ -134,6 +135,15 @@ $('playout-button').addEventListener('click', () => void dispatch.playOut(future
 $('print-button').addEventListener('click', () => void dispatch.print());
 document.querySelectorAll<HTMLButtonElement>('[data-by]').forEach((b) => b.addEventListener('click', () => store.update((s) => planByChosen(s, b.dataset.by as 'measure' | 'class'))));
 $('scrubber').addEventListener('input', (e) => store.update((s) => hourScrubbed(s, Number((e.target as HTMLInputElement).value))));
+
+// Charts keep their text at its pixel size: drawn again at the new width once the window rests.
+let resizing: ReturnType<typeof setTimeout> | undefined;
+const widthStep = () => Math.round(window.innerWidth / 20) * 20;
+store.update((s) => resized(s, widthStep()));
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => store.update((s) => resized(s, widthStep())), 150);
+});
 
 void files.listRecent().catch(() => {});
 // The user's last scenario comes back after a reload; a first visit opens the default.

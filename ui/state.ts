@@ -75,6 +75,8 @@ export interface Dispatch {
   hour: number;
   /** The area the network chart draws alone (a province's substation), or none. */
   networkFocus: string | null;
+  /** The area short of import capacity the outlook draws alone (chosen in its selector), or null: the warned ones small. */
+  localArea?: string | null;
 }
 
 export type WhatIfResult = Extract<WhatIfOutcome, { ok: true }>;
@@ -143,6 +145,8 @@ export interface PageState {
   whatIf: WhatIf;
   /** The selected plan's chart: stacked by measure (the ladder) or by customer class. */
   planBy: 'measure' | 'class';
+  /** The window's width, px, in steps: charts are drawn at their container's width, so they are drawn again when it changes. */
+  width: number;
   csv: CsvOffer | null;
   report: Report | null;
 }
@@ -153,7 +157,7 @@ export function initialState(lang: Lang): PageState {
   return {
     lang, status: null, busy: false, chosen: 0, shown: 0, scenario: null, problems: null, recent: [], dispatch: null, sessions: 0,
     whatIf: { sliders: AT_REST, asked: null, pending: false, running: false, round: 0, result: null, inOutlook: false, verified: null, answered: 0 },
-    planBy: 'measure', csv: null, report: null,
+    planBy: 'measure', csv: null, report: null, width: 0,
   };
 }
 
@@ -249,8 +253,14 @@ export function playedOut(s: PageState, session: number, ids: string[], summarie
 export const hourScrubbed = (s: PageState, hour: number): PageState =>
   (s.dispatch && s.dispatch.hour !== hour ? { ...s, dispatch: { ...s.dispatch, hour } } : s);
 
+export const localAreaChosen = (s: PageState, area: string | null): PageState =>
+  (s.dispatch && (s.dispatch.localArea ?? null) !== area ? { ...s, dispatch: { ...s.dispatch, localArea: area } } : s);
+
 export const networkFocused = (s: PageState, area: string | null): PageState =>
   (s.dispatch ? { ...s, dispatch: { ...s.dispatch, networkFocus: area } } : s);
+
+/** The window was resized (the width as charts are drawn for it). */
+export const resized = (s: PageState, width: number): PageState => (s.width === width ? s : { ...s, width });
 
 export const planByChosen = (s: PageState, planBy: 'measure' | 'class'): PageState => (s.planBy === planBy ? s : { ...s, planBy });
 

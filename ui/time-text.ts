@@ -3,7 +3,7 @@
  * browser's), 24-hour, in the page's language, never a raw ISO timestamp. Pure: the views, the
  * charts and the Node tests share it.
  */
-import { HOUR_MS, parseTimestamp } from '../core/time/timestamp.ts';
+import { parseTimestamp } from '../core/time/timestamp.ts';
 import { localTime, resolveZone, type LocalTime } from '../core/time/zone.ts';
 import type { Lang } from './i18n.ts';
 
@@ -51,10 +51,15 @@ export function tickText(wall: Date, lang: Lang): string {
   return `${two(h)}:${two(m)}`;
 }
 
-/** The instant a local date ("2024-07-24") starts in the zone (its offset at noon: clocks change at night, not twice a day). */
+/**
+ * The instant a local date ("2024-07-24") starts in the zone: midnight less the offset in force at
+ * midnight itself (found in two steps: the offset near it, then the offset at that guess), so a
+ * day whose clocks change at 02:00 still starts on the old offset.
+ */
 export function dayStartMs(date: string, timeZone: string): number {
   const zone = resolveZone(timeZone);
   if (!zone) throw new Error(`time zone "${timeZone}" is not known`);
   const utcMidnight = Date.parse(`${date}T00:00:00Z`);
-  return utcMidnight - zone.offsetAt(utcMidnight + 12 * HOUR_MS) * 60_000;
+  const guess = utcMidnight - zone.offsetAt(utcMidnight) * 60_000;
+  return utcMidnight - zone.offsetAt(guess) * 60_000;
 }

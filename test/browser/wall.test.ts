@@ -138,6 +138,12 @@ describe.skipIf(!browserAvailable)('the page on the control-room wall', () => {
     expect(await area.locator('.legend').textContent()).toContain('import limit + local supply');
     expect((await area.locator('path.gap-area').getAttribute('d'))!.length).toBeGreaterThan(20);
     await area.screenshot({ path: join(shots, 'local-limit-area.png') });
+    // Chosen in the selector, it is drawn alone and larger; back to the warned areas after.
+    expect(await page.locator('#area-select option').allTextContents()).toEqual(['Warned areas (1)', 'Linhu 110 kV — II orange']);
+    await page.selectOption('#area-select', 'S03');
+    await page.waitForFunction(() => document.querySelector('#local-charts .area-multiple svg')?.getAttribute('height') === '260');
+    await page.selectOption('#area-select', '');
+    await page.waitForFunction(() => document.querySelector('#local-charts .area-multiple svg')?.getAttribute('height') === '190');
   }, 60_000);
 
   it('local-limit: the plan\'s target is Linhu\'s gap and its need line is drawn for Linhu, not at 0', async () => {
@@ -271,6 +277,16 @@ describe.skipIf(!browserAvailable)('the page on the control-room wall', () => {
     await cdp.detach();
     await page.screenshot({ path: join(shots, 'chinese-font.png'), clip: { x: 0, y: 0, width: 1920, height: 200 } });
     await speak('en');
+  }, 60_000);
+
+  it('draws its charts again when the window is resized, so their text keeps its pixel size', async () => {
+    const scale = (sel: string) => page.evaluate((q) => { const svg = document.querySelector(q)!; return svg.getBoundingClientRect().width / Number(svg.getAttribute('width')); }, sel);
+    for (const [width, height] of [[1366, 768], [1920, 1080]]) {
+      await page.setViewportSize({ width, height });
+      await page.waitForFunction(() => { const svg = document.querySelector('#outlook-chart svg')!; return Math.abs(svg.getBoundingClientRect().width / Number(svg.getAttribute('width')) - 1) < 0.01; }, undefined, { timeout: 10_000 });
+      expect(await scale('#outlook-chart svg')).toBeCloseTo(1, 2);
+      expect(await scale('#load-chart svg')).toBeCloseTo(1, 2);
+    }
   }, 60_000);
 
   it('logged no errors', () => {

@@ -14,7 +14,7 @@ import { outlookChart, type EnergyDayMark, type OutlookChartOptions } from '../c
 import { levelShort, localeOf, word, type Lang } from '../i18n.ts';
 import type { WhatIfResult } from '../state.ts';
 import { dateText, dayStartMs } from '../time-text.ts';
-import { $ } from './dom.ts';
+import { $, option } from './dom.ts';
 
 export interface OutlookInput {
   assessment: Assessment;
@@ -22,6 +22,8 @@ export interface OutlookInput {
   forecast: ScenarioForecast;
   whatIf: WhatIfResult | null;
   lang: Lang;
+  /** The area short of import capacity drawn alone, or null: the warned ones small. */
+  localArea?: string | null;
 }
 
 /** The bulletin's text in `lang` (what Copy copies). */
@@ -33,7 +35,7 @@ const MAX_AREAS_DRAWN = 6;
 /** How wide a chart is drawn: its container's width (text then stays at its pixel size). */
 export const widthOf = (id: string, fallback = 900) => Math.max(360, Math.round($(id).clientWidth) || fallback);
 
-export function renderOutlook({ assessment: official, bulletin, forecast: f, whatIf: w, lang }: OutlookInput): void {
+export function renderOutlook({ assessment: official, bulletin, forecast: f, whatIf: w, lang, localArea = null }: OutlookInput): void {
   const a = w ? w.assessment : official;
   const offset = Math.round((a.startMs - f.startMs) / HOUR_MS);
   const q = (level: number) => f.system.quantiles[f.levels.indexOf(level)].subarray(offset, offset + a.hours);
@@ -46,7 +48,7 @@ export function renderOutlook({ assessment: official, bulletin, forecast: f, wha
     level: a.system.expectedLevel, probabilities: a.system.probabilities,
     ...(a.energy.length ? { energy: energyMarks(a, lang) } : {}),
   }));
-  renderAreas(a.local, common, lang);
+  renderAreas(a.local, common, lang, localArea);
   $('bulletin').textContent = bulletinText(bulletin, lang);
   renderNotes(official.notes ?? [], lang);
 }
@@ -73,31 +75,38 @@ function energyMarks(a: Assessment, lang: Lang): EnergyDayMark[] {
 }
 
 /** Each area short of import capacity, warned ones first, drawn small; the rest named. */
-function renderAreas(local: GapAssessment[], common: ReturnType<typeof commonOptions>, lang: Lang): void {
+function renderAreas(local: GapAssessment[], common: ReturnType<typeof commonOptions>, lang: Lang, chosen: string | null): void {
   const box = $('local-charts');
   $('local-panel').hidden = local.length === 0;
   if (!local.length) { box.replaceChildren(); return; }
   const worst = (g: GapAssessment) => Math.max(0, ...g.expectedLevel);
   const sorted = [...local].sort((x, y) => worst(y) - worst(x) || x.name.localeCompare(y.name));
-  const drawn = sorted.slice(0, MAX_AREAS_DRAWN);
-  const width = Math.max(360, Math.floor((widthOf('local-charts') - 16) / Math.min(2, drawn.length)));
+  const alone = sorted.find((g) => g.area === chosen);
+  // The selector: the warned areas small, or any one area drawn alone.
+  const select = $<HTMLSelectElement>('area-select');
+  select.replaceChildren(option('', `${word('warnedAreas', lang)} (${sorted.filter((g) => worst(g) > 0).length})`),
+    ...sorted.map((g) => option(g.area, `${g.name} — ${levelShort(LEVELS[worst(g)], lang)}`)));
+  select.value = alone ? alone.area : '';
+  const drawn = alone ? [alone] : sorted.filter((g) => worst(g) > 0).slice(0, MAX_AREAS_DRAWN);
+  const width = alone ? widthOf('local-charts') : Math.max(360, Math.floor((widthOf('local-charts') - 16) / Math.max(1, Math.min(2, drawn.length))));
   const charts = drawn.map((g) => {
     const div = document.createElement('div');
     div.className = 'area-multiple';
     div.dataset.area = g.area;
     div.dataset.level = String(worst(g));
     div.append(outlookChart({
-      ...common, compact: true, width, height: 190,
+      ...common, compact: true, width, height: alone ? 260 : 190,
       title: `${g.name} — ${levelShort(LEVELS[worst(g)], lang)}`,
       demand: g.demandMW, supply: g.supplyMW, level: g.expectedLevel, probabilities: g.probabilities,
       labels: { ...common.labels, supply: word('importLimitSupply', lang) },
     }));
     return div;
   });
-  const rest = sorted.slice(MAX_AREAS_DRAWN);
+  const rest = alone ? [] : sorted.filter((g) => !drawn.includes(g));
   const more = document.createElement('p');
   more.className = 'hint';
-  more.textContent = rest.length ? `${word('moreAreas', lang)}: ${rest.map((g) => `${g.name} (${levelShort(LEVELS[worst(g)], lang)})`).join(', ')}` : '';
+  more.textContent = !drawn.length ? word('noAreaWarned', lang)
+    : rest.length ? `${word('moreAreas', lang)}: ${rest.map((g) => `${g.name} (${levelShort(LEVELS[worst(g)], lang)})`).join(lang === 'zh' ? '、' : ', ')}` : '';
   box.replaceChildren(...charts, more);
 }
 

@@ -74,7 +74,7 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
   const glance = el('section', {},
     el('h2', {}, T('2 The plan at a glance', '二、方案概要')),
     table([T('Item', '项目'), T('Value', '数值')], [
-      [T('Largest gap to close (target)', '最大缺口(目标)'), mw(r.targetMW)],
+      [T('Largest gap to close (target)', '最大缺口（目标）'), `${mw(r.targetMW)}${r.targetArea?.scope === 'local' ? ` · ${r.targetArea.name}` : ''}`],
       [T('Largest requirement in the period', '时段内最大需求'), mw(peakOf(r.system.requiredMW))],
       [T('Released at that hour', '该时段已安排'), mw(r.system.coveredMW[r.system.requiredMW.indexOf(peakOf(r.system.requiredMW))] ?? 0)],
       [T('Residual gap', '剩余缺口'), r.residual.totalMWh > 0 ? `${mwh(r.residual.totalMWh)}, ${T('peak', '最大')} ${mw(residualPeak)} — ${input.causeName(r.system.cause ?? r.local.find((l) => l.cause)?.cause ?? null)}` : T('none', '无')],
