@@ -13,12 +13,13 @@ import { createFiles } from './controllers/files.ts';
 import { pageOf } from './controllers/page.ts';
 import { createWhatIf } from './controllers/what-if.ts';
 import { createWork } from './controllers/work.ts';
+import { followWidth } from './controllers/width.ts';
 import { download } from './download.ts';
 import { drawPage } from './draw.ts';
 import type { Lang } from './i18n.ts';
 import { loadFile, loadLastFile } from './plan-store.ts';
 import {
-  csvDismissed, hourScrubbed, localAreaChosen, resized, initialState, languageChanged, networkFocused, planByChosen, planSelected, retryTaken, whatIfReset, type Retry,
+  csvDismissed, hourScrubbed, localAreaChosen, initialState, languageChanged, networkFocused, planByChosen, planSelected, retryTaken, whatIfReset, type Retry,
 } from './state.ts';
 import { createStore } from './store.ts';
 import { STORIES } from './stories.ts';
@@ -136,14 +137,7 @@ $('print-button').addEventListener('click', () => void dispatch.print());
 document.querySelectorAll<HTMLButtonElement>('[data-by]').forEach((b) => b.addEventListener('click', () => store.update((s) => planByChosen(s, b.dataset.by as 'measure' | 'class'))));
 $('scrubber').addEventListener('input', (e) => store.update((s) => hourScrubbed(s, Number((e.target as HTMLInputElement).value))));
 
-// Charts keep their text at its pixel size: drawn again at the new width once the window rests.
-let resizing: ReturnType<typeof setTimeout> | undefined;
-const widthStep = () => Math.round(window.innerWidth / 20) * 20;
-store.update((s) => resized(s, widthStep()));
-window.addEventListener('resize', () => {
-  clearTimeout(resizing);
-  resizing = setTimeout(() => store.update((s) => resized(s, widthStep())), 150);
-});
+followWidth(store);
 
 void files.listRecent().catch(() => {});
 // The user's last scenario comes back after a reload; a first visit opens the default.

@@ -8,11 +8,13 @@ import { LEVEL_COLOURS, LEVEL_INK } from '../palette.ts';
 
 type Selection = d3.Selection<SVGSVGElement, undefined, null, undefined>;
 
-let made = 0;
-
-/** Adds the level patterns to `svg`; returns the fill of level k's overlay (ids unique on the page). */
-export function levelPatterns(svg: Selection): (k: number) => string {
-  const id = `lvl${++made}`;
+/**
+ * Adds the level patterns to `svg`; returns the fill of level k's overlay. `key` names the chart
+ * on the page ("outlook", "local-S03"): ids must not clash between charts (two charts of one key
+ * draw the same patterns, so a clash there is harmless).
+ */
+export function levelPatterns(svg: Selection, key: string): (k: number) => string {
+  const id = `lvl-${key.replace(/[^\w-]/g, '_')}`;
   const defs = svg.append('defs');
   const ink = (k: number) => (LEVEL_INK[k] === '#ffffff' ? '#ffffff88' : '#0b111877');
   // IV: dots.

@@ -44,6 +44,8 @@ export interface OutlookChartOptions {
   /** A small multiple: no level legend (the main chart's serves). */
   compact?: boolean;
   title?: string;
+  /** Names the chart's patterns on the page (see levelPatterns). */
+  key?: string;
   width?: number;
   height?: number;
 }
@@ -65,7 +67,7 @@ export function outlookChart(o: OutlookChartOptions): SVGSVGElement {
   const y = d3.scaleLinear().domain([Math.max(0, bottom * 0.9), top * 1.04]).nice().range([plotBottom, margin.top]);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height)
     .attr('class', `outlook-chart${o.compact ? ' compact' : ''}`).attr('role', 'img');
-  const pattern = levelPatterns(svg);
+  const pattern = levelPatterns(svg, o.key ?? 'outlook');
   const idx = Array.from({ length: n }, (_, i) => i);
   const xs = (i: number) => x(at(i));
   if (o.title) svg.append('text').attr('class', 'chart-title').attr('x', margin.left).attr('y', 16).text(o.title);

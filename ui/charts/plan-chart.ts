@@ -15,7 +15,6 @@ export { RUNG_COLOURS };
 
 /** Dashes of the requirement lines: the system's first, then each local area's. */
 const NEED_DASHES = ['6 3', '2 3', '10 3 2 3', '1 2'];
-let hatches = 0;
 
 export interface PlanChartOptions {
   startMs: number;
@@ -27,6 +26,8 @@ export interface PlanChartOptions {
   needs: { label: string; mw: ArrayLike<number> }[];
   labels: { residual: string };
   lang: Lang;
+  /** Names the chart's hatch on the page ("plan", "whatif", "doc"): ids must not clash between charts. */
+  key?: string;
   /** Hour to mark (the play-out scrubber). */
   marker?: number;
   width?: number;
@@ -45,7 +46,7 @@ export function planChart(o: PlanChartOptions): SVGSVGElement {
   const y = d3.scaleLinear().domain([0, Math.max(1, d3.max(stackTop) ?? 1, needTop) * 1.05]).nice().range([height - margin.bottom, margin.top]);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height).attr('class', 'plan-chart').attr('role', 'img');
   // The residual's hatch: vermilion with light stripes.
-  const hatch = `residual-hatch-${++hatches}`;
+  const hatch = `residual-hatch-${(o.key ?? 'plan').replace(/[^\w-]/g, '_')}`;
   const pat = svg.append('defs').append('pattern').attr('id', hatch).attr('width', 6).attr('height', 6).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
   pat.append('rect').attr('width', 6).attr('height', 6).attr('fill', RUNG_COLOURS.residual);
   pat.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', '#ffffff').attr('stroke-width', 2);

@@ -95,7 +95,7 @@ function renderAreas(local: GapAssessment[], common: ReturnType<typeof commonOpt
     div.dataset.area = g.area;
     div.dataset.level = String(worst(g));
     div.append(outlookChart({
-      ...common, compact: true, width, height: alone ? 260 : 190,
+      ...common, compact: true, width, height: alone ? 260 : 190, key: `local-${g.area}`,
       title: `${g.name} — ${levelShort(LEVELS[worst(g)], lang)}`,
       demand: g.demandMW, supply: g.supplyMW, level: g.expectedLevel, probabilities: g.probabilities,
       labels: { ...common.labels, supply: word('importLimitSupply', lang) },

@@ -90,7 +90,7 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
   );
 
   const chart = planChart({
-    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, width: 760, height: 220, lang,
+    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, width: 760, height: 220, lang, key: 'doc',
     rungs: MEASURES.map((m) => ({ key: m, label: rung(m), mw: r.system.byMeasureMW[m] })),
     residual: r.system.residualMW, needs: planNeeds(r, lang), labels: { residual: word('residualGap', lang) },
   });

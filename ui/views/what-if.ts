@@ -37,7 +37,7 @@ export function renderWhatIfPlan(w: WhatIfResult | null, verified: boolean | nul
   $('whatif-summary').textContent = `${word('gap', lang)} ${n(w.peakGapMW)} MW · ${top ? `${word('level', lang)} ${LEVELS[top]}` : word('noWarning', lang)} · ` +
     `${word('strategy_cost', lang)}: ${n(w.customers)} ${word('customersLower', lang)}, ${word('residualGap', lang)} ${n(w.residualMWh)} MWh · ${verified === null ? word('verifying', lang) : verified ? `✓ ${word('verified', lang)}` : word('notVerified', lang)} · ${Math.round(w.computeMs)} ms`;
   $('whatif-chart').replaceChildren(planChart({
-    startMs: w.startMs, timeZone: w.timeZone, height: 170, lang, width: widthOf('whatif-chart'),
+    startMs: w.startMs, timeZone: w.timeZone, height: 170, lang, width: widthOf('whatif-chart'), key: 'whatif',
     rungs: MEASURES.map((m, i) => ({ key: m, label: word(`rung_${m}` as 'rung_limit', lang), mw: w.byMeasure[i] })),
     residual: w.residualMW, needs: planNeeds({ system: { name: '', requiredMW: w.requiredMW }, local: [] }, lang), labels: { residual: word('residualGap', lang) },
   }));
