@@ -246,7 +246,8 @@ export function moneyText(amount: number, currency: string, lang: Lang): string 
  */
 export function ensText(f: { mean: number; p10: number; p90: number }, lang: Lang): string {
   const n = (x: number, d = 0) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: d, minimumFractionDigits: d });
-  if (f.p90 === 0 && f.mean > 0) {
+  // As written: a P90 of 0.3 MWh reads "0", and beside it a mean of 3.0 needs the same words.
+  if (Math.round(f.p90) === 0 && Math.round(f.mean * 10) > 0) {
     return lang === 'zh' ? `均值 ${n(f.mean, 1)} MWh，来自少数情景（P10–P90 均为 0 MWh）` : `mean ${n(f.mean, 1)} MWh, from rare futures (P10–P90 both 0 MWh)`;
   }
   return lang === 'zh' ? `均值 ${n(f.mean, 1)} MWh（P10–P90：${n(f.p10)}–${n(f.p90)} MWh）` : `mean ${n(f.mean, 1)} MWh (P10–P90 ${n(f.p10)}–${n(f.p90)} MWh)`;

@@ -22,6 +22,8 @@ describe('the page\'s figures', () => {
 
   it('say why a mean of energy not served sits beside an all-zero P10–P90, with units', () => {
     expect(ensText({ mean: 12.6, p10: 0, p90: 0 }, 'en')).toBe('mean 12.6 MWh, from rare futures (P10–P90 both 0 MWh)');
+    // A P90 that rounds to 0 reads as 0 (the heat wave's least-cost plan: mean 3.0, P90 0.2).
+    expect(ensText({ mean: 3, p10: 0, p90: 0.2 }, 'en')).toBe('mean 3.0 MWh, from rare futures (P10–P90 both 0 MWh)');
     expect(ensText({ mean: 40, p10: 3, p90: 80 }, 'en')).toBe('mean 40.0 MWh (P10–P90 3–80 MWh)');
     expect(ensText({ mean: 0, p10: 0, p90: 0 }, 'zh')).toBe('均值 0.0 MWh（P10–P90：0–0 MWh）');
   });

@@ -88,7 +88,10 @@ function renderAreas(local: GapAssessment[], common: ReturnType<typeof commonOpt
     ...sorted.map((g) => option(g.area, `${g.name} — ${levelShort(LEVELS[worst(g)], lang)}`)));
   select.value = alone ? alone.area : '';
   const drawn = alone ? [alone] : sorted.filter((g) => worst(g) > 0).slice(0, MAX_AREAS_DRAWN);
-  const width = alone ? widthOf('local-charts') : Math.max(360, Math.floor((widthOf('local-charts') - 16) / Math.max(1, Math.min(2, drawn.length))));
+  // One area across the panel, more two by two.
+  const columns = drawn.length > 1 ? 2 : 1;
+  box.classList.toggle('two', columns === 2);
+  const width = Math.max(360, Math.floor((widthOf('local-charts') - 16 * (columns - 1)) / columns));
   const charts = drawn.map((g) => {
     const div = document.createElement('div');
     div.className = 'area-multiple';
