@@ -29,7 +29,7 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
   const assessed = (s: PageState) => (s.dispatch?.assessment ? s.dispatch : undefined);
 
   on((s) => [s.lang] as const, ([lang]) => renderLanguage(lang));
-  on((s) => [s.status] as const, ([status]) => renderStatus(status));
+  on((s) => [s.status, s.lang] as const, ([status, lang]) => renderStatus(status, lang));
   on((s) => [s.busy] as const, ([busy]) => renderBusy(busy));
   on((s) => [s.recent, s.lang] as const, ([files, lang]) => renderRecent(files, lang));
   on((s) => [s.problems, s.scenario?.view.summary?.name ?? null, s.lang] as const, ([problems, still, lang]) => renderProblems(problems, still, lang));

@@ -27,7 +27,13 @@ export type Retry =
   | { do: 'plan'; strategy: Strategy }
   | { do: 'playOut' };
 
-export interface Status { text: string; kind: StatusKind; retry: Retry | null }
+export interface Status {
+  text: string;
+  kind: StatusKind;
+  retry: Retry | null;
+  /** The same in both languages, where it was said in words: the line follows a language change. */
+  texts?: { en: string; zh: string };
+}
 
 export type LoadForecast = { startMs: number; point: Float64Array; p10: Float64Array; p90: Float64Array };
 export type AreaRef = { id: string; name: string; kind: string };
@@ -165,8 +171,8 @@ export function initialState(lang: Lang): PageState {
 
 export const languageChanged = (s: PageState, lang: Lang): PageState => (s.lang === lang ? s : { ...s, lang });
 
-export const statusSaid = (s: PageState, text: string, kind: StatusKind = 'ok', retry: Retry | null = null): PageState =>
-  ({ ...s, status: { text, kind, retry } });
+export const statusSaid = (s: PageState, text: string, kind: StatusKind = 'ok', retry: Retry | null = null, texts?: Status['texts']): PageState =>
+  ({ ...s, status: { text, kind, retry, ...(texts ? { texts } : {}) } });
 
 /** Try again was pressed: the button goes while the work is done again. */
 export const retryTaken = (s: PageState): PageState => (s.status?.retry ? { ...s, status: { ...s.status, retry: null } } : s);

@@ -105,6 +105,8 @@ describe.skipIf(!browserAvailable)('the page on the control-room wall', () => {
           const box = (await badge.boundingBox())!;
           expect(box.y + box.height).toBeLessThan(200); // at the top, whatever the size
           expect(await page.textContent('#situation-official .situation-headline')).toMatch(HEADLINE[lang]);
+          // The status line follows the language too.
+          expect(await page.textContent('#status')).toBe(`${story.name}.json — ${lang === 'zh' ? '预警已生成' : 'warnings drawn'}`);
           expect(await page.getAttribute('#situation-official', 'data-rows')).toBe(story.kinds.map((k, i) => `${k}:${i === 0 ? story.level : 'IV'}`).join(' '));
           expect(await page.textContent('#situation-official .situation-issued')).toMatch(lang === 'zh' ? /^发布 \d\d-\d\d 10:00 · 下次发布 \d\d-\d\d 10:00$/ : /^issued [A-Z][a-z]{2} \d+ 10:00 · next bulletin [A-Z][a-z]{2} \d+ 10:00$/);
           // The legend: every level with its numeral and words; the need line in the plan chart's.

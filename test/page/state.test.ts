@@ -249,3 +249,11 @@ describe('the scrubber\'s first hour', () => {
     expect(peakHour({ system: { requiredMW: [0, 0] }, local: [] } as unknown as Parameters<typeof peakHour>[0])).toBe(0);
   });
 });
+
+describe('the status line', () => {
+  it('keeps what it said in words in both languages, so a language change can follow it', () => {
+    const s = statusSaid(initialState('en'), 'heat-wave.json — warnings drawn', 'ok', null, { en: 'heat-wave.json — warnings drawn', zh: 'heat-wave.json — 预警已生成' });
+    expect(s.status?.texts?.zh).toBe('heat-wave.json — 预警已生成');
+    expect(statusSaid(s, 'plain').status).toEqual({ text: 'plain', kind: 'ok', retry: null });
+  });
+});
