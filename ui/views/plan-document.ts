@@ -14,7 +14,7 @@ import { parseTimestamp } from '../../core/time/timestamp.ts';
 import type { Bulletin } from '../../core/warning/bulletin.ts';
 import { planNeeds } from './plan-needs.ts';
 import { planChart } from '../charts/plan-chart.ts';
-import { className, localeOf, word, type Lang } from '../i18n.ts';
+import { className, localeOf, moneyText, word, type Lang } from '../i18n.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -82,7 +82,7 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
       [word('userTimes', lang), num(r.objective.userTimes)],
       [T('Largest hourly release', '最大压减负荷'), mw(r.objective.peakCurtailedMW)],
       [T('Energy curtailed', '压减电量'), mwh(r.objective.curtailedMWh)],
-      [word('loss', lang), `${num(r.objective.economicLoss / 1e6, 2)} M ${r.currency}`],
+      [word('loss', lang), moneyText(r.objective.economicLoss, r.currency, lang)],
       [T('Plan scale (capacity / historical maximum)', '方案规模(可调能力/历史最大负荷)'),
         `${mw(r.planScale.capacityMW)} / ${mw(r.planScale.historicalMaxMW)} = ${num(100 * r.planScale.share, 1)} % (${T('required', '要求')} ≥ ${num(100 * r.planScale.requiredShare)} %) ${r.planScale.ok ? '✓' : `✗ ${T('too small', '不足')}`}`],
       ...(r.rotation ? [[T('Rotation', '轮停'), `${r.rotation.blocks.length} ${T('blocks', '组')}, ${T('largest share of the pool a day needs', '单日最大占用比例')} ${num(100 * r.rotation.peakPoolShare, 1)} %${r.rotation.collapsed ? ` — ${T('rotation collapses', '轮停失效')}` : ''}`]] : []),
