@@ -257,3 +257,12 @@ export function ensText(f: { mean: number; p10: number; p90: number }, lang: Lan
 export function problemCount(count: number, lang: Lang): string {
   return `${count.toLocaleString(localeOf(lang))} ${word(count === 1 ? 'problem' : 'problems', lang)}`;
 }
+
+const EVENTS: Record<string, { en: string; zh: string }> = {
+  'heat-wave': { en: 'heat wave', zh: '高温' }, 'unit-trip': { en: 'unit trip', zh: '机组跳闸' }, 'renewable-drop': { en: 'renewables drop', zh: '新能源出力骤降' },
+};
+
+/** An event of the play-out by its kind, in the page's language. */
+export function eventName(kind: string, lang: Lang): string {
+  return EVENTS[kind]?.[lang] ?? kind;
+}

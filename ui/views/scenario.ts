@@ -3,7 +3,7 @@ import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { formatInZone, resolveZone } from '../../core/time/zone.ts';
 import { classesChart } from '../charts/classes-chart.ts';
 import { dailyPeakChart, loadChart } from '../charts/load-chart.ts';
-import { areaKind, className, formatMW, localeOf, word, type Lang } from '../i18n.ts';
+import { areaKind, className, eventName, formatMW, localeOf, word, type Lang } from '../i18n.ts';
 import type { Scenario } from '../state.ts';
 import { stampText } from '../time-text.ts';
 import { $, fact } from './dom.ts';
@@ -29,7 +29,7 @@ export function renderScenario(scenario: Scenario, lang: Lang): void {
     ...fact(word('historyPeak', lang), s.historyPeak ? `${formatMW(s.historyPeak.mw, lang)} (${historyDay(s.historyPeak.at, s.timeZone, zone, lang)})` : word('none', lang)),
     ...fact(word('supply', lang), supply),
     ...fact(word('study', lang), `${s.study.hours} h, ${stampText(s.study.start, s.timeZone, lang)} (${word('issued', lang)} ${stampText(s.study.issuedAt, s.timeZone, lang)})`),
-    ...fact(word('events', lang), s.events.length ? s.events.map((e) => e.kind).join(', ') : word('none', lang)),
+    ...fact(word('events', lang), s.events.length ? s.events.map((e) => eventName(e.kind, lang)).join(lang === 'zh' ? '、' : ', ') : word('none', lang)),
   );
   $('classes-chart').replaceChildren(classesChart(s.customers.byClass.map((c) => ({
     label: className(c.class, lang), tier: c.tier, peakMW: c.peakMW, count: c.count,
