@@ -145,6 +145,7 @@ const WORDS = {
   localTitle: { en: 'Areas short of import capacity: demand against what they can import and make inside', zh: '受电能力不足的区域：负荷与受电能力加本地电源' },
   fanEmpty: { en: 'No play-out yet: press "Play out all plans" to see the unserved load over the futures.', zh: '尚未推演：点击“推演全部方案”查看各情景的缺供负荷。' },
   noAreaWarned: { en: 'No area short of import capacity is warned: choose one above to draw it.', zh: '受电能力不足的区域均无预警：可在上方选择区域查看。' },
+  officialBulletin: { en: 'The official bulletin, as issued: the outlook above is a what-if and is not in it.', zh: '以下为正式发布的预警通报；上方为假设情景，不在通报之内。' },
   warnedAreas: { en: 'Warned areas', zh: '有预警的区域' },
   areaShown: { en: 'area shown', zh: '显示区域' },
   stories: { en: 'Bundled stories…', zh: '内置场景…' },

@@ -188,6 +188,8 @@ describe.skipIf(!browserAvailable)('the page on the control-room wall', () => {
         // The official figures stay beside it.
         expect(await page.getAttribute('#situation-official .badge', 'data-level')).toBe('II');
         expect(await page.isVisible('#outlook-hypothetical')).toBe(true);
+        expect(await page.textContent('#bulletin-note')).toMatch(lang === 'zh' ? /^以下为正式发布的预警通报/ : /^The official bulletin, as issued/);
+        expect(await page.getAttribute('#bulletin-note', 'hidden')).toBeNull();
         const box = (await band.boundingBox())!;
         expect(box.y + box.height).toBeLessThan(260);
         await page.evaluate(() => window.scrollTo(0, 0));
@@ -195,6 +197,7 @@ describe.skipIf(!browserAvailable)('the page on the control-room wall', () => {
         await page.click('#whatif-reset');
         await band.waitFor({ state: 'hidden' });
         expect(await page.isVisible('#outlook-hypothetical')).toBe(false);
+        expect(await page.getAttribute('#bulletin-note', 'hidden')).not.toBeNull();
       }
     }
     await page.setViewportSize({ width: 1920, height: 1080 });

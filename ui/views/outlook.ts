@@ -50,6 +50,9 @@ export function renderOutlook({ assessment: official, bulletin, forecast: f, wha
   }));
   renderAreas(a.local, common, lang, localArea);
   $('bulletin').textContent = bulletinText(bulletin, lang);
+  // The bulletin stays the official one: said so while the outlook above is a what-if's.
+  $('bulletin-note').hidden = !w;
+  $('bulletin-note').textContent = w ? word('officialBulletin', lang) : '';
   renderNotes(official.notes ?? [], lang);
 }
 
