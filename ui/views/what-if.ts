@@ -40,6 +40,6 @@ export function renderWhatIfPlan(w: WhatIfResult | null, verified: boolean | nul
   $('whatif-chart').replaceChildren(planChart({
     startMs: w.startMs, timeZone: w.timeZone, height: 170, lang, width: widthOf('whatif-chart'), key: 'whatif',
     rungs: MEASURES.map((m, i) => ({ key: m, label: word(`rung_${m}` as 'rung_limit', lang), mw: w.byMeasure[i] })),
-    residual: w.residualMW, needs: planNeeds({ system: { name: '', requiredMW: w.requiredMW }, local: [] }, lang), labels: { residual: word('residualGap', lang) },
+    residual: w.residualMW, needs: planNeeds({ system: { name: '', requiredMW: w.requiredMW }, local: w.localRequired ?? [] }, lang), labels: { residual: word('residualGap', lang) },
   }));
 }
