@@ -22,8 +22,12 @@ export const RUNG_COLOURS: Record<string, string> = {
   'demand-response': '#009e73', shift: '#56b4e9', 'avoid-peak': '#cc79a7', limit: '#e69f00', 'feeder-open': '#0072b2', residual: '#d55e00', emergency: '#f0e442',
 };
 
-/** Customer classes in the plan chart "by class" (Paul Tol's muted set: none of the measures' colours). */
-export const CLASS_COLOURS = ['#332288', '#88ccee', '#44aa99', '#117733', '#999933', '#ddcc77', '#cc6677', '#882255', '#aa4499', '#6f7f8f', '#b8c7d6', '#5d4a2b'];
+/**
+ * Customer classes in the plan chart "by class" (Paul Tol's muted set: none of the measures'
+ * colours), the lightest first: the classes releasing most are drawn first and must stand out on
+ * the dark page (indigo first made industry, the largest, the hardest to see).
+ */
+export const CLASS_COLOURS = ['#88ccee', '#44aa99', '#ddcc77', '#cc6677', '#999933', '#b8c7d6', '#aa4499', '#117733', '#6f7f8f', '#882255', '#332288', '#5d4a2b'];
 
 /** The outlook's lines and areas: demand, its band, supply, the gap. */
 export const OUTLOOK_COLOURS = { demand: '#9fd2ff', band: '#5ab0ff', supply: '#e6edf3', gap: '#ff6f91' } as const;
