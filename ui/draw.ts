@@ -16,6 +16,7 @@ import { renderRecent } from './views/recent.ts';
 import { renderScenario } from './views/scenario.ts';
 import { renderFan, renderNetwork, renderSelectedPlan } from './views/selected-plan.ts';
 import { renderBusy, renderStatus } from './views/status.ts';
+import { renderSituation } from './views/situation.ts';
 import { renderSliders, renderWhatIfPlan } from './views/what-if.ts';
 
 export interface DrawActions extends PlansTableActions {
@@ -28,23 +29,25 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
   const assessed = (s: PageState) => (s.dispatch?.assessment ? s.dispatch : undefined);
 
   on((s) => [s.lang] as const, ([lang]) => renderLanguage(lang));
-  on((s) => [s.status] as const, ([status]) => renderStatus(status));
+  on((s) => [s.status, s.lang] as const, ([status, lang]) => renderStatus(status, lang));
   on((s) => [s.busy] as const, ([busy]) => renderBusy(busy));
   on((s) => [s.recent, s.lang] as const, ([files, lang]) => renderRecent(files, lang));
   on((s) => [s.problems, s.scenario?.view.summary?.name ?? null, s.lang] as const, ([problems, still, lang]) => renderProblems(problems, still, lang));
-  on((s) => (s.scenario ? [s.scenario, s.lang] as const : undefined), ([scenario, lang]) => renderScenario(scenario, lang));
+  on((s) => (s.scenario ? [s.scenario, s.lang, s.width] as const : undefined), ([scenario, lang]) => renderScenario(scenario, lang));
   on((s) => [s.csv] as const, ([offer]) => renderCsvPanel(offer));
 
+  on((s) => (s.dispatch && !s.dispatch.assessment ? undefined : [s.dispatch?.assessment, s.dispatch?.bulletin, s.dispatch?.provisional ?? false, s.whatIf.inOutlook ? s.whatIf.result : null, s.whatIf.asked, s.lang] as const),
+    ([assessment, bulletin, provisional, whatIf, asked, lang]) => renderSituation({ assessment, bulletin, provisional, whatIf, asked, lang }));
   on((s) => (s.dispatch ? [s.dispatch.provisional, s.planBy] as const : undefined), ([provisional, planBy]) => renderDispatchPanel(provisional, planBy));
-  on((s) => { const d = assessed(s); return d && [d.assessment!, d.bulletin, d.opened.forecast, s.whatIf.inOutlook ? s.whatIf.result : null, s.lang] as const; },
-    ([assessment, bulletin, forecast, whatIf, lang]) => renderOutlook({ assessment, bulletin, forecast, whatIf, lang }));
+  on((s) => { const d = assessed(s); return d && [d.assessment!, d.bulletin, d.opened.forecast, s.whatIf.inOutlook ? s.whatIf.result : null, s.lang, s.width, d.localArea ?? null] as const; },
+    ([assessment, bulletin, forecast, whatIf, lang, , localArea]) => renderOutlook({ assessment, bulletin, forecast, whatIf, lang, localArea }));
   on((s) => { const d = assessed(s); return d && [d.assessment!, s.whatIf.sliders, s.whatIf.asked, s.lang] as const; },
     ([assessment, sliders, asked, lang]) => renderSliders(assessment, sliders, asked, lang));
-  on((s) => (assessed(s) ? [s.whatIf.result, s.whatIf.verified, s.lang] as const : undefined), ([result, verified, lang]) => renderWhatIfPlan(result, verified, lang));
+  on((s) => (assessed(s) ? [s.whatIf.result, s.whatIf.verified, s.lang, s.width] as const : undefined), ([result, verified, lang]) => renderWhatIfPlan(result, verified, lang));
   on((s) => { const d = assessed(s); return d && [d.plans, d.selected, s.lang] as const; }, ([plans, selected, lang]) => renderPlansTable(plans, selected, lang, act));
-  on((s) => { const d = assessed(s); return d && [selectedPlan(d), d.hour, s.planBy, s.lang] as const; }, ([plan, hour, planBy, lang]) => renderSelectedPlan(plan, hour, planBy, lang));
-  on((s) => { const d = assessed(s), network = selectedPlan(d ?? null)?.report.network; return d && network && [network, d.networkFocus, s.lang] as const; },
+  on((s) => { const d = assessed(s); return d && [selectedPlan(d), d.hour, s.planBy, s.lang, s.width] as const; }, ([plan, hour, planBy, lang]) => renderSelectedPlan(plan, hour, planBy, lang));
+  on((s) => { const d = assessed(s), network = selectedPlan(d ?? null)?.report.network; return d && network && [network, d.networkFocus, s.lang, s.width] as const; },
     ([network, focus, lang]) => renderNetwork(network, focus, lang, act.focusNetwork));
-  on((s) => { const plan = selectedPlan(assessed(s) ?? null); return plan && [plan, s.lang] as const; }, ([plan, lang]) => renderFan(plan, lang));
+  on((s) => { const plan = selectedPlan(assessed(s) ?? null); return plan && [plan, s.lang, s.width] as const; }, ([plan, lang]) => renderFan(plan, lang));
   on((s) => (s.report ? [s.report] as const : undefined), ([report]) => renderReport(report));
 }

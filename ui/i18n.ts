@@ -9,15 +9,16 @@ const WORDS = {
   loadTitle: { en: 'System load and temperature', zh: '系统负荷与气温' },
   loadHint: {
     en: 'Metered load of the last weeks before the study window (shaded); in the window, the load forecast with its P10–P90 band and the temperature forecast.',
-    zh: '研究时段(阴影)之前数周的实测负荷;研究时段内为负荷预测(P10–P90 区间)与气温预报。',
+    zh: '研究时段（阴影）之前数周的实测负荷；研究时段内为负荷预测（P10–P90 区间）与气温预报。',
   },
   overviewTitle: { en: 'Daily peak over the whole history', zh: '历史日最大负荷' },
   gridTitle: { en: 'Grid', zh: '电网' },
-  classesTitle: { en: 'Customers by class (peak MW)', zh: '各类用户(峰值负荷 MW)' },
+  classesTitle: { en: 'Customers by class (peak MW)', zh: '各类用户（峰值负荷 MW）' },
   drop: { en: 'Drop a scenario file to open it', zh: '拖放场景文件以打开' },
   loading: { en: 'Loading and checking the scenario…', zh: '正在加载并校验场景…' },
   checked: { en: 'Checked in', zh: '校验用时' },
   problems: { en: 'problems', zh: '个问题' },
+  problem: { en: 'problem', zh: '个问题' },
   more: { en: 'more not shown', zh: '个未显示' },
   areas: { en: 'Areas', zh: '区域' },
   feeders: { en: 'Feeders', zh: '馈线' },
@@ -55,23 +56,23 @@ const WORDS = {
   outlookTitle: { en: 'Outlook: demand, supply and warnings', zh: '供需形势与预警' },
   outlookHint: {
     en: 'Forecast demand (median, P10–P90) against available supply less the reserve; the gap shaded; below, the warning level expected each hour (hover for the probability of each level).',
-    zh: '预测负荷(中位数与 P10–P90)对比扣除备用后的可用电源;阴影为缺口;下方为每小时预期预警等级(悬停查看各等级概率)。',
+    zh: '预测负荷（中位数与 P10–P90）对比扣除备用后的可用电源；阴影为缺口；下方为每小时预期预警等级（悬停查看各等级概率）。',
   },
-  bulletinTitle: { en: 'Warning bulletin (ready to copy)', zh: '预警通报(可复制)' },
+  bulletinTitle: { en: 'Warning bulletin (ready to copy)', zh: '预警通报（可复制）' },
   copy: { en: 'Copy', zh: '复制' },
-  downloadBulletin: { en: 'Download (中文 + English)', zh: '下载(中文 + English)' },
+  downloadBulletin: { en: 'Download (中文 + English)', zh: '下载（中文 + English）' },
   noWarning: { en: 'no warning', zh: '无预警' },
   level: { en: 'level', zh: '等级' },
-  demandMedian: { en: 'demand (median)', zh: '负荷(中位数)' },
-  supplyLessReserve: { en: 'supply less reserve', zh: '可用电源(扣备用)' },
+  demandMedian: { en: 'demand (median)', zh: '负荷（中位数）' },
+  supplyLessReserve: { en: 'supply less reserve', zh: '可用电源（扣备用）' },
   gap: { en: 'gap', zh: '缺口' },
   warning: { en: 'warning', zh: '预警' },
   plansTitle: { en: 'Orderly-power plans', zh: '有序用电方案' },
   plansHint: {
     en: 'Build plans with each strategy (for the forecast gap or a warning level), compare them, and play them out over futures. Residents and other protected customers are never in a plan.',
-    zh: '按不同策略(针对预测缺口或预警等级)编制方案并比较,再对多种情景推演。居民及其他保障用户不在任何方案之内。',
+    zh: '按不同策略（针对预测缺口或预警等级）编制方案并比较，再对多种情景推演。居民及其他保障用户不在任何方案之内。',
   },
-  plansEmpty: { en: 'No plan yet: build one with the buttons above.', zh: '尚无方案:请用上方按钮编制。' },
+  plansEmpty: { en: 'No plan yet: build one with the buttons above.', zh: '尚无方案：请用上方按钮编制。' },
   forGap: { en: 'for the forecast gap', zh: '针对预测缺口' },
   strategy_cost: { en: 'Least cost', zh: '经济损失最小' },
   strategy_fair: { en: 'Fairest', zh: '最公平' },
@@ -83,17 +84,17 @@ const WORDS = {
   playingOut: { en: 'Playing the plans out', zh: '正在推演方案' },
   playedOut: { en: 'Played out', zh: '推演完成' },
   futures: { en: 'futures', zh: '个情景' },
-  target: { en: 'Target (largest gap)', zh: '目标(最大缺口)' },
+  target: { en: 'Target (largest gap)', zh: '目标（最大缺口）' },
   residualGap: { en: 'Residual gap', zh: '剩余缺口' },
   userTimes: { en: 'User-times (户次)', zh: '户次' },
   loss: { en: 'Economic loss', zh: '经济损失' },
   verification: { en: 'Verification', zh: '独立校验' },
   pProtectedCut: { en: 'P(protected customers cut)', zh: '保障用户被切概率' },
   pEmergency: { en: 'P(emergency order reached)', zh: '动用事故拉闸序位概率' },
-  ens: { en: 'Energy not served, MWh', zh: '缺供电量 MWh' },
-  fairness: { en: 'Fairness (Jain)', zh: '公平指数(Jain)' },
+  ens: { en: 'Energy not served', zh: '缺供电量' },
+  fairness: { en: 'Fairness (Jain)', zh: '公平指数（Jain）' },
   lateNotices: { en: 'Late notices', zh: '通知不及时' },
-  exportCsv: { en: 'Customer list (CSV) to send out', zh: '导出用户清单(CSV)' },
+  exportCsv: { en: 'Customer list (CSV) to send out', zh: '导出用户清单（CSV）' },
   'rung_demand-response': { en: 'demand response', zh: '需求响应' },
   rung_shift: { en: 'shift (错峰)', zh: '错峰' },
   'rung_avoid-peak': { en: 'avoid peak (避峰)', zh: '避峰' },
@@ -101,44 +102,88 @@ const WORDS = {
   'rung_feeder-open': { en: 'feeder open (拉路)', zh: '拉路' },
   rung_emergency: { en: 'emergency order', zh: '事故拉闸' },
   need: { en: 'need', zh: '需求' },
-  fanLabel: { en: 'Unserved load over all futures (P10–P90, mean)', zh: '各情景缺供负荷(P10–P90 与均值)' },
+  fanLabel: { en: 'Unserved load over all futures (P10–P90, mean)', zh: '各情景缺供负荷（P10–P90 与均值）' },
   planned: { en: 'Plan at this hour', zh: '本时段方案' },
   future0: { en: 'Future 1 at this hour', zh: '情景 1 本时段' },
   demand: { en: 'demand', zh: '负荷' },
   byRung: { en: 'Released by rung', zh: '各措施压减' },
-  unserved: { en: 'Unserved (protected load at risk)', zh: '缺供(保障负荷受威胁)' },
+  unserved: { en: 'Unserved (protected load at risk)', zh: '缺供（保障负荷受威胁）' },
   curtailedNow: { en: 'Customers curtailed', zh: '被调控用户' },
   scrubHint: { en: 'Scrub through the hours of one future', zh: '逐时查看一个情景' },
   print: { en: 'Print plan report', zh: '打印方案报告' },
   whatIf: { en: 'What if', zh: '假设分析' },
-  whatIfLost: { en: 'supply lost (MW)', zh: '电源损失(MW)' },
-  whatIfTemp: { en: 'temperature (°C)', zh: '气温偏差(°C)' },
-  whatIfNotice: { en: 'notice (h)', zh: '通知提前量(小时)' },
+  whatIfLost: { en: 'supply lost (MW)', zh: '电源损失（MW）' },
+  whatIfTemp: { en: 'temperature (°C)', zh: '气温偏差（°C）' },
+  whatIfNotice: { en: 'notice (h)', zh: '通知提前量（小时）' },
   ownNotice: { en: 'each customer\'s notice', zh: '按用户约定提前量' },
   reset: { en: 'Reset', zh: '复位' },
   verifying: { en: 'verifying…', zh: '校验中…' },
-  firstOutlook: { en: 'first outlook (system); forecasting every area…', zh: '初步形势(系统);正在预测各区域…' },
-  csvTitle: { en: 'Attach a load history (CSV)', zh: '导入负荷历史(CSV)' },
+  firstOutlook: { en: 'first outlook (system); forecasting every area…', zh: '初步形势（系统）；正在预测各区域…' },
+  csvTitle: { en: 'Attach a load history (CSV)', zh: '导入负荷历史（CSV）' },
   csvTime: { en: 'time column', zh: '时间列' },
   csvLoad: { en: 'load column', zh: '负荷列' },
   csvUnit: { en: 'unit', zh: '单位' },
   csvArea: { en: 'metered area', zh: '计量区域' },
   csvAttach: { en: 'Attach and open', zh: '导入并打开' },
   csvAttaching: { en: 'attaching the history…', zh: '正在导入历史数据…' },
-  csvNeedsScenario: { en: 'open a scenario first: a history CSV is attached to one', zh: '请先打开场景:历史数据需导入到场景中' },
-  protectedFeeder: { en: 'serves protected customers or residents: never opened', zh: '带保障用户或居民:不得拉路' },
+  csvNeedsScenario: { en: 'open a scenario first: a history CSV is attached to one', zh: '请先打开场景：历史数据需导入到场景中' },
+  protectedFeeder: { en: 'serves protected customers or residents: never opened', zh: '带保障用户或居民：不得拉路' },
+  untouchedFeeder: { en: 'not curtailed', zh: '未压减' },
   curtailedWord: { en: 'curtailed', zh: '压减' },
   openedFeeder: { en: 'opened by the plan', zh: '方案拉路' },
-  networkTitle: { en: 'The network: what the selected plan takes, feeder by feeder', zh: '电网:所选方案逐条馈线的压减' },
+  networkTitle: { en: 'The network: what the selected plan takes, feeder by feeder', zh: '电网：所选方案逐条馈线的压减' },
   customersLower: { en: 'customers', zh: '户' },
   wholeNetwork: { en: 'whole network', zh: '全网' },
-  networkBySubstation: { en: 'feeders: each box is a substation, its feeders summed; click one to see its feeders.', zh: '条馈线:每个方块为一座变电站(其馈线合计);点击查看该站馈线。' },
+  networkBySubstation: { en: 'feeders: each box is a substation, its feeders summed; click one to see its feeders.', zh: '条馈线：每个方块为一座变电站（其馈线合计）；点击查看该站馈线。' },
   byMeasure: { en: 'By measure', zh: '按措施' },
   recent: { en: 'Recent scenarios…', zh: '最近的场景…' },
   byClass: { en: 'By customer class', zh: '按用户类别' },
+  energyStrip: { en: 'energy', zh: '电量' },
+  energySupply: { en: 'energy supply can deliver', zh: '可供电量' },
+  importLimitSupply: { en: 'import limit + local supply', zh: '受电能力+本地电源' },
+  moreAreas: { en: 'Also short of import capacity', zh: '其他受电能力不足的区域' },
+  localTitle: { en: 'Areas short of import capacity: demand against what they can import and make inside', zh: '受电能力不足的区域：负荷与受电能力加本地电源' },
+  fanEmpty: { en: 'No play-out yet: press "Play out all plans" to see the unserved load over the futures.', zh: '尚未推演：点击“推演全部方案”查看各情景的缺供负荷。' },
+  noAreaWarned: { en: 'No area short of import capacity is warned: choose one above to draw it.', zh: '受电能力不足的区域均无预警：可在上方选择区域查看。' },
+  officialBulletin: { en: 'The official bulletin, as issued: the outlook above is a what-if and is not in it.', zh: '以下为正式发布的预警通报；上方为假设情景，不在通报之内。' },
+  warnedAreas: { en: 'Warned areas', zh: '有预警的区域' },
+  areaShown: { en: 'area shown', zh: '显示区域' },
+  stories: { en: 'Bundled stories…', zh: '内置场景…' },
+  leadTime: { en: 'lead time', zh: '提前量' },
+  systemArea: { en: 'system', zh: '全网' },
+  energyShort: { en: 'energy (MWh per day)', zh: '电量（日电量）' },
+  energyGap: { en: 'energy gap', zh: '缺电量' },
+  noGapHorizon: { en: 'no supply gap expected over the horizon', zh: '预计期内无供电缺口' },
+  issuedAt: { en: 'issued', zh: '发布' },
+  nextBulletin: { en: 'next bulletin', zh: '下次发布' },
+  whatIfSupply: { en: 'supply', zh: '电源' },
+  whatIfNoticeShort: { en: 'notice', zh: '通知提前量' },
+  whatIfAtRest: { en: 'sliders at rest', zh: '滑块未调整' },
+  hypothetical: { en: 'HYPOTHETICAL — what-if, not the official outlook', zh: '假设情景——非正式预警' },
+  official: { en: 'Official', zh: '正式预警' },
+  situationWaiting: { en: 'Open a scenario (Open scenario… or Default scenario) to see its warnings here.', zh: '请打开场景（“打开场景…”或“默认场景”），此处显示其预警。' },
+  situationProvisional: { en: 'first outlook from the system forecast; every area is being forecast', zh: '系统初步形势；正在预测各区域' },
 } as const;
 
 export type WordKey = keyof typeof WORDS;
+
+const LEVEL_COLOUR_WORDS: Record<string, { en: string; zh: string }> = {
+  IV: { en: 'blue', zh: '蓝色' }, III: { en: 'yellow', zh: '黄色' }, II: { en: 'orange', zh: '橙色' }, I: { en: 'red', zh: '红色' },
+};
+
+/** A level in a legend: "II级 橙色" / "II orange"; "无预警" / "no warning". */
+export function levelShort(level: string, lang: Lang): string {
+  const c = LEVEL_COLOUR_WORDS[level];
+  if (!c) return lang === 'zh' ? '无预警' : 'no warning';
+  return lang === 'zh' ? `${level}级 ${c.zh}` : `${level} ${c.en}`;
+}
+
+/** "II级 橙色预警" / "Level II orange warning"; "无预警" / "No warning". */
+export function levelWords(level: string, lang: Lang): string {
+  const c = LEVEL_COLOUR_WORDS[level];
+  if (!c) return lang === 'zh' ? '无预警' : 'No warning';
+  return lang === 'zh' ? `${level}级 ${c.zh}预警` : `Level ${level} ${c.en} warning`;
+}
 
 export function word(key: WordKey, lang: Lang): string {
   return WORDS[key][lang];
@@ -187,4 +232,38 @@ export function causeName(cause: string | null, lang: Lang): string {
 /** "Least cost · level II": a plan by its strategy and level. */
 export function planLabel(r: { strategy: string; level: string | null }, lang: Lang): string {
   return `${word(`strategy_${r.strategy}` as 'strategy_cost', lang)}${r.level ? ` · ${word('level', lang)} ${r.level}` : ''}`;
+}
+
+/** "27.30 M CNY" / "2,730 万元": amounts as the report's convention writes them in each language. */
+export function moneyText(amount: number, currency: string, lang: Lang): string {
+  const n = (x: number, d: number) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: d, minimumFractionDigits: d });
+  if (lang === 'zh' && currency === 'CNY') return `${n(amount / 1e4, 1)} 万元`;
+  return `${n(amount / 1e6, 2)} M ${currency}`;
+}
+
+/**
+ * Energy not served over the futures: the mean with its P10–P90, and where the band is all zero
+ * while the mean is not, why (a few rare futures carry it) — never "12.6 (0–0)".
+ */
+export function ensText(f: { mean: number; p10: number; p90: number }, lang: Lang): string {
+  const n = (x: number, d = 0) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: d, minimumFractionDigits: d });
+  // As written: a P90 of 0.3 MWh reads "0", and beside it a mean of 3.0 needs the same words.
+  if (Math.round(f.p90) === 0 && Math.round(f.mean * 10) > 0) {
+    return lang === 'zh' ? `均值 ${n(f.mean, 1)} MWh，来自少数情景（P10–P90 均为 0 MWh）` : `mean ${n(f.mean, 1)} MWh, from rare futures (P10–P90 both 0 MWh)`;
+  }
+  return lang === 'zh' ? `均值 ${n(f.mean, 1)} MWh（P10–P90：${n(f.p10)}–${n(f.p90)} MWh）` : `mean ${n(f.mean, 1)} MWh (P10–P90 ${n(f.p10)}–${n(f.p90)} MWh)`;
+}
+
+/** "1 problem", "3 problems" / "3 个问题". */
+export function problemCount(count: number, lang: Lang): string {
+  return `${count.toLocaleString(localeOf(lang))} ${word(count === 1 ? 'problem' : 'problems', lang)}`;
+}
+
+const EVENTS: Record<string, { en: string; zh: string }> = {
+  'heat-wave': { en: 'heat wave', zh: '高温' }, 'unit-trip': { en: 'unit trip', zh: '机组跳闸' }, 'renewable-drop': { en: 'renewables drop', zh: '新能源出力骤降' },
+};
+
+/** An event of the play-out by its kind, in the page's language. */
+export function eventName(kind: string, lang: Lang): string {
+  return EVENTS[kind]?.[lang] ?? kind;
 }

@@ -13,14 +13,16 @@ import { createFiles } from './controllers/files.ts';
 import { pageOf } from './controllers/page.ts';
 import { createWhatIf } from './controllers/what-if.ts';
 import { createWork } from './controllers/work.ts';
+import { followWidth } from './controllers/width.ts';
 import { download } from './download.ts';
 import { drawPage } from './draw.ts';
 import type { Lang } from './i18n.ts';
 import { loadFile, loadLastFile } from './plan-store.ts';
 import {
-  csvDismissed, hourScrubbed, initialState, languageChanged, networkFocused, planByChosen, planSelected, retryTaken, whatIfReset, type Retry,
+  csvDismissed, hourScrubbed, localAreaChosen, initialState, languageChanged, networkFocused, planByChosen, planSelected, retryTaken, whatIfReset, type Retry,
 } from './state.ts';
 import { createStore } from './store.ts';
+import { STORIES } from './stories.ts';
 import { $ } from './views/dom.ts';
 import { bulletinText } from './views/outlook.ts';
 
@@ -72,6 +74,14 @@ $('file-input').addEventListener('change', (e) => {
   (e.target as HTMLInputElement).value = '';
 });
 $('default-button').addEventListener('click', () => void openDefault());
+// A button, not a label: in the tab order, and Enter or Space opens the file chooser.
+$('open-button').addEventListener('click', () => $<HTMLInputElement>('file-input').click());
+$('story-select').addEventListener('change', (e) => {
+  const select = e.target as HTMLSelectElement;
+  const story = STORIES.find((s) => s.file === select.value);
+  select.value = '';
+  if (story) void fetch(story.url).then((r) => r.blob()).then((blob) => files.open(story.file, blob));
+});
 $('recent-select').addEventListener('change', (e) => {
   const select = e.target as HTMLSelectElement;
   const name = select.value;
@@ -112,6 +122,7 @@ for (const id of ['whatif-lost', 'whatif-temp', 'whatif-notice']) $(id).addEvent
   const notice = Number(value('whatif-notice'));
   whatIf.ask({ lostMW: Number(value('whatif-lost')), tempOffsetC: Number(value('whatif-temp')), noticeHours: notice < 0 ? null : notice });
 });
+$('area-select').addEventListener('change', (e) => store.update((st) => localAreaChosen(st, (e.target as HTMLSelectElement).value || null)));
 $('whatif-reset').addEventListener('click', () => store.update(whatIfReset));
 $('copy-bulletin').addEventListener('click', () => void navigator.clipboard?.writeText(bulletinText(store.get().dispatch?.bulletin, store.get().lang)));
 $('download-bulletin').addEventListener('click', () => {
@@ -125,6 +136,8 @@ $('playout-button').addEventListener('click', () => void dispatch.playOut(future
 $('print-button').addEventListener('click', () => void dispatch.print());
 document.querySelectorAll<HTMLButtonElement>('[data-by]').forEach((b) => b.addEventListener('click', () => store.update((s) => planByChosen(s, b.dataset.by as 'measure' | 'class'))));
 $('scrubber').addEventListener('input', (e) => store.update((s) => hourScrubbed(s, Number((e.target as HTMLInputElement).value))));
+
+followWidth(store);
 
 void files.listRecent().catch(() => {});
 // The user's last scenario comes back after a reload; a first visit opens the default.

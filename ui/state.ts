@@ -27,7 +27,13 @@ export type Retry =
   | { do: 'plan'; strategy: Strategy }
   | { do: 'playOut' };
 
-export interface Status { text: string; kind: StatusKind; retry: Retry | null }
+export interface Status {
+  text: string;
+  kind: StatusKind;
+  retry: Retry | null;
+  /** The same in both languages, where it was said in words: the line follows a language change. */
+  texts?: { en: string; zh: string };
+}
 
 export type LoadForecast = { startMs: number; point: Float64Array; p10: Float64Array; p90: Float64Array };
 export type AreaRef = { id: string; name: string; kind: string };
@@ -75,6 +81,8 @@ export interface Dispatch {
   hour: number;
   /** The area the network chart draws alone (a province's substation), or none. */
   networkFocus: string | null;
+  /** The area short of import capacity the outlook draws alone (chosen in its selector), or null: the warned ones small. */
+  localArea?: string | null;
 }
 
 export type WhatIfResult = Extract<WhatIfOutcome, { ok: true }>;
@@ -143,6 +151,8 @@ export interface PageState {
   whatIf: WhatIf;
   /** The selected plan's chart: stacked by measure (the ladder) or by customer class. */
   planBy: 'measure' | 'class';
+  /** The window's width, px, in steps: charts are drawn at their container's width, so they are drawn again when it changes. */
+  width: number;
   csv: CsvOffer | null;
   report: Report | null;
 }
@@ -153,7 +163,7 @@ export function initialState(lang: Lang): PageState {
   return {
     lang, status: null, busy: false, chosen: 0, shown: 0, scenario: null, problems: null, recent: [], dispatch: null, sessions: 0,
     whatIf: { sliders: AT_REST, asked: null, pending: false, running: false, round: 0, result: null, inOutlook: false, verified: null, answered: 0 },
-    planBy: 'measure', csv: null, report: null,
+    planBy: 'measure', csv: null, report: null, width: 0,
   };
 }
 
@@ -161,8 +171,8 @@ export function initialState(lang: Lang): PageState {
 
 export const languageChanged = (s: PageState, lang: Lang): PageState => (s.lang === lang ? s : { ...s, lang });
 
-export const statusSaid = (s: PageState, text: string, kind: StatusKind = 'ok', retry: Retry | null = null): PageState =>
-  ({ ...s, status: { text, kind, retry } });
+export const statusSaid = (s: PageState, text: string, kind: StatusKind = 'ok', retry: Retry | null = null, texts?: Status['texts']): PageState =>
+  ({ ...s, status: { text, kind, retry, ...(texts ? { texts } : {}) } });
 
 /** Try again was pressed: the button goes while the work is done again. */
 export const retryTaken = (s: PageState): PageState => (s.status?.retry ? { ...s, status: { ...s.status, retry: null } } : s);
@@ -217,11 +227,11 @@ export function assessed(s: PageState, session: number, found: { assessment: Ass
   };
 }
 
-/** The hour a plan needs most: where the scrubber starts. */
-export function peakHour(r: Pick<PlanHeadline, 'system'>): number {
-  let best = 0;
-  r.system.requiredMW.forEach((v, h) => { if (v > r.system.requiredMW[best]) best = h; });
-  return best;
+/** The hour a plan needs most, in any area it covers (a local plan has no system need): where the scrubber starts. */
+export function peakHour(r: Pick<PlanHeadline, 'system'> & { local?: PlanHeadline['local'] }): number {
+  let best = 0, most = -Infinity;
+  for (const o of [r.system, ...(r.local ?? [])]) o.requiredMW.forEach((v, h) => { if (v > most) { most = v; best = h; } });
+  return most > 0 ? best : 0;
 }
 
 /** A plan was made: it replaces the one of the same strategy and level, and is selected at its peak hour. */
@@ -249,8 +259,14 @@ export function playedOut(s: PageState, session: number, ids: string[], summarie
 export const hourScrubbed = (s: PageState, hour: number): PageState =>
   (s.dispatch && s.dispatch.hour !== hour ? { ...s, dispatch: { ...s.dispatch, hour } } : s);
 
+export const localAreaChosen = (s: PageState, area: string | null): PageState =>
+  (s.dispatch && (s.dispatch.localArea ?? null) !== area ? { ...s, dispatch: { ...s.dispatch, localArea: area } } : s);
+
 export const networkFocused = (s: PageState, area: string | null): PageState =>
   (s.dispatch ? { ...s, dispatch: { ...s.dispatch, networkFocus: area } } : s);
+
+/** The window was resized (the width as charts are drawn for it). */
+export const resized = (s: PageState, width: number): PageState => (s.width === width ? s : { ...s, width });
 
 export const planByChosen = (s: PageState, planBy: 'measure' | 'class'): PageState => (s.planBy === planBy ? s : { ...s, planBy });
 

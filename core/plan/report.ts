@@ -93,8 +93,13 @@ export interface PlanReport {
   scenario: { id: string; name: string; sha256?: string };
   strategy: Strategy;
   level: string | null;
-  /** Largest system gap the plan is made for, MW. */
+  /**
+   * Largest gap the plan is made for, MW: of the system, or of an area short of import capacity
+   * where that is larger (a town whose one substation cannot import its evening load has no
+   * system gap at all). `targetArea` says which.
+   */
   targetMW: number;
+  targetArea?: { id: string; name: string; scope: 'system' | 'local' };
   issuedAt: string;
   start: string;
   hours: number;
@@ -409,7 +414,7 @@ export function planReport(
     format: 'orderly-plan/1',
     scenario: meta.scenario, strategy: plan.fellBackFrom ?? plan.strategy, level: meta.level,
     ...(plan.fellBackFrom ? { fellBackToLeastCost: { strategy: plan.fellBackFrom, residualAboveMWh: round(plan.residualAboveLeastCostMWh ?? 0) } } : {}),
-    targetMW: round(Math.max(0, ...p.constraints[0].gapMW)),
+    ...largestTarget(p),
     issuedAt: formatInZone(p.issuedAtMs, zone), start: time(0), hours: H, timeZone: p.timeZone, currency: p.currency, times,
     objective: {
       declared: plan.fellBackFrom ? `${STRATEGY_OBJECTIVES[plan.strategy]} — used for "${plan.fellBackFrom}", whose own plan left ${round(plan.residualAboveLeastCostMWh ?? 0)} MWh more residual` : STRATEGY_OBJECTIVES[plan.strategy], economicLoss: round(economicLoss, 0), lpValue: lp.value, bandMWh: bands,
@@ -448,3 +453,13 @@ export function planReport(
   };
 }
 
+/** The largest gap over the constraints the plan covers (the system first on a tie), and its area. */
+function largestTarget(p: PlanProblem): Pick<PlanReport, 'targetMW' | 'targetArea'> {
+  let best = 0, k = 0;
+  p.constraints.forEach((con, i) => {
+    const peak = Math.max(0, ...con.gapMW);
+    if (peak > best) { best = peak; k = i; }
+  });
+  const con = p.constraints[k];
+  return { targetMW: round(best), targetArea: { id: p.areaIds[con.area], name: con.name, scope: con.scope } };
+}

@@ -52,7 +52,7 @@ describe.skipIf(!browserAvailable)('the page under its Content-Security-Policy',
 
   it('opens the default scenario, draws the outlook, makes, plays out, exports and prints a plan without a single violation', async () => {
     await page.waitForSelector('body[data-outlook="true"]', { timeout: 90_000 });
-    expect(await page.locator('#outlook-chart .warning-strip rect').count()).toBeGreaterThan(100);
+    expect(await page.locator('#outlook-chart .warning-strip .level-cell').count()).toBeGreaterThan(100);
     // Styled as ever: the stylesheet is the page's own, and d3's styles go through the CSSOM.
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.bar')!).display)).toBe('flex');
     await page.click('button[data-strategy="cost"]');

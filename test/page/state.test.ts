@@ -13,7 +13,7 @@ import type { HeldScenario } from '../../worker/held-scenario.ts';
 import type { StoredPlan } from '../../ui/plan-store.ts';
 import {
   assessed, csvOffered, dispatchOpened, fileChosen, fileShown, forecastReady, hourScrubbed, initialState, languageChanged, networkFocused,
-  planAdded, planSelected, playedOut, problemsShown, retryTaken, selectedPlan, statusSaid, superseded, whatIfAnswered, whatIfAsked, whatIfChecked,
+  peakHour, planAdded, planSelected, playedOut, problemsShown, retryTaken, selectedPlan, statusSaid, superseded, whatIfAnswered, whatIfAsked, whatIfChecked,
   whatIfReset, whatIfRunStarted, whatIfTaken, workEnded, workStarted, type Opened, type PageState, type WhatIfResult,
 } from '../../ui/state.ts';
 
@@ -237,5 +237,23 @@ describe('a history CSV', () => {
     expect(offer).toMatchObject({ name: 'S03.csv', columns: ['time', 'load_kw', 'temp'], time: 'time', load: 'load_kw', unit: 'kW' });
     expect(offer.scenario).toMatchObject({ name: 'a.json', timeZone: 'Asia/Shanghai', areas: [{ id: 'S03', name: 'Sub 3', kind: 'substation' }] });
     expect(csvOffered(s, 'x.csv', csv('when,value\n')).csv).toMatchObject({ columns: ['when', 'value'], unit: 'MW' });
+  });
+});
+
+describe('the scrubber\'s first hour', () => {
+  it('is the hour of the largest need in any area the plan covers: a local plan has no system need', () => {
+    const local = { system: { requiredMW: [0, 0, 0, 0] }, local: [{ requiredMW: [0, 2, 6, 1] }] } as unknown as Parameters<typeof peakHour>[0];
+    expect(peakHour(local)).toBe(2);
+    const both = { system: { requiredMW: [0, 9, 3, 0] }, local: [{ requiredMW: [0, 2, 6, 1] }] } as unknown as Parameters<typeof peakHour>[0];
+    expect(peakHour(both)).toBe(1);
+    expect(peakHour({ system: { requiredMW: [0, 0] }, local: [] } as unknown as Parameters<typeof peakHour>[0])).toBe(0);
+  });
+});
+
+describe('the status line', () => {
+  it('keeps what it said in words in both languages, so a language change can follow it', () => {
+    const s = statusSaid(initialState('en'), 'heat-wave.json — warnings drawn', 'ok', null, { en: 'heat-wave.json — warnings drawn', zh: 'heat-wave.json — 预警已生成' });
+    expect(s.status?.texts?.zh).toBe('heat-wave.json — 预警已生成');
+    expect(statusSaid(s, 'plain').status).toEqual({ text: 'plain', kind: 'ok', retry: null });
   });
 });

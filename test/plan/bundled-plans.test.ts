@@ -87,11 +87,28 @@ describe('plans for the bundled stories', () => {
   it('local import limit: only customers behind the limited substation are asked', () => {
     const { report: r } = planned('local-limit');
     expect(r.verification.ok).toBe(true);
-    expect(r.targetMW).toBe(0);
     expect(r.local.length).toBe(1);
     expect(Math.max(...r.local[0].requiredMW)).toBeGreaterThan(0);
     expect(r.customers.length).toBeGreaterThan(0);
     expect(r.customers.every((c) => c.area === r.local[0].area)).toBe(true);
+  }, 60_000);
+
+  // Issue 16: the page said "Target (largest gap) 0 MW" for a plan curtailing 6 MW behind Linhu's
+  // import limit: the target was the system's gap alone.
+  it('local import limit: the target is the largest gap of an area the plan covers, and names that area', () => {
+    const { report: r } = planned('local-limit');
+    const localPeak = Math.max(...r.local[0].requiredMW);
+    expect(Math.max(...r.system.requiredMW)).toBe(0);
+    expect(r.targetMW).toBeGreaterThan(0);
+    expect(r.targetMW).toBeGreaterThanOrEqual(Math.round(localPeak * 10) / 10 - 0.1);
+    expect(r.targetArea).toEqual({ id: r.local[0].area, name: r.local[0].name, scope: 'local' });
+    expect(r.objective.peakCurtailedMW).toBeLessThanOrEqual(r.targetMW + 0.1);
+  }, 60_000);
+
+  it('heat wave: the target is the system gap and names the system', () => {
+    const { report: r } = planned('heat-wave');
+    expect(r.targetArea?.scope).toBe('system');
+    expect(r.targetMW).toBeCloseTo(Math.max(...r.system.requiredMW), 0);
   }, 60_000);
 
   // Issue 13: the fair plan of the heat wave kept 6,188 MWh in later rungs or tiers while earlier

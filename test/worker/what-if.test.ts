@@ -35,5 +35,22 @@ describe('what-if in the engine', () => {
     expect(here.verified).toBe(true);
     expect(Array.from(here.residualMW)).toEqual(Array.from(lost.residualMW));
     expect(here.byMeasure.map((m) => Array.from(m))).toEqual(lost.byMeasure.map((m) => Array.from(m)));
+
+    // What it would warn comes with it, for the page to show beside the official bulletin.
+    const rank = (l: string) => ['none', 'IV', 'III', 'II', 'I'].indexOf(l);
+    expect(Array.from(lost.assessment.system.expectedLevel)).toEqual(Array.from(lost.expectedLevel));
+    expect(rank(lost.bulletin.level)).toBeGreaterThan(rank(base.bulletin.level));
+    expect(lost.bulletin.text.zh).toMatch(/【电力供需预警】/);
+  }, 180_000);
+
+  it('gives the requirement of an area short of import capacity, where the system has none (local limit)', async () => {
+    const local = 'local-limit.json';
+    const data = new Uint8Array(readFileSync(join(repoRoot, 'scenarios', local)));
+    const f = await forecastScenarioInPool(pool, local, data);
+    if (!f.ok) throw new Error('no forecast');
+    const r = ok(await pool.run<WhatIfOutcome>((api) => api.whatIf(local, data, f.forecast, { lostMW: 0, tempOffsetC: 0, samples: 100 })));
+    expect(Math.max(...r.requiredMW)).toBe(0);
+    expect(r.localRequired.map((l) => l.name)).toEqual(['Linhu 110 kV']);
+    expect(Math.max(...r.localRequired[0].requiredMW)).toBeGreaterThan(1);
   }, 180_000);
 });

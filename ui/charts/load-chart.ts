@@ -4,6 +4,8 @@
  * element out.
  */
 import * as d3 from 'd3';
+import type { Lang } from '../i18n.ts';
+import { tickText } from '../time-text.ts';
 import { wallClock } from './zoned-time.ts';
 
 export interface Series {
@@ -19,6 +21,7 @@ export interface LoadChartOptions {
   /** Days of history to show before the study. */
   days?: number;
   width?: number;
+  lang?: Lang;
   height?: number;
   labels: { load: string; temperature: string; forecast: string; study: string; loadForecast?: string };
   /** The load forecast over the study window: point and its P10–P90 band, MW. */
@@ -51,14 +54,14 @@ export function loadChart(o: LoadChartOptions): SVGSVGElement {
   const y = d3.scaleLinear().domain([0, Math.max(d3.max(load, (d) => d[1]) ?? 1, forecastMax) * 1.08]).nice().range([height - margin.bottom, margin.top]);
   const t = d3.scaleLinear().domain(d3.extent([...temps.map((d) => d[1]), 0]) as [number, number]).nice().range([height - margin.bottom, margin.top]);
 
-  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'load-chart').attr('role', 'img');
+  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height).attr('class', 'load-chart').attr('role', 'img');
   svg.append('rect').attr('class', 'study-window')
     .attr('x', x(clock(o.study.startMs))).attr('y', margin.top)
     .attr('width', x(clock(studyEnd)) - x(clock(o.study.startMs))).attr('height', height - margin.top - margin.bottom);
   svg.append('text').attr('class', 'study-label').attr('x', x(clock(o.study.startMs)) + 6).attr('y', margin.top + 14).text(o.labels.study);
 
   svg.append('g').attr('class', 'axis x').attr('transform', `translate(0,${height - margin.bottom})`)
-    .call(d3.axisBottom(x).ticks(width / 110).tickSizeOuter(0));
+    .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => tickText(d as Date, o.lang ?? 'en')).tickSizeOuter(0));
   svg.append('g').attr('class', 'axis y').attr('transform', `translate(${margin.left},0)`)
     .call(d3.axisLeft(y).ticks(6).tickFormat((d) => `${d3.format(',')(d as number)}`))
     .call((g) => g.append('text').attr('class', 'axis-title').attr('x', -8).attr('y', margin.top - 4).attr('text-anchor', 'end').text('MW'));
@@ -90,7 +93,7 @@ export function loadChart(o: LoadChartOptions): SVGSVGElement {
 }
 
 /** Daily peaks of the whole history, for a glance at seasons and growth. */
-export function dailyPeakChart(o: { load: Series; timeZone: string; width?: number; height?: number }): SVGSVGElement {
+export function dailyPeakChart(o: { load: Series; timeZone: string; width?: number; height?: number; lang?: Lang }): SVGSVGElement {
   const width = o.width ?? 900, height = o.height ?? 120;
   const margin = { top: 8, right: 56, bottom: 24, left: 64 };
   const clock = wallClock(o.timeZone);
@@ -103,9 +106,15 @@ export function dailyPeakChart(o: { load: Series; timeZone: string; width?: numb
   const days = [...byDay].sort((a, b) => a[0] - b[0]);
   const x = d3.scaleUtc().domain(d3.extent(days, (d) => new Date(d[0] * 86_400_000)) as [Date, Date]).range([margin.left, width - margin.right]);
   const y = d3.scaleLinear().domain([0, d3.max(days, (d) => d[1]) ?? 1]).nice().range([height - margin.bottom, margin.top]);
-  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'overview-chart');
-  svg.append('g').attr('class', 'axis x').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(width / 100).tickSizeOuter(0));
+  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height).attr('class', 'overview-chart');
+  svg.append('g').attr('class', 'axis x').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 100))).tickFormat((d) => monthTick(d as Date, o.lang ?? 'en')).tickSizeOuter(0));
   svg.append('g').attr('class', 'axis y').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(3).tickFormat((d) => d3.format(',')(d as number)));
   svg.append('path').attr('class', 'load').attr('d', d3.line<[number, number]>().x((d) => x(new Date(d[0] * 86_400_000))).y((d) => y(d[1]))(days) ?? '');
   return svg.node()!;
+}
+
+/** A tick on the daily-peak overview: the month ("2024-07" / "2024年7月") at a month's first day, else the day. */
+function monthTick(d: Date, lang: Lang): string {
+  if (d.getUTCDate() !== 1) return tickText(d, lang);
+  return lang === 'zh' ? `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月` : `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }

@@ -12,7 +12,7 @@ import { labelWidth } from './label-width.ts';
 export interface NetworkChartOptions {
   areas: { id: string; name: string; parent: string | null }[];
   feeders: { id: string; area: string; ratingMW: number; protected: boolean; curtailedMWh: number; openedHours: number }[];
-  labels: { protected: string; curtailed: string; opened: string; back?: string };
+  labels: { protected: string; curtailed: string; opened: string; untouched?: string; back?: string };
   /** The area drawn (default: the whole network). */
   focus?: string | null;
   /** Above this many feeders, substations are drawn as single boxes (default MAX_FEEDERS_DRAWN). */
@@ -66,8 +66,9 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
   d3.treemap<Node>().size([width, height - top]).paddingOuter(3).paddingTop((d) => (d.depth > 0 && d.children ? 12 : 0)).paddingInner(1).round(true)(hierarchy);
   const leaves = hierarchy.leaves();
   const maxMWh = d3.max(leaves, (d) => d.data.feeder?.curtailedMWh ?? (d.data.children?.length ? 0 : d.data.summed?.curtailedMWh)) ?? 1;
-  const colour = d3.scaleSequential(d3.interpolateYlOrRd).domain([0, Math.max(1, maxMWh)]);
-  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'network-chart').attr('role', 'img');
+  // Purples: no other meaning on the page is purple-to-white (the levels own yellow, orange and red).
+  const colour = (mwh: number) => d3.interpolatePurples(0.3 + 0.7 * Math.min(1, mwh / Math.max(1, maxMWh)));
+  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height).attr('class', 'network-chart').attr('role', 'img');
   const g = svg.append('g').attr('transform', `translate(0,${top})`);
   type R = d3.HierarchyRectangularNode<Node>;
   const all = hierarchy.descendants() as R[];
@@ -82,7 +83,9 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
       rect.attr('class', `feeder substation${t.opened ? ' opened' : ''}`)
         .attr('fill', t.curtailedMWh > 0 ? colour(t.curtailedMWh) : t.protected === t.feeders ? '#3a4654' : '#1f3b2f')
         .attr('data-area', area).style('cursor', 'pointer')
+        .attr('tabindex', 0).attr('role', 'button').attr('aria-label', `${d.data.name}: ${o.labels.curtailed} ${t.curtailedMWh.toFixed(1)} MWh`)
         .on('click', () => o.onFocus?.(area))
+        .on('keydown', (e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); o.onFocus?.(area); } })
         .append('title').text(`${d.data.name} · ${t.feeders} feeders, ${Math.round(t.ratingMW)} MW · ${t.protected} ${o.labels.protected} · ${o.labels.curtailed} ${t.curtailedMWh.toFixed(1)} MWh${t.opened ? ` · ${o.labels.opened}: ${t.opened}` : ''}`);
       if (d.x1 - d.x0 > 40 && d.y1 - d.y0 > 12) g.append('text').attr('class', 'area-label').attr('x', d.x0 + 3).attr('y', d.y0 + 10).text(d.data.name).style('pointer-events', 'none');
       continue;
@@ -97,19 +100,33 @@ export function networkChart(o: NetworkChartOptions): SVGSVGElement {
       // feeder itself may never be opened. So every feeder shows what its customers release.
       .attr('fill', f.curtailedMWh > 0 ? colour(f.curtailedMWh) : f.protected ? '#3a4654' : '#1f3b2f')
       .attr('data-feeder', f.id)
+      // Feeders of the area in focus (or of a small network) are reached by Tab too; a city's 1,200 are not.
+      .attr('tabindex', leaves.length <= 200 ? 0 : null)
       .append('title').text(`${f.id} (${d.parent?.data.name ?? ''}) · ${Math.round(f.ratingMW)} MW${f.protected ? ` · ${o.labels.protected}` : ''} · ${o.labels.curtailed} ${f.curtailedMWh.toFixed(1)} MWh${f.openedHours ? ` · ${o.labels.opened} ${f.openedHours} h` : ''}`);
   }
   const legend = svg.append('g').attr('class', 'legend').attr('transform', 'translate(4,14)');
   let at = 0;
-  [['#3a4654', o.labels.protected], [colour(maxMWh), `${o.labels.curtailed} (max ${Math.round(maxMWh)} MWh)`], ['none', o.labels.opened]].forEach(([fill, label]) => {
+  [['#1f3b2f', o.labels.untouched ?? 'not curtailed'], ['#3a4654', o.labels.protected], ['none', o.labels.opened]].forEach(([fill, label]) => {
     const item = legend.append('g').attr('transform', `translate(${at},0)`);
     at += 40 + labelWidth(label);
     item.append('rect').attr('x', 0).attr('y', -9).attr('width', 12).attr('height', 9).attr('fill', fill === 'none' ? 'none' : fill).attr('class', fill === 'none' ? 'feeder opened' : fill === '#3a4654' ? 'feeder protected' : '');
     item.append('text').attr('x', 16).attr('y', 0).text(label);
   });
+  // The scale of what is taken: three steps with their MWh, not one swatch.
+  const scale = legend.append('g').attr('class', 'scale').attr('transform', `translate(${at},0)`);
+  scale.append('text').attr('x', 0).attr('y', 0).text(`${o.labels.curtailed}:`);
+  let sx = 8 + labelWidth(o.labels.curtailed);
+  for (const share of [1 / 3, 2 / 3, 1]) {
+    const mwh = share * maxMWh;
+    scale.append('rect').attr('class', 'scale-step').attr('x', sx).attr('y', -9).attr('width', 18).attr('height', 9).attr('fill', colour(mwh));
+    const label = `≤ ${d3.format(',')(Math.round(mwh))} MWh`;
+    scale.append('text').attr('x', sx + 22).attr('y', 0).text(label);
+    sx += 34 + labelWidth(label);
+  }
   if (zoomed) {
     legend.append('text').attr('class', 'link').attr('x', 0).attr('y', 17).style('cursor', 'pointer').attr('data-focus', 'back')
-      .text(`← ${o.labels.back ?? 'whole network'} (${focus.name})`).on('click', () => o.onFocus!(null));
+      .text(`← ${o.labels.back ?? 'whole network'} (${focus.name})`).attr('tabindex', 0).attr('role', 'button').on('click', () => o.onFocus!(null))
+      .on('keydown', (e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); o.onFocus!(null); } });
   }
   return svg.node()!;
 }

@@ -52,7 +52,7 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     store.update((s) => assessed(s, mine, { assessment: result.assessment, bulletin: result.bulletin, plans, setAside: kept.length - plans.length }));
     if (session() !== mine) return;
     if (provisional) {
-      say(`${opened.name} — ${word('firstOutlook')}`, 'busy');
+      say((word) => `${opened.name} — ${word('firstOutlook')}`, 'busy');
       return;
     }
     // Both workers keep the scenario for what-ifs: warm them now, so the first drag is quick (not
@@ -61,7 +61,7 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     if (opened.data.size <= 32 * 2 ** 20) void Promise.all([0, 1].map(() => pool.run<WhatIfOutcome>((api) => withScenario(api, opened.data, (b) => api.whatIf(opened.name, b, opened.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 }))))).catch(() => {});
     mark('outlook', true);
     const setAside = kept.length - plans.length;
-    say(`${opened.name} — ${word('outlookReady')}${setAside ? `; ${setAside} ${word('stalePlans')}` : ''}`, 'ok');
+    say((word) => `${opened.name} — ${word('outlookReady')}${setAside ? `; ${setAside} ${word('stalePlans')}` : ''}`, 'ok');
   }
 
   async function plan(strategy: Strategy, level: PlanLevel | undefined): Promise<void> {
@@ -78,7 +78,7 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     store.update((s) => planAdded(s, d.session, stored));
     await keep(sha256);
     const v = report.verification;
-    say(`${planLabel(report, store.get().lang)}: ${v.ok ? word('verified') : word('notVerified')}; ${report.timings.solveMs} + ${report.timings.verifyMs} ms`, v.ok ? 'ok' : 'error');
+    say((word, lang) => `${planLabel(report, lang)}: ${v.ok ? word('verified') : word('notVerified')}; ${report.timings.solveMs} + ${report.timings.verifyMs} ms`, v.ok ? 'ok' : 'error');
   }
 
   async function playOut(futures: number): Promise<void> {
@@ -94,7 +94,7 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     store.update((s) => playedOut(s, d.session, plans.map((p) => p.id), result.summaries));
     await keep(sha256);
     mark('playout', true);
-    say(`${word('playedOut')}: ${futures} ${word('futures')}, ${(result.playMs / 1000).toFixed(1)} s`, 'ok');
+    say((word) => `${word('playedOut')}: ${futures} ${word('futures')}, ${(result.playMs / 1000).toFixed(1)} s`, 'ok');
   }
 
   /** A plan's customer list, written in a worker from its lists (a province week: 134,000 rows of 168 hours). */
@@ -103,13 +103,13 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     const p = d?.plans.find((x) => x.id === planId);
     if (!d || !p) return;
     const { name, data, forecast } = d.opened;
-    say(`${word('exportCsv')}…`, 'busy');
+    say((word) => `${word('exportCsv')}…`, 'busy');
     try {
       const r = await pool.run((api) => withScenario(api, data, (b) => api.planCsv(name, b, forecast, { headline: p.report, lists: p.lists })));
       // A kept plan is read back against the scenario before its list goes out.
       if (!r.ok) { say(`CSV: ${first(r.problems)}`, 'error'); return; }
       download(`${baseName(name)}-${p.report.strategy}${p.report.level ? `-${p.report.level}` : ''}.csv`, r.csv);
-      say(`${word('exportCsv')}: ${p.report.listed.customers.toLocaleString(localeOf(store.get().lang))} ${word('customersLower')}`, 'ok');
+      say((word, lang) => `${word('exportCsv')}: ${p.report.listed.customers.toLocaleString(localeOf(lang))} ${word('customersLower')}`, 'ok');
     } catch (error) {
       say(`CSV: ${(error as Error).message}`, 'error');
     }
@@ -125,10 +125,10 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     if (!d || !plan) return;
     const { name, data, forecast } = d.opened;
     const lang = store.get().lang;
-    say(`${word('print')}…`, 'busy');
+    say((word) => `${word('print')}…`, 'busy');
     const digested = await pool.run((api) => withScenario(api, data, (b) => api.planDigest(name, b, forecast, { headline: plan.report, lists: plan.lists }, 100)));
-    if (!digested.ok) { say(`${word('print')}: ${first(digested.problems)}`, 'error'); return; }
-    say(`${word('print')}: ${planLabel(plan.report, lang)}`, 'ok');
+    if (!digested.ok) { say((word) => `${word('print')}: ${first(digested.problems)}`, 'error'); return; }
+    say((word, lang) => `${word('print')}: ${planLabel(plan.report, lang)}`, 'ok');
     const printedAt = formatInZone(Date.now(), resolveZone(plan.report.timeZone)!);
     store.update((s) => reportMade(s, { plan, digest: digested.digest, scenarioName: name, ...(d.bulletin ? { bulletin: d.bulletin } : {}), printedAt, lang }));
     mark('report', plan.id);

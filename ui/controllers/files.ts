@@ -12,6 +12,7 @@ import { EngineFailedError } from '../../worker/pool.ts';
 import { mark, markMore } from '../marks.ts';
 import { recentFiles, rememberFile } from '../plan-store.ts';
 import { fileChosen, fileShown, forecastReady, problemsShown, recentListed, superseded, type Opened } from '../state.ts';
+import { problemCount } from '../i18n.ts';
 import type { Page } from './page.ts';
 
 export interface Files {
@@ -28,14 +29,14 @@ export interface Files {
 const checkTimeoutMs = (bytes: number) => 60_000 + (bytes / 2 ** 20) * 2_000;
 
 export function createFiles(page: Page, assess: (opened: Opened, provisional?: boolean) => Promise<void>): Files {
-  const { store, pool, say, word } = page;
+  const { store, pool, say } = page;
   /** The work of the file shown (forecasts in the workers), cancelled when a newer file supersedes it. */
   let loading: AbortController | null = null;
 
   const listRecent = async () => { const files = await recentFiles(); store.update((s) => recentListed(s, files)); };
 
   async function open(name: string, blob: Blob): Promise<void> {
-    say(word('loading'), 'busy');
+    say((word) => word('loading'), 'busy');
     const started = performance.now();
     const data = new HeldScenario(name, blob);
     const controller = new AbortController(), signal = controller.signal;
@@ -56,7 +57,7 @@ export function createFiles(page: Page, assess: (opened: Opened, provisional?: b
       if (superseded(store.get(), ticket)) { controller.abort(); return; } // a newer file is already shown
       if (!view.ok) {
         store.update((s) => problemsShown(s, { name, problems: view.problems, total: view.total }));
-        say(`${name}: ${view.total} ${word('problems')}`, 'error');
+        say((_, lang) => `${name}: ${problemCount(view.total, lang)}`, 'error');
         return;
       }
       const sha256 = view.sha256!;
@@ -66,7 +67,7 @@ export function createFiles(page: Page, assess: (opened: Opened, provisional?: b
       // workers, and a province's take seconds).
       loading?.abort();
       loading = controller;
-      say(`${name} — ${word('checked')} ${ms} ms; ${word('forecasting')}`, 'busy');
+      say((word) => `${name} — ${word('checked')} ${ms} ms; ${word('forecasting')}`, 'busy');
       // The load forecast follows in the workers; the page stays usable meanwhile.
       const forecastStarted = performance.now();
       const first = await quick.catch(() => null);
@@ -83,7 +84,7 @@ export function createFiles(page: Page, assess: (opened: Opened, provisional?: b
       if (forecast.ok) {
         store.update((s) => forecastReady(s, ticket, forecast.forecast, forecast.areas));
         mark('forecast', true);
-        say(`${name} — ${word('checked')} ${ms} ms; ${word('forecastDone')} ${Math.round(performance.now() - started - ms)} ms`, 'ok');
+        say((word) => `${name} — ${word('checked')} ${ms} ms; ${word('forecastDone')} ${Math.round(performance.now() - started - ms)} ms`, 'ok');
         // Kept for the next visit, with the last few others (IndexedDB keeps a Blob without
         // copying it on this thread).
         void rememberFile(name, blob).then(listRecent).catch(() => {});
@@ -94,12 +95,12 @@ export function createFiles(page: Page, assess: (opened: Opened, provisional?: b
       } else {
         // Data that cannot carry a forecast: its problems in place, as a file's are.
         store.update((s) => problemsShown(s, { name, problems: forecast.problems, total: forecast.total }));
-        say(`${name} — ${word('checked')} ${ms} ms; ${forecast.problems[0] ? formatProblem(forecast.problems[0]) : ''}`, 'error');
+        say((word) => `${name} — ${word('checked')} ${ms} ms; ${forecast.problems[0] ? formatProblem(forecast.problems[0]) : ''}`, 'error');
       }
     } catch (error) {
       if (signal.aborted) return; // superseded by a newer file
       // A worker that died or stopped answering has been replaced: the same file can be tried again.
-      say(`${word('failed')}: ${(error as Error).message}`, 'error', error instanceof EngineFailedError ? { do: 'open', name, blob } : null);
+      say((word) => `${word('failed')}: ${(error as Error).message}`, 'error', error instanceof EngineFailedError ? { do: 'open', name, blob } : null);
     } finally {
       if (loading === controller) loading = null;
     }

@@ -12,8 +12,9 @@ import type { PlayoutSummary } from '../../core/playout/summary.ts';
 import { MEASURES } from '../../core/scenario/classes.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import type { Bulletin } from '../../core/warning/bulletin.ts';
+import { planNeeds } from './plan-needs.ts';
 import { planChart } from '../charts/plan-chart.ts';
-import { className, localeOf, word, type Lang } from '../i18n.ts';
+import { className, localeOf, moneyText, word, type Lang } from '../i18n.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -73,7 +74,7 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
   const glance = el('section', {},
     el('h2', {}, T('2 The plan at a glance', '二、方案概要')),
     table([T('Item', '项目'), T('Value', '数值')], [
-      [T('Largest gap to close (target)', '最大缺口(目标)'), mw(r.targetMW)],
+      [T('Largest gap to close (target)', '最大缺口（目标）'), `${mw(r.targetMW)}${r.targetArea?.scope === 'local' ? ` · ${r.targetArea.name}` : ''}`],
       [T('Largest requirement in the period', '时段内最大需求'), mw(peakOf(r.system.requiredMW))],
       [T('Released at that hour', '该时段已安排'), mw(r.system.coveredMW[r.system.requiredMW.indexOf(peakOf(r.system.requiredMW))] ?? 0)],
       [T('Residual gap', '剩余缺口'), r.residual.totalMWh > 0 ? `${mwh(r.residual.totalMWh)}, ${T('peak', '最大')} ${mw(residualPeak)} — ${input.causeName(r.system.cause ?? r.local.find((l) => l.cause)?.cause ?? null)}` : T('none', '无')],
@@ -81,7 +82,7 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
       [word('userTimes', lang), num(r.objective.userTimes)],
       [T('Largest hourly release', '最大压减负荷'), mw(r.objective.peakCurtailedMW)],
       [T('Energy curtailed', '压减电量'), mwh(r.objective.curtailedMWh)],
-      [word('loss', lang), `${num(r.objective.economicLoss / 1e6, 2)} M ${r.currency}`],
+      [word('loss', lang), moneyText(r.objective.economicLoss, r.currency, lang)],
       [T('Plan scale (capacity / historical maximum)', '方案规模(可调能力/历史最大负荷)'),
         `${mw(r.planScale.capacityMW)} / ${mw(r.planScale.historicalMaxMW)} = ${num(100 * r.planScale.share, 1)} % (${T('required', '要求')} ≥ ${num(100 * r.planScale.requiredShare)} %) ${r.planScale.ok ? '✓' : `✗ ${T('too small', '不足')}`}`],
       ...(r.rotation ? [[T('Rotation', '轮停'), `${r.rotation.blocks.length} ${T('blocks', '组')}, ${T('largest share of the pool a day needs', '单日最大占用比例')} ${num(100 * r.rotation.peakPoolShare, 1)} %${r.rotation.collapsed ? ` — ${T('rotation collapses', '轮停失效')}` : ''}`]] : []),
@@ -89,15 +90,15 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
   );
 
   const chart = planChart({
-    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, width: 760, height: 220,
+    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, width: 760, height: 220, lang, key: 'doc',
     rungs: MEASURES.map((m) => ({ key: m, label: rung(m), mw: r.system.byMeasureMW[m] })),
-    residual: r.system.residualMW, required: r.system.requiredMW, labels: { residual: word('residualGap', lang), required: word('need', lang) },
+    residual: r.system.residualMW, needs: planNeeds(r, lang), labels: { residual: word('residualGap', lang) },
   });
 
   const byRung = el('section', {},
     el('h2', {}, T('3 By measure, hour by hour', '三、分措施安排')),
     el('div', { class: 'doc-chart' }, chart),
-    table([T('Measure', '措施'), T('Largest hour', '最大负荷'), T('Energy', '电量')],
+    table([T('Measure', '措施'), T('Largest hour', '最大压减负荷'), T('Energy', '电量')],
       [...MEASURES.filter((m) => sum(r.system.byMeasureMW[m]) > 0).map((m) => [rung(m), mw(peakOf(r.system.byMeasureMW[m])), mwh(sum(r.system.byMeasureMW[m]))]),
         ...(r.residual.totalMWh > 0 ? [[word('residualGap', lang), mw(residualPeak), mwh(r.residual.totalMWh)]] : [])],
       [false, true, true]),
@@ -105,7 +106,7 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
 
   const areaName = new Map((r.network?.areas ?? []).map((a) => [a.id, a.name]));
   const groupTable = (groups: PlanDigest['byArea'], name: (key: string) => string) => table(
-    [T('Area', '区域'), T('Customers', '用户数'), T('Largest hour', '最大负荷'), T('Energy', '电量')],
+    [T('Area', '区域'), T('Customers', '用户数'), T('Largest hour', '最大压减负荷'), T('Energy', '电量')],
     groups.map((g) => [name(g.key), num(g.customers), mw(g.peakMW), mwh(g.energyMWh)]), [false, true, true, true]);
   // Targets go down a level at a time: the regions below the whole system, then substations
   // (a province's 400 would run to pages: the largest 40 are listed).
@@ -121,7 +122,7 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
     r.local.length ? table([T('Area', '区域'), T('Largest requirement', '最大需求'), T('Residual', '剩余缺口'), T('Cause', '原因')],
       r.local.map((l) => [l.name, mw(peakOf(l.requiredMW)), l.residualMWh > 0 ? mwh(l.residualMWh) : '0', input.causeName(l.cause)]), [false, true, true, false]) : null,
     el('h3', {}, T('By customer class', '分用户类别')),
-    table([T('Class', '类别'), T('Customers', '用户数'), T('Largest hour', '最大负荷'), T('Energy', '电量')],
+    table([T('Class', '类别'), T('Customers', '用户数'), T('Largest hour', '最大压减负荷'), T('Energy', '电量')],
       digest.byClass.map((g) => [className(g.key, lang), num(g.customers), mw(g.peakMW), mwh(g.energyMWh)]), [false, true, true, true]),
   );
 

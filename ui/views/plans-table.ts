@@ -1,5 +1,5 @@
 /** The plans side by side: target, residual and its cause, customers, loss, verification, and the play-out's figures. */
-import { causeName, localeOf, planLabel, word, type Lang } from '../i18n.ts';
+import { causeName, ensText, localeOf, moneyText, planLabel, word, type Lang } from '../i18n.ts';
 import type { StoredPlan } from '../plan-store.ts';
 import { $ } from './dom.ts';
 
@@ -16,16 +16,16 @@ export function renderPlansTable(plans: StoredPlan[], selected: string | undefin
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const n = (x: number, d = 0) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: d, minimumFractionDigits: d });
   const rows: [string, (p: StoredPlan) => string, string?][] = [
-    [word('target', lang), (p) => `${n(p.report.targetMW)} MW`],
+    [word('target', lang), (p) => `${n(p.report.targetMW, 1)} MW${p.report.targetArea?.scope === 'local' ? ` · ${p.report.targetArea.name}` : ''}`],
     [word('residualGap', lang), (p) => (p.report.residual.totalMWh > 0 ? `${n(p.report.residual.totalMWh)} MWh · ${causeName(p.report.system.cause ?? p.report.local.find((l) => l.cause)?.cause ?? null, lang)}` : '0'), 'residual'],
     [word('customers', lang), (p) => n(p.report.objective.customersAffected)],
     [word('userTimes', lang), (p) => n(p.report.objective.userTimes)],
-    [word('loss', lang), (p) => `${n(p.report.objective.economicLoss / 1e6, 1)} M ${p.report.currency}`],
+    [word('loss', lang), (p) => moneyText(p.report.objective.economicLoss, p.report.currency, lang)],
     [word('verification', lang), (p) => (p.report.verification.ok ? `✓ ${word('verified', lang)}` : `✗ ${Object.keys(p.report.verification.counts).join(', ')}`)],
     [word('notesRow', lang), (p) => (p.report.notes?.length ? `⚠ ${p.report.notes.map((x) => x.subject).join(', ')}` : '–'), 'notes'],
     [word('pProtectedCut', lang), (p) => (p.playout ? pct(p.playout.protectedCutProbability) : '–'), 'risk'],
     [word('pEmergency', lang), (p) => (p.playout ? pct(p.playout.emergencyProbability) : '–')],
-    [word('ens', lang), (p) => (p.playout ? `${n(p.playout.figures.unservedMWh.mean, 1)} (${n(p.playout.figures.unservedMWh.p10)}–${n(p.playout.figures.unservedMWh.p90)})` : '–')],
+    [word('ens', lang), (p) => (p.playout ? ensText(p.playout.figures.unservedMWh, lang) : '–')],
     [word('fairness', lang), (p) => (p.playout ? n(p.playout.figures.fairness.mean, 2) : '–')],
     [word('lateNotices', lang), (p) => (p.playout ? n(p.playout.figures.lateNotices.mean) : '–')],
   ];

@@ -11,10 +11,12 @@ import { MAX_FEEDERS_DRAWN, networkChart, type NetworkChartOptions } from '../ch
 import { fanChart, planChart } from '../charts/plan-chart.ts';
 import { className, localeOf, word, type Lang } from '../i18n.ts';
 import type { StoredPlan } from '../plan-store.ts';
+import { CLASS_COLOURS } from '../palette.ts';
+import { stampText } from '../time-text.ts';
 import { $, fact } from './dom.ts';
+import { widthOf } from './outlook.ts';
+import { planNeeds } from './plan-needs.ts';
 
-/** Colours for customer classes in the plan chart (none of them the residual's red). */
-const CLASS_COLOURS = ['#5ab0ff', '#39c0a4', '#a78bfa', '#f5a524', '#f472b6', '#94a3b8', '#84cc16', '#22d3ee', '#eab308', '#c084fc', '#fb923c', '#64748b'];
 
 /** The plan's chart and the scrubber; none selected, the plan's view hides. */
 export function renderSelectedPlan(plan: StoredPlan | undefined, hour: number, planBy: 'measure' | 'class', lang: Lang): void {
@@ -22,17 +24,18 @@ export function renderSelectedPlan(plan: StoredPlan | undefined, hour: number, p
   if (!plan) return;
   const r = plan.report;
   $('plan-chart').replaceChildren(planChart({
-    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone,
+    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, lang, width: widthOf('plan-chart'),
     // By class only where the plan says (plans kept by an older page do not).
     rungs: planBy === 'class' && r.system.byClassMW
       ? Object.entries(r.system.byClassMW).map(([k, mw], i) => ({ key: `class-${k}`, label: className(k, lang), mw, colour: CLASS_COLOURS[i % CLASS_COLOURS.length] }))
       : MEASURES.map((m) => ({ key: m, label: word(`rung_${m}` as 'rung_limit', lang), mw: r.system.byMeasureMW[m] })),
-    residual: r.system.residualMW, required: r.system.requiredMW, labels: { residual: word('residualGap', lang), required: word('need', lang) }, marker: hour,
+    residual: r.system.residualMW, needs: planNeeds(r, lang), labels: { residual: word('residualGap', lang) }, marker: hour,
   }));
   const scrub = $<HTMLInputElement>('scrubber');
   scrub.max = String(r.hours - 1);
   scrub.value = String(hour);
-  $('scrub-time').textContent = r.times[hour];
+  $('scrub-time').textContent = stampText(r.times[hour], r.timeZone, lang);
+  $('scrub-time').dataset.stamp = r.times[hour];
   renderHour(plan, hour, lang);
 }
 
@@ -62,8 +65,8 @@ export function renderNetwork(network: NonNullable<PlanHeadline['network']>, foc
   const feeders = network.feeders.id.length;
   $('network-hint').textContent = feeders > MAX_FEEDERS_DRAWN && !focus ? `${feeders.toLocaleString(localeOf(lang))} ${word('networkBySubstation', lang)}` : '';
   $('network-chart').replaceChildren(networkChart({
-    areas: network.areas, feeders: feederRows(network), labels: { protected: word('protectedFeeder', lang), curtailed: word('curtailedWord', lang), opened: word('openedFeeder', lang), back: word('wholeNetwork', lang) },
-    focus, onFocus,
+    areas: network.areas, feeders: feederRows(network), labels: { protected: word('protectedFeeder', lang), curtailed: word('curtailedWord', lang), opened: word('openedFeeder', lang), untouched: word('untouchedFeeder', lang), back: word('wholeNetwork', lang) },
+    focus, onFocus, width: widthOf('network-chart'),
   }));
 }
 
@@ -77,6 +80,13 @@ function feederRows(network: NonNullable<PlanHeadline['network']>): NetworkChart
 export function renderFan(plan: StoredPlan, lang: Lang): void {
   const r = plan.report, po = plan.playout;
   $('fan-chart').replaceChildren(...(po ? [fanChart({
-    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, ...po.unservedFan, label: word('fanLabel', lang),
-  })] : []));
+    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, lang, width: widthOf('fan-chart'), ...po.unservedFan, label: word('fanLabel', lang),
+  })] : [empty(word('fanEmpty', lang))]));
+}
+
+function empty(text: string): HTMLElement {
+  const p = document.createElement('p');
+  p.className = 'hint empty-state';
+  p.textContent = text;
+  return p;
 }

@@ -3,9 +3,11 @@ import { MEASURES } from '../../core/scenario/classes.ts';
 import type { Assessment } from '../../core/warning/assess.ts';
 import { LEVELS } from '../../core/warning/levels.ts';
 import { planChart } from '../charts/plan-chart.ts';
-import { localeOf, word, type Lang } from '../i18n.ts';
+import { levelWords, localeOf, word, type Lang } from '../i18n.ts';
 import type { Sliders, WhatIfResult } from '../state.ts';
 import { $ } from './dom.ts';
+import { widthOf } from './outlook.ts';
+import { planNeeds } from './plan-needs.ts';
 
 /**
  * The sliders where the state has them (supply lost goes up to a quarter of the peak supply), and
@@ -32,11 +34,12 @@ export function renderWhatIfPlan(w: WhatIfResult | null, verified: boolean | nul
   }
   const n = (x: number) => Math.round(x).toLocaleString(localeOf(lang));
   const top = Math.max(...Array.from(w.expectedLevel));
-  $('whatif-summary').textContent = `${word('gap', lang)} ${n(w.peakGapMW)} MW · ${top ? `${word('level', lang)} ${LEVELS[top]}` : word('noWarning', lang)} · ` +
-    `${word('strategy_cost', lang)}: ${n(w.customers)} ${word('customersLower', lang)}, ${word('residualGap', lang)} ${n(w.residualMWh)} MWh · ${verified === null ? word('verifying', lang) : verified ? `✓ ${word('verified', lang)}` : word('notVerified', lang)} · ${Math.round(w.computeMs)} ms`;
+  const [colon, comma] = lang === 'zh' ? ['：', '，'] : [': ', ', '];
+  $('whatif-summary').textContent = `${word('gap', lang)} ${n(w.peakGapMW)} MW · ${top ? levelWords(LEVELS[top], lang) : word('noWarning', lang)} · ` +
+    `${word('strategy_cost', lang)}${colon}${n(w.customers)} ${word('customersLower', lang)}${comma}${word('residualGap', lang)} ${n(w.residualMWh)} MWh · ${verified === null ? word('verifying', lang) : verified ? `✓ ${word('verified', lang)}` : word('notVerified', lang)} · ${Math.round(w.computeMs)} ms`;
   $('whatif-chart').replaceChildren(planChart({
-    startMs: w.startMs, timeZone: w.timeZone, height: 170,
+    startMs: w.startMs, timeZone: w.timeZone, height: 170, lang, width: widthOf('whatif-chart'), key: 'whatif',
     rungs: MEASURES.map((m, i) => ({ key: m, label: word(`rung_${m}` as 'rung_limit', lang), mw: w.byMeasure[i] })),
-    residual: w.residualMW, required: w.requiredMW, labels: { residual: word('residualGap', lang), required: word('need', lang) },
+    residual: w.residualMW, needs: planNeeds({ system: { name: '', requiredMW: w.requiredMW }, local: w.localRequired ?? [] }, lang), labels: { residual: word('residualGap', lang) },
   }));
 }

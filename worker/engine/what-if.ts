@@ -14,9 +14,11 @@ import { HEAT_SENSITIVITY_PER_C } from '../../core/playout/context.ts';
 import type { Problem } from '../../core/problems.ts';
 import type { Scenario } from '../../core/scenario/model.ts';
 import { HOUR_MS } from '../../core/time/timestamp.ts';
-import { assessScenario } from '../../core/warning/assess.ts';
+import { assessScenario, type Assessment } from '../../core/warning/assess.ts';
+import { buildBulletin, type Bulletin } from '../../core/warning/bulletin.ts';
 import type { Refusal } from './calls.ts';
 import { loadCached, scenarioKey, type ScenarioBytes } from './kept-scenario.ts';
+import { bulletinArea } from './warn.ts';
 
 export interface WhatIfOptions {
   /** Supply lost in every hour, MW. */
@@ -35,7 +37,14 @@ export type WhatIfOutcome =
     ok: true; startMs: number; timeZone: string;
     demandMW: Float64Array; p10: Float64Array; p90: Float64Array; supplyMW: Float64Array; expectedLevel: Uint8Array; probabilities: Float64Array[];
     byMeasure: Float64Array[]; residualMW: Float64Array; requiredMW: Float64Array; customers: number; residualMWh: number;
+    /** The requirement of each area short of import capacity the plan covers (the system's is requiredMW), MW. */
+    localRequired: { area: string; name: string; requiredMW: Float64Array }[];
     peakGapMW: number; computeMs: number;
+    /**
+     * The what-if's own assessment (every area's gaps, the energy days) and its bulletin, so the
+     * page can say what it would warn beside what was warned — never in its place unlabelled.
+     */
+    assessment: Assessment; bulletin: Bulletin;
     /** The plan for a verifier in another worker; null when it was too large and was verified here. */
     toVerify: WhatIfPlan | null;
     /** The verifier's answer, when it ran here. */
@@ -119,8 +128,10 @@ export const whatIfEngine = {
       demandMW: assessment.system.demandMW, p10: q(0.1), p90: q(0.9), supplyMW: assessment.system.supplyMW,
       expectedLevel: assessment.system.expectedLevel, probabilities: assessment.system.probabilities,
       byMeasure, residualMW: plan.residualMW[0], requiredMW: plan.requiredMW[0],
+      localRequired: problem.constraints.slice(1).map((k, i) => ({ area: problem.areaIds[k.area], name: k.name, requiredMW: plan.requiredMW[i + 1] })),
       customers: customers.size, residualMWh: plan.residualMW.reduce((t, r) => t + r.reduce((a, b) => a + b, 0), 0),
       peakGapMW: Math.max(0, ...assessment.system.gapAtConfidence), computeMs: performance.now() - started, toVerify,
+      assessment, bulletin: buildBulletin(assessment, bulletinArea(s), null),
       ...(verified !== undefined ? { verified } : {}),
     };
     return toVerify ? transfer(result, [plan.x.buffer, plan.payback.buffer] as ArrayBuffer[]) : result;
