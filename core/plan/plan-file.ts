@@ -1,5 +1,6 @@
 /**
- * A plan file (`orderly-plan/1`, as `orderly plan --out` writes it) is an input like any other: it
+ * A plan file (`orderly-plan/2`, as `orderly plan --out` writes it, its lists as columns:
+ * plan-columns.ts; or `orderly-plan/1`, the lists as rows, as older versions wrote it) is an input like any other: it
  * may have been edited by hand, cut short, or made for another scenario. Its form is defined here
  * once (TypeBox, walked by the same structure checker as scenarios, with the same messages), and
  * its meaning — which scenario, which customers, feeders and hours — is checked against the
@@ -18,6 +19,7 @@ import { parseJsonBytes } from '../scenario/parse-json.ts';
 import { PLAN_LEVELS } from './build-problem.ts';
 import { STRATEGIES } from './order.ts';
 import type { PlanReport } from './report.ts';
+import { decodePlanFile, PLAN_FORMAT_2 } from './plan-columns.ts';
 
 export const PLAN_FORMAT = 'orderly-plan/1';
 /** Longest plan read back, hours (the longest study a scenario may have). */
@@ -118,6 +120,16 @@ export const PlanFileSchema = Type.Object({
  * it, no order given twice). Problems are paths into the file, prefixed by its name.
  */
 export function checkPlanFile(file: string, value: unknown, limit = 50): { ok: true; plan: PlanReport } | { ok: false; problems: Problem[]; total: number } {
+  // A compact plan (orderly-plan/2): its headline checked as a /1 plan's is, its columns read
+  // into rows (each checked where it is read), and the whole then checked as a /1 plan.
+  if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === PLAN_FORMAT_2) {
+    const { lists, ...headline } = value as Record<string, unknown>;
+    const head = checkPlanFile(file, { ...headline, format: PLAN_FORMAT, customers: [], orders: [] }, limit);
+    if (!head.ok) return head;
+    const decoded = decodePlanFile(file, { ...headline, lists });
+    if (!decoded.ok) return decoded;
+    return checkPlanFile(file, decoded.value, limit);
+  }
   const out = new ProblemList(limit);
   const inner = new ProblemList(limit);
   checkStructure(PlanFileSchema, value, inner);
