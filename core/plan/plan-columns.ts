@@ -79,13 +79,19 @@ export interface ListColumns {
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /** The plan's times as the reader derives notice times from them. */
-function frameOf(f: ListsFrame): { zone: Zone; startMs: number; issuedMs: number } {
+function frameOf(f: ListsFrame): { zone: Zone; startMs: number; issuedMs: number; seen: Map<number, string> } {
   const zone = resolveZone(f.timeZone);
   const start = parseTimestamp(f.times[0] ?? ''), issued = parseTimestamp(f.issuedAt);
   if (!zone || !start || !issued) throw new Error('lists framed by a plan without a time zone, first hour or issue time');
-  return { zone, startMs: start.ms, issuedMs: issued.ms };
+  return { zone, startMs: start.ms, issuedMs: issued.ms, seen: new Map() };
 }
-const noticeAt = (fr: ReturnType<typeof frameOf>, h: number, notice: number) => formatInZone(Math.max(fr.issuedMs, fr.startMs + (h - notice) * 3_600_000), fr.zone);
+/** The latest time a notice for hour h must go out (formatted once per instant: customers share notices). */
+function noticeAt(fr: ReturnType<typeof frameOf>, h: number, notice: number): string {
+  const ms = Math.max(fr.issuedMs, fr.startMs + (h - notice) * 3_600_000);
+  let text = fr.seen.get(ms);
+  if (text === undefined) fr.seen.set(ms, (text = formatInZone(ms, fr.zone)));
+  return text;
+}
 
 /**
  * What the reader derives for each customer row from its orders: MW per hour (their sum, to 1 kW)
@@ -284,6 +290,9 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
   for (let r = 0; r < n; r++) {
     const mw = Array.from(derived.mw.subarray(r * H, r * H + H));
     applyRuns(cmw, r, mw);
+    // Orders each finite can still sum past the largest number: never a row of Infinity.
+    const bad = mw.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) { out.addExpected(at(`customers.mw`), `a finite MW for ${C.id[r]} at hour ${bad} (the sum of its orders)`, String(mw[bad])); return fail(); }
     const main = Array.from(derived.main.subarray(r * H, r * H + H));
     applyRuns(cme, r, main);
     const measureByHour = main.map((x) => (x < 0 ? '' : MEASURES[x])) as (Measure | '')[];

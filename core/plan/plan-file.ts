@@ -128,15 +128,26 @@ export function checkPlanFile(file: string, value: unknown, limit = 50): { ok: t
     if (!head.ok) return head;
     const decoded = decodePlanFile(file, { ...headline, lists });
     if (!decoded.ok) return decoded;
-    return checkPlanFile(file, decoded.value, limit);
+    // The rows the columns were read into hold the form by construction (every value checked as
+    // it was read): what is left are the checks across them (lengths, an order given twice).
+    const out = new ProblemList(limit);
+    checkMeaning(file, decoded.value as unknown as PlanReport, out);
+    if (!out.ok) return { ok: false, problems: out.items, total: out.total };
+    return { ok: true, plan: decoded.value as unknown as PlanReport };
   }
   const out = new ProblemList(limit);
   const inner = new ProblemList(limit);
   checkStructure(PlanFileSchema, value, inner);
   for (const p of inner.items) out.add({ path: `${file}: ${p.path}`, message: p.message });
   out.total = inner.total;
-  if (out.ok) {
-    const plan = value as PlanReport;
+  if (out.ok) checkMeaning(file, value as PlanReport, out);
+  if (!out.ok) return { ok: false, problems: out.items, total: out.total };
+  return { ok: true, plan: value as PlanReport };
+}
+
+/** The checks a plan's form leaves: every hourly list as long as the plan, open hours inside it, no order given twice. */
+function checkMeaning(file: string, plan: PlanReport, out: ProblemList): void {
+  {
     const H = plan.hours;
     const at = (path: string) => `${file}: ${path}`;
     if (plan.times.length !== H) out.addExpected(at('times'), `${H} times (one per hour of the plan)`, `${plan.times.length}`);
@@ -170,8 +181,6 @@ export function checkPlanFile(file: string, value: unknown, limit = 50): { ok: t
     });
     plan.customers.forEach((c, i) => hourly(`customers[${i}].mw`, c.mw));
   }
-  if (!out.ok) return { ok: false, problems: out.items, total: out.total };
-  return { ok: true, plan: value as PlanReport };
 }
 
 /**

@@ -38,6 +38,14 @@ beforeAll(() => {
 }, 240_000);
 
 const fileOf = (r: PlanReport) => JSON.parse(JSON.stringify(encodePlanFile(r)));
+/** An order appended to a file's columns: customer row, measure, and its runs (hour, length, MW). */
+const appendOrder = (f: any, row: number, measure: number, runs: [number, number, number][]) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const o = f.lists.orders;
+  o.customer.push(row); o.measure.push(measure); o.has.push(0);
+  for (const [h, n, v] of runs) { o.mw.hour.push(h); o.mw.length.push(n); o.mw.value.push(v); }
+  o.mw.at.push(o.mw.hour.length);
+  for (const key of ['payback', 'energy', 'held']) o[key].at.push(o[key].hour.length);
+};
 const lines = (r: { ok: boolean; problems?: unknown[] }) => (r.ok ? [] : (r as { problems: Parameters<typeof formatProblem>[0][] }).problems.map(formatProblem));
 const readBack = (name: string, value: unknown): ReadBack => {
   const c = cases.get(name)!;
@@ -136,6 +144,9 @@ describe('a plan file in columns (orderly-plan/2)', () => {
     ['a class index outside the classes', (f) => (f.lists.customers.class[0] = 99), /lists\.customers\.class\[0\]: expected an index into classes/],
     ['a first hour outside the plan', (f) => (f.lists.customers.first[0] = -1), /lists\.customers\.first\[0\]: expected an hour of the plan \(0 to \d+\), found -1/],
     ['a headline broken as well (its hours)', (f) => (f.hours = 'many'), /plan\.json: hours: /],
+    ['an order given twice (its copy appended to the columns)', (f) => appendOrder(f, f.lists.orders.customer[0], f.lists.orders.measure[0], [[3, 1, 0.5]]), /plan\.json: orders\[\d+\]: expected one order per customer and measure, found .* again \(also orders\[0\]\)/],
+    ['orders that sum past the largest number', (f) => { appendOrder(f, 0, (f.lists.orders.measure[0] + 1) % 4, [[0, 1, 1e308]]); appendOrder(f, 0, (f.lists.orders.measure[0] + 2) % 4, [[0, 1, 1e308]]); }, /lists\.customers\.mw: expected a finite MW for .* at hour 0 \(the sum of its orders\), found Infinity/],
+    ['an order by opening a feeder (feeders opened have their own list)', (f) => (f.lists.orders.measure[0] = 4), /orders\[0\]\.measure: expected a measure \(feeders opened are listed in feedersOpened\), found "feeder-open"/],
   ];
   for (const [what, change, message] of hostile) {
     it(`is refused (2) with the place named when ${what}`, () => {
