@@ -71,6 +71,7 @@ export interface ListColumns {
     has: number[];
     mw: RunColumns<number>;
     payback: RunColumns<number>;
+    /** The energy rotation's part where it differs from the order's MW (where given, see `has`). */
     energy: RunColumns<number>;
     held: RunColumns<number>;
   };
@@ -156,7 +157,9 @@ export function encodeLists(lists: PlanLists, frame: ListsFrame): ListColumns {
     return h;
   });
   const optional = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
-  const rowsOf = (key: 'paybackMW' | 'energyMW' | 'heldMW') => encodeRuns(os.length, H, (o, h) => os[o][key]?.[h] ?? 0, () => 0);
+  // The energy rotation's part is most often the whole order: written where it differs from it.
+  const rowsOf = (key: 'paybackMW' | 'energyMW' | 'heldMW') =>
+    encodeRuns(os.length, H, (o, h) => os[o][key]?.[h] ?? 0, key === 'energyMW' ? (o, h) => (os[o].energyMW ? os[o].mw[h] : 0) : () => 0);
   return {
     format: LISTS_FORMAT,
     customers: {
@@ -277,10 +280,11 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
   const O = ord as { [K in keyof typeof ord]: NonNullable<(typeof ord)[K]> };
 
   const dense = (runs: RunColumns<number>, r: number) => { const a = new Array<number>(H).fill(0); applyRuns(runs, r, a); return a; };
+  const over = (runs: RunColumns<number>, r: number, base: RunColumns<number>) => { const a = dense(base, r); applyRuns(runs, r, a); return a; };
   const orders: PlanLists['orders'] = O.customer.map((row, i) => ({
     customer: C.id[row], measure: MEASURES[O.measure[i]], mw: dense(omw, i),
     ...(O.has[i] & HAS_PAYBACK ? { paybackMW: dense(opay, i) } : {}),
-    ...(O.has[i] & HAS_ENERGY ? { energyMW: dense(oen, i) } : {}),
+    ...(O.has[i] & HAS_ENERGY ? { energyMW: over(oen, i, omw) } : {}),
     ...(O.has[i] & HAS_HELD ? { heldMW: dense(ohe, i) } : {}),
   }));
   const derived = derivedRows(n, H, O.customer, O.measure, (i, h) => orders[i].mw[h]);
