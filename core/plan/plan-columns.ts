@@ -19,7 +19,7 @@ import { parseTimestamp } from '../time/timestamp.ts';
 import { formatInZone, resolveZone, type Zone } from '../time/zone.ts';
 import type { PlanLists, PlanHeadline } from './report-parts.ts';
 import type { CustomerOrder, PlanReport } from './report.ts';
-import { applyRuns, checkRuns, encodeRuns, type RunColumns } from './sparse-runs.ts';
+import { applyRuns, checkRuns, encodeRuns, inKW, type RunColumns } from './sparse-runs.ts';
 
 export const LISTS_FORMAT = 'orderly-lists/2';
 export const PLAN_FORMAT_2 = 'orderly-plan/2';
@@ -159,7 +159,7 @@ export function encodeLists(lists: PlanLists, frame: ListsFrame): ListColumns {
   const optional = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
   // The energy rotation's part is most often the whole order: written where it differs from it.
   const rowsOf = (key: 'paybackMW' | 'energyMW' | 'heldMW') =>
-    encodeRuns(os.length, H, (o, h) => os[o][key]?.[h] ?? 0, key === 'energyMW' ? (o, h) => (os[o].energyMW ? os[o].mw[h] : 0) : () => 0);
+    inKW(encodeRuns(os.length, H, (o, h) => os[o][key]?.[h] ?? 0, key === 'energyMW' ? (o, h) => (os[o].energyMW ? os[o].mw[h] : 0) : () => 0));
   return {
     format: LISTS_FORMAT,
     customers: {
@@ -174,15 +174,15 @@ export function encodeLists(lists: PlanLists, frame: ListsFrame): ListColumns {
       keyEnterprise: cs.map((c) => (c.keyEnterprise === undefined ? -1 : c.keyEnterprise ? 1 : 0)),
       manual: cs.map((c) => (c.control === undefined ? -1 : c.control === 'manual' ? 1 : 0)),
       responseMinutes: cs.map((c) => optional(c.responseMinutes)), limitCapMW: cs.map((c) => optional(c.limitCapMW)), shiftReturn: cs.map((c) => optional(c.shiftReturn)),
-      mw: encodeRuns(n, H, (r, h) => cs[r].mw[h], (r, h) => derived.mw[r * H + h]),
+      mw: inKW(encodeRuns(n, H, (r, h) => cs[r].mw[h], (r, h) => derived.mw[r * H + h])),
       measure: encodeRuns(n, H, (r, h) => mainCode(cs[r], h), (r, h) => derived.main[r * H + h]),
-      limitTo: encodeRuns(n, H, (r, h) => { const v = cs[r].limitToMW?.[h]; return v === null || v === undefined ? -1 : v; }, () => -1),
+      limitTo: inKW(encodeRuns(n, H, (r, h) => { const v = cs[r].limitToMW?.[h]; return v === null || v === undefined ? -1 : v; }, () => -1)),
       noticeBy, noticeByDay,
     },
     orders: {
       customer: orderRow, measure: orderMeasure,
       has: os.map((o) => (o.paybackMW ? HAS_PAYBACK : 0) | (o.energyMW ? HAS_ENERGY : 0) | (o.heldMW ? HAS_HELD : 0)),
-      mw: encodeRuns(os.length, H, (o, h) => os[o].mw[h], () => 0),
+      mw: inKW(encodeRuns(os.length, H, (o, h) => os[o].mw[h], () => 0)),
       payback: rowsOf('paybackMW'), energy: rowsOf('energyMW'), held: rowsOf('heldMW'),
     },
   };
@@ -256,7 +256,7 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
   };
   if (!out.ok) return fail();
   const runsOk = (g: Record<string, unknown>, path: string, key: string, rows: number, ok: (x: unknown) => x is number, expected: string) =>
-    checkRuns(at(`${path}.${key}`), g[key], rows, H, ok, expected, out) ? (g[key] as RunColumns<number>) : null;
+    checkRuns(at(`${path}.${key}`), g[key], rows, H, ok, expected, out);
   const omw = runsOk(o, 'orders', 'mw', m, finiteAtLeast0, 'MW ≥ 0');
   const opay = runsOk(o, 'orders', 'payback', m, finiteAtLeast0, 'MW ≥ 0'), oen = runsOk(o, 'orders', 'energy', m, finiteAtLeast0, 'MW ≥ 0'), ohe = runsOk(o, 'orders', 'held', m, finiteAtLeast0, 'MW ≥ 0');
   const cmw = runsOk(c, 'customers', 'mw', n, finiteAtLeast0, 'MW ≥ 0'), cme = runsOk(c, 'customers', 'measure', n, measureCode, `a measure (−1 to ${MEASURES.length - 1})`);

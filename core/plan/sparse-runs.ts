@@ -3,7 +3,8 @@
  * value the reader derives itself), each stretch of equal values one run (first hour, length,
  * value). A customer curtailed eight hours a day at its agreed MW is seven runs a week instead
  * of 168 numbers. The columns are plain JSON arrays: `at` (where each row's runs start, one more
- * than the rows), `hour`, `length`, `value`.
+ * than the rows; empty when no row has any), `hour`, `length`, `value` — in whole kW (integers,
+ * `kW: true`) where every value is a whole number of kW, as the planner's orders are.
  *
  * Reading them is reading a file: every index, length and value is checked, and a problem names
  * the column and the place (a hostile or truncated file gets an error, never a wrong row).
@@ -15,6 +16,8 @@ export interface RunColumns<V> {
   hour: number[];
   length: number[];
   value: V[];
+  /** Values written in whole kW (integers) rather than MW. */
+  kW?: true;
 }
 
 /** Runs of the rows where `actual(r, h)` differs from `base(r, h)`. */
@@ -30,7 +33,14 @@ export function encodeRuns<V>(rows: number, hours: number, actual: (r: number, h
     }
     out.at.push(out.hour.length);
   }
+  if (!out.hour.length) out.at = [];
   return out;
+}
+
+/** Number runs in whole kW where every value is one (exactly: it reads back as the same MW). */
+export function inKW(runs: RunColumns<number>): RunColumns<number> {
+  for (const v of runs.value) if (!(Math.abs(v) < 1e12) || Math.round(v * 1000) / 1000 !== v) return runs;
+  return { ...runs, value: runs.value.map((v) => Math.round(v * 1000)), kW: true };
 }
 
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -39,20 +49,29 @@ const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isI
  * The runs checked (shape, order, hours inside the plan, each value by `valueOk`); false (with
  * problems added) where anything is wrong. `path` names the column group, e.g. "plan: lists.orders.mw".
  */
-export function checkRuns<V>(path: string, value: unknown, rows: number, hours: number, valueOk: (v: unknown) => v is V, expected: string, out: ProblemList): value is RunColumns<V> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) { out.addExpected(path, 'runs: an object with at, hour, length and value', describe(value)); return false; }
+export function checkRuns<V>(path: string, value: unknown, rows: number, hours: number, valueOk: (v: unknown) => v is V, expected: string, out: ProblemList): RunColumns<V> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) { out.addExpected(path, 'runs: an object with at, hour, length and value', describe(value)); return null; }
   const o = value as Record<string, unknown>;
-  for (const key of ['at', 'hour', 'length', 'value']) if (!Array.isArray(o[key])) { out.addExpected(`${path}.${key}`, 'an array', describe(o[key])); return false; }
-  const at = o.at as unknown[], hour = o.hour as unknown[], length = o.length as unknown[], val = o.value as unknown[];
+  for (const key of ['at', 'hour', 'length', 'value']) if (!Array.isArray(o[key])) { out.addExpected(`${path}.${key}`, 'an array', describe(o[key])); return null; }
+  let at = o.at as unknown[], val = o.value as unknown[];
+  const hour = o.hour as unknown[], length = o.length as unknown[];
   const n = hour.length;
-  if (length.length !== n || val.length !== n) { out.addExpected(path, `hour, length and value of one length (${n})`, `${length.length} lengths and ${val.length} values`); return false; }
-  if (at.length !== rows + 1) { out.addExpected(`${path}.at`, `${rows + 1} entries (one per row, and the end)`, `${at.length}`); return false; }
-  if (at[0] !== 0) { out.addExpected(`${path}.at[0]`, '0', describe(at[0])); return false; }
-  if (at[rows] !== n) { out.addExpected(`${path}.at[${rows}]`, `${n} (the number of runs)`, describe(at[rows])); return false; }
+  if (length.length !== n || val.length !== n) { out.addExpected(path, `hour, length and value of one length (${n})`, `${length.length} lengths and ${val.length} values`); return null; }
+  if (o.kW !== undefined) {
+    if (o.kW !== true) { out.addExpected(`${path}.kW`, 'true (values in whole kW) or nothing', describe(o.kW)); return null; }
+    const bad = val.findIndex((v) => !Number.isSafeInteger(v));
+    if (bad >= 0) { out.addExpected(`${path}.value[${bad}]`, 'a whole number of kW', describe(val[bad])); return null; }
+    val = val.map((v) => (v as number) / 1000);
+  }
+  // No runs in any row: the row starts may be left out.
+  if (at.length === 0 && n === 0) at = new Array(rows + 1).fill(0);
+  if (at.length !== rows + 1) { out.addExpected(`${path}.at`, `${rows + 1} entries (one per row, and the end)`, `${at.length}`); return null; }
+  if (at[0] !== 0) { out.addExpected(`${path}.at[0]`, '0', describe(at[0])); return null; }
+  if (at[rows] !== n) { out.addExpected(`${path}.at[${rows}]`, `${n} (the number of runs)`, describe(at[rows])); return null; }
   let ok = true;
   for (let r = 0; r < rows && out.total < out.limit; r++) {
     const a = at[r], b = at[r + 1];
-    if (!isIndex(b) || !isIndex(a) || b < a || b > n) { out.addExpected(`${path}.at[${r + 1}]`, `a whole number from ${describe(a)} to ${n} (runs in order)`, describe(b)); return false; }
+    if (!isIndex(b) || !isIndex(a) || b < a || b > n) { out.addExpected(`${path}.at[${r + 1}]`, `a whole number from ${describe(a)} to ${n} (runs in order)`, describe(b)); return null; }
     let end = 0;
     for (let i = a; i < b; i++) {
       const h = hour[i], len = length[i];
@@ -62,7 +81,7 @@ export function checkRuns<V>(path: string, value: unknown, rows: number, hours: 
       end = h + len;
     }
   }
-  return ok;
+  return ok ? { at: at as number[], hour: hour as number[], length: length as number[], value: val as V[] } : null;
 }
 
 /** Writes row r's runs into `into` (from offset `from`), over whatever is there (the base). */

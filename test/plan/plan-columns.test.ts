@@ -41,11 +41,13 @@ const fileOf = (r: PlanReport) => JSON.parse(JSON.stringify(encodePlanFile(r)));
 /** An order appended to a file's columns: customer row, measure, and its runs (hour, length, MW). */
 const appendOrder = (f: any, row: number, measure: number, runs: [number, number, number][]) => { // eslint-disable-line @typescript-eslint/no-explicit-any
   const o = f.lists.orders;
+  for (const key of ['mw', 'payback', 'energy', 'held']) if (!o[key].at.length) o[key].at = Array(o.customer.length + 1).fill(0);
   o.customer.push(row); o.measure.push(measure); o.has.push(0);
-  for (const [h, n, v] of runs) { o.mw.hour.push(h); o.mw.length.push(n); o.mw.value.push(v); }
-  o.mw.at.push(o.mw.hour.length);
-  for (const key of ['payback', 'energy', 'held']) o[key].at.push(o[key].hour.length);
+  for (const [h, n, v] of runs) { o.mw.hour.push(h); o.mw.length.push(n); o.mw.value.push(written(o.mw, v)); }
+  for (const key of ['mw', 'payback', 'energy', 'held']) o[key].at.push(o[key].hour.length);
 };
+/** A MW value as a column writes it (whole kW where the column says so). */
+const written = (runs: { kW?: true }, mw: number) => (runs.kW ? mw * 1000 : mw);
 const lines = (r: { ok: boolean; problems?: unknown[] }) => (r.ok ? [] : (r as { problems: Parameters<typeof formatProblem>[0][] }).problems.map(formatProblem));
 const readBack = (name: string, value: unknown): ReadBack => {
   const c = cases.get(name)!;
@@ -111,7 +113,7 @@ describe('a plan file in columns (orderly-plan/2)', () => {
 
   it('is refused (3) when an order\'s MW in a run was raised by hand: the verifier sees the edited decision', () => {
     const f = fileOf(cases.get('heat-wave')!.reports[0]);
-    f.lists.orders.mw.value[0] += 50;
+    f.lists.orders.mw.value[0] += written(f.lists.orders.mw, 50);
     const back = readBack('heat-wave', f);
     expect(back.ok).toBe(false);
     expect(!back.ok && back.code).toBe(3);
@@ -122,8 +124,9 @@ describe('a plan file in columns (orderly-plan/2)', () => {
     const runs = f.lists.customers.mw;
     // An extra MW in an hour where the first listed customer has an order of its own.
     const first = f.lists.orders.mw.hour[f.lists.orders.mw.at[f.lists.orders.customer.indexOf(0)]];
+    if (!runs.at.length) runs.at = Array(f.lists.customers.id.length + 1).fill(0);
     runs.at = runs.at.map((a: number, i: number) => (i === 0 ? 0 : a + 1));
-    runs.hour.unshift(first); runs.length.unshift(1); runs.value.unshift(999);
+    runs.hour.unshift(first); runs.length.unshift(1); runs.value.unshift(written(runs, 999));
     const back = readBack('heat-wave', f);
     expect(!back.ok && back.code).toBe(3);
     expect(lines(back).join('\n')).toMatch(/customers\[0\]\.mw\[\d+\]: expected the .* MW its orders release, found 999/);
@@ -134,8 +137,10 @@ describe('a plan file in columns (orderly-plan/2)', () => {
     ['lists of another format', (f) => (f.lists.format = 'orderly-lists/9'), /lists\.format: expected "orderly-lists\/2", found "orderly-lists\/9"/],
     ['a run past the plan\'s hours', (f) => (f.lists.orders.mw.length[0] = 500), /lists\.orders\.mw\.length\[0\]: expected a whole number from 1 to \d+ \(inside the plan's \d+ hours\), found 500/],
     ['runs out of order', (f) => { const m = f.lists.orders.mw; const r = m.at.findIndex((a: number, i: number) => m.at[i + 1] - a >= 2); m.hour[m.at[r] + 1] = m.hour[m.at[r]]; }, /lists\.orders\.mw\.hour\[\d+\]: expected an hour from \d+ to \d+ \(after the row's previous run\)/],
-    ['a negative MW', (f) => (f.lists.orders.mw.value[2] = -3), /lists\.orders\.mw\.value\[2\]: expected MW ≥ 0, found -3/],
-    ['a MW that is not a number (NaN written as null)', (f) => (f.lists.orders.mw.value[1] = null), /lists\.orders\.mw\.value\[1\]: expected MW ≥ 0, found null/],
+    ['a negative MW', (f) => (f.lists.orders.mw.value[2] = written(f.lists.orders.mw, -3)), /lists\.orders\.mw\.value\[2\]: expected MW ≥ 0, found -3/],
+    ['a MW that is not a number (NaN written as null)', (f) => (f.lists.orders.mw.value[1] = null), /lists\.orders\.mw\.value\[1\]: expected (MW ≥ 0|a whole number of kW), found null/],
+    ['a MW in kW that is not whole', (f) => { f.lists.orders.mw.kW = true; f.lists.orders.mw.value[1] = 0.5; }, /lists\.orders\.mw\.value\[1\]: expected a whole number of kW, found 0\.5/],
+    ['runs in a unit that is not known', (f) => (f.lists.orders.mw.kW = 'GW'), /lists\.orders\.mw\.kW: expected true \(values in whole kW\) or nothing, found "GW"/],
     ['row starts cut short', (f) => f.lists.orders.mw.at.pop(), /lists\.orders\.mw\.at: expected \d+ entries \(one per row, and the end\), found \d+/],
     ['row starts that run backwards', (f) => { const a = f.lists.orders.mw.at; a[3] = a[1]; a[2] = a[1] + 1; }, /lists\.orders\.mw\.at\[3\]: expected a whole number from \d+ to \d+ \(runs in order\)/],
     ['an order of a customer not on the list', (f) => (f.lists.orders.customer[0] = 1e6), /lists\.orders\.customer\[0\]: expected a row of the customer list \(0 to \d+\), found 1000000/],
@@ -145,7 +150,7 @@ describe('a plan file in columns (orderly-plan/2)', () => {
     ['a first hour outside the plan', (f) => (f.lists.customers.first[0] = -1), /lists\.customers\.first\[0\]: expected an hour of the plan \(0 to \d+\), found -1/],
     ['a headline broken as well (its hours)', (f) => (f.hours = 'many'), /plan\.json: hours: /],
     ['an order given twice (its copy appended to the columns)', (f) => appendOrder(f, f.lists.orders.customer[0], f.lists.orders.measure[0], [[3, 1, 0.5]]), /plan\.json: orders\[\d+\]: expected one order per customer and measure, found .* again \(also orders\[0\]\)/],
-    ['orders that sum past the largest number', (f) => { appendOrder(f, 0, (f.lists.orders.measure[0] + 1) % 4, [[0, 1, 1e308]]); appendOrder(f, 0, (f.lists.orders.measure[0] + 2) % 4, [[0, 1, 1e308]]); }, /lists\.customers\.mw: expected a finite MW for .* at hour 0 \(the sum of its orders\), found Infinity/],
+    ['orders that sum past the largest number', (f) => { delete f.lists.orders.mw.kW; f.lists.orders.mw.value = f.lists.orders.mw.value.map((v: number) => v / 1000); appendOrder(f, 0, (f.lists.orders.measure[0] + 1) % 4, [[0, 1, 1e308]]); appendOrder(f, 0, (f.lists.orders.measure[0] + 2) % 4, [[0, 1, 1e308]]); }, /lists\.customers\.mw: expected a finite MW for .* at hour 0 \(the sum of its orders\), found Infinity/],
     ['an order by opening a feeder (feeders opened have their own list)', (f) => (f.lists.orders.measure[0] = 4), /orders\[0\]\.measure: expected a measure \(feeders opened are listed in feedersOpened\), found "feeder-open"/],
   ];
   for (const [what, change, message] of hostile) {
