@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --record]`: the benchmark suites (benchmark.js). Every figure
+ * `npm run bench [-- --quick] [-- --record]` (`-- --profile [city|province] [--lp]`: the stages one by one, profile.ts): the benchmark suites (benchmark.js). Every figure
  * is measured next to a reference taken in the same run on the same data, so results compare
  * across machines as ratios; absolute seconds are printed too because the issues set absolute
  * targets on the project's 2-core machine. Results go to bench/results/latest.json; --record also
@@ -18,6 +18,10 @@ import { meetsTargets, printTable, type BenchRow } from './report.ts';
 if (process.argv.includes('--fuzz')) {
   const { fuzz } = await import('./fuzz.ts');
   process.exit(await fuzz(process.argv.slice(2)));
+}
+if (process.argv.includes('--profile')) {
+  const { profile } = await import('./profile.ts');
+  process.exit(await profile(process.argv.slice(2)));
 }
 
 const quick = process.argv.includes('--quick');

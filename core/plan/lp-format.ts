@@ -55,7 +55,10 @@ export function fixedPartMW(p: PlanProblem, plan: Pick<SolvedPlan, 'x' | 'xEnerg
   return (plan.xEnergy ? plan.xEnergy[i] : 0) + (plan.xHold ? plan.xHold[i] : 0);
 }
 
-export function planModel(p: PlanProblem, plan: SolvedPlan, options: { hours?: number[] } = {}): PlanModel {
+export function planModel(p: PlanProblem, plan: SolvedPlan, options: { hours?: number[]; sizes?: Int32Array } = {}): PlanModel {
+  // With `sizes` (one per hour), the variables of each hour are only counted there (the optimum
+  // check asks which hours are small enough before writing any of them).
+  const sizes = options.sizes ?? null;
   const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, K = p.constraints.length, F = p.feeders.id.length;
   const { bandScale, residualPenalty } = objectiveScales(p);
   const weights = withinBandWeights(p, plan.strategy, plan.capacity, bandScale);
@@ -116,6 +119,7 @@ export function planModel(p: PlanProblem, plan: SolvedPlan, options: { hours?: n
       const bound = plan.fairBound && plan.fairBound[u * H + h] >= 0 ? Math.min(plan.capacity[u * H + h], plan.fairBound[u * H + h]) : plan.capacity[u * H + h];
       const ub = Math.max(0, (available(c, h) ? bound : 0) - fixedPartMW(p, plan, u, h));
       if (ub <= 0) continue;
+      if (sizes) { sizes[h]++; continue; }
       const name = `x${u}_${h}`;
       vars.push({ name, cost: bandOf(p, u) * bandScale + weights[u], lb: 0, ub, hour: h });
       for (const k of chains[p.customers.area[c]]) terms[k].push(name);
@@ -124,10 +128,12 @@ export function planModel(p: PlanProblem, plan: SolvedPlan, options: { hours?: n
     }
     for (let f = 0; f < F; f++) {
       if (!plan.feederOpen[f * H + h]) continue;
+      if (sizes) { sizes[h]++; continue; }
       vars.push({ name: `o${f}_${h}`, cost: feederWeight(p, f, h, plan.feederMW[f * H + h], bandScale), lb: 1, ub: 1, hour: h });
     }
     for (let k = 0; k < K; k++) {
       if (plan.requiredMW[k][h] <= 0) continue;
+      if (sizes) { sizes[h]++; continue; }
       const r = `r${k}_${h}`;
       vars.push({ name: r, cost: residualPenalty, lb: 0, ub: Infinity, hour: h });
       rows.push({ name: `cover_${k}_${h}`, vars: [...terms[k], r], sense: '>=', rhs: rhs[k][h], hour: h });

@@ -1,5 +1,6 @@
 /**
- * A plan file (`orderly-plan/1`, as `orderly plan --out` writes it) is an input like any other: it
+ * A plan file (`orderly-plan/2`, as `orderly plan --out` writes it, its lists as columns:
+ * plan-columns.ts; or `orderly-plan/1`, the lists as rows, as older versions wrote it) is an input like any other: it
  * may have been edited by hand, cut short, or made for another scenario. Its form is defined here
  * once (TypeBox, walked by the same structure checker as scenarios, with the same messages), and
  * its meaning — which scenario, which customers, feeders and hours — is checked against the
@@ -18,6 +19,7 @@ import { parseJsonBytes } from '../scenario/parse-json.ts';
 import { PLAN_LEVELS } from './build-problem.ts';
 import { STRATEGIES } from './order.ts';
 import type { PlanReport } from './report.ts';
+import { decodePlanFile, PLAN_FORMAT_2 } from './plan-columns.ts';
 
 export const PLAN_FORMAT = 'orderly-plan/1';
 /** Longest plan read back, hours (the longest study a scenario may have). */
@@ -118,13 +120,34 @@ export const PlanFileSchema = Type.Object({
  * it, no order given twice). Problems are paths into the file, prefixed by its name.
  */
 export function checkPlanFile(file: string, value: unknown, limit = 50): { ok: true; plan: PlanReport } | { ok: false; problems: Problem[]; total: number } {
+  // A compact plan (orderly-plan/2): its headline checked as a /1 plan's is, its columns read
+  // into rows (each checked where it is read), and the whole then checked as a /1 plan.
+  if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === PLAN_FORMAT_2) {
+    const { lists, ...headline } = value as Record<string, unknown>;
+    const head = checkPlanFile(file, { ...headline, format: PLAN_FORMAT, customers: [], orders: [] }, limit);
+    if (!head.ok) return head;
+    const decoded = decodePlanFile(file, { ...headline, lists });
+    if (!decoded.ok) return decoded;
+    // The rows the columns were read into hold the form by construction (every value checked as
+    // it was read): what is left are the checks across them (lengths, an order given twice).
+    const out = new ProblemList(limit);
+    checkMeaning(file, decoded.value as unknown as PlanReport, out);
+    if (!out.ok) return { ok: false, problems: out.items, total: out.total };
+    return { ok: true, plan: decoded.value as unknown as PlanReport };
+  }
   const out = new ProblemList(limit);
   const inner = new ProblemList(limit);
   checkStructure(PlanFileSchema, value, inner);
   for (const p of inner.items) out.add({ path: `${file}: ${p.path}`, message: p.message });
   out.total = inner.total;
-  if (out.ok) {
-    const plan = value as PlanReport;
+  if (out.ok) checkMeaning(file, value as PlanReport, out);
+  if (!out.ok) return { ok: false, problems: out.items, total: out.total };
+  return { ok: true, plan: value as PlanReport };
+}
+
+/** The checks a plan's form leaves: every hourly list as long as the plan, open hours inside it, no order given twice. */
+function checkMeaning(file: string, plan: PlanReport, out: ProblemList): void {
+  {
     const H = plan.hours;
     const at = (path: string) => `${file}: ${path}`;
     if (plan.times.length !== H) out.addExpected(at('times'), `${H} times (one per hour of the plan)`, `${plan.times.length}`);
@@ -158,8 +181,6 @@ export function checkPlanFile(file: string, value: unknown, limit = 50): { ok: t
     });
     plan.customers.forEach((c, i) => hourly(`customers[${i}].mw`, c.mw));
   }
-  if (!out.ok) return { ok: false, problems: out.items, total: out.total };
-  return { ok: true, plan: value as PlanReport };
 }
 
 /**

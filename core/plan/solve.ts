@@ -738,9 +738,25 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       cleared = false;
     }
   };
+  /**
+   * An hour the passes after the first need not visit: nothing required in it, nothing ordered,
+   * covered or open in it, no snap-back counted in it, and nothing curtailed the hour before (so
+   * none can come into it). Settling, trimming or sweeping such an hour changes nothing; most
+   * hours of a day or a week have no gap, and each visit costs passes over every customer.
+   */
+  const idle = (h: number): boolean => {
+    if (anyRequired(h)) return false;
+    for (let k = 0; k < K; k++) if (snapBackMW[k][h] !== 0 || Math.abs(coveredHK[h * K + k]) > 1e-9) return false;
+    for (const u of takenAt[h]) if (x[u * H + h] > 0) return false;
+    for (let f = 0; f < F; f++) if (feederOpen[f * H + h] || (h > 0 && feederOpen[f * H + h - 1])) return false;
+    for (let i = h * C, end = i + C; i < end; i++) if (relC[i] !== 0) return false;
+    if (h > 0) for (let i = (h - 1) * C, end = i + C; i < end; i++) if (relNS[i] !== 0) return false;
+    return true;
+  };
   const snapPass = () => {
     excludeEnded = true;
     for (let h = 0; h < H; h++) {
+      if (idle(h)) continue;
       settle(h);
       trimHour(h);
     }
@@ -919,6 +935,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
         touched = -1;
         if (snapInto(h)) { settle(h); trimHour(h); touched = h; }
       }
+      if (idle(h)) continue;
       enterHour(h);
       if (!shortWithRoomAt(h) && !outOfOrderAt(h)) continue;
       replanHour(h);

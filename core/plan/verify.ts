@@ -88,7 +88,9 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
       default: return 0;
     }
   };
-  const lead = (h: number) => (p.startMs + h * 3_600_000 - p.issuedAtMs) / 3_600_000;
+  const leadH = new Float64Array(H);
+  for (let h = 0; h < H; h++) leadH[h] = (p.startMs + h * 3_600_000 - p.issuedAtMs) / 3_600_000;
+  const lead = (h: number) => leadH[h];
 
   // 0. Every number of the plan (and every gap it was made for) is a finite number: a NaN passes
   // every comparison below unnoticed, so it is caught here first, by name and place.
@@ -111,11 +113,23 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   }
 
   // Per customer and hour: MW released by measures, and whether its feeder is open.
-  const { released, nonShiftT } = customerTotals(UC, UM, X, C, H);
+  // (and the hours in which anything is ordered, for checks 8 and 9 below)
+  const busy = new Uint8Array(H);
+  const { released, nonShiftT } = customerTotals(UC, UM, X, C, H, busy);
   const feederOfOpen = new Uint8Array(C * H);
   for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (FO[f * H + h]) for (const c of p.feeders.customers[f]) feederOfOpen[c * H + h] = 1;
-  const curtailedT = new Uint8Array(C * H);
-  for (let i = 0; i < C * H; i++) curtailedT[i] = released[i] > tolerance || feederOfOpen[i] === 1 ? 1 : 0;
+  // Whether each customer is curtailed in each hour; with it, which customers are touched at all
+  // and how many hours of each day they are curtailed (check 5).
+  const days = H ? p.dayIndex[H - 1] + 1 : 0;
+  const curtailedT = new Uint8Array(C * H), touched = new Uint8Array(C), used = new Uint8Array(C * Math.max(1, days));
+  const DAY = p.dayIndex;
+  for (let c = 0; c < C; c++) {
+    const row = c * H, dayRow = c * days;
+    for (let h = 0; h < H; h++) {
+      const i = row + h;
+      if (released[i] > tolerance || feederOfOpen[i] === 1) { curtailedT[i] = 1; touched[c] = 1; used[dayRow + DAY[h]]++; }
+    }
+  }
   const curtailed = (c: number, h: number) => curtailedT[c * H + h] === 1;
 
 
@@ -130,8 +144,6 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   const fixedOf = (u: number, h: number) => (XE ? XE[u * H + h] : 0) + (XH ? XH[u * H + h] : 0);
 
   // 1. Nobody protected, no feeder that may not be opened, no measure under an opened feeder.
-  const touched = new Uint8Array(C);
-  for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) if (curtailed(c, h)) touched[c] = 1;
   for (let c = 0; c < C; c++) if (touched[c] && isProtectedClass(cu.cls[c])) flag('protected', `customer ${cu.id[c]} (${cu.cls[c]}) is protected but curtailed`);
   for (let f = 0; f < F; f++) {
     let open = false;
@@ -190,9 +202,6 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   }
 
   // 5. Daily hours.
-  const days = H ? p.dayIndex[H - 1] + 1 : 0;
-  const used = new Uint8Array(C * Math.max(1, days));
-  for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) if (curtailed(c, h)) used[c * days + p.dayIndex[h]]++;
   for (let c = 0; c < C; c++) for (let d = 0; d < days; d++) if (used[c * days + d] > cu.maxHoursPerDay[c]) flag('daily-hours', `${cu.id[c]} day ${d}: curtailed ${used[c * days + d]} h, allowed ${cu.maxHoursPerDay[c]}`);
 
   // 6. Shifted energy comes back in full, in the return windows, not beyond the shiftable MW.
@@ -291,8 +300,6 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   };
   const band = new Int32Array(U);
   for (let u = 0; u < U; u++) band[u] = p.ladder.indexOf((['demand-response', 'shift', 'avoid-peak', 'limit'] as const)[UM[u]]) * 3 + cu.tier[UC[u]];
-  const busy = new Uint8Array(H);
-  for (let u = 0; u < U; u++) for (let h = 0; h < H; h++) if (X[u * H + h] > 0) busy[h] = 1;
   for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (FO[f * H + h]) busy[h] = 1;
   for (let k = 0; k < K; k++) for (let h = 0; h < H; h++) if (plan.residualMW[k][h] > 0) busy[h] = 1;
   // The fewest strategy's own key: what each customer can release over the horizon.
@@ -397,7 +404,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
 }
 
 /** MW each customer releases per hour, in all and by measures other than shifts (what snaps back). */
-function customerTotals(UC: Int32Array, UM: Uint8Array, X: Float64Array, C: number, H: number): { released: Float64Array; nonShiftT: Float64Array } {
+function customerTotals(UC: Int32Array, UM: Uint8Array, X: Float64Array, C: number, H: number, busy: Uint8Array): { released: Float64Array; nonShiftT: Float64Array } {
   const released = new Float64Array(C * H), nonShiftT = new Float64Array(C * H);
   const U = UC.length;
   for (let u = 0; u < U; u++) {
@@ -405,6 +412,7 @@ function customerTotals(UC: Int32Array, UM: Uint8Array, X: Float64Array, C: numb
     for (let h = 0; h < H; h++) {
       const v = X[at + h];
       if (v === 0) continue;
+      if (v > 0) busy[h] = 1;
       released[row + h] += v;
       if (!shift) nonShiftT[row + h] += v;
     }

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { repoRoot } from '../support/data-dir.ts';
 import { tinyScenario } from '../support/tiny-scenario.ts';
+import { planRowsOf } from '../support/plan-rows.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orderly-hostile-'));
 const path = (name: string) => join(dir, name);
@@ -80,7 +81,7 @@ describe('plans and bulletins read back', () => {
   }, 60_000);
 
   const editedPlan = (name: string, edit: (plan: Any) => void) => {
-    const plan = JSON.parse(readFileSync(path('plan.json'), 'utf8'));
+    const plan = planRowsOf(path('plan.json'));
     edit(plan);
     writeFileSync(path(name), JSON.stringify(plan));
     return path(name);

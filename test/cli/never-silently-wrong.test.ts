@@ -15,6 +15,7 @@ import { HOUR_MS, parseTimestamp } from '../../core/time/timestamp.ts';
 import { formatInZone, resolveZone } from '../../core/time/zone.ts';
 import { generateScenarioFile } from '../../scenarios/generator/generate.ts';
 import { runCli } from '../support/cli.ts';
+import { planRowsOf } from '../support/plan-rows.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orderly-silent-'));
 const path = (name: string) => join(dir, name);
@@ -127,7 +128,7 @@ describe('plans read back', () => {
   writeFileSync(scenario, readFileSync(new URL('../../scenarios/unit-trip.json', import.meta.url)));
   const planFile = path('unit-trip-plan.json');
   const edit = (name: string, change: (p: Record<string, any>) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
-    const p = JSON.parse(readFileSync(planFile, 'utf8'));
+    const p = planRowsOf(planFile);
     change(p);
     writeFileSync(path(name), JSON.stringify(p));
     return path(name);

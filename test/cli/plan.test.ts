@@ -5,6 +5,7 @@ import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { repoRoot } from '../support/data-dir.ts';
+import { planRowsOf } from '../support/plan-rows.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orderly-plan-'));
 const path = (name: string) => join(dir, name);
@@ -26,8 +27,9 @@ describe('orderly plan', () => {
     const scenario = join(repoRoot, 'scenarios/local-limit.json');
     const r = await run('plan', scenario, '--samples', '200', '--out', path('plan.json'), '--csv', path('customers.csv'), '--export-lp', path('model.lp'));
     expect(r.code).toBe(0);
-    const plan = JSON.parse(readFileSync(path('plan.json'), 'utf8'));
-    expect(plan.format).toBe('orderly-plan/1');
+    // Saved with its lists as columns; read back as rows by the plan reader.
+    expect(JSON.parse(readFileSync(path('plan.json'), 'utf8')).format).toBe('orderly-plan/2');
+    const plan = planRowsOf(path('plan.json'));
     expect(plan.verification.ok).toBe(true);
     expect(plan.local[0].area).toBe('S03');
     expect(Math.max(...plan.local[0].requiredMW)).toBeGreaterThan(0);

@@ -25,6 +25,7 @@ import type { EnginePool } from '../../worker/pool.ts';
 import { tinyScenario } from '../support/tiny-scenario.ts';
 import { csvMutants, historyCsv, planMutants, type PlanContext } from './file-mutations.ts';
 import { scenarioMutants, type Mutant } from './scenario-mutations.ts';
+import { planRows } from '../support/plan-rows.ts';
 
 export type Verdict = 'refused' | 'answered' | 'silent' | 'crash';
 
@@ -141,7 +142,7 @@ export async function makeBases(pool: EnginePool): Promise<Bases> {
   const keep = 24 * 40;
   const csvStart = new Date(Date.parse(h.start) + (h.values.length - keep) * 3_600_000).toISOString();
   const csv = historyCsv(csvStart, (h.values.slice(-keep) as number[]));
-  return { dir, scenarios, plan: { path: planPath, scenarioPath: scenarios[1].path, text: readFileSync(planPath, 'utf8'), ctx }, csv: { text: csv, into: scenarios[1].path, area: h.id } };
+  return { dir, scenarios, plan: { path: planPath, scenarioPath: scenarios[1].path, text: JSON.stringify(planRows(readFileSync(planPath, 'utf8'))), ctx }, csv: { text: csv, into: scenarios[1].path, area: h.id } };
 }
 
 export interface Case { id: string; kind: 'scenario' | 'csv' | 'plan'; base: string; mutant: Mutant }

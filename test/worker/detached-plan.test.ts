@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planCsv } from '../../core/plan/csv.ts';
+import { decodeLists } from '../../core/plan/plan-columns.ts';
 import { joinReport, splitReport } from '../../core/plan/report-parts.ts';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
 import { forecastScenarioInPool } from '../../worker/engine/forecast-pool.ts';
@@ -30,7 +31,12 @@ describe('a plan kept as the page keeps it (headline, lists apart)', () => {
     expect(headline).not.toHaveProperty('customers');
     expect(headline.listed.customers).toBe(whole.report.customers.length);
     expect(headline.listed.customers).toBeGreaterThan(0);
-    const joined = joinReport(headline, JSON.parse(await lists.text()));
+    // The lists are kept as columns (orderly-plan/2's), and read back as the report's rows.
+    const kept = JSON.parse(await lists.text());
+    expect(kept.format).toBe('orderly-lists/2');
+    const decoded = decodeLists('lists', kept, headline);
+    if (!decoded.ok) throw new Error(decoded.problems[0].message);
+    const joined = joinReport(headline, decoded.lists);
     // Timings differ from run to run; everything else is the same plan (as its JSON file says it).
     const same = (r: typeof joined) => JSON.parse(JSON.stringify({ ...r, timings: null, verification: { ...r.verification, verifyMs: null } }));
     expect(same(joined)).toEqual(same(whole.report));

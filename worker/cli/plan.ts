@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Problem } from '../../core/problems.ts';
 import { PLAN_LEVELS, type PlanLevel } from '../../core/plan/build-problem.ts';
 import { planCsv } from '../../core/plan/csv.ts';
+import { encodePlanFile } from '../../core/plan/plan-columns.ts';
 import { STRATEGIES, type Strategy } from '../../core/plan/order.ts';
 import type { PlanReport } from '../../core/plan/report.ts';
 import { MEASURES } from '../../core/scenario/classes.ts';
@@ -71,7 +72,8 @@ export async function planCommand(argv: string[], engine: (size?: number) => Eng
   if (!result.ok) return printProblems(file, result.problems, result.total), 2;
   const r = result.report;
   const saved = { ...r, ...(result.levels ? { levelPlans: result.levels } : {}) };
-  if (values.out) await writeAtomically(values.out, new TextEncoder().encode(`${JSON.stringify(saved)}\n`));
+  // The file holds the lists as columns (orderly-plan/2; a province week's rows were 285 MB).
+  if (values.out) await writeAtomically(values.out, new TextEncoder().encode(`${JSON.stringify({ ...encodePlanFile(r), ...(result.levels ? { levelPlans: result.levels } : {}) })}\n`));
   if (values.csv) await writeAtomically(values.csv, new TextEncoder().encode(planCsv(r)));
   if (values['export-lp'] && result.lp !== undefined) await writeAtomically(values['export-lp'], new TextEncoder().encode(result.lp));
   if (values.json) {

@@ -9,6 +9,7 @@ import type { ScenarioForecast } from '../../core/forecast/scenario-forecast.ts'
 import type { PlanLevel } from '../../core/plan/build-problem.ts';
 import { buildPlanProblem } from '../../core/plan/build-problem.ts';
 import { planCsv } from '../../core/plan/csv.ts';
+import { decodeLists, listsText } from '../../core/plan/plan-columns.ts';
 import { planDigest, regionOfArea, type PlanDigest } from '../../core/plan/digest.ts';
 import { planLp } from '../../core/plan/lp-format.ts';
 import type { Strategy } from '../../core/plan/order.ts';
@@ -18,7 +19,7 @@ import { joinReport, splitReport, type PlanHeadline } from '../../core/plan/repo
 import type { PlanReport } from '../../core/plan/report.ts';
 import { solvePlan } from '../../core/plan/solve.ts';
 import { verifyPlan, type Verification } from '../../core/plan/verify.ts';
-import type { Problem } from '../../core/problems.ts';
+import { formatProblem, type Problem } from '../../core/problems.ts';
 import type { Scenario } from '../../core/scenario/model.ts';
 import { assessScenario, type AssessOptions } from '../../core/warning/assess.ts';
 import { buildBulletin, type Bulletin } from '../../core/warning/bulletin.ts';
@@ -37,7 +38,7 @@ export interface PlanTaskOptions extends AssessOptions {
   exportLp?: boolean;
 }
 
-/** A plan as the page keeps it: the report's headline, and its lists in a JSON file. */
+/** A plan as the page keeps it: the report's headline, and its lists in a JSON file (as columns, plan-columns.ts). */
 export interface DetachedPlan {
   headline: PlanHeadline;
   lists: Blob;
@@ -57,7 +58,10 @@ export type ReadBackRefusal = { ok: false; code: 2 | 3; problems: Problem[]; tot
 /** A plan report whole, from itself or from its headline and lists. */
 export async function wholeReport(plan: PlanReport | DetachedPlan): Promise<PlanReport> {
   if (!('lists' in plan)) return plan;
-  return joinReport(plan.headline, JSON.parse(await plan.lists.text()));
+  // Columns (what the engine writes), or rows (what an older page kept): checked as they are read.
+  const lists = decodeLists('plan lists', JSON.parse(await plan.lists.text()), plan.headline);
+  if (!lists.ok) throw new Error(`plan lists cannot be read: ${lists.problems.map(formatProblem).join('; ')}`);
+  return joinReport(plan.headline, lists.lists);
 }
 
 /** The name a plan given to the engine goes by in its problems. */
@@ -119,7 +123,7 @@ export const planEngine = {
     if (!out.ok) return out;
     const { report, ...rest } = out;
     const { headline, lists } = splitReport(report);
-    return { ...rest, plan: { headline, lists: new Blob([JSON.stringify(lists)], { type: 'application/json' }) } };
+    return { ...rest, plan: { headline, lists: new Blob([listsText(lists, headline)], { type: 'application/json' }) } };
   },
 
   /**
