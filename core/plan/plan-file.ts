@@ -135,6 +135,11 @@ export function checkPlanFile(file: string, value: unknown, limit = 50): { ok: t
     if (!out.ok) return { ok: false, problems: out.items, total: out.total };
     return { ok: true, plan: decoded.value as unknown as PlanReport };
   }
+  // Another format (a newer version's, or no plan at all): said as such, both readable ones named.
+  const format = typeof value === 'object' && value !== null ? (value as { format?: unknown }).format : undefined;
+  if (format !== PLAN_FORMAT) {
+    return { ok: false, problems: [{ path: `${file}: format`, message: `expected ${PLAN_FORMAT} or ${PLAN_FORMAT_2} (a plan saved by \`orderly plan --out\`), found ${JSON.stringify(format ?? null)}` }], total: 1 };
+  }
   const out = new ProblemList(limit);
   const inner = new ProblemList(limit);
   checkStructure(PlanFileSchema, value, inner);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
+import { planRowsOf } from '../support/plan-rows.ts';
 import { repoRoot } from '../support/data-dir.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orderly-execution-'));
@@ -25,7 +26,7 @@ describe('orderly notices', () => {
     const r = await runCli('notices', plan, '--scenario', scenario, '--csv', csv, '--lang', 'en');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const saved = JSON.parse(readFileSync(plan, 'utf8'));
+    const saved = planRowsOf(plan); // the saved plan (orderly-plan/2) as rows
     const perDay = saved.customers.reduce((a: number, c: { mw: number[] }) => a + new Set(c.mw.map((v, h) => (v > 1e-6 ? saved.times[h].slice(0, 10) : '')).filter(Boolean)).size, 0);
     expect(r.stdout.split('\n')[0]).toBe(`Notices: ${perDay} (one per customer and day), by the time each must go out`);
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
@@ -61,7 +62,7 @@ describe('orderly notices', () => {
   }, 120_000);
 
   it('refuses (3) a plan edited to curtail a resident, and (2) a plan made for another file', async () => {
-    const saved = JSON.parse(readFileSync(plan, 'utf8'));
+    const saved = planRowsOf(plan); // edited as rows, written as orderly-plan/1
     const town = JSON.parse(readFileSync(scenario, 'utf8'));
     const resident = town.customers.find((c: { class: string }) => c.class === 'residential');
     saved.orders.push({ customer: resident.id, measure: 'limit', mw: Array(saved.hours).fill(0.5) });
