@@ -34,6 +34,7 @@ import type { Scale } from '../scenarios/generator/scales.ts';
 import type { StoryId } from '../scenarios/generator/stories.ts';
 import { forecastScenarioInPool } from '../worker/engine/forecast-pool.ts';
 import { nodeEnginePool } from '../worker/node/spawn.ts';
+import { limitSubstations } from './suites/planning.ts';
 import { clpOnPlan } from './suites/clp.ts';
 
 interface Stage { stage: string; ms: number; note?: string }
@@ -48,16 +49,6 @@ function timed<T>(runs: number, fn: () => T): { ms: number; value: T } {
     ms.push(performance.now() - t);
   }
   return { ms: median(ms), value };
-}
-
-/** Import limits below the load of `count` substations (at 93 % of their last month's peak), as the planning suite sets them. */
-function limitSubstations(file: ScenarioFile, count: number): void {
-  const peaks = file.areas.filter((a) => a.kind === 'substation').map((a) => {
-    const h = file.history.load.find((x) => x.of === 'area' && x.id === a.id);
-    const recent = h ? (h.values.slice(-24 * 30).filter((v) => v !== null) as number[]) : [];
-    return { a, peak: recent.length ? Math.max(...recent) : 0 };
-  }).filter((x) => x.peak > 0).sort((x, y) => y.peak - x.peak);
-  for (const { a, peak } of peaks.slice(0, count)) a.importLimitMW = Math.round(peak * 0.93 * 10) / 10;
 }
 
 interface ProfileCase { label: string; scale: Scale; story: StoryId; limits: number; days: number[] }

@@ -29,8 +29,8 @@ import type { BenchRow } from '../report.ts';
 import { clpOnPlan } from './clp.ts';
 import { measure, type Measured } from './measure.ts';
 
-/** Import limits below the load of `count` substations (at 93 % of their last month's peak). */
-function limitSubstations(file: ScenarioFile, count: number): void {
+/** Import limits below the load of `count` substations (at 93 % of their last month's peak); the profile sets them so too. */
+export function limitSubstations(file: ScenarioFile, count: number): void {
   const peaks = file.areas.filter((a) => a.kind === 'substation').map((a) => {
     const h = file.history.load.find((x) => x.of === 'area' && x.id === a.id);
     const recent = h ? (h.values.slice(-24 * 30).filter((v) => v !== null) as number[]) : [];
