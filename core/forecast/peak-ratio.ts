@@ -9,6 +9,7 @@
 import type { Scenario } from '../scenario/model.ts';
 import { HOUR_MS } from '../time/timestamp.ts';
 import type { DataNote } from '../notes.ts';
+import { quantileOf } from './quantiles.ts';
 
 /** Days of history the ratio is measured on (the latest): the load's make-up changes over years. */
 export const PEAK_RATIO_DAYS = 365;
@@ -18,11 +19,7 @@ const MIN_HOURS_AT_HOUR = 20;
 /** Per area, the hour's maximum over its mean at each local hour of day (0–23), ≥ 1. */
 export type PeakRatios = Record<string, number[]>;
 
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+const median = (xs: number[]) => quantileOf(Float64Array.from(xs).sort(), 0.5);
 
 /**
  * The peak ratios of the areas whose load history carries hourly maxima, measured on the last

@@ -15,6 +15,7 @@
  * measured donor load, the forecast reads a forecast of it.
  */
 import type { CalendarFeatures } from './calendar-features.ts';
+import { pointAccuracy } from './metrics.ts';
 import { errorModel, QUANTILE_LEVELS } from './quantiles.ts';
 import type { Window } from './forecast.ts';
 
@@ -83,12 +84,10 @@ export function pooledForecast(cal: CalendarFeatures, load: Float64Array, donor:
   const heldOut = new Float64Array(cal.n).fill(Number.NaN);
   const heldOutWeight = new Uint8Array(cal.n);
   const early = fitLines(cal, load, donor.load, train.from, cut);
-  let sum = 0, count = 0;
   for (let i = cut; i < train.to; i++) {
     if (!Number.isFinite(load[i]) || !Number.isFinite(donor.load[i])) continue;
     heldOut[i] = predictLine(early, cal, donor.load[i], i);
     heldOutWeight[i] = 1;
-    if (load[i] > 0) { sum += Math.abs(heldOut[i] - load[i]) / load[i]; count++; }
   }
   const lines = fitLines(cal, load, donor.load, train.from, train.to);
   const hours = study.to - study.from;
@@ -102,16 +101,11 @@ export function pooledForecast(cal: CalendarFeatures, load: Float64Array, donor:
     const offset = Math.sign(mine || d || (k < median ? -1 : k > median ? 1 : 0)) * Math.sqrt(mine * mine + d * d);
     return Math.max(0, point[j] * (1 + offset));
   }));
-  return { point, quantiles, heldOut, heldOutWeight, heldOutMape: count ? (100 * sum) / count : Infinity };
+  return { point, quantiles, heldOut, heldOutWeight, heldOutMape: heldOutMape(load, heldOut) };
 }
 
-/** MAPE (%) of held-out predictions against the load, where both are known. */
+/** MAPE (%) of held-out predictions against the load, where both are known (Infinity where none is). */
 export function heldOutMape(load: ArrayLike<number>, heldOut: ArrayLike<number>): number {
-  let sum = 0, count = 0;
-  for (let i = 0; i < load.length; i++) {
-    if (!(load[i] > 0) || !Number.isFinite(heldOut[i])) continue;
-    sum += Math.abs(heldOut[i] - load[i]) / load[i];
-    count++;
-  }
-  return count ? (100 * sum) / count : Infinity;
+  const { mape } = pointAccuracy(load, heldOut);
+  return Number.isFinite(mape) ? mape : Infinity;
 }
