@@ -78,3 +78,12 @@ export function peakNote(area: string, name: string, ratios: number[]): DataNote
     zh: `${name}：缺口按小时内最大负荷计算，而非小时平均——近一年小时内最高点比小时均值最多高 ${pct}%（${hh} 时）；电量仍按小时平均计算`,
   };
 }
+
+/** An area whose history has maxima, none of them in its last year: its warnings stand on means. */
+export function stalePeakNote(area: string, name: string): DataNote {
+  return {
+    code: 'peak-within-hour', subject: area,
+    en: `${name}: its history's hourly maxima have none in the last ${PEAK_RATIO_DAYS} days before the study, so its gaps are measured against hourly means, which understate the highest 15/30-minute load`,
+    zh: `${name}：历史小时内最大负荷在研究期前 ${PEAK_RATIO_DAYS} 天内无数据，缺口仅按小时平均负荷计算，会低估小时内最高负荷`,
+  };
+}

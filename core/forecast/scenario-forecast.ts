@@ -15,7 +15,7 @@ import { formatInZone, resolveZone } from '../time/zone.ts';
 import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts';
 import { forecastSeries, type ModelName, type SeriesForecast, type SharedDesigns, type Window } from './forecast.ts';
 import { GramCache } from './regression/shared-gram.ts';
-import { combinedFactor, peakNote, peakRatios, type PeakRatios } from './peak-ratio.ts';
+import { combinedFactor, peakNote, peakRatios, stalePeakNote, type PeakRatios } from './peak-ratio.ts';
 import { heldOutMape, pooledForecast, type Donor } from './pooled.ts';
 import type { RecencySpec } from './models/recency.ts';
 import { applyErrorModel, errorModel, QUANTILE_LEVELS } from './quantiles.ts';
@@ -176,6 +176,12 @@ export function scenarioForecastInputs(s: Scenario): ScenarioForecastInputs {
   for (const [area, ratios] of Object.entries(peaks)) {
     const a = areaById.get(area);
     if (a) notes.push(peakNote(area, a.name, ratios));
+  }
+  // Maxima that stop before the last year (or are all unknown there) measure nothing: said, not
+  // silently dropped — the warnings of that area stand on hourly means, which understate its peak.
+  for (const h of s.history.load) {
+    const a = h.of === 'area' && h.maxValues && !peaks[h.id] ? areaById.get(h.id) : undefined;
+    if (a && !notes.some((n) => n.code === 'peak-within-hour' && n.subject === a.id)) notes.push(stalePeakNote(a.id, a.name));
   }
   return { axis, series, fixed, notes, peaks };
 }

@@ -70,6 +70,17 @@ describe('the hour\'s highest point against its mean', () => {
   });
 });
 
+describe('hourly maxima that measure nothing', () => {
+  it('are said to be so when none falls in the last year: the warnings stand on means, and the note says they understate the peak', () => {
+    const file = withMaxima(1.1, ['S2']);
+    const s2 = file.history.load.find((h) => h.id === 'S2')!;
+    s2.maxValues = s2.maxValues!.map(() => null);
+    const f = forecastScenario(load(file));
+    expect(f.areas.find((a) => a.area === 'S2')!.peakFactor).toBeUndefined();
+    expect(f.notes!.some((n) => n.code === 'peak-within-hour' && n.subject === 'S2' && /understate/.test(n.en) && /低估/.test(n.zh))).toBe(true);
+  });
+});
+
 describe('hourly maxima in a scenario file', () => {
   it('are refused below their hour\'s mean, naming the hour', () => {
     const s = withMaxima(1.05, ['S2']);
