@@ -11,6 +11,7 @@ import { renderLanguage } from './views/language.ts';
 import { renderOutlook } from './views/outlook.ts';
 import { renderReport } from './views/plan-report.ts';
 import { renderPlansTable, type PlansTableActions } from './views/plans-table.ts';
+import { renderCompare } from './views/compare.ts';
 import { renderProblems } from './views/problems.ts';
 import { renderRecent } from './views/recent.ts';
 import { renderScenario } from './views/scenario.ts';
@@ -45,6 +46,7 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
     ([assessment, sliders, asked, lang]) => renderSliders(assessment, sliders, asked, lang));
   on((s) => (assessed(s) ? [s.whatIf.result, s.whatIf.verified, s.lang, s.width] as const : undefined), ([result, verified, lang]) => renderWhatIfPlan(result, verified, lang));
   on((s) => { const d = assessed(s); return d && [d.plans, d.selected, s.lang] as const; }, ([plans, selected, lang]) => renderPlansTable(plans, selected, lang, act));
+  on((s) => { const d = assessed(s); return d && [d.plans, s.lang, s.width] as const; }, ([plans, lang]) => renderCompare(plans, lang));
   on((s) => { const d = assessed(s); return d && [selectedPlan(d), d.hour, s.planBy, s.lang, s.width] as const; }, ([plan, hour, planBy, lang]) => renderSelectedPlan(plan, hour, planBy, lang));
   on((s) => { const d = assessed(s), network = selectedPlan(d ?? null)?.report.network; return d && network && [network, d.networkFocus, s.lang, s.width] as const; },
     ([network, focus, lang]) => renderNetwork(network, focus, lang, act.focusNetwork));

@@ -32,10 +32,17 @@ export const CLASS_COLOURS = ['#88ccee', '#44aa99', '#ddcc77', '#cc6677', '#9999
 /** The outlook's lines and areas: demand, its band, supply, the gap. */
 export const OUTLOOK_COLOURS = { demand: '#9fd2ff', band: '#5ab0ff', supply: '#e6edf3', gap: '#ff6f91' } as const;
 
+/**
+ * Plans compared on one chart (Paul Tol's light set: none of the other meanings' colours), each
+ * with its own dash too, so two plans never differ by colour alone.
+ */
+export const PLAN_COLOURS = ['#77aadd', '#ee8866', '#eedd88', '#ffaabb', '#99ddff', '#bbcc33'] as const;
+
 /** All palettes by name, for the test that no colour serves two meanings. */
 export const PALETTES: Record<string, readonly string[]> = {
   levels: LEVEL_COLOURS.slice(1),
   rungs: Object.values(RUNG_COLOURS),
   classes: CLASS_COLOURS,
   outlook: Object.values(OUTLOOK_COLOURS),
+  plans: PLAN_COLOURS,
 };

@@ -24,8 +24,14 @@ export interface PlayoutSummary {
   figures: Record<FutureMetric, Spread>;
   rungs: { rung: string; mwh: Spread; peakMW: Spread }[];
   classes: { cls: string; mwh: Spread }[];
-  /** Unserved MW per hour over the futures (fan chart). */
-  unservedFan: { p10: number[]; p50: number[]; p90: number[]; mean: number[] };
+  /** Share of futures in which any load goes unserved at some hour (1 kWh or more). */
+  unservedProbability: number;
+  /**
+   * Unserved MW per hour over the futures (fan chart): the spread, its 95th percentile, and the
+   * largest over the futures (max), the share of futures with any unserved load that hour (pAny) —
+   * the tail a P10–P90 band hides when most futures are fine.
+   */
+  unservedFan: { p10: number[]; p50: number[]; p90: number[]; p95: number[]; max: number[]; pAny: number[]; mean: number[] };
   replay?: { future: number; hours: ReplayHour[] };
   events: string[];
 }
@@ -66,18 +72,35 @@ export function mergeChunks(chunks: PlayoutChunk[]): PlayoutChunk {
   };
 }
 
+/** Below this an unserved MW (or MWh) is a rounding residue, not load left unserved: the smallest order, 1 kW. */
+export const UNSERVED_AT_LEAST = 0.001;
+
+/** Share of the values at least UNSERVED_AT_LEAST. */
+function shareUnserved(values: ArrayLike<number>): number {
+  if (!values.length) return 0;
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] >= UNSERVED_AT_LEAST) k++;
+  return k / values.length;
+}
+
 export function summarisePlayout(plan: string, seed: number, hours: number, c: PlayoutChunk, events: string[] = []): PlayoutSummary {
   const n = c.to - c.from, R = PLAYOUT_RUNGS.length, L = c.classes.length;
   const column = (data: Float64Array, width: number, j: number) => Float64Array.from({ length: n }, (_, i) => data[i * width + j]);
-  const fan = { p10: [] as number[], p50: [] as number[], p90: [] as number[], mean: [] as number[] };
+  const fan = { p10: [] as number[], p50: [] as number[], p90: [] as number[], p95: [] as number[], max: [] as number[], pAny: [] as number[], mean: [] as number[] };
   for (let h = 0; h < hours; h++) {
-    const s = spread(column(c.unservedByHour, hours, h));
+    const values = column(c.unservedByHour, hours, h);
+    const s = spread(values);
     fan.p10.push(s.p10); fan.p50.push(s.p50); fan.p90.push(s.p90); fan.mean.push(s.mean);
+    const sorted = Float64Array.from(values).sort();
+    fan.p95.push(n ? quantile(sorted, 0.95) : 0);
+    fan.max.push(n ? sorted[n - 1] : 0);
+    fan.pAny.push(shareUnserved(values));
   }
   return {
     plan, futures: n, seed,
     protectedCutProbability: spread(c.metrics.protectedCut).mean,
     emergencyProbability: spread(c.metrics.emergencyReached).mean,
+    unservedProbability: shareUnserved(c.metrics.unservedMWh),
     figures: Object.fromEntries(FUTURE_METRICS.map((m) => [m, spread(c.metrics[m])])) as Record<FutureMetric, Spread>,
     rungs: PLAYOUT_RUNGS.map((rung, r) => ({ rung, mwh: spread(column(c.rungMWh, R, r)), peakMW: spread(column(c.rungPeakMW, R, r)) })),
     classes: c.classes.map((cls, j) => ({ cls, mwh: spread(column(c.classMWh, L, j)) })).filter((x) => x.mwh.mean > 0),

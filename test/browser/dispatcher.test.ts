@@ -82,6 +82,8 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
   it('builds two plans, verified, and shows them side by side with the rungs and the residual', async () => {
     await page.click('button[data-strategy="cost"]');
     await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length === 1, undefined, { timeout: 90_000 });
+    // One plan has nothing to be compared with: the empty state says what to do.
+    expect(await page.textContent('#compare-chart')).toMatch(/^One plan so far: build another/);
     await page.click('button[data-strategy="fair"]');
     await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length === 2, undefined, { timeout: 90_000 });
     const table = await page.textContent('#plans-table');
@@ -90,6 +92,12 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     expect((table!.match(/✓ verified/g) ?? []).length).toBe(2);
     expect(await page.locator('#plan-chart path.rung').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('#plan-chart path.rung-residual').count()).toBe(1);
+    // Both plans on one chart against the need, each with its row of short hours and its residual in the legend.
+    expect(await page.locator('#compare-chart path.compare-plan[data-plan]').count()).toBe(2);
+    expect(await page.locator('#compare-chart path.compare-need').count()).toBe(1);
+    expect(await page.locator('#compare-chart g.residual-row').count()).toBe(2);
+    expect(await page.textContent('#compare-chart .legend')).toMatch(/gap — system.*Least cost — Residual gap [\d,]+ MWh.*Fairest — Residual gap [\d,]+ MWh/);
+    await page.locator('#compare-chart').screenshot({ path: join(screenshotDir, 'plans-compared.png') });
     // The network: protected feeders marked, feeders the plan takes from coloured.
     expect(await page.locator('#network-chart rect.feeder.protected').count()).toBeGreaterThan(100);
     const fills = await page.locator('#network-chart rect.feeder').evaluateAll((rs) => rs.map((r) => r.getAttribute('fill')));
@@ -114,6 +122,16 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     expect(risk.length).toBe(2);
     for (const r of risk) expect(r).toMatch(/^\d+\.\d %$/);
     expect((await page.getAttribute('#fan-chart path.fan-band', 'd'))!.length).toBeGreaterThan(50);
+    // Risk as a dispatcher reads it: the P95 line, the share of futures short per hour, and in words.
+    expect((await page.getAttribute('#fan-chart path.fan-p95', 'd'))!.length).toBeGreaterThan(50);
+    expect(await page.textContent('#fan-chart .legend')).toMatch(/P95: one future in 20 is worse.*share of futures with load unserved/);
+    expect(await page.textContent('#fan-chart .risk-summary')).toMatch(/^Of 200 futures, (\d+\.\d %) leave some load unserved; worst hour [A-Z][a-z]{2} \d+ \d\d:00: \d+\.\d % of futures short, P95 [\d,.]+ MW, worst future [\d,.]+ MW\.$|^No load unserved in any future played out\.$/);
+    const shares = await page.locator('#fan-chart rect.p-any-bar[data-hour]').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-share'))));
+    for (const x of shares) expect(x > 0 && x <= 1).toBe(true);
+    const unservedRow = await page.locator('#plans-table tr', { hasText: 'P(any load unserved)' }).locator('td').allTextContents();
+    expect(unservedRow).toHaveLength(2);
+    for (const r of unservedRow) expect(r).toMatch(/^\d+\.\d %$/);
+    await page.locator('#fan-chart').screenshot({ path: join(screenshotDir, 'risk.png') });
     const before = await page.textContent('#scrub-state');
     await page.locator('#scrubber').fill('20');
     await page.waitForFunction((b) => document.querySelector('#scrub-state')!.textContent !== b, before);
@@ -177,6 +195,11 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     expect(await page.textContent('#plans-panel h2')).toBe('有序用电方案');
     expect(await page.textContent('#plans-table')).toMatch(/经济损失最小/);
     expect(await page.textContent('#bulletin')).toMatch(/【电力供需预警】/);
+    expect(await page.textContent('#fan-chart .risk-summary')).toMatch(/^200 个情景中，出现缺供的概率 \d+\.\d %；最不利时段 \d\d-\d\d \d\d:00：|^所有推演情景均无缺供。$/);
+    expect(await page.textContent('#fan-chart .legend')).toContain('P95：每 20 个情景有 1 个更差');
+    expect(await page.textContent('#compare-chart .legend')).toMatch(/缺口 — 全网.*经济损失最小 — 剩余缺口 [\d,]+ MWh/);
+    expect(await page.textContent('#plans-table')).toContain('出现缺供概率');
+    await page.locator('#plans-panel').screenshot({ path: join(screenshotDir, 'plans-zh.png') });
     await page.screenshot({ path: join(screenshotDir, 'dispatcher-zh.png'), fullPage: true });
     // The plan report in Chinese (window.print is still the earlier test's counter).
     await page.click('#print-button');

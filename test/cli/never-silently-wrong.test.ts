@@ -138,6 +138,9 @@ describe('plans read back', () => {
     expect((await runCli('plan', scenario, '--samples', '100', '--out', planFile)).code).toBe(0);
     const fine = await runCli('simulate', scenario, '--plan', planFile, '--futures', '20');
     expect(fine.code).toBe(0);
+    // The risk beyond the band: how likely any load goes unserved, and the worst hour's P95 and worst future.
+    expect(fine.stdout).toMatch(/P\(any load unserved\) +\d+\.\d %/);
+    expect(fine.stdout).toMatch(/worst hour: P\(unserved\) · P95\/max +(none|h\d+ \d+\.\d % · [\d,.]+\/[\d,.]+ MW)/);
     const s = JSON.parse(readFileSync(scenario, 'utf8')) as ScenarioFile;
     const residential = s.feeders.filter((f) => f.residentialShare > 0);
     const edited = edit('opened-residents.json', (p) => {

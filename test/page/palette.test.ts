@@ -26,6 +26,9 @@ describe('the page\'s palettes', () => {
     it(`keep the measures and the residual at least ΔE 15 apart with ${vision} vision`, () => {
       expect(closestPair(PALETTES.rungs, vision).deltaE).toBeGreaterThanOrEqual(15);
     });
+    it(`keep the plans compared on one chart at least ΔE 15 apart with ${vision} vision`, () => {
+      expect(closestPair(PALETTES.plans, vision).deltaE).toBeGreaterThanOrEqual(15);
+    });
     it(`keep the customer classes at least ΔE 8 apart with ${vision} vision`, () => {
       expect(closestPair(PALETTES.classes, vision).deltaE).toBeGreaterThanOrEqual(8);
     });

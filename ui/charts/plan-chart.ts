@@ -88,21 +88,3 @@ export function planChart(o: PlanChartOptions): SVGSVGElement {
   });
   return svg.node()!;
 }
-
-/** The unserved load over all futures, hour by hour: P10–P90 band and the mean. */
-export function fanChart(o: { startMs: number; timeZone: string; lang: Lang; p10: number[]; p90: number[]; mean: number[]; label: string; width?: number; height?: number }): SVGSVGElement {
-  const width = o.width ?? 900, height = o.height ?? 140;
-  const margin = { top: 14, right: 20, bottom: 26, left: 64 };
-  const n = o.mean.length;
-  const { at, x } = hourAxis(o.startMs, n, o.timeZone, [margin.left, width - margin.right]);
-  const y = d3.scaleLinear().domain([0, Math.max(1, d3.max(o.p90) ?? 1, d3.max(o.mean) ?? 1) * 1.1]).nice().range([height - margin.bottom, margin.top]);
-  const idx = Array.from({ length: n }, (_, i) => i);
-  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height).attr('class', 'fan-chart').attr('role', 'img');
-  svg.append('path').attr('class', 'fan-band').attr('d', d3.area<number>().x((i) => x(at(i))).y0((i) => y(o.p10[i])).y1((i) => y(o.p90[i])).curve(d3.curveStepAfter)(idx) ?? '');
-  svg.append('path').attr('class', 'fan-mean').attr('d', d3.line<number>().x((i) => x(at(i))).y((i) => y(o.mean[i])).curve(d3.curveStepAfter)(idx) ?? '');
-  svg.append('g').attr('class', 'axis x').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => tickText(d as Date, o.lang)).tickSizeOuter(0));
-  svg.append('g').attr('class', 'axis y').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(3))
-    .call((g) => g.append('text').attr('class', 'axis-title').attr('x', -8).attr('y', margin.top - 4).attr('text-anchor', 'end').text('MW'));
-  svg.append('text').attr('class', 'legend').attr('x', margin.left + 8).attr('y', margin.top + 8).text(o.label);
-  return svg.node()!;
-}

@@ -2,11 +2,23 @@
 import { causeName, ensText, localeOf, moneyText, planLabel, word, type Lang } from '../i18n.ts';
 import type { StoredPlan } from '../plan-store.ts';
 import { $ } from './dom.ts';
+import { worstUnservedHour } from '../../core/playout/worst-hour.ts';
+import { stampText } from '../time-text.ts';
 
 export interface PlansTableActions {
   select(id: string): void;
   /** The plan's customer list as CSV (written in a worker). */
   exportCsv(id: string): void;
+}
+
+/** The hour most often short, as "07-24 18:00 · 6.0 % · P95 12 / 30 MW" (P95 / the worst future; none: "0 %"). */
+function worstHourText(p: StoredPlan, lang: Lang): string {
+  const fan = p.playout?.unservedFan;
+  if (!fan || !Array.isArray(fan.pAny)) return '–';
+  const w = worstUnservedHour(fan);
+  if (!w) return '0 %';
+  const mw = (x: number) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: 1 });
+  return `${stampText(p.report.times[w.hour], p.report.timeZone, lang)} · ${(100 * w.pAny).toFixed(1)} % · P95 ${mw(w.p95MW)}${w.maxMW !== undefined ? ` / ${mw(w.maxMW)}` : ''} MW`;
 }
 
 export function renderPlansTable(plans: StoredPlan[], selected: string | undefined, lang: Lang, act: PlansTableActions): void {
@@ -17,7 +29,7 @@ export function renderPlansTable(plans: StoredPlan[], selected: string | undefin
   const n = (x: number, d = 0) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: d, minimumFractionDigits: d });
   const rows: [string, (p: StoredPlan) => string, string?][] = [
     [word('target', lang), (p) => `${n(p.report.targetMW, 1)} MW${p.report.targetArea?.scope === 'local' ? ` · ${p.report.targetArea.name}` : ''}`],
-    [word('residualGap', lang), (p) => (p.report.residual.totalMWh > 0 ? `${n(p.report.residual.totalMWh)} MWh · ${causeName(p.report.system.cause ?? p.report.local.find((l) => l.cause)?.cause ?? null, lang)}` : '0'), 'residual'],
+    [word('residualGap', lang), (p) => (p.report.residual.totalMWh > 0 ? `${n(p.report.residual.totalMWh)} MWh · ${causeName(p.report.system.cause ?? p.report.local.find((l) => l.cause)?.cause ?? null, lang)}` : '0 MWh'), 'residual'],
     [word('customers', lang), (p) => n(p.report.objective.customersAffected)],
     [word('userTimes', lang), (p) => n(p.report.objective.userTimes)],
     [word('loss', lang), (p) => moneyText(p.report.objective.economicLoss, p.report.currency, lang)],
@@ -25,6 +37,8 @@ export function renderPlansTable(plans: StoredPlan[], selected: string | undefin
     [word('notesRow', lang), (p) => (p.report.notes?.length ? `⚠ ${p.report.notes.map((x) => x.subject).join(', ')}` : '–'), 'notes'],
     [word('pProtectedCut', lang), (p) => (p.playout ? pct(p.playout.protectedCutProbability) : '–'), 'risk'],
     [word('pEmergency', lang), (p) => (p.playout ? pct(p.playout.emergencyProbability) : '–')],
+    [word('pUnserved', lang), (p) => (p.playout && typeof p.playout.unservedProbability === 'number' ? pct(p.playout.unservedProbability) : '–')],
+    [word('worstHourRisk', lang), (p) => worstHourText(p, lang)],
     [word('ens', lang), (p) => (p.playout ? ensText(p.playout.figures.unservedMWh, lang) : '–')],
     [word('fairness', lang), (p) => (p.playout ? n(p.playout.figures.fairness.mean, 2) : '–')],
     [word('lateNotices', lang), (p) => (p.playout ? n(p.playout.figures.lateNotices.mean) : '–')],

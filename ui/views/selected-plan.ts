@@ -8,7 +8,9 @@ import { PLAYOUT_RUNGS } from '../../core/playout/simulate.ts';
 import { MEASURES } from '../../core/scenario/classes.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { MAX_FEEDERS_DRAWN, networkChart, type NetworkChartOptions } from '../charts/network-chart.ts';
-import { fanChart, planChart } from '../charts/plan-chart.ts';
+import { planChart } from '../charts/plan-chart.ts';
+import { riskChart } from '../charts/risk-chart.ts';
+import { worstUnservedHour } from '../../core/playout/worst-hour.ts';
 import { className, localeOf, word, type Lang } from '../i18n.ts';
 import type { StoredPlan } from '../plan-store.ts';
 import { CLASS_COLOURS } from '../palette.ts';
@@ -76,12 +78,37 @@ function feederRows(network: NonNullable<PlanHeadline['network']>): NetworkChart
   return f.id.map((id, i) => ({ id, area: network.areas[f.area[i]]?.id ?? '', ratingMW: f.ratingMW[i], protected: f.protected[i] === 1, curtailedMWh: f.curtailedMWh[i], openedHours: f.openedHours[i] }));
 }
 
-/** The unserved load over every future played out (nothing before a play-out). */
+/**
+ * The risk of unserved load over every future played out (nothing before a play-out): a line that
+ * says it in words (how likely any load goes unserved, the worst hour, its P95), then the chart.
+ */
 export function renderFan(plan: StoredPlan, lang: Lang): void {
   const r = plan.report, po = plan.playout;
-  $('fan-chart').replaceChildren(...(po ? [fanChart({
-    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, lang, width: widthOf('fan-chart'), ...po.unservedFan, label: word('fanLabel', lang),
-  })] : [empty(word('fanEmpty', lang))]));
+  if (!po) { $('fan-chart').replaceChildren(empty(word('fanEmpty', lang))); return; }
+  const fan = po.unservedFan;
+  const complete = Array.isArray(fan.p95) && Array.isArray(fan.pAny);
+  $('fan-chart').replaceChildren(riskSummary(plan, lang), riskChart({
+    startMs: parseTimestamp(r.start)!.ms, timeZone: r.timeZone, lang, width: widthOf('fan-chart'),
+    p10: fan.p10, p90: fan.p90, ...(complete ? { p95: fan.p95, pAny: fan.pAny } : {}), ...(Array.isArray(fan.max) ? { max: fan.max } : {}),
+    labels: { band: word('riskBand', lang), p95: word('riskP95', lang), max: word('riskMax', lang), pAny: word('riskPAny', lang), older: word('riskOlder', lang) },
+  }));
+}
+
+function riskSummary(plan: StoredPlan, lang: Lang): HTMLElement {
+  const po = plan.playout!, r = plan.report;
+  const p = document.createElement('p');
+  p.className = 'risk-summary';
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const mw = (x: number) => `${x.toLocaleString(localeOf(lang), { maximumFractionDigits: 1 })} MW`;
+  const worst = Array.isArray(po.unservedFan.pAny) ? worstUnservedHour(po.unservedFan) : null;
+  if (typeof po.unservedProbability !== 'number') { p.textContent = word('riskOlder', lang); return p; }
+  if (!worst) { p.textContent = word('riskNone', lang); return p; }
+  const at = stampText(r.times[worst.hour], r.timeZone, lang);
+  p.dataset.worstHour = String(worst.hour);
+  p.textContent = lang === 'zh'
+    ? `${po.futures.toLocaleString('zh-CN')} 个情景中，出现缺供的概率 ${pct(po.unservedProbability)}；最不利时段 ${at}：${pct(worst.pAny)} 的情景缺供，P95 为 ${mw(worst.p95MW)}${worst.maxMW !== undefined ? `，最严重情景 ${mw(worst.maxMW)}` : ''}。`
+    : `Of ${po.futures.toLocaleString('en-US')} futures, ${pct(po.unservedProbability)} leave some load unserved; worst hour ${at}: ${pct(worst.pAny)} of futures short, P95 ${mw(worst.p95MW)}${worst.maxMW !== undefined ? `, worst future ${mw(worst.maxMW)}` : ''}.`;
+  return p;
 }
 
 function empty(text: string): HTMLElement {

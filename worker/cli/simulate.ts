@@ -3,6 +3,7 @@
  * each saved plan out over the same futures and prints them side by side (--json: the summaries,
  * with the replay of one future when --replay K is given).
  */
+import { worstUnservedHour } from '../../core/playout/worst-hour.ts';
 import { parseArgs } from 'node:util';
 import { readPlanFile } from '../../core/plan/plan-file.ts';
 import type { PlanReport } from '../../core/plan/report.ts';
@@ -78,6 +79,11 @@ export async function simulateCommand(argv: string[], engine: (size?: number) =>
   return 0;
 }
 
+function worstHour(x: PlayoutSummary): string {
+  const w = worstUnservedHour(x.unservedFan);
+  return w ? `h${w.hour} ${pct(w.pAny)} · ${num(w.p95MW, 1)}/${num(w.maxMW ?? w.p95MW, 1)} MW` : 'none';
+}
+
 function table(file: string, s: PlayoutSummary[], forecastMs: number, playMs: number, workers: number): string[] {
   const w = 30;
   const L: string[] = [];
@@ -90,6 +96,9 @@ function table(file: string, s: PlayoutSummary[], forecastMs: number, playMs: nu
   row('', (x) => { const name = escapeControls(x.plan); return name.length > w - 2 ? `${name.slice(0, w - 3)}…` : name; });
   row('P(a protected customer is cut)', (x) => pct(x.protectedCutProbability));
   row('P(emergency order reached)', (x) => pct(x.emergencyProbability));
+  row('P(any load unserved)', (x) => pct(x.unservedProbability));
+  // The tail the P10–P90 band hides: the hour most often short, and the 95th percentile of its MW.
+  row('worst hour: P(unserved) · P95/max', (x) => worstHour(x));
   row('energy not served, MWh', (x) => band(x.figures.unservedMWh, 1));
   row('curtailed, MWh', (x) => band(x.figures.curtailedMWh));
   row('peak curtailed, MW', (x) => band(x.figures.peakCurtailedMW));
