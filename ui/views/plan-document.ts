@@ -9,6 +9,8 @@
 import type { PlanDigest } from '../../core/plan/digest.ts';
 import type { PlanHeadline } from '../../core/plan/report-parts.ts';
 import type { PlayoutSummary } from '../../core/playout/summary.ts';
+import { worstUnservedHour } from '../../core/playout/worst-hour.ts';
+import { stampText } from '../time-text.ts';
 import { MEASURES } from '../../core/scenario/classes.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import type { Bulletin } from '../../core/warning/bulletin.ts';
@@ -40,6 +42,19 @@ export interface PlanDocumentInput {
   /** When the document is made (ms), shown in the scenario's zone. */
   printedAt: string;
   causeName: (cause: string | null) => string;
+}
+
+/** The hour the futures are most often short, in words, for the signed report (nothing for older play-outs). */
+function worstHourLine(po: PlayoutSummary, r: { times: string[]; timeZone: string }, lang: Lang): HTMLElement[] {
+  if (!Array.isArray(po.unservedFan.pAny)) return [];
+  const w = worstUnservedHour(po.unservedFan);
+  const p = document.createElement('p');
+  const n = (x: number, d = 1) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: d, minimumFractionDigits: d });
+  const at = w ? stampText(r.times[w.hour], r.timeZone, lang) : '';
+  p.textContent = !w ? (lang === 'zh' ? '各推演情景均无缺供。' : 'No load unserved in any future played out.')
+    : lang === 'zh' ? `最不利时段 ${at}：${n(100 * w.pAny)} % 的情景缺供，P95 ${n(w.p95MW)} MW${w.maxMW !== undefined ? `，最严重情景 ${n(w.maxMW)} MW` : ''}。`
+      : `Worst hour ${at}: ${n(100 * w.pAny)} % of futures short, P95 ${n(w.p95MW)} MW${w.maxMW !== undefined ? `, worst future ${n(w.maxMW)} MW` : ''}.`;
+  return [p];
 }
 
 export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement {
@@ -154,9 +169,11 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
     table([T('Figure', '指标'), T('Mean', '均值'), 'P10', 'P50', 'P90'], [
       [word('pProtectedCut', lang), `${num(100 * po.protectedCutProbability, 1)} %`, '', '', ''],
       [word('pEmergency', lang), `${num(100 * po.emergencyProbability, 1)} %`, '', '', ''],
+      ...(typeof po.unservedProbability === 'number' ? [[word('pUnserved', lang), `${num(100 * po.unservedProbability, 1)} %`, '', '', '']] : []),
       ...([['unservedMWh', word('ens', lang)], ['curtailedMWh', T('Curtailed, MWh', '压减电量 MWh')], ['lateNotices', word('lateNotices', lang)], ['fairness', word('fairness', lang)]] as const)
         .map(([k, label]) => { const f = po.figures[k]; const d = k === 'fairness' ? 2 : 0; return [label, num(f.mean, d), num(f.p10, d), num(f.p50, d), num(f.p90, d)]; }),
     ], [false, true, true, true, true]),
+    ...worstHourLine(po, r, lang),
   ) : null;
 
   const verification = el('section', {},
