@@ -86,6 +86,9 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     expect(await page.textContent('#compare-chart')).toMatch(/^One plan so far: build another/);
     await page.click('button[data-strategy="fair"]');
     await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length === 2, undefined, { timeout: 90_000 });
+    // The status gives the whole time the step took, and its parts.
+    await page.waitForFunction(() => /^Fairest: /.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 30_000 });
+    expect(await page.textContent('#status')).toMatch(/^Fairest: verified; \d+\.\d s in all \(solve \d+ ms, check \d+ ms\)$/);
     const table = await page.textContent('#plans-table');
     expect(table).toMatch(/Least cost/);
     expect(table).toMatch(/Fairest/);
@@ -118,6 +121,7 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     await page.selectOption('#futures', '200');
     await page.click('#playout-button');
     await page.waitForSelector('body[data-playout="true"]', { timeout: 120_000 });
+    expect(await page.textContent('#status')).toMatch(/^Played out: 200 futures, \d+\.\d s in all \(play-out \d+\.\d s\)$/);
     const risk = await page.locator('#plans-table td.risk').allTextContents();
     expect(risk.length).toBe(2);
     for (const r of risk) expect(r).toMatch(/^\d+\.\d %$/);

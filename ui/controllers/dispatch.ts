@@ -28,6 +28,7 @@ export interface DispatchWork {
   print(): Promise<void>;
 }
 
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const first = (problems: Problem[]) => (problems[0] ? formatProblem(problems[0]) : '');
 const baseName = (name: string) => name.replace(/\.json$/, '');
 
@@ -68,6 +69,8 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     const d = store.get().dispatch;
     if (!d?.assessment) return;
     const { name, data, forecast, sha256 } = d.opened;
+    // The whole time the step took, as the dispatcher waited for it (the solve and the check are parts).
+    const started = performance.now();
     const result = await work.run(word('planning'), (signal, progress) =>
       planDetachedInPool(pool, name, data, { forecast, strategy, samples: 500, ...(level ? { level } : {}), signal, onProgress: progress }),
     { do: 'plan', strategy });
@@ -78,7 +81,8 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     store.update((s) => planAdded(s, d.session, stored));
     await keep(sha256);
     const v = report.verification;
-    say((word, lang) => `${planLabel(report, lang)}: ${v.ok ? word('verified') : word('notVerified')}; ${report.timings.solveMs} + ${report.timings.verifyMs} ms`, v.ok ? 'ok' : 'error');
+    const whole = seconds(performance.now() - started);
+    say((word, lang) => `${planLabel(report, lang)}: ${v.ok ? word('verified') : word('notVerified')}; ${lang === 'zh' ? `共 ${whole} s（求解 ${report.timings.solveMs} ms，校验 ${report.timings.verifyMs} ms）` : `${whole} s in all (solve ${report.timings.solveMs} ms, check ${report.timings.verifyMs} ms)`}`, v.ok ? 'ok' : 'error');
   }
 
   async function playOut(futures: number): Promise<void> {
@@ -86,6 +90,7 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     if (!d?.plans.length) return;
     const { name, data, forecast, sha256 } = d.opened;
     const plans = d.plans;
+    const started = performance.now();
     const result = await work.run(word('playingOut'), (signal, progress) =>
       playoutInPool(pool, name, data, plans.map((p) => ({ headline: p.report, lists: p.lists })), { futures, seed: 1, replay: 0, forecast, signal, onProgress: progress }),
     { do: 'playOut' });
@@ -94,7 +99,8 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     store.update((s) => playedOut(s, d.session, plans.map((p) => p.id), result.summaries));
     await keep(sha256);
     mark('playout', true);
-    say((word) => `${word('playedOut')}: ${futures} ${word('futures')}, ${(result.playMs / 1000).toFixed(1)} s`, 'ok');
+    const whole = seconds(performance.now() - started);
+    say((word, lang) => `${word('playedOut')}: ${futures} ${word('futures')}, ${lang === 'zh' ? `共 ${whole} s（推演 ${seconds(result.playMs)} s）` : `${whole} s in all (play-out ${seconds(result.playMs)} s)`}`, 'ok');
   }
 
   /** A plan's customer list, written in a worker from its lists (a province week: 134,000 rows of 168 hours). */
