@@ -77,16 +77,18 @@ export function startRotation(p: PlanProblem, s: RotationState, blockCount = DEF
   const units = energyUnits(p, s.order);
   // Daily energy each customer can release (capped by its daily hours), averaged over the days.
   const energy = new Float64Array(C);
+  // One typed buffer sorted numerically (no comparator: a province week sorted 6,000 × 168 values
+  // through a callback), summed from the largest down as before.
+  const perHour = new Float64Array(H);
   for (let c = 0; c < C; c++) {
-    const perHour: number[] = [];
     for (let h = 0; h < H; h++) {
       let v = 0;
       for (const u of units[c]) v += s.cap[u * H + h];
-      perHour.push(Math.min(v, floorKW(p.customers.baseline[c * H + h] - s.floors[c])));
+      perHour[h] = Math.min(v, floorKW(p.customers.baseline[c * H + h] - s.floors[c]));
     }
-    perHour.sort((a, b) => b - a);
+    perHour.sort();
     const keep = Math.min(H, Math.round((Number.isFinite(p.customers.maxHoursPerDay[c]) ? p.customers.maxHoursPerDay[c] : 24) * Math.max(1, s.days)));
-    for (let i = 0; i < keep; i++) energy[c] += perHour[i];
+    for (let i = 0; i < keep; i++) energy[c] += perHour[H - 1 - i];
     energy[c] /= Math.max(1, s.days);
   }
   // Group by feeder, largest groups first into the lightest block.

@@ -322,13 +322,14 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     custX = relC.subarray(h * C, h * C + C);
     covered = coveredHK.subarray(h * K, h * K + K);
     if (keepEnded) return;
-    ended.fill(0);
-    prevOn.fill(0);
-    if (h > 0) {
-      const before = relNS.subarray((h - 1) * C, h * C);
-      for (let c = 0; c < C; c++) if (before[c] > 0) prevOn[c] = 1;
-      for (let f = 0; f < F; f++) if (feederOpen[f * H + h - 1]) for (const c of p.feeders.customers[f]) prevOn[c] = 1;
-      for (let c = 0; c < C; c++) ended[c] = prevOn[c] && custX[c] <= 0 && !feederOpenFor(c, h) ? 1 : 0;
+    if (h === 0) { ended.fill(0); prevOn.fill(0); return; }
+    // One pass over the customers (each on one feeder: its own is looked up, not every feeder's list).
+    const before = relNS.subarray((h - 1) * C, h * C), FD = p.customers.feeder;
+    for (let c = 0; c < C; c++) {
+      const row = FD[c] * H;
+      const on = before[c] > 0 || feederOpen[row + h - 1] === 1 ? 1 : 0;
+      prevOn[c] = on;
+      ended[c] = on && custX[c] <= 0 && feederOpen[row + h] !== 1 ? 1 : 0;
     }
   };
   const available = (c: number, h: number): boolean =>
