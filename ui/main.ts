@@ -7,7 +7,8 @@ import type { PlanLevel } from '../core/plan/build-problem.ts';
 import type { Strategy } from '../core/plan/order.ts';
 import { browserEnginePool } from '../worker/browser/spawn.ts';
 import defaultScenarioUrl from '../scenarios/heat-wave.json?url';
-import { createCsv } from './controllers/csv.ts';
+import { createCsv, type CsvChoice } from './controllers/csv.ts';
+import { showCsvFields } from './views/csv-panel.ts';
 import { createDispatch } from './controllers/dispatch.ts';
 import { createFiles } from './controllers/files.ts';
 import { pageOf } from './controllers/page.ts';
@@ -100,9 +101,18 @@ window.addEventListener('drop', (e) => {
   if (file) void openFile(file);
 });
 $('csv-cancel').addEventListener('click', () => store.update(csvDismissed));
-$('csv-attach').addEventListener('click', () => void csv.attach({
-  time: value('csv-time'), load: value('csv-load'), unit: value('csv-unit') as 'MW' | 'kW', area: value('csv-area'),
-}));
+$('csv-layout').addEventListener('change', showCsvFields);
+$('csv-temp-kind').addEventListener('change', showCsvFields);
+$('csv-attach').addEventListener('click', () => {
+  const kind = value('csv-temp-kind'), tempUnit = value('csv-temp-unit') as '°C' | '°F';
+  void csv.attach({
+    layout: value('csv-layout') as CsvChoice['layout'], time: value('csv-time'), date: value('csv-date'), hour: value('csv-hour'), pattern: value('csv-pattern'),
+    load: value('csv-load'), unit: value('csv-unit') as 'MW' | 'kW', interval: value('csv-interval') as CsvChoice['interval'], hourEnding: $<HTMLInputElement>('csv-ending').checked,
+    temperature: kind === 'hourly' ? { kind, column: value('csv-temp'), unit: tempUnit }
+      : kind === 'daily' ? { kind, max: value('csv-temp-max'), min: value('csv-temp-min'), mean: value('csv-temp-mean'), unit: tempUnit } : { kind: 'none' },
+    area: value('csv-area'),
+  });
+});
 
 // ---- The status line and the language ----
 $('retry-button').addEventListener('click', () => {

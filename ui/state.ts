@@ -5,6 +5,7 @@
  * tested in plain Node. The engine calls that lead to them are in controllers/, the drawing in
  * views/.
  */
+import { guessCsvLayout, type CsvGuess } from '../core/history/guess-layout.ts';
 import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import type { PlanDigest } from '../core/plan/digest.ts';
 import type { PlanHeadline } from '../core/plan/report-parts.ts';
@@ -120,6 +121,8 @@ export interface CsvOffer {
   time?: string;
   load?: string;
   unit: 'MW' | 'kW';
+  /** The layout, date/hour/point columns and temperature guessed from the header (history/guess-layout.ts). */
+  guess: CsvGuess;
   scenario: { name: string; blob: Blob; timeZone: string; areas: AreaRef[] };
 }
 
@@ -322,10 +325,9 @@ export function csvOffered(s: PageState, name: string, bytes: Uint8Array): PageS
   if (!scenario) return s;
   const head = new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length, 4096))).replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   const columns = head.split(',').map((c) => c.trim().replace(/^"|"$/g, '')).filter(Boolean);
-  const time = columns.find((c) => /time|date|时间/i.test(c)), load = columns.find((c) => /load|mw|kw|负荷/i.test(c));
-  // The unit from the load column's name as the panel first shows it (its first column when none looks like a load).
-  const unit = /kw/i.test(load ?? columns[0] ?? '') ? 'kW' : 'MW';
-  return { ...s, csv: { name, bytes, columns, ...(time ? { time } : {}), ...(load ? { load } : {}), unit, scenario } };
+  const guess = guessCsvLayout(columns);
+  const time = guess.time ?? guess.date, load = guess.load;
+  return { ...s, csv: { name, bytes, columns, ...(time ? { time } : {}), ...(load ? { load } : {}), unit: guess.unit, guess, scenario } };
 }
 
 export const csvDismissed = (s: PageState): PageState => (s.csv ? { ...s, csv: null } : s);

@@ -1,7 +1,8 @@
 /**
  * Puts imported hourly history into a scenario: a load series for an area, feeder or customer, and
- * a temperature series for a weather station. Replaces the hours it brings and keeps the rest;
- * the result is validated like any scenario before anything is saved.
+ * a temperature series for a weather station. The series brought replaces the entity's (or the
+ * station's) whole history — a history must be whole, so a file of a few days is refused by the
+ * validation that follows, naming the hours it lacks — and nothing is saved before it passes.
  */
 import type { Problem } from '../problems.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';

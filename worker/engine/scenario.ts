@@ -3,6 +3,7 @@
  * thread), validate, the page's first view, and history imports (GEFCom2012, an hourly CSV put
  * into a scenario), each built file validated before it is handed back.
  */
+import { stationOfArea } from '../../core/scenario/station-of-area.ts';
 import { transfer } from 'comlink';
 import { attachHistory } from '../../core/history/attach.ts';
 import { gefcomScenario, type GefcomFiles } from '../../core/history/gefcom-scenario.ts';
@@ -161,11 +162,18 @@ export const scenarioEngine = {
     const base = validate(args.scenario.name, scenarioBytes);
     if (!base.ok) return { ...base, notes: table.notes, table: report };
     const t = args.target;
+    // A temperature without a station (the page's form) goes to the station the area reads.
+    let station = t.station;
+    if (t.temperatureKey && !station && t.of === 'area') {
+      const found = stationOfArea(json.value as ScenarioFile, t.id);
+      if (!found.ok) return { ok: false, problems: [found.problem], total: 1, notes: table.notes, table: report };
+      station = found.station;
+    }
     const attached = attachHistory(json.value as ScenarioFile, {
       startMs: table.startMs,
       // The hour's highest reading (load read finer than hourly) is kept beside the means: warnings are measured against it.
       ...(t.loadKey ? { load: { of: t.of, id: t.id, values: table.series[t.loadKey], ...(t.loadKey === 'load' && table.series.loadMax ? { maxValues: table.series.loadMax } : {}) } } : {}),
-      ...(t.station && t.temperatureKey ? { temperature: { station: t.station, values: table.series[t.temperatureKey] } } : {}),
+      ...(station && t.temperatureKey ? { temperature: { station, values: table.series[t.temperatureKey] } } : {}),
     });
     if (!attached.ok) return { ok: false, problems: attached.problems, total: attached.problems.length, notes: table.notes, table: report };
     return { ...finishScenario(args.scenario.name, attached.scenario, table.notes), table: report };
