@@ -96,7 +96,7 @@ export function dailyRows(r: DailyReport, lang: Lang): [string, string][] {
     [zh ? '高耗能压限负荷' : 'High-energy load limited', mwText(r.highEnergyMW, lang)],
     [zh ? '高耗能压限负荷占比' : 'High-energy share', rateText(r.highEnergyShare, lang)],
     [zh ? '影响电量' : 'Energy affected', mwhText(r.energyMWh, lang)],
-    [zh ? '用户执行率' : 'Customer execution rate', `${rateText(r.executionRate, lang)}${zh ? `（计量 ${r.customersMetered} / 下达 ${r.customersOrdered} 户）` : ` (${r.customersMetered} of ${r.customersOrdered} customers metered)`}`],
+    [zh ? '用户执行率' : 'Customer execution rate', `${rateText(r.executionRate, lang)}${zh ? `（计量 ${num(r.customersMetered, 0, lang)} / 下达 ${num(r.customersOrdered, 0, lang)} 户）` : ` (${num(r.customersMetered, 0, lang)} of ${num(r.customersOrdered, 0, lang)} customers metered)`}`],
   ];
 }
 

@@ -110,8 +110,10 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     expect(await page.isHidden('#notice-refused')).toBe(true);
     expect(await row.locator('td').nth(6).textContent()).toMatch(new RegExp(`^notifiedJul \\d+ 10:00 · ${dispatcher}$`));
     await page.click('[data-clock="1"]');
-    // Keyboard: the next step's button is reached with Tab and pressed with Enter.
-    await row.locator('button[data-record="acknowledged"]').focus();
+    // Keyboard: the next step's button is reached with Tab from the dispatcher's name and pressed with Enter.
+    await page.focus('#dispatcher-name');
+    for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement?.getAttribute('data-record') === 'acknowledged')); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-notice'))).toBe(recorded);
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => /^acknowledged/.test(document.querySelector(`#notices-table tr[data-key="${id}"] td:nth-child(7)`)!.textContent!), recorded);
     expect(await row.locator('td').nth(6).textContent()).toMatch(new RegExp(`^acknowledgedJul \\d+ 11:00 · ${dispatcher}$`));
@@ -176,7 +178,7 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     expect(short[7]).toMatch(/^\d+\.\d %$/);
     expect(Number(short[7].replace(' %', ''))).toBeLessThan(80);
     expect(short[8]).toMatch(/^no/);
-    expect(await page.textContent('#compliance-facts')).toMatch(/Completion rate \(完成率\)\d+\.\d %Execution rate \(执行率\)\d+\.\d % \(\d+ of \d+ customers at 80 % or more\)/);
+    expect(await page.textContent('#compliance-facts')).toMatch(/Completion rate \(完成率\)\d+\.\d %Execution rate \(执行率\)\d+\.\d % \([\d,]+ of [\d,]+ customers at 80 % or more\)/);
     // The residents' guarantee: the feeder flagged, with its hours and the verdict.
     expect(Number(await page.getAttribute('#guarantee-summary', 'data-drops'))).toBeGreaterThanOrEqual(1);
     const dip = page.locator(`#guarantee-table tr[data-key="feeder:${feeder}"]`);
@@ -196,7 +198,7 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     expect(await page.isVisible('#baseline-note')).toBe(true); // the heat wave's day runs far above the last working days
     const before = await page.textContent('#compliance-facts');
     await page.selectOption('#baseline-select', 'day-adjusted');
-    await page.waitForFunction((b) => document.querySelector('#compliance-facts')!.textContent !== b && !document.querySelector<HTMLSelectElement>('#baseline-select')!.disabled, before, { timeout: 120_000 });
+    await page.waitForFunction((b) => document.querySelector('#compliance-facts')!.textContent !== b && !/^Judging/.test(document.querySelector('#meters-summary')!.textContent!), before, { timeout: 120_000 });
     expect(await page.inputValue('#baseline-select')).toBe('day-adjusted');
     expect(await page.isHidden('#baseline-note')).toBe(true);
     expect(await page.locator('#short-table tbody tr.short').count()).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { BASELINE_POLICIES } from '../../core/execution/baselines.ts';
 import { shortfallList } from '../../core/execution/report-text.ts';
 import { pageCount, type Execution, type Paged } from '../execution-state.ts';
 import { BASELINE_WORDS, customersText, dailyRows, evaluationRows, mwhText, mwText, rateText, servesText, verdictText } from '../execution-text.ts';
-import { className, word, type Lang } from '../i18n.ts';
+import { className, localeOf, word, type Lang } from '../i18n.ts';
 import { dateText } from '../time-text.ts';
 import { $, fact, option } from './dom.ts';
 import { fillPager, fillTable, pageRows, type Cell } from './table.ts';
@@ -20,10 +20,10 @@ const num = (v: string): Cell => ({ text: v, className: 'num' });
 
 export function renderCompliance(x: Execution, lang: Lang, act: ComplianceActions): void {
   const zh = lang === 'zh';
+  const n = (v: number) => v.toLocaleString(localeOf(lang));
   const baseline = $<HTMLSelectElement>('baseline-select');
   baseline.replaceChildren(...BASELINE_POLICIES.map((p) => option(p, BASELINE_WORDS[p][lang])));
   baseline.value = x.policy;
-  baseline.disabled = x.judging;
   const r = x.result;
   const day = r?.days.find((d) => d.compliance.date === x.day);
   $('compliance-empty').hidden = Boolean(day);
@@ -47,11 +47,11 @@ export function renderCompliance(x: Execution, lang: Lang, act: ComplianceAction
   const short = shortfallList(c);
   $('compliance-facts').replaceChildren(
     ...fact(word('completion', lang), rateText(c.total.completion, lang)),
-    ...fact(word('executionRate', lang), `${rateText(c.total.executionRate, lang)}${zh ? `（${c.total.executed} / ${c.total.metered} 户完成率达 ${Math.round(c.threshold * 100)} %）` : ` (${c.total.executed} of ${c.total.metered} customers at ${Math.round(c.threshold * 100)} % or more)`}`),
-    ...fact(word('customersJudged', lang), zh ? `计量 ${judged.length} / 下达 ${c.customers.length} 户` : `${judged.length} of ${c.customers.length} ordered customers metered`),
+    ...fact(word('executionRate', lang), `${rateText(c.total.executionRate, lang)}${zh ? `（${n(c.total.executed)} / ${n(c.total.metered)} 户完成率达 ${Math.round(c.threshold * 100)} %）` : ` (${n(c.total.executed)} of ${n(c.total.metered)} customers at ${Math.round(c.threshold * 100)} % or more)`}`),
+    ...fact(word('customersJudged', lang), zh ? `计量 ${n(judged.length)} / 下达 ${n(c.customers.length)} 户` : `${n(judged.length)} of ${n(c.customers.length)} ordered customers metered`),
     ...fact(word('shortCount', lang), customersText(short.length, lang), short.length ? 'flag' : undefined),
     ...fact(word('lateCount', lang), customersText(late, lang)),
-    ...fact(word('deviationAlarms', lang), zh ? `${c.alarms.length} 个用户时段低于指标 ${Math.round(c.deviation * 100)} % 以上` : `${c.alarms.length} customer-hours short of the order by more than ${Math.round(c.deviation * 100)} %`),
+    ...fact(word('deviationAlarms', lang), zh ? `${n(c.alarms.length)} 个用户时段低于指标 ${Math.round(c.deviation * 100)} % 以上` : `${n(c.alarms.length)} customer-hours short of the order by more than ${Math.round(c.deviation * 100)} %`),
   );
 
   const group = (kind: string, label: (k: string) => string) => (x: ComplianceGroup) => ({ cells: [kind, label(x.key) || '—', num(customersText(x.customers, lang)), num(rateText(x.completion, lang)), num(rateText(x.executionRate, lang))] });
