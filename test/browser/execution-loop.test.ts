@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launch, screenshotDir, servePage } from '../support/browser.ts';
+import { repoRoot } from '../support/data-dir.ts';
 
 const shots = join(screenshotDir, 'execution');
 
@@ -158,6 +159,19 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     await page.waitForSelector('#meter-problems:not([hidden])', { timeout: 60_000 });
     expect(await page.textContent('#meter-problems-count')).toMatch(/^bad-meters\.csv: \d+ problems?$/);
     expect(await page.textContent('#meter-problems-list')).toContain('bad-meters.csv:row 2, column customer: expected a customer of the scenario, found "NOPE"');
+    // Dropped on the meters' box: a day per row of points carries no unit, and the page says where to give it.
+    const points = Array.from({ length: 24 }, (_, k) => `P${k + 1}`).join(',');
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'points.csv', { type: 'text/csv' }));
+      const box = document.querySelector('#meters-box')!;
+      box.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      box.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, `date,customer,${points}\n2024-07-25,C000001,${Array(24).fill('1').join(',')}\n`);
+    await page.waitForFunction(() => /^points\.csv: /.test(document.querySelector('#meter-problems-count')!.textContent!), undefined, { timeout: 60_000 });
+    expect(await page.isHidden('#csv-panel')).toBe(true); // not taken for a load history of the scenario
+    expect(await page.textContent('#meter-problems-list')).toContain('points.csv: expected the unit of the points P1 … given with --unit MW|kW');
+    expect(await page.textContent('#meter-problems-kept')).toMatch(/^A file of points P1 … P96, or a column named just "load", carries no unit: choose the unit of the readings beside the buttons/);
     await shoot('04-meter-problems.png', '#meters-box');
   }, 60_000);
 
@@ -240,6 +254,23 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     await shoot('14-meters-zh.png', '#meters-box');
     await speak('en');
   }, 60_000);
+
+  it('shows whom to call where the scenario gives a contact', async () => {
+    const customer = recorded.split('@')[0];
+    const file = JSON.parse(readFileSync(join(repoRoot, 'scenarios', 'heat-wave.json'), 'utf8'));
+    file.customers.find((c: { id: string }) => c.id === customer).contact = { name: '张工', phone: '13900000001' };
+    await page.setInputFiles('#file-input', { name: 'heat-wave-contacts.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.waitForFunction(() => /^heat-wave-contacts\.json — warnings drawn$/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 180_000 });
+    // Another file's content: no plan of the first is shown, and nothing is in execution.
+    expect(await page.textContent('#execution-empty')).toBe('No plan yet: build one under Orderly-power plans above, then work its notices here.');
+    await page.click('[data-strategy="cost"]');
+    await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length === 1, undefined, { timeout: 120_000 });
+    await page.click('#execution-start');
+    await page.waitForFunction(() => /^Notices \(通知清单\): [\d,]+ notices$/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 120_000 });
+    const cells = await page.locator(`#notices-table tr[data-key="${recorded}"] td`).allTextContents();
+    expect(cells[5]).toBe('张工 13900000001');
+    expect(cells[6]).toBe('to notify'); // the steps recorded were for the other file's plan
+  }, 300_000);
 
   it('leaves the re-plan to the re-planner: a disabled button that says so, and no result', async () => {
     expect(await page.isDisabled('#replan-button')).toBe(true);

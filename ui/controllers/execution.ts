@@ -18,7 +18,7 @@ import { download } from '../download.ts';
 import {
   clockMoved, executionJudged, executionStarted, metersGiven, metersRefused, noticesListed, policyChosen, stepRecorded, stepRefused, judgingEnded, type Execution, type MeterFile,
 } from '../execution-state.ts';
-import { planLabel } from '../i18n.ts';
+import { localeOf, planLabel, problemCount } from '../i18n.ts';
 import { loadExecuting, loadNoticeLog, noticeKey, saveExecuting, saveNoticeLog } from '../plan-store.ts';
 import { executionOpened, executionUpdated, type PageState } from '../state.ts';
 import type { Page } from './page.ts';
@@ -80,7 +80,7 @@ export function createExecution(page: Page): ExecutionWork {
     const log = applied.ok ? kept : [];
     const records = applied.ok ? applied.records : new Map(r.notices.map((n) => [n.id, freshRecord(n.id)]));
     update(x, (e) => noticesListed(e, r.notices, log, records));
-    say((word) => `${word('noticesTitle')}: ${r.notices.length.toLocaleString()} ${word('noticesCount')}${applied.ok ? '' : `; ${word('logSetAside')}`}`, applied.ok ? 'ok' : 'error');
+    say((word, lang) => `${word('noticesTitle')}: ${r.notices.length.toLocaleString(localeOf(lang))} ${word('noticesCount')}${applied.ok ? '' : `; ${word('logSetAside')}`}`, applied.ok ? 'ok' : 'error');
   }
 
   async function resume(): Promise<void> {
@@ -123,12 +123,12 @@ export function createExecution(page: Page): ExecutionWork {
     if (!now || now.meters !== meters || now.policy !== policy) return; // other meters or another baseline asked for since
     if (!r.ok) {
       update(x, (e) => metersRefused(e, meters.name, r.problems, r.total));
-      say((word) => `${meters.name}: ${r.total} ${word(r.total === 1 ? 'problem' : 'problems')}`, 'error');
+      say((_, lang) => `${meters.name}: ${problemCount(r.total, lang)}`, 'error');
       return;
     }
     update(x, (e) => executionJudged(e, r.result));
     const days = r.result.days.length;
-    say((word) => `${meters.name}: ${r.result.meters.meters.toLocaleString()} ${word('metersWord')}, ${r.result.meters.readings.toLocaleString()} ${word('readingsWord')}; ${days} ${word('daysJudged')}`, days ? 'ok' : 'error');
+    say((word, lang) => `${meters.name}: ${r.result.meters.meters.toLocaleString(localeOf(lang))} ${word('metersWord')}, ${r.result.meters.readings.toLocaleString(localeOf(lang))} ${word('readingsWord')}; ${days} ${word('daysJudged')}`, days ? 'ok' : 'error');
   }
 
   async function loadStory(): Promise<void> {

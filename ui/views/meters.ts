@@ -34,5 +34,7 @@ export function renderMeters(x: Execution, lang: Lang): void {
   const items = p.problems.map((q) => { const li = document.createElement('li'); li.textContent = formatProblem(q); return li; });
   if (p.total > p.problems.length) { const li = document.createElement('li'); li.textContent = `… ${p.total - p.problems.length} ${word('more', lang)}`; items.push(li); }
   $('meter-problems-list').replaceChildren(...items);
-  $('meter-problems-kept').textContent = x.result ? word('metersKept', lang) : '';
+  // core/ names the command line's flag; on the page the unit is the selector beside the buttons.
+  const unit = p.problems.some((q) => q.message.includes('--unit'));
+  $('meter-problems-kept').textContent = [unit ? word('unitHint', lang) : '', x.result ? word('metersKept', lang) : ''].filter(Boolean).join(' ');
 }

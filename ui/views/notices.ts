@@ -68,7 +68,8 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
   refused.textContent = x.refused ?? '';
   const notices = x.notices;
   $('notices-ready').hidden = !notices;
-  if (!notices) return;
+  // While a plan's notices are made, none of another plan's stay in the table.
+  if (!notices) { $('notices-table').replaceChildren(); return; }
   const alarms = new Map(noticeAlarms(notices, x.records, x.clockMs).map((a) => [a.notice, a]));
   const line = $('notice-alarms');
   line.dataset.count = String(alarms.size);
