@@ -31,7 +31,7 @@ export function renderCompliance(x: Execution, lang: Lang, act: ComplianceAction
   $('compliance-body').hidden = !day;
   if (!r || !day) return;
   const days = $<HTMLSelectElement>('day-select');
-  days.replaceChildren(...r.days.map((d) => option(d.compliance.date, `${d.compliance.date}${x.meters?.story?.date === d.compliance.date ? (zh ? '（故事当日）' : ' (the story\'s day)') : ''}`)));
+  days.replaceChildren(...r.days.map((d) => option(d.compliance.date, `${d.compliance.date}${x.meters?.story?.date === d.compliance.date ? (zh ? '（示例情景当日）' : ' (the story\'s day)') : ''}`)));
   days.value = day.compliance.date;
   const c = day.compliance, g = day.guarantee;
 
