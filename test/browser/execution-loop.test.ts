@@ -137,6 +137,21 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     await page.click('[data-notice-filter="all"]');
     await page.click('#clock-reset');
     expect(await page.getAttribute('#notice-alarms', 'data-count')).toBe('0');
+    // A step before the notice's last one is refused in the page's words, and nothing is recorded.
+    const other = rows().nth(1);
+    await page.click('[data-clock="1"]');
+    await other.locator('button[data-record="notified"]').click();
+    await page.click('#clock-reset');
+    await page.click('[data-clock="-1"]');
+    expect(await page.getAttribute('#clock-time', 'data-at')).toMatch(/T10:00\+08:00$/); // never before the issue time
+    await other.locator('button[data-record="acknowledged"]').click();
+    expect(await page.textContent('#notice-refused')).toMatch(/^The page's clock is before this notice's last step \(Jul \d+ 11:00\): move the clock on first\.$/);
+    expect(await other.locator('td').nth(6).textContent()).toMatch(/^notifiedJul \d+ 11:00/);
+    await page.click('[data-clock="1"]');
+    expect(await page.isHidden('#notice-refused')).toBe(true);
+    await other.locator('button[data-record="acknowledged"]').click();
+    expect(await other.locator('td').nth(6).textContent()).toMatch(/^acknowledgedJul \d+ 11:00/);
+    await page.click('#clock-reset');
   }, 60_000);
 
   it('keeps the acknowledgement through a reload, with the plan in execution (and nothing else kept is lost)', async () => {

@@ -19,6 +19,7 @@ import {
   clockMoved, executionJudged, executionStarted, metersGiven, metersRefused, noticesListed, policyChosen, stepRecorded, stepRefused, judgingEnded, type Execution, type MeterFile,
 } from '../execution-state.ts';
 import { localeOf, planLabel, problemCount } from '../i18n.ts';
+import { clockText } from '../time-text.ts';
 import { loadExecuting, loadNoticeLog, noticeKey, saveExecuting, saveNoticeLog } from '../plan-store.ts';
 import { executionOpened, executionUpdated, type PageState } from '../state.ts';
 import type { Page } from './page.ts';
@@ -95,8 +96,15 @@ export function createExecution(page: Page): ExecutionWork {
     if (!x?.notices) return;
     const who = by.trim();
     if (!who) { update(x, (e) => stepRefused(e, page.word('needDispatcher'))); return; }
+    const record = x.records.get(notice) ?? freshRecord(notice);
+    const last = record.steps[record.steps.length - 1];
+    // The clock moved back before this notice's last step: said in the page's words (core/ would refuse it too).
+    if (last && x.clockMs < last.atMs) {
+      update(x, (e) => stepRefused(e, page.word('clockBeforeStep').replace('{at}', clockText(last.atMs, x.timeZone, store.get().lang))));
+      return;
+    }
     const event: NoticeEvent = { notice, to, at: formatInZone(x.clockMs, resolveZone(x.timeZone)!), by: who };
-    const r = step(x.records.get(notice) ?? freshRecord(notice), event, notice);
+    const r = step(record, event, notice);
     if (!r.ok) { update(x, (e) => stepRefused(e, formatProblem(r.problem))); return; }
     update(x, (e) => stepRecorded(e, event, r.record));
     const now = get();

@@ -89,7 +89,9 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
   document.querySelectorAll<HTMLButtonElement>('[data-notice-filter]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.noticeFilter === x.filter)));
 
   const shown = filterNotices(notices, x, alarms);
-  const rows = pageRows(shown, x.pages.notices).map((n) => {
+  // A list that shrank (fewer alarms once the clock moved back) shows its last page.
+  const at = Math.min(x.pages.notices, pageCount(shown.length) - 1);
+  const rows = pageRows(shown, at).map((n) => {
     const record = x.records.get(n.id);
     const state = record?.state ?? 'to-notify';
     const alarm = alarms.get(n.id);
@@ -126,7 +128,7 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
   });
   fillTable($('notices-table'), [word('noticeBy', lang), word('customerCol', lang), word('measuresCol', lang), word('orderedHours', lang), word('peakCol', lang), word('contactCol', lang), word('statusCol', lang), word('recordCol', lang)],
     rows, word(x.filter === 'alarms' ? 'noAlarms' : 'noneShown', lang));
-  fillPager($('notices-pager'), x.pages.notices, shown.length, lang, (p) => act.page('notices', p, pageCount(shown.length)));
+  fillPager($('notices-pager'), at, shown.length, lang, (p) => act.page('notices', p, pageCount(shown.length)));
 }
 
 /** An element with a second line under it. */
