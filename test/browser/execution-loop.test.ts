@@ -119,6 +119,8 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     await page.waitForFunction((id) => /^acknowledged/.test(document.querySelector(`#notices-table tr[data-key="${id}"] td:nth-child(7)`)!.textContent!), recorded);
     expect(await row.locator('td').nth(6).textContent()).toMatch(new RegExp(`^acknowledgedJul \\d+ 11:00 · ${dispatcher}$`));
     expect(await row.locator('button').count()).toBe(0);
+    // The keyboard stays in the list: on the next row's button, not thrown back to the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.previousElementSibling?.getAttribute('data-key'))).toBe(recorded);
     expect(await page.textContent('#notice-counts')).toMatch(/· notified 0 · acknowledged 1 ·/);
   }, 60_000);
 

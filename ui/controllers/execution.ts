@@ -88,7 +88,7 @@ export function createExecution(page: Page): ExecutionWork {
     const d = store.get().dispatch;
     if (!d?.assessment || d.provisional || !d.plans.length) return;
     const planId = await loadExecuting(d.opened.sha256).catch(() => undefined);
-    if (planId && store.get().dispatch === d && d.plans.some((p) => p.id === planId)) await start(planId);
+    if (planId && store.get().dispatch?.session === d.session && store.get().dispatch!.plans.some((p) => p.id === planId)) await start(planId);
   }
 
   function record(notice: string, to: NoticeState, by: string): void {

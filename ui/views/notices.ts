@@ -126,8 +126,15 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
       ] as Cell[],
     };
   });
+  // The table is drawn anew after each step: the keyboard stays where it was (the row's next step, else the next row's).
+  const focused = (document.activeElement as HTMLElement | null)?.dataset?.notice;
   fillTable($('notices-table'), [word('noticeBy', lang), word('customerCol', lang), word('measuresCol', lang), word('orderedHours', lang), word('peakCol', lang), word('contactCol', lang), word('statusCol', lang), word('recordCol', lang)],
     rows, word(x.filter === 'alarms' ? 'noAlarms' : 'noneShown', lang));
+  if (focused) {
+    const row = $('notices-table').querySelector<HTMLElement>(`tr[data-key="${CSS.escape(focused)}"]`);
+    const next = row?.querySelector<HTMLButtonElement>('button') ?? row?.nextElementSibling?.querySelector<HTMLButtonElement>('button');
+    next?.focus();
+  }
   fillPager($('notices-pager'), at, shown.length, lang, (p) => act.page('notices', p, pageCount(shown.length)));
 }
 
