@@ -242,6 +242,7 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     expect(await labels()).toEqual(['Actual maximum load', 'Gap target dispatched', 'Execution periods', 'Customers shifting or avoiding the peak', 'Load shifted or avoided', 'Demand-response customers', 'Demand-response load', 'High-energy load limited', 'High-energy share', 'Energy affected', 'Customer execution rate', 'Completion rate (完成率)']);
     const values = await page.locator('#daily-report dd').allTextContents();
     expect(values[0]).toMatch(/^[\d,]+\.\d MW \(\d\d:00\)$/);
+    expect(await page.textContent('#daily-title')).toMatch(/^Daily execution report \(日报\), 2024-07-\d\d$/);
     expect(values[2]).toMatch(/^\d\d:00–\d\d:00.* \(\d+ h\)$/);
     expect(values[3]).toMatch(/^[\d,]+ customers$/);
     expect(values[9]).toMatch(/^[\d,]+\.\d MWh$/);
@@ -264,6 +265,11 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     await page.click('#download-daily');
     file = await (await download).path();
     expect(readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\n')[0]).toBe('日期,实际发生最大负荷(MW),调度下达缺口指标(MW),执行时段,错避峰户数,错避峰负荷(MW),需求响应户数,需求响应负荷(MW),高耗能压限负荷(MW),高耗能压限负荷占比(%),影响电量(MWh),用户执行率(%)');
+    // The notices in Chinese too: the states as the rules name them, the buttons, the pager.
+    expect(await page.textContent('#notice-counts')).toMatch(/^待通知 [\d,]+ · 已通知 0 · 已确认 2 · 执行中 0 · 已执行 0 · 未执行到位 0（共 [\d,]+ 份，每户每日一份）$/);
+    expect(await page.locator('#notices-table thead th').allTextContents()).toEqual(['通知截止时间', '用户', '措施', '执行时段（逐时负荷）', '最大负荷指标（MW）', '联系人', '状态', '登记']);
+    expect(await page.locator('#notices-table button[data-record="notified"]').first().textContent()).toBe('登记已通知');
+    expect(await page.textContent('#notices-pager')).toMatch(/^上一页第 1–25 条，共 [\d,]+ 条（第 1 \/ \d+ 页）下一页$/);
     await shoot('10-daily-zh.png', '#report-section');
     await shoot('11-guarantee-zh.png', '#guarantee-section');
     await shoot('12-short-zh.png', '#short-section');

@@ -10,7 +10,6 @@ import { shortfallList } from '../../core/execution/report-text.ts';
 import { pageCount, type Execution, type Paged } from '../execution-state.ts';
 import { BASELINE_WORDS, customersText, dailyRows, evaluationRows, mwhText, mwText, rateText, servesText, verdictText } from '../execution-text.ts';
 import { className, localeOf, word, type Lang } from '../i18n.ts';
-import { dateText } from '../time-text.ts';
 import { $, fact, option } from './dom.ts';
 import { fillPager, fillTable, pageRows, type Cell } from './table.ts';
 
@@ -96,7 +95,7 @@ export function renderCompliance(x: Execution, lang: Lang, act: ComplianceAction
         d.hours.map((h) => h.time.slice(11, 16)).join(zh ? '、' : ', '), num(mwText(d.peakDropMW, lang, 2)), num(mwhText(d.dropMWh, lang, 2)), verdictText(d, lang)],
     })), '—');
 
-  $('daily-title').textContent = zh ? `有序用电执行日报（${day.compliance.date}）` : `Daily execution report (${dateText(day.compliance.date, lang)})`;
+  $('daily-title').textContent = zh ? `有序用电执行日报（${day.compliance.date}）` : `Daily execution report (日报), ${day.compliance.date}`;
   $('daily-report').replaceChildren(...dailyRows(day.report, lang).flatMap(([k, v]) => fact(k, v)), ...fact(word('completion', lang), rateText(day.report.completion, lang)));
   $('evaluation').replaceChildren(...evaluationRows(r.evaluation, lang).flatMap(([k, v]) => fact(k, v)));
   $('not-metered').hidden = !r.daysNotMetered.length;
