@@ -275,6 +275,9 @@ const WORDS = {
 
 export type WordKey = keyof typeof WORDS;
 
+/** Every word the page has (for the tests that read them all). */
+export const WORD_KEYS = Object.keys(WORDS) as WordKey[];
+
 const LEVEL_COLOUR_WORDS: Record<string, { en: string; zh: string }> = {
   IV: { en: 'blue', zh: '蓝色' }, III: { en: 'yellow', zh: '黄色' }, II: { en: 'orange', zh: '橙色' }, I: { en: 'red', zh: '红色' },
 };

@@ -8,7 +8,7 @@ import type { DailyReport, Evaluation } from '../../core/execution/daily-report.
 import {
   customersText, dailyRows, evaluationRows, hourWindows, mwText, overdueText, periodsWords, rateText, servesText, verdictText, windowsWords,
 } from '../../ui/execution-text.ts';
-import { className } from '../../ui/i18n.ts';
+import { className, word, WORD_KEYS } from '../../ui/i18n.ts';
 
 const day: DailyReport = {
   date: '2024-07-25', maxLoadMW: 1785.04, maxLoadTime: '2024-07-25T13:00+08:00', gapTargetMW: 370.25, periods: '13-23', executionHours: 10,
@@ -90,5 +90,14 @@ describe('the residents\' guarantee', () => {
     expect(servesText('residents (69 %)', 'en', className)).toBe('residents (69 %)');
     expect(servesText('protected customers', 'zh', className)).toBe('保障用户');
     expect(servesText('hospital', 'zh', className)).toBe('医院');
+  });
+});
+
+describe('the page\'s Chinese', () => {
+  it('writes its punctuation full-width: no ( ) , : ; ! ? in any Chinese word of the page', () => {
+    expect(WORD_KEYS.length).toBeGreaterThan(200);
+    expect(WORD_KEYS.filter((k) => /[(),:;!?]/.test(word(k, 'zh'))).map((k) => `${k}: ${word(k, 'zh')}`)).toEqual([]);
+    // The test can fail: an English sentence is full of them.
+    expect(/[(),:;!?]/.test(word('executionHint', 'en'))).toBe(true);
   });
 });
