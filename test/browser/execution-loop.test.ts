@@ -295,6 +295,38 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     expect(cells[6]).toBe('to notify'); // the steps recorded were for the other file's plan
   }, 300_000);
 
+  it('keeps what an older page kept: its version-1 database is upgraded with the notices\' store, and its files open', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const old = await context.newPage();
+    old.on('pageerror', (e) => errors.push(e.message));
+    // An empty page of the same origin makes the database as the page before this one did (version 1: plans and files).
+    await old.route('**/older-page.html', (r) => r.fulfill({ body: '<!doctype html><title>older page</title>', contentType: 'text/html' }));
+    await old.goto(new URL('older-page.html', server.url).href);
+    const text = readFileSync(join(repoRoot, 'scenarios', 'heat-wave.json'), 'utf8');
+    await old.evaluate(async (json) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('orderly', 1);
+        req.onupgradeneeded = () => { req.result.createObjectStore('plans'); req.result.createObjectStore('files'); };
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('files', 'readwrite');
+        tx.objectStore('files').put({ name: 'kept-heat-wave.json', blob: new Blob([json]), openedAt: Date.now() }, 'file:kept-heat-wave.json');
+        tx.objectStore('files').put({ pointer: 'kept-heat-wave.json' }, 'last');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, text);
+    await old.goto(server.url);
+    await old.waitForFunction(() => /^kept-heat-wave\.json — warnings drawn$/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 180_000 });
+    expect((await old.locator('#recent-select option').allTextContents()).some((t) => t.startsWith('kept-heat-wave.json'))).toBe(true);
+    expect(await old.evaluate(() => new Promise((resolve) => { const r = indexedDB.open('orderly'); r.onsuccess = () => { resolve([r.result.version, [...r.result.objectStoreNames]]); r.result.close(); }; })))
+      .toEqual([2, ['files', 'notices', 'plans']]);
+    await context.close();
+  }, 240_000);
+
   it('leaves the re-plan to the re-planner: a disabled button that says so, and no result', async () => {
     expect(await page.isDisabled('#replan-button')).toBe(true);
     expect(await page.textContent('#replan-note')).toMatch(/^Not available yet: this arrives with the re-planner \(orderly replan\)/);
