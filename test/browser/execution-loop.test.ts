@@ -88,7 +88,8 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     const cells = await first.locator('td').allTextContents();
     expect(cells[0]).toMatch(/^Jul \d+ \d\d:00$/);
     expect(cells[1]).toMatch(/^C\d{6} /);
-    expect(cells[3]).toMatch(/^\d\d-\d\d \d\d:00–\d\d:00/);
+    expect(cells[3]).toMatch(/^Jul \d+ \d\d:00–\d\d:00/);
+    expect(cells[7]).toBe('Mark notified');
     expect(cells[4]).toMatch(/^\d+\.\d\d MW$/);
     expect(cells[5]).toBe('—'); // the heat wave's customers carry no contact, and the page says so
     expect(await page.textContent('#notice-contacts')).toBe(`Note: ${total.toLocaleString('en-US')} of the notices are for customers the scenario gives no contact for ("—"): find whom to call elsewhere.`);

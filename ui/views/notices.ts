@@ -11,7 +11,7 @@ import { formatInZone, resolveZone } from '../../core/time/zone.ts';
 import { pageCount, type Execution, type NoticeFilter, type Paged } from '../execution-state.ts';
 import { hourWindows, mwText, overdueText, STATE_WORDS, windowsWords } from '../execution-text.ts';
 import { word, type Lang } from '../i18n.ts';
-import { clockText } from '../time-text.ts';
+import { clockText, dateText } from '../time-text.ts';
 import { $ } from './dom.ts';
 import { fillPager, fillTable, pageRows, type Cell } from './table.ts';
 
@@ -117,7 +117,7 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
       action = b;
     }
     const hours = document.createElement('span');
-    hours.textContent = `${n.date.slice(5)} ${windowsWords(hourWindows(n.mw), lang)}`;
+    hours.textContent = `${dateText(n.date, lang)} ${windowsWords(hourWindows(n.mw), lang)}`;
     return {
       key: n.id, className: alarm ? 'alarm' : '',
       cells: [
