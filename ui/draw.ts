@@ -61,8 +61,8 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
     ([plans, selected, x, session, lang]) => renderExecutionHead(plans, selected, x, session, lang));
   // Each part of it drawn again only when what it shows changed (the execution itself is read as it is now).
   const now = () => execution(store.get())!;
-  on((s) => { const x = execution(s); return x && [x.session, x.planId, x.notices, x.records, x.clockMs, x.filter, x.pages.notices, x.refused, s.lang] as const; },
-    (p) => renderNotices(now(), p[8], act));
+  on((s) => { const x = execution(s); return x && [x.session, x.planId, x.notices, x.records, x.clockMs, x.filter, x.noticeDay, x.pages.notices, x.refused, s.lang] as const; },
+    (p) => renderNotices(now(), p[9], act));
   on((s) => { const x = execution(s); return x && [x.session, x.planId, x.meters, x.meterProblems, x.judging, x.result, x.notices, s.lang] as const; },
     (p) => renderMeters(now(), p[7]));
   on((s) => { const x = execution(s); return x && [x.session, x.planId, x.result, x.day, x.policy, x.judging, x.pages.short, x.pages.customers, s.lang] as const; },

@@ -37,6 +37,8 @@ export interface Execution {
   log: NoticeEvent[];
   records: Map<string, NoticeRecord>;
   filter: NoticeFilter;
+  /** The day of execution whose notices are shown, or null for every day. */
+  noticeDay: string | null;
   /** The page shown of each long list. */
   pages: Record<Paged, number>;
   /** Why the last step was refused, or null. */
@@ -60,7 +62,7 @@ export const pageCount = (rows: number): number => Math.max(1, Math.ceil(rows / 
 
 export function executionStarted(session: number, planId: string, key: string, timeZone: string, issuedMs: number): Execution {
   return {
-    session, planId, key, timeZone, issuedMs, clockMs: issuedMs, notices: null, log: [], records: new Map(), filter: 'all', pages: FIRST_PAGES, refused: null,
+    session, planId, key, timeZone, issuedMs, clockMs: issuedMs, notices: null, log: [], records: new Map(), filter: 'all', noticeDay: null, pages: FIRST_PAGES, refused: null,
     meters: null, meterProblems: null, policy: 'jiangsu', judging: false, result: null, day: null,
   };
 }
@@ -85,6 +87,8 @@ export const clockMoved = (x: Execution, hours: number | null): Execution => {
 };
 
 export const noticesFiltered = (x: Execution, filter: NoticeFilter): Execution => (x.filter === filter ? x : { ...x, filter, pages: { ...x.pages, notices: 0 } });
+
+export const noticeDayChosen = (x: Execution, day: string | null): Execution => (x.noticeDay === day ? x : { ...x, noticeDay: day, pages: { ...x.pages, notices: 0 } });
 
 /** A page of one of the long lists, kept within the `pages` it has. */
 export const paged = (x: Execution, list: Paged, page: number, pages: number): Execution => {

@@ -187,6 +187,8 @@ const WORDS = {
   needDispatcher: { en: 'Enter the dispatcher\'s name first: every step records who made it.', zh: '请先填写调度员姓名：每条记录均须注明登记人。' },
   clockBeforeStep: { en: 'The page\'s clock is before this notice\'s last step ({at}): move the clock on first.', zh: '页面时钟早于该通知的上一条记录（{at}）：请先将时钟向后拨动。' },
   notSaved: { en: 'not kept in the browser', zh: '未能保存到浏览器' },
+  everyDay: { en: 'Every day', zh: '全部日期' },
+  noticeDay: { en: 'day ordered', zh: '执行日期' },
   filterAll: { en: 'All', zh: '全部' },
   filterAlarms: { en: 'Alarms', zh: '告警' },
   filterOpen: { en: 'Not yet acknowledged', zh: '尚未确认' },

@@ -23,7 +23,7 @@ import {
   csvDismissed, executionUpdated, hourScrubbed, localAreaChosen, initialState, languageChanged, networkFocused, planByChosen, planSelected, retryTaken, whatIfReset, type Retry,
 } from './state.ts';
 import { createStore } from './store.ts';
-import { dayChosen, noticesFiltered, paged, type NoticeFilter } from './execution-state.ts';
+import { dayChosen, noticeDayChosen, noticesFiltered, paged, type NoticeFilter } from './execution-state.ts';
 import type { BaselinePolicy } from '../core/execution/baselines.ts';
 import type { MeterUnit } from '../core/execution/meters.ts';
 import { STORIES } from './stories.ts';
@@ -161,6 +161,7 @@ $('clock-reset').addEventListener('click', () => execution.moveClock(null));
 $<HTMLInputElement>('dispatcher-name').value = localStorage.getItem('orderly.dispatcher') ?? '';
 $('dispatcher-name').addEventListener('change', () => localStorage.setItem('orderly.dispatcher', value('dispatcher-name').trim()));
 document.querySelectorAll<HTMLButtonElement>('[data-notice-filter]').forEach((b) => b.addEventListener('click', () => changeExecution((x) => noticesFiltered(x, b.dataset.noticeFilter as NoticeFilter))));
+$('notice-day').addEventListener('change', () => changeExecution((x) => noticeDayChosen(x, value('notice-day') || null)));
 $('download-notices').addEventListener('click', () => execution.downloadNotices());
 $('download-log').addEventListener('click', () => execution.downloadLog());
 $('story-button').addEventListener('click', () => void execution.loadStory());

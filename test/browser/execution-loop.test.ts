@@ -99,6 +99,17 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     const deadlines = await rows().evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')!.textContent!));
     expect([...deadlines].sort()).toEqual(deadlines);
     recorded = (await first.getAttribute('data-key'))!;
+    // One day of execution at a time: the days with their counts, which add up to the whole.
+    const days = await page.locator('#notice-day option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent!]));
+    expect(days[0]).toEqual(['', `Every day (${total.toLocaleString('en-US')} notices)`]);
+    const perDay = days.slice(1).map(([, t]) => Number(/\(([\d,]+) notices?\)$/.exec(t)![1].replace(/,/g, '')));
+    expect(perDay.reduce((a, b) => a + b, 0)).toBe(total);
+    const [day, dayText] = days[days.length - 1];
+    await page.selectOption('#notice-day', day);
+    expect(await page.textContent('#notices-pager')).toContain(`of ${perDay[perDay.length - 1].toLocaleString('en-US')}`);
+    expect((await rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key')!))).every((k) => k.endsWith(`@${day}`))).toBe(true);
+    expect(dayText).toMatch(/^Jul \d+ \(/);
+    await page.selectOption('#notice-day', '');
     await shoot('02-notices.png', '#notices-ready');
   }, 240_000);
 

@@ -12,7 +12,7 @@ import { pageCount, type Execution, type NoticeFilter, type Paged } from '../exe
 import { hourWindows, mwText, overdueText, STATE_WORDS, windowsWords } from '../execution-text.ts';
 import { word, type Lang } from '../i18n.ts';
 import { clockText, dateText } from '../time-text.ts';
-import { $ } from './dom.ts';
+import { $, option } from './dom.ts';
 import { fillPager, fillTable, pageRows, type Cell } from './table.ts';
 
 export interface NoticeActions {
@@ -48,14 +48,14 @@ function strip(n: Notice, lang: Lang): SVGSVGElement {
   return svg;
 }
 
-export function filterNotices(notices: Notice[], x: Pick<Execution, 'records' | 'filter'>, alarms: Map<string, NoticeAlarm>): Notice[] {
+export function filterNotices(notices: Notice[], x: Pick<Execution, 'records' | 'filter' | 'noticeDay'>, alarms: Map<string, NoticeAlarm>): Notice[] {
   const state = (n: Notice) => x.records.get(n.id)?.state ?? 'to-notify';
   const keep: Record<NoticeFilter, (n: Notice) => boolean> = {
     all: () => true,
     alarms: (n) => alarms.has(n.id),
     open: (n) => state(n) === 'to-notify' || state(n) === 'notified',
   };
-  return notices.filter(keep[x.filter]);
+  return notices.filter((n) => (x.noticeDay === null || n.date === x.noticeDay) && keep[x.filter](n));
 }
 
 export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): void {
@@ -88,6 +88,15 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
   $('notice-contacts').textContent = lang === 'zh' ? `注意：${without.toLocaleString('zh-CN')} 份通知的用户在场景中没有联系人（“—”），须另行查找联系方式。` : `Note: ${without.toLocaleString('en-US')} of the notices are for customers the scenario gives no contact for ("—"): find whom to call elsewhere.`;
   document.querySelectorAll<HTMLButtonElement>('[data-notice-filter]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.noticeFilter === x.filter)));
 
+  // The days of execution, each with its count: a dispatcher works today's first.
+  const byDay = new Map<string, number>();
+  for (const n of notices) byDay.set(n.date, (byDay.get(n.date) ?? 0) + 1);
+  const days = $<HTMLSelectElement>('notice-day');
+  const count = (k: number) => (lang === 'zh' ? `${k.toLocaleString('zh-CN')} 份` : `${k.toLocaleString('en-US')} ${k === 1 ? 'notice' : 'notices'}`);
+  const label = (text: string, k: number) => (lang === 'zh' ? `${text}（${count(k)}）` : `${text} (${count(k)})`);
+  days.replaceChildren(option('', label(word('everyDay', lang), notices.length)),
+    ...[...byDay.keys()].sort().map((d) => option(d, label(dateText(d, lang), byDay.get(d)!))));
+  days.value = x.noticeDay ?? '';
   const shown = filterNotices(notices, x, alarms);
   // A list that shrank (fewer alarms once the clock moved back) shows its last page.
   const at = Math.min(x.pages.notices, pageCount(shown.length) - 1);
