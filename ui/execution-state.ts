@@ -71,11 +71,11 @@ export function executionStarted(session: number, planId: string, key: string, t
 export const noticesListed = (x: Execution, notices: Notice[], log: NoticeEvent[], records: Map<string, NoticeRecord>): Execution =>
   ({ ...x, notices, log, records, pages: { ...x.pages, notices: 0 } });
 
-/** A step recorded: the log grows by it and the record of its notice changes. */
-export const stepRecorded = (x: Execution, event: NoticeEvent, record: NoticeRecord): Execution => {
-  const records = new Map(x.records);
-  records.set(record.notice, record);
-  return { ...x, log: [...x.log, event], records, refused: null };
+/** Steps recorded (one, or a page of notices at once): the log grows by them and the records of their notices change. */
+export const stepsRecorded = (x: Execution, events: NoticeEvent[], records: NoticeRecord[]): Execution => {
+  const next = new Map(x.records);
+  for (const r of records) next.set(r.notice, r);
+  return { ...x, log: [...x.log, ...events], records: next, refused: null };
 };
 
 export const stepRefused = (x: Execution, why: string): Execution => ({ ...x, refused: why });

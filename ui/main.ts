@@ -54,7 +54,7 @@ drawPage(store, {
   select: (id) => store.update((s) => planSelected(s, id)),
   exportCsv: (id) => void dispatch.exportCsv(id),
   focusNetwork: (area) => store.update((s) => networkFocused(s, area)),
-  record: (notice, to) => execution.record(notice, to, value('dispatcher-name')),
+  record: (notices, to) => execution.record(notices, to, value('dispatcher-name')),
   page: (list, p, pages) => changeExecution((x) => paged(x, list, p, pages)),
 });
 

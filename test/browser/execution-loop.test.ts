@@ -305,6 +305,12 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     const cells = await page.locator(`#notices-table tr[data-key="${recorded}"] td`).allTextContents();
     expect(cells[5]).toBe('张工 13900000001');
     expect(cells[6]).toBe('to notify'); // the steps recorded were for the other file's plan
+    // A round of calls done: the whole page marked notified at once, at the clock, by the dispatcher named.
+    expect(await page.textContent('#mark-page-notified')).toBe('Mark the 25 on this page to notify as notified');
+    await page.click('#mark-page-notified');
+    expect(await page.textContent('#notice-counts')).toMatch(/ · notified 25 · acknowledged 0 ·/);
+    expect(await page.locator('#notices-table td:nth-child(7)').allTextContents()).toEqual(Array(25).fill(`notifiedJul 21 10:00 · ${dispatcher}`));
+    expect(await page.isDisabled('#mark-page-notified')).toBe(true);
   }, 300_000);
 
   it('keeps what an older page kept: its version-1 database is upgraded with the notices\' store, and its files open', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExecutionResult } from '../../core/execution/execute.ts';
 import type { NoticeEvent, NoticeRecord } from '../../core/execution/notice-status.ts';
 import {
-  clockMoved, dayChosen, executionJudged, executionStarted, metersGiven, metersRefused, noticesFiltered, pageCount, paged, policyChosen, stepRecorded,
+  clockMoved, dayChosen, executionJudged, executionStarted, metersGiven, metersRefused, noticesFiltered, pageCount, paged, policyChosen, stepsRecorded,
 } from '../../ui/execution-state.ts';
 import { executionOpened, executionUpdated, initialState } from '../../ui/state.ts';
 
@@ -33,7 +33,7 @@ describe('steps and lists', () => {
     const x = start();
     const event: NoticeEvent = { notice: 'C1@2024-07-23', to: 'notified', at: '2024-07-21T10:00+08:00', by: '王调度' };
     const record: NoticeRecord = { notice: 'C1@2024-07-23', state: 'notified', steps: [{ from: 'to-notify', to: 'notified', at: event.at, atMs: ISSUED, by: '王调度' }] };
-    const y = stepRecorded({ ...x, refused: 'earlier refusal' }, event, record);
+    const y = stepsRecorded({ ...x, refused: 'earlier refusal' }, [event], [record]);
     expect(y.log).toEqual([event]);
     expect(y.records.get('C1@2024-07-23')!.state).toBe('notified');
     expect(y.refused).toBeNull();

@@ -7,7 +7,7 @@
  */
 import type { BaselinePolicy } from '../../core/execution/baselines.ts';
 import type { MeterUnit } from '../../core/execution/meters.ts';
-import { applyLog, freshRecord, step, type NoticeEvent, type NoticeState } from '../../core/execution/notice-status.ts';
+import { applyLog, freshRecord, step, type NoticeEvent, type NoticeRecord, type NoticeState } from '../../core/execution/notice-status.ts';
 import { dailyReportCsv, evaluationCsv, noticesCsv, shortfallCsv } from '../../core/execution/report-text.ts';
 import { formatProblem } from '../../core/problems.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
@@ -16,7 +16,7 @@ import type { ExecutionOutcome, MeterStoryOutcome, NoticesOutcome } from '../../
 import { withScenario } from '../../worker/held-scenario.ts';
 import { download } from '../download.ts';
 import {
-  clockMoved, executionJudged, executionStarted, metersGiven, metersRefused, noticesListed, policyChosen, stepRecorded, stepRefused, judgingEnded, type Execution, type MeterFile,
+  clockMoved, executionJudged, executionStarted, metersGiven, metersRefused, noticesListed, policyChosen, stepsRecorded, stepRefused, judgingEnded, type Execution, type MeterFile,
 } from '../execution-state.ts';
 import { localeOf, planLabel, problemCount } from '../i18n.ts';
 import { clockText } from '../time-text.ts';
@@ -29,7 +29,7 @@ export interface ExecutionWork {
   start(planId: string): Promise<void>;
   /** After an opening is assessed: the plan that was being executed, opened again. */
   resume(): Promise<void>;
-  record(notice: string, to: NoticeState, by: string): void;
+  record(notices: string[], to: NoticeState, by: string): void;
   moveClock(hours: number | null): void;
   loadStory(): Promise<void>;
   loadMeters(name: string, bytes: Uint8Array, unit: MeterUnit | undefined): Promise<void>;
@@ -91,22 +91,29 @@ export function createExecution(page: Page): ExecutionWork {
     if (planId && store.get().dispatch?.session === d.session && store.get().dispatch!.plans.some((p) => p.id === planId)) await start(planId);
   }
 
-  function record(notice: string, to: NoticeState, by: string): void {
+  /** The same step on each notice given (one, or a page's): all recorded, or none and why not. */
+  function record(notices: string[], to: NoticeState, by: string): void {
     const x = get();
-    if (!x?.notices) return;
+    if (!x?.notices || !notices.length) return;
     const who = by.trim();
     if (!who) { update(x, (e) => stepRefused(e, page.word('needDispatcher'))); return; }
-    const record = x.records.get(notice) ?? freshRecord(notice);
-    const last = record.steps[record.steps.length - 1];
-    // The clock moved back before this notice's last step: said in the page's words (core/ would refuse it too).
-    if (last && x.clockMs < last.atMs) {
-      update(x, (e) => stepRefused(e, page.word('clockBeforeStep').replace('{at}', clockText(last.atMs, x.timeZone, store.get().lang))));
-      return;
+    const at = formatInZone(x.clockMs, resolveZone(x.timeZone)!);
+    const events: NoticeEvent[] = [], records: NoticeRecord[] = [];
+    for (const notice of notices) {
+      const record = x.records.get(notice) ?? freshRecord(notice);
+      const last = record.steps[record.steps.length - 1];
+      // The clock moved back before this notice's last step: said in the page's words (core/ would refuse it too).
+      if (last && x.clockMs < last.atMs) {
+        update(x, (e) => stepRefused(e, page.word('clockBeforeStep').replace('{at}', clockText(last.atMs, x.timeZone, store.get().lang))));
+        return;
+      }
+      const event: NoticeEvent = { notice, to, at, by: who };
+      const r = step(record, event, notice);
+      if (!r.ok) { update(x, (e) => stepRefused(e, formatProblem(r.problem))); return; }
+      events.push(event);
+      records.push(r.record);
     }
-    const event: NoticeEvent = { notice, to, at: formatInZone(x.clockMs, resolveZone(x.timeZone)!), by: who };
-    const r = step(record, event, notice);
-    if (!r.ok) { update(x, (e) => stepRefused(e, formatProblem(r.problem))); return; }
-    update(x, (e) => stepRecorded(e, event, r.record));
+    update(x, (e) => stepsRecorded(e, events, records));
     const now = get();
     if (now) void saveNoticeLog(now.key, now.log).catch((error: Error) => say(`${page.word('notSaved')}: ${error.message}`, 'error'));
   }

@@ -16,7 +16,8 @@ import { $, option } from './dom.ts';
 import { fillPager, fillTable, pageRows, type Cell } from './table.ts';
 
 export interface NoticeActions {
-  record(notice: string, to: NoticeState): void;
+  /** The same step on each notice given (a row's, or every row of the page still to notify). */
+  record(notices: string[], to: NoticeState): void;
   page(list: Paged, page: number, pages: number): void;
 }
 
@@ -100,6 +101,15 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
   const shown = filterNotices(notices, x, alarms);
   // A list that shrank (fewer alarms once the clock moved back) shows its last page.
   const at = Math.min(x.pages.notices, pageCount(shown.length) - 1);
+  // The whole page at once: every notice on it still to notify, marked notified (a call round done).
+  const toNotify = pageRows(shown, at).filter((n) => (x.records.get(n.id)?.state ?? 'to-notify') === 'to-notify').map((n) => n.id);
+  const all = document.createElement('button');
+  all.className = 'button';
+  all.id = 'mark-page-notified';
+  all.disabled = !toNotify.length;
+  all.textContent = lang === 'zh' ? `本页 ${toNotify.length} 份全部登记已通知` : `Mark the ${toNotify.length} on this page to notify as notified`;
+  all.addEventListener('click', () => act.record(toNotify, 'notified'));
+  $('page-actions').replaceChildren(all);
   const rows = pageRows(shown, at).map((n) => {
     const record = x.records.get(n.id);
     const state = record?.state ?? 'to-notify';
@@ -122,7 +132,7 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
       b.dataset.notice = n.id;
       b.textContent = word(next === 'notified' ? 'recordNotified' : 'recordAcknowledged', lang);
       b.setAttribute('aria-label', `${word(next === 'notified' ? 'recordNotified' : 'recordAcknowledged', lang)}: ${n.customer} ${n.name}`);
-      b.addEventListener('click', () => act.record(n.id, next));
+      b.addEventListener('click', () => act.record([n.id], next));
       action = b;
     }
     const hours = document.createElement('span');
