@@ -5,9 +5,13 @@
  */
 import { selectedPlan, type PageState } from './state.ts';
 import { watch, type Store } from './store.ts';
+import { renderCompliance, type ComplianceActions } from './views/compliance.ts';
 import { renderCsvPanel } from './views/csv-panel.ts';
 import { renderDispatchPanel } from './views/dispatch-panel.ts';
+import { renderExecutionHead } from './views/execution-head.ts';
 import { renderLanguage } from './views/language.ts';
+import { renderMeters } from './views/meters.ts';
+import { renderNotices, type NoticeActions } from './views/notices.ts';
 import { renderOutlook } from './views/outlook.ts';
 import { renderReport } from './views/plan-report.ts';
 import { renderPlansTable, type PlansTableActions } from './views/plans-table.ts';
@@ -20,7 +24,7 @@ import { renderBusy, renderStatus } from './views/status.ts';
 import { renderSituation } from './views/situation.ts';
 import { renderSliders, renderWhatIfPlan } from './views/what-if.ts';
 
-export interface DrawActions extends PlansTableActions {
+export interface DrawActions extends PlansTableActions, NoticeActions, ComplianceActions {
   focusNetwork(area: string | null): void;
 }
 
@@ -52,4 +56,17 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
     ([network, focus, lang]) => renderNetwork(network, focus, lang, act.focusNetwork));
   on((s) => { const plan = selectedPlan(assessed(s) ?? null); return plan && [plan, s.lang, s.width] as const; }, ([plan, lang]) => renderFan(plan, lang));
   on((s) => (s.report ? [s.report] as const : undefined), ([report]) => renderReport(report));
+
+  // The day of execution: only for the opening it belongs to.
+  const execution = (s: PageState) => (s.execution && s.dispatch?.session === s.execution.session ? s.execution : undefined);
+  on((s) => { const d = assessed(s); return d && [d.plans, selectedPlan(d), s.execution, d.session, s.lang] as const; },
+    ([plans, selected, x, session, lang]) => renderExecutionHead(plans, selected, x, session, lang));
+  // Each part of it drawn again only when what it shows changed (the execution itself is read as it is now).
+  const now = () => execution(store.get())!;
+  on((s) => { const x = execution(s); return x && [x.session, x.planId, x.notices, x.records, x.clockMs, x.filter, x.noticeDay, x.pages.notices, x.refused, s.lang] as const; },
+    (p) => renderNotices(now(), p[9], act));
+  on((s) => { const x = execution(s); return x && [x.session, x.planId, x.meters, x.meterProblems, x.judging, x.result, x.notices, s.lang] as const; },
+    (p) => renderMeters(now(), p[7]));
+  on((s) => { const x = execution(s); return x && [x.session, x.planId, x.result, x.day, x.policy, x.judging, x.pages.short, x.pages.customers, s.lang] as const; },
+    (p) => renderCompliance(now(), p[8], act));
 }

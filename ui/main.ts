@@ -10,6 +10,7 @@ import defaultScenarioUrl from '../scenarios/heat-wave.json?url';
 import { createCsv, type CsvChoice } from './controllers/csv.ts';
 import { showCsvFields } from './views/csv-panel.ts';
 import { createDispatch } from './controllers/dispatch.ts';
+import { createExecution } from './controllers/execution.ts';
 import { createFiles } from './controllers/files.ts';
 import { pageOf } from './controllers/page.ts';
 import { createWhatIf } from './controllers/what-if.ts';
@@ -20,9 +21,12 @@ import { drawPage } from './draw.ts';
 import type { Lang } from './i18n.ts';
 import { loadFile, loadLastFile } from './plan-store.ts';
 import {
-  csvDismissed, hourScrubbed, localAreaChosen, initialState, languageChanged, networkFocused, planByChosen, planSelected, retryTaken, whatIfReset, type Retry,
+  csvDismissed, executionUpdated, hourScrubbed, localAreaChosen, initialState, languageChanged, networkFocused, planByChosen, planSelected, retryTaken, whatIfReset, type Retry,
 } from './state.ts';
 import { createStore } from './store.ts';
+import { dayChosen, noticeDayChosen, noticesFiltered, paged, type NoticeFilter } from './execution-state.ts';
+import type { BaselinePolicy } from '../core/execution/baselines.ts';
+import type { MeterUnit } from '../core/execution/meters.ts';
 import { STORIES } from './stories.ts';
 import { $ } from './views/dom.ts';
 import { bulletinText } from './views/outlook.ts';
@@ -34,7 +38,12 @@ const store = createStore(initialState((localStorage.getItem('orderly.lang') as 
 const page = pageOf(store, browserEnginePool());
 const work = createWork(page);
 const dispatch = createDispatch(page, work);
-const files = createFiles(page, dispatch.assess);
+const execution = createExecution(page);
+// Once an opening is assessed with its plans, the plan that was being executed comes back with its notices.
+const files = createFiles(page, async (opened, provisional) => {
+  await dispatch.assess(opened, provisional);
+  if (!provisional) await execution.resume();
+});
 const csv = createCsv(page, files.open);
 const whatIf = createWhatIf(page);
 
@@ -46,7 +55,15 @@ drawPage(store, {
   select: (id) => store.update((s) => planSelected(s, id)),
   exportCsv: (id) => void dispatch.exportCsv(id),
   focusNetwork: (area) => store.update((s) => networkFocused(s, area)),
+  record: (notices, to) => execution.record(notices, to, value('dispatcher-name')),
+  page: (list, p, pages) => changeExecution((x) => paged(x, list, p, pages)),
 });
+
+/** A change to the execution shown (none when there is none). */
+function changeExecution(change: Parameters<typeof executionUpdated>[2]): void {
+  const x = store.get().execution;
+  if (x) store.update((s) => executionUpdated(s, x, change));
+}
 
 async function openDefault(): Promise<void> {
   const response = await fetch(defaultScenarioUrl);
@@ -146,6 +163,42 @@ $('playout-button').addEventListener('click', () => void dispatch.playOut(future
 $('print-button').addEventListener('click', () => void dispatch.print());
 document.querySelectorAll<HTMLButtonElement>('[data-by]').forEach((b) => b.addEventListener('click', () => store.update((s) => planByChosen(s, b.dataset.by as 'measure' | 'class'))));
 $('scrubber').addEventListener('input', (e) => store.update((s) => hourScrubbed(s, Number((e.target as HTMLInputElement).value))));
+
+// ---- Execution: notices, meters, compliance ----
+$('execution-start').addEventListener('click', () => { const id = store.get().dispatch?.selected; if (id) void execution.start(id); });
+document.querySelectorAll<HTMLButtonElement>('[data-clock]').forEach((b) => b.addEventListener('click', () => execution.moveClock(Number(b.dataset.clock))));
+$('clock-reset').addEventListener('click', () => execution.moveClock(null));
+$<HTMLInputElement>('dispatcher-name').value = localStorage.getItem('orderly.dispatcher') ?? '';
+$('dispatcher-name').addEventListener('change', () => localStorage.setItem('orderly.dispatcher', value('dispatcher-name').trim()));
+document.querySelectorAll<HTMLButtonElement>('[data-notice-filter]').forEach((b) => b.addEventListener('click', () => changeExecution((x) => noticesFiltered(x, b.dataset.noticeFilter as NoticeFilter))));
+$('notice-day').addEventListener('change', () => changeExecution((x) => noticeDayChosen(x, value('notice-day') || null)));
+$('download-notices').addEventListener('click', () => execution.downloadNotices());
+$('download-log').addEventListener('click', () => execution.downloadLog());
+$('story-button').addEventListener('click', () => void execution.loadStory());
+$('meters-button').addEventListener('click', () => $<HTMLInputElement>('meters-input').click());
+const meterUnit = () => (value('meters-unit') || undefined) as MeterUnit | undefined;
+const readMeters = async (file: File) => execution.loadMeters(file.name, new Uint8Array(await file.arrayBuffer()), meterUnit());
+$('meters-input').addEventListener('change', (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (file) void readMeters(file);
+  (e.target as HTMLInputElement).value = '';
+});
+// A meter file dropped on its box is read as meters (anywhere else, a CSV is a load history for the scenario).
+$('meters-box').addEventListener('dragover', (e) => { e.preventDefault(); e.stopPropagation(); $('meters-box').classList.add('dropping'); });
+$('meters-box').addEventListener('dragleave', () => $('meters-box').classList.remove('dropping'));
+$('meters-box').addEventListener('drop', (e) => {
+  e.preventDefault();
+  e.stopPropagation();
+  $('meters-box').classList.remove('dropping');
+  $('drop-hint').hidden = true;
+  const file = e.dataTransfer?.files?.[0];
+  if (file) void readMeters(file);
+});
+$('baseline-select').addEventListener('change', () => void execution.choosePolicy(value('baseline-select') as BaselinePolicy));
+$('day-select').addEventListener('change', () => changeExecution((x) => dayChosen(x, value('day-select'))));
+$('download-daily').addEventListener('click', () => execution.downloadReports('daily'));
+$('download-short').addEventListener('click', () => execution.downloadReports('shortfall'));
+$('download-evaluation').addEventListener('click', () => execution.downloadReports('evaluation'));
 
 followWidth(store);
 

@@ -1,9 +1,11 @@
 /**
  * The user's work kept in the browser (IndexedDB), so a reload loses nothing: the last few
- * scenario files opened (as Blobs) and, per scenario, the plans built and their play-outs.
+ * scenario files opened (as Blobs), per scenario the plans built and their play-outs, and per
+ * scenario and plan the notices' status log (who was notified and acknowledged, when, by whom).
  */
 import type { PlanReport } from '../core/plan/report.ts';
 import { splitReport, type PlanHeadline } from '../core/plan/report-parts.ts';
+import type { NoticeEvent } from '../core/execution/notice-status.ts';
 import type { PlayoutSummary } from '../core/playout/summary.ts';
 
 /** A plan kept: its headline in memory, its per-customer lists as a Blob (read by the workers). */
@@ -16,14 +18,15 @@ export interface StoredPlan {
 }
 
 const DB = 'orderly';
-const PLANS = 'plans', FILES = 'files';
+const PLANS = 'plans', FILES = 'files', NOTICES = 'notices';
 
 function db(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
+    // Version 2 added the notices' logs; a version-1 database keeps its plans and files (only
+    // the stores it lacks are made).
+    const req = indexedDB.open(DB, 2);
     req.onupgradeneeded = () => {
-      req.result.createObjectStore(PLANS);
-      req.result.createObjectStore(FILES);
+      for (const store of [PLANS, FILES, NOTICES]) if (!req.result.objectStoreNames.contains(store)) req.result.createObjectStore(store);
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
@@ -67,6 +70,17 @@ export async function loadPlans(scenario: string): Promise<StoredPlan[]> {
   const kept = (await get<Array<StoredPlan | OlderPlan>>(PLANS, scenario)) ?? [];
   return kept.map((p) => withFeederColumns('lists' in p ? p : splitWhole(p)));
 }
+
+/** The status log of a plan's notices, kept under the scenario's content hash and the plan (see noticeKey). */
+export const saveNoticeLog = (key: string, steps: NoticeEvent[]) => put(NOTICES, `log:${key}`, { steps });
+export async function loadNoticeLog(key: string): Promise<NoticeEvent[]> {
+  return (await get<{ steps: NoticeEvent[] }>(NOTICES, `log:${key}`))?.steps ?? [];
+}
+export const noticeKey = (sha256: string, planId: string) => `${sha256}|${planId}`;
+
+/** Which plan of a scenario was being executed: the page opens its notices again after a reload. */
+export const saveExecuting = (sha256: string, planId: string) => put(NOTICES, `executing:${sha256}`, planId);
+export const loadExecuting = (sha256: string) => get<string>(NOTICES, `executing:${sha256}`);
 
 /** A plan an older page kept whole (its report with the per-customer lists). */
 type OlderPlan = Omit<StoredPlan, 'report' | 'lists'> & { report: PlanReport };

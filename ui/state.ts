@@ -16,6 +16,7 @@ import type { Assessment } from '../core/warning/assess.ts';
 import type { Bulletin } from '../core/warning/bulletin.ts';
 import type { ScenarioView, WhatIfOutcome } from '../worker/api.ts';
 import type { HeldScenario } from '../worker/held-scenario.ts';
+import type { Execution } from './execution-state.ts';
 import type { Lang } from './i18n.ts';
 import type { StoredPlan } from './plan-store.ts';
 
@@ -158,6 +159,8 @@ export interface PageState {
   width: number;
   csv: CsvOffer | null;
   report: Report | null;
+  /** The day of execution of one plan (its notices, meters and compliance), or none yet. */
+  execution: Execution | null;
 }
 
 const AT_REST: Sliders = { lostMW: 0, tempOffsetC: 0, noticeHours: null };
@@ -166,7 +169,7 @@ export function initialState(lang: Lang): PageState {
   return {
     lang, status: null, busy: false, chosen: 0, shown: 0, scenario: null, problems: null, recent: [], dispatch: null, sessions: 0,
     whatIf: { sliders: AT_REST, asked: null, pending: false, running: false, round: 0, result: null, inOutlook: false, verified: null, answered: 0 },
-    planBy: 'measure', csv: null, report: null, width: 0,
+    planBy: 'measure', csv: null, report: null, width: 0, execution: null,
   };
 }
 
@@ -335,3 +338,18 @@ export const csvDismissed = (s: PageState): PageState => (s.csv ? { ...s, csv: n
 // ---- Printing ----
 
 export const reportMade = (s: PageState, report: Report): PageState => ({ ...s, report });
+
+// ---- Execution ----
+
+export const executionOpened = (s: PageState, execution: Execution): PageState => ({ ...s, execution });
+
+/**
+ * A change to the execution `of` (the same opening and plan): dropped when another is shown now
+ * (an answer for a plan or a scenario since replaced).
+ */
+export function executionUpdated(s: PageState, of: Pick<Execution, 'session' | 'planId'>, change: (x: Execution) => Execution): PageState {
+  const x = s.execution;
+  if (!x || x.session !== of.session || x.planId !== of.planId) return s;
+  const next = change(x);
+  return next === x ? s : { ...s, execution: next };
+}

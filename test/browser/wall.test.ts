@@ -130,6 +130,9 @@ describe.skipIf(!browserAvailable)('the page on the control-room wall', () => {
         }
       }
       await page.setViewportSize({ width: 1920, height: 1080 });
+      // The charts are drawn again once the window has rested (150 ms): wait for it, or the next
+      // test's screenshot can catch a chart being replaced (it did, with another browser test busy beside it).
+      await page.waitForFunction(() => Number(document.querySelector('#outlook-chart svg')!.getAttribute('width')) === Math.max(360, Math.round(document.querySelector('#outlook-chart')!.clientWidth)), undefined, { timeout: 10_000 });
       await speak('en');
     }, 300_000);
   }
