@@ -94,9 +94,12 @@ describe('the residents\' guarantee', () => {
 });
 
 describe('the page\'s Chinese', () => {
-  it('writes its punctuation full-width: no ( ) , : ; ! ? in any Chinese word of the page', () => {
+  it('writes its punctuation full-width: no ( ) , : ; ! ? in any Chinese word of the page (a clock time\'s colon aside: 05:00)', () => {
     expect(WORD_KEYS.length).toBeGreaterThan(200);
-    expect(WORD_KEYS.filter((k) => /[(),:;!?]/.test(word(k, 'zh'))).map((k) => `${k}: ${word(k, 'zh')}`)).toEqual([]);
+    const halfWidth = /[(),;!?]|(?<!\d):|:(?!\d)/;
+    expect(WORD_KEYS.filter((k) => halfWidth.test(word(k, 'zh'))).map((k) => `${k}: ${word(k, 'zh')}`)).toEqual([]);
+    expect(halfWidth.test('提前量：05:00')).toBe(false);
+    expect(halfWidth.test('提前量: 5 h')).toBe(true);
     // The test can fail: an English sentence is full of them.
     expect(/[(),:;!?]/.test(word('executionHint', 'en'))).toBe(true);
   });
