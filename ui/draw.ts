@@ -16,6 +16,7 @@ import { renderOutlook } from './views/outlook.ts';
 import { renderReport } from './views/plan-report.ts';
 import { renderPlansTable, type PlansTableActions } from './views/plans-table.ts';
 import { renderCompare } from './views/compare.ts';
+import { renderAreaMap } from './views/area-map.ts';
 import { renderProblems } from './views/problems.ts';
 import { renderRecent } from './views/recent.ts';
 import { renderScenario } from './views/scenario.ts';
@@ -46,6 +47,7 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
   on((s) => (s.dispatch ? [s.dispatch.provisional, s.planBy] as const : undefined), ([provisional, planBy]) => renderDispatchPanel(provisional, planBy));
   on((s) => { const d = assessed(s); return d && [d.assessment!, d.bulletin, d.opened.forecast, s.whatIf.inOutlook ? s.whatIf.result : null, s.lang, s.width, d.localArea ?? null] as const; },
     ([assessment, bulletin, forecast, whatIf, lang, , localArea]) => renderOutlook({ assessment, bulletin, forecast, whatIf, lang, localArea }));
+  on((s) => { const d = assessed(s); return d && [s.scenario?.areas, d.assessment!, s.lang, s.width] as const; }, ([areas, assessment, lang]) => renderAreaMap(areas, assessment, lang));
   on((s) => { const d = assessed(s); return d && [d.assessment!, s.whatIf.sliders, s.whatIf.asked, s.lang] as const; },
     ([assessment, sliders, asked, lang]) => renderSliders(assessment, sliders, asked, lang));
   on((s) => (assessed(s) ? [s.whatIf.result, s.whatIf.verified, s.lang, s.width] as const : undefined), ([result, verified, lang]) => renderWhatIfPlan(result, verified, lang));

@@ -38,7 +38,8 @@ export interface Status {
 }
 
 export type LoadForecast = { startMs: number; point: Float64Array; p10: Float64Array; p90: Float64Array };
-export type AreaRef = { id: string; name: string; kind: string };
+/** An area as the page names it: with its parent and its schematic position where the scenario gives one (the map). */
+export type AreaRef = { id: string; name: string; kind: string; parent?: string | null; position?: { xKm: number; yKm: number } };
 
 /** The valid scenario shown: the last file checked that no newer file superseded. */
 export interface Scenario {
@@ -205,7 +206,7 @@ export function forecastReady(s: PageState, ticket: number, forecast: ScenarioFo
   if (s.scenario?.ticket !== ticket) return s;
   const sys = forecast.system, levels = forecast.levels;
   const loadForecast = { startMs: forecast.startMs, point: sys.point, p10: sys.quantiles[levels.indexOf(0.1)], p90: sys.quantiles[levels.indexOf(0.9)] };
-  return { ...s, scenario: { ...s.scenario, loadForecast, areas: areas.map((a) => ({ id: a.id, name: a.name, kind: a.kind })) } };
+  return { ...s, scenario: { ...s.scenario, loadForecast, areas: areas.map((a) => ({ id: a.id, name: a.name, kind: a.kind, ...(a.parent !== undefined ? { parent: a.parent } : {}), ...(a.position ? { position: a.position } : {}) })) } };
 }
 
 export const problemsShown = (s: PageState, problems: Problems): PageState => ({ ...s, problems });

@@ -83,6 +83,15 @@ const Area = Type.Object(
     importLimit: Type.Optional(HourlySeries('MW', 'hourly import limit')),
     weatherStation: Type.Optional(Id('weather station id')),
     historicalMaxMW: Type.Optional(MW('historical maximum load (MW)', { exclusiveMin: 0 })),
+    /**
+     * Where the area is drawn on the page's schematic map: km east and north of any origin the
+     * scenario chooses (a utility's own grid, or longitude and latitude projected). Optional: the
+     * map draws the areas that have one.
+     */
+    position: Type.Optional(Type.Object({
+      xKm: Type.Number({ title: 'km east', minimum: -20_000, maximum: 20_000 }),
+      yKm: Type.Number({ title: 'km north', minimum: -20_000, maximum: 20_000 }),
+    }, { title: 'schematic position', additionalProperties: false })),
   },
   { title: 'area', additionalProperties: false },
 );

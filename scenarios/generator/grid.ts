@@ -79,6 +79,8 @@ export function buildGrid(spec: ScaleSpec, rng: Rng, mixTable: FeederMix[] | nul
     });
   }
 
+  placeAreas(areas, rng.fork('positions'));
+
   // Feeders per substation: uneven, as real substations are.
   const feederRng = rng.fork('feeders');
   const weights = substations.map(() => feederRng.lognormal(1, 0.3));
@@ -211,4 +213,29 @@ export function rescaleCustomers(customers: CustomerFile[], k: number): void {
     if (m.limit && m.limit.capMW < c.securityFloorMW) delete m.limit;
     if (!Object.keys(m).length) delete c.measures;
   }
+}
+
+/**
+ * Schematic positions for the page's map (km): the root at the centre, its middle areas around it
+ * on a ring, each substation near its parent (on a smaller ring, jittered), so that substations of
+ * one district sit together. Spread grows with the count, as a larger grid covers more ground.
+ */
+function placeAreas(areas: AreaFile[], rng: Rng): void {
+  const children = new Map<string | null, AreaFile[]>();
+  for (const a of areas) children.set(a.parent, [...(children.get(a.parent) ?? []), a]);
+  const round = (v: number) => Math.round(v * 10) / 10;
+  const place = (a: AreaFile, x: number, y: number, radius: number) => {
+    a.position = { xKm: round(x), yKm: round(y) };
+    const kids = children.get(a.id) ?? [];
+    const middle = kids.some((k) => k.kind !== 'substation');
+    const r = middle ? radius : radius * 0.45;
+    const turn = rng.next() * 2 * Math.PI;
+    kids.forEach((k, i) => {
+      const angle = turn + (2 * Math.PI * i) / Math.max(1, kids.length) + (rng.next() - 0.5) * 0.5;
+      const dist = kids.length === 1 ? 0.4 * r : r * (0.7 + 0.6 * rng.next()) * (middle ? 1 : 0.6 + 0.4 * ((i % 3) / 2));
+      place(k, x + dist * Math.cos(angle), y + dist * Math.sin(angle), middle ? radius * 0.35 : radius * 0.3);
+    });
+  };
+  const root = areas.find((a) => a.parent === null);
+  if (root) place(root, 0, 0, 8 * Math.sqrt(areas.length));
 }

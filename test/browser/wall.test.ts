@@ -155,6 +155,20 @@ describe.skipIf(!browserAvailable)('the page on the control-room wall', () => {
     await page.waitForFunction(() => document.querySelector('#local-charts .area-multiple svg')?.getAttribute('height') === '190');
   }, 60_000);
 
+  it('local-limit: the map shows where the trouble is — Linhu 110 kV placed, coloured and numbered II, focusable, the others unwarned', async () => {
+    const map = page.locator('#area-map svg.area-map');
+    expect(await map.count()).toBe(1);
+    const linhu = map.locator('g.map-area[data-area="S03"]');
+    expect(await linhu.getAttribute('data-level')).toBe('3');
+    expect(await linhu.locator('.map-numeral').textContent()).toBe('II');
+    expect(await map.locator('g.map-area.warned').count()).toBe(1);
+    expect(await map.locator('g.map-area').count()).toBe(5);
+    await linhu.focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Linhu 110 kV — II orange');
+    expect(await map.locator('.map-system').textContent()).toMatch(/^the system: /);
+    await page.locator('#map-panel').screenshot({ path: join(shots, 'local-limit-map.png') });
+  }, 60_000);
+
   it('local-limit: the plan\'s target is Linhu\'s gap and its need line is drawn for Linhu, not at 0', async () => {
     await page.click('button[data-strategy="cost"]');
     await page.waitForFunction(() => /^Least cost: (verified|FAILED)/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 120_000 });

@@ -85,3 +85,18 @@ describe('the province scale', () => {
     expect(Math.abs(Math.max(...system.values) / 150_000 - 1)).toBeLessThan(0.15);
   }, 120_000);
 });
+
+describe('the generator\'s schematic map', () => {
+  it('places every area, substations near the area above them', async () => {
+    const { generateScenarioFile } = await import('../../scenarios/generator/generate.ts');
+    const file = generateScenarioFile({ scale: 'small-city', story: 'heat-wave', seed: 3 });
+    for (const a of file.areas) expect(a.position, a.id).toBeDefined();
+    const byId = new Map(file.areas.map((a) => [a.id, a]));
+    const dist = (a: { position?: { xKm: number; yKm: number } }, b: { position?: { xKm: number; yKm: number } }) => Math.hypot(a.position!.xKm - b.position!.xKm, a.position!.yKm - b.position!.yKm);
+    const subs = file.areas.filter((a) => a.kind === 'substation');
+    // Each substation is nearer its own parent than the farthest substation is from the root.
+    const root = file.areas.find((a) => a.parent === null)!;
+    const spread = Math.max(...subs.map((s) => dist(s, root)));
+    for (const s of subs) expect(dist(s, byId.get(s.parent!)!)).toBeLessThan(spread);
+  });
+});

@@ -87,7 +87,7 @@ describe('opening files', () => {
     const ready = forecastReady(one, first, forecast, [{ id: 'S01', parent: null, name: 'City', kind: 'city' } as never]);
     expect(Array.from(ready.scenario!.loadForecast!.p10)).toEqual([4, 5]);
     expect(Array.from(ready.scenario!.loadForecast!.p90)).toEqual([6, 7]);
-    expect(ready.scenario!.areas).toEqual([{ id: 'S01', name: 'City', kind: 'city' }]);
+    expect(ready.scenario!.areas).toEqual([{ id: 'S01', name: 'City', kind: 'city', parent: null }]);
     const [b, second] = choose(ready);
     const two = show(b, second, 'second.json');
     expect(forecastReady(two, first, forecast, [])).toBe(two);

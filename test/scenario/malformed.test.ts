@@ -297,3 +297,14 @@ describe('many problems at once', () => {
     expect(limited.total).toBe(3);
   });
 });
+
+describe('an area\'s schematic position', () => {
+  it('is accepted in km east and north', () => {
+    expect(problemsAfter((s) => { s.areas[0].position = { xKm: 12.5, yKm: -3 }; })).toEqual([]);
+  });
+  it('is refused with its place when a coordinate is missing, not a number, or beyond the earth', () => {
+    expect(problemsAfter((s) => { s.areas[0].position = { xKm: 1 }; }).join(' ')).toMatch(/areas\[0\]\.position/);
+    expect(problemsAfter((s) => { s.areas[0].position = { xKm: '1', yKm: 2 }; }).join(' ')).toMatch(/areas\[0\]\.position\.xKm/);
+    expect(problemsAfter((s) => { s.areas[0].position = { xKm: 1e9, yKm: 2 }; }).join(' ')).toMatch(/areas\[0\]\.position\.xKm/);
+  });
+});

@@ -12,7 +12,7 @@ import type { EnginePool } from '../pool.ts';
 import { withScenario, type ScenarioData } from '../held-scenario.ts';
 
 export type PoolForecast =
-  | { ok: true; forecast: ScenarioForecast; areas: Array<{ id: string; parent: string | null; name: string; kind: string }> }
+  | { ok: true; forecast: ScenarioForecast; areas: Array<{ id: string; parent: string | null; name: string; kind: string; position?: { xKm: number; yKm: number } }> }
   | { ok: false; problems: Problem[]; total: number };
 
 export async function forecastScenarioInPool(

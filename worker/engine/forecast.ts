@@ -33,7 +33,7 @@ import { refusing, throttled, type ProgressCallback, type Refusal } from './call
 import { loadCached, type ScenarioBytes } from './kept-scenario.ts';
 
 export type PreparedForecast =
-  | { ok: true; axis: ScenarioAxis; series: AreaSeriesInput[]; fixed: FixedAreaForecast[]; notes: DataNote[]; peaks: PeakRatios; areas: Array<{ id: string; parent: string | null; name: string; kind: string }> }
+  | { ok: true; axis: ScenarioAxis; series: AreaSeriesInput[]; fixed: FixedAreaForecast[]; notes: DataNote[]; peaks: PeakRatios; areas: Array<{ id: string; parent: string | null; name: string; kind: string; position?: { xKm: number; yKm: number } }> }
   | Refusal;
 
 export interface AreaForecastPart {
@@ -73,7 +73,7 @@ export const forecastEngine = {
     if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.total };
     return refusing(() => {
       const { axis, series, fixed, notes, peaks } = scenarioForecastInputs(loaded.scenario!);
-      const areas = loaded.scenario!.areas.map((a) => ({ id: a.id, parent: a.parent, name: a.name, kind: a.kind }));
+      const areas = loaded.scenario!.areas.map((a) => ({ id: a.id, parent: a.parent, name: a.name, kind: a.kind, ...(a.position ? { position: a.position } : {}) }));
       const buffers = [...axis.stations.map((t) => t.buffer), ...series.map((x) => x.load.buffer)] as ArrayBuffer[];
       return transfer({ ok: true as const, axis, series, fixed, notes, peaks, areas }, buffers);
     });
