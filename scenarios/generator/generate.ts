@@ -2,6 +2,7 @@
  * `orderly generate`: a complete, valid scenario at any scale, reproducible from its seed.
  * Pure (no I/O): options in, scenario file object out, with progress reported as it goes.
  */
+import { addContacts } from './contacts.ts';
 import { chinaCalendar, dayKindIndex } from '../../core/calendar/day-kind.ts';
 import { createRng } from '../../core/random/rng.ts';
 import { SCENARIO_FORMAT, type CustomerFile, type EventFile, type ScenarioFile } from '../../core/scenario/schema.ts';
@@ -100,6 +101,7 @@ export function generateWithDiagnostics(options: GenerateOptions, onProgress: Pr
   const designPeak = designDayPeak(grid.customers, story.designC);
   rescaleCustomers(grid.customers, spec.peakMW / designPeak);
   setFeederRatings(grid, rng.fork('ratings'));
+  addContacts(grid.customers, rng.fork('contacts'));
   onProgress(0.25, 'grid');
 
   // Share-of-peak series per station and profile, over history and study.
