@@ -1,0 +1,446 @@
+/**
+ * Re-planning during the day: the plan in force, revised for the hours from T on, on tables
+ * rebuilt with the new gap. A structured pass on top of the plan in force, hour by hour in time
+ * order (snap-back and shifted energy coming back run forward in time), not a solve from nothing:
+ *
+ *  - hours before T are past (measured): copied, never changed;
+ *  - in an hour from T on, a customer whose notice no longer fits between T and the hour's start
+ *    may be ordered at most what it was notified of (its notice for that day issued by T) — so an
+ *    order is kept or reduced, never added or raised there; a customer whose notice still fits
+ *    may be ordered anything the planner could order;
+ *  - a short hour is covered bottom-up on the area tree (deepest constraint first) in the
+ *    ladder's order (rung, then tier, as the planner), and inside a band: the customers already
+ *    ordered in the hour first, then those notified for the day or already in the revision that
+ *    day, then new ones, the largest first (the fewest customers added). Shifts are not added
+ *    (their room to come back is shared across hours); feeders are not newly opened;
+ *  - an over-covered hour gives back in the reverse order: opened feeders first, then the latest
+ *    band first; inside a band, customers not yet notified before notified ones, the largest
+ *    order first (partly, so the fewest are cancelled); never below a band that a kept shift
+ *    sits in (the ladder would then be broken; the surplus is left, said as over-coverage);
+ *  - no flapping: once a customer's order is cut to 0 inside a run of hours the plan in force
+ *    ordered it for, it stays at 0 for the rest of that run, and is not ordered again that day.
+ *
+ * Whatever cannot be covered within the lead times is the residual, by hour and constraint, with
+ * the MW that more notice would have freed; never hidden. The result is checked by the
+ * independent verifier (core/plan/verify.ts, with the revision's own lead-time rule) by the caller.
+ */
+import { budgetFloors, capacityTable, ceilKW, floorKW, KW } from '../plan/capacity.ts';
+import { bandOf, constraintChains, feederBand, SHIFT, type PlanProblem } from '../plan/problem.ts';
+import { HOUR_MS } from '../time/timestamp.ts';
+
+const EPS = 1e-9;
+
+export interface PlanInForce {
+  /** MW per unit and hour, unit-major (the plan's orders). */
+  x: Float64Array;
+  payback: Float64Array;
+  feederOpen: Uint8Array;
+  xHold?: Float64Array | null;
+  xEnergy?: Float64Array | null;
+  /** The daily-hours assignment the plan in force was made with, if any (as the verifier takes it). */
+  allowed?: Uint32Array | null;
+}
+
+export interface ReplanOptions {
+  /** T: the time of re-planning. Hours starting before it are past. */
+  atMs: number;
+  /** 1 where customer c's notice for local day d was issued by T: notified[c × days + d]. */
+  notified: Uint8Array;
+}
+
+export type ChangeKind = 'added' | 'cancelled' | 'increased' | 'reduced';
+
+export interface CustomerChange {
+  customer: string;
+  kind: ChangeKind;
+  /** Notified by T (for any day it is ordered on from T). */
+  notified: boolean;
+  /** First and last hour (index) from T whose MW changed. */
+  firstHour: number;
+  lastHour: number;
+  /** Hours from T with an order, before and after. */
+  hoursBefore: number;
+  hoursAfter: number;
+  /** MWh from T, before and after; the largest change in one hour (MW, signed). */
+  mwhBefore: number;
+  mwhAfter: number;
+  largestChangeMW: number;
+}
+
+export interface Revision {
+  /** First hour re-planned (index): the first whose start is at or after T. */
+  fromHour: number;
+  x: Float64Array;
+  payback: Float64Array;
+  feederOpen: Uint8Array;
+  feederMW: Float64Array;
+  xHold: Float64Array | null;
+  xEnergy: Float64Array | null;
+  snapBackMW: Float64Array[];
+  requiredMW: Float64Array[];
+  coveredMW: Float64Array[];
+  residualMW: Float64Array[];
+  /** Per constraint and hour: MW of the residual that customers could have given had their lead time fitted. */
+  leadTimeMW: Float64Array[];
+  changes: CustomerChange[];
+  counts: Record<ChangeKind, number>;
+  /** MWh covered beyond the requirement, from T (left where giving back would break the ladder). */
+  overCoveredMWh: number;
+  residualMWh: number;
+  peakResidualMW: number;
+  replanMs: number;
+}
+
+/** First hour (index) whose start is at or after T. */
+export function firstHourFrom(p: PlanProblem, atMs: number): number {
+  return Math.max(0, Math.min(p.hours, Math.ceil((atMs - p.startMs) / HOUR_MS - 1e-9)));
+}
+
+export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOptions): Revision {
+  const started = Date.now();
+  const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, F = p.feeders.id.length, K = p.constraints.length;
+  const UC = p.units.customer, UM = p.units.measure, BASE = p.customers.baseline, sigma = p.snapBackShare;
+  const days = H ? p.dayIndex[H - 1] + 1 : 0;
+  const t = firstHourFrom(p, options.atMs);
+  const floors = budgetFloors(p);
+  const cap = capacityTable(p, floors);
+  const chains = constraintChains(p);
+  const custChain = Array.from({ length: C }, (_, c) => chains[p.customers.area[c]]);
+  const feederChain = Array.from({ length: F }, (_, f) => chains[p.feeders.area[f]]);
+  const band = Int32Array.from({ length: U }, (_, u) => bandOf(p, u));
+  const unitsOf: number[][] = Array.from({ length: C }, () => []);
+  for (let u = 0; u < U; u++) unitsOf[UC[u]].push(u);
+  const notified = (c: number, h: number) => options.notified[c * days + p.dayIndex[h]] === 1;
+  // The lead-time rule relative to T: a new or larger order needs the hour's start ≥ T + notice.
+  const leadFits = (c: number, h: number) => p.startMs + h * HOUR_MS - options.atMs >= p.customers.noticeHours[c] * HOUR_MS - 1e-3;
+  const allowedBits = inForce.allowed ?? null;
+  const assigned = (c: number, h: number) => !allowedBits || ((allowedBits[c * days + p.dayIndex[h]] >>> p.localHour[h]) & 1) === 1;
+  /** The most unit u may be ordered in hour h from T: its capacity, or within the lead time what was notified. */
+  const limitOf = (u: number, h: number) => {
+    const c = UC[u];
+    if (leadFits(c, h)) return cap[u * H + h];
+    return notified(c, h) ? Math.min(cap[u * H + h], inForce.x[u * H + h]) : 0;
+  };
+
+  const x = Float64Array.from(inForce.x), payback = Float64Array.from(inForce.payback), feederOpen = Uint8Array.from(inForce.feederOpen);
+  const xHold = inForce.xHold ? Float64Array.from(inForce.xHold) : null, xEnergy = inForce.xEnergy ? Float64Array.from(inForce.xEnergy) : null;
+  const feederMW = new Float64Array(F * H);
+  const required = p.constraints.map(() => new Float64Array(H)), covered = p.constraints.map(() => new Float64Array(H));
+  const residual = p.constraints.map(() => new Float64Array(H)), snapBack = p.constraints.map(() => new Float64Array(H)), leadTime = p.constraints.map(() => new Float64Array(H));
+
+  // Released per customer and hour (all measures; all but shifts), and where its feeder is open.
+  const rel = new Float64Array(C * H), relNS = new Float64Array(C * H);
+  const onFeeder = new Int32Array(C).fill(-1);
+  for (let f = 0; f < F; f++) for (const c of p.feeders.customers[f]) onFeeder[c] = f;
+  const feederOpenFor = (c: number, h: number) => onFeeder[c] >= 0 && feederOpen[onFeeder[c] * H + h] === 1;
+  const recount = (c: number, h: number) => {
+    let a = 0, b = 0;
+    for (const u of unitsOf[c]) { const v = x[u * H + h]; a += v; if (UM[u] !== SHIFT) b += v; }
+    rel[c * H + h] = a; relNS[c * H + h] = b;
+  };
+  for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) recount(c, h);
+  const onAt = (c: number, h: number) => h >= 0 && (rel[c * H + h] > EPS || feederOpenFor(c, h));
+  const wasOn = (c: number, h: number) => {
+    if (h < 0) return false;
+    for (const u of unitsOf[c]) if (inForce.x[u * H + h] > EPS) return true;
+    return onFeeder[c] >= 0 && inForce.feederOpen[onFeeder[c] * H + h] === 1;
+  };
+  // Hours used per customer and day (daily limits), and the no-flapping state.
+  const used = new Int32Array(C * Math.max(1, days));
+  for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) if (onAt(c, h)) used[c * days + p.dayIndex[h]]++;
+  /** Day on which the customer's order was cut to 0 inside one of its runs (−1: none): it is not ordered again that day. */
+  const stoppedDay = new Int32Array(C).fill(-1);
+  const inRevisionDay = new Uint8Array(C * Math.max(1, days));
+  const mark = (c: number, h: number) => { inRevisionDay[c * days + p.dayIndex[h]] = 1; };
+  for (let c = 0; c < C; c++) for (let h = 0; h < t; h++) if (onAt(c, h)) mark(c, h);
+
+  /** Take back `amount` of shift unit u's order in hour h: the energy it would have returned later goes too. */
+  const takeBackPayback = (u: number, h: number, amount: number) => {
+    let left = amount * p.units.payback[u];
+    for (let j = H - 1; j > h && left > EPS; j--) {
+      const v = Math.min(payback[u * H + j], left);
+      if (v <= 0) continue;
+      payback[u * H + j] -= v;
+      left -= v;
+    }
+  };
+  const setX = (u: number, h: number, v: number) => {
+    const old = x[u * H + h];
+    if (UM[u] === SHIFT && v < old) takeBackPayback(u, h, old - v);
+    x[u * H + h] = v;
+    if (xHold && xHold[u * H + h] > v) xHold[u * H + h] = v;
+    if (xEnergy && xEnergy[u * H + h] > v) xEnergy[u * H + h] = v;
+  };
+
+  // Candidates in the ladder's order: by band, then inside a band the largest customers first
+  // (what each can release over the horizon), then the cheapest; shifts left out.
+  const size = new Float64Array(C);
+  for (let u = 0; u < U; u++) for (let h = t; h < H; h++) size[UC[u]] += cap[u * H + h];
+  const order = Int32Array.from({ length: U }, (_, u) => u).filter((u) => UM[u] !== SHIFT)
+    .sort((a, b) => band[a] - band[b] || size[UC[b]] - size[UC[a]] || p.units.costPerMWh[a] - p.units.costPerMWh[b] || a - b);
+  const inside: Int32Array[] = p.constraints.map((_, k) => Int32Array.from(order.filter((u) => custChain[UC[u]].includes(k))));
+  const fBand = feederBand(p);
+
+  const need = new Float64Array(K), cov = new Float64Array(K), snap = new Float64Array(K), base = new Float64Array(K);
+  const gapOf = (k: number, h: number) => p.constraints[k].gapMW[h];
+  for (let h = 0; h < H; h++) {
+    // The hour's fixed part of the requirement: the gap and the shifted energy coming back.
+    base.fill(0);
+    for (let k = 0; k < K; k++) base[k] = gapOf(k, h);
+    for (let u = 0; u < U; u++) { const b = payback[u * H + h]; if (b > 0) for (const k of custChain[UC[u]]) base[k] += b; }
+    if (h >= t) {
+      // Orders kept where the rules still allow them: within the lead time at most what was notified.
+      for (let c = 0; c < C; c++) {
+        const stop = stoppedDay[c] === p.dayIndex[h];
+        const on = onAt(c, h);
+        let changed = false;
+        for (const u of unitsOf[c]) {
+          const v = x[u * H + h];
+          if (v <= 0) continue;
+          const most = stop ? 0 : limitOf(u, h);
+          if (v > most + EPS) { setX(u, h, floorKW(most)); changed = true; }
+        }
+        if (changed) { recount(c, h); if (on && !onAt(c, h)) used[c * days + p.dayIndex[h]]--; }
+      }
+      for (let f = 0; f < F; f++) {
+        if (!feederOpen[f * H + h]) continue;
+        const keep = p.feeders.customers[f].every((c) => leadFits(c, h) || notified(c, h));
+        if (!keep) feederOpen[f * H + h] = 0;
+      }
+    }
+    // Feeders' MW (their customers' load beyond their measures, whole kW) and the hour's totals.
+    const feederMWOf = (f: number) => {
+      let left = 0;
+      for (const c of p.feeders.customers[f]) left += BASE[c * H + h] - rel[c * H + h];
+      return floorKW(left);
+    };
+    const totals = () => {
+      cov.fill(0); snap.fill(0);
+      for (let c = 0; c < C; c++) {
+        const v = rel[c * H + h];
+        if (v > 0) for (const k of custChain[c]) cov[k] += v;
+        if (sigma > 0 && h > 0 && !onAt(c, h)) {
+          const before = feederOpenFor(c, h - 1) ? BASE[c * H + h - 1] : relNS[c * H + h - 1];
+          if (before > 0) for (const k of custChain[c]) snap[k] += sigma * before;
+        }
+      }
+      for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) { const mw = feederMWOf(f); for (const k of feederChain[f]) cov[k] += mw; }
+      for (let k = 0; k < K; k++) need[k] = ceilKW(base[k] + snap[k]);
+    };
+    totals();
+    if (h >= t) {
+      coverShort(h);
+      giveBack(h);
+      totals();
+    }
+    for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) feederMW[f * H + h] = feederMWOf(f);
+    for (let c = 0; c < C; c++) if (h >= t && onAt(c, h)) mark(c, h);
+    for (let k = 0; k < K; k++) {
+      snapBack[k][h] = snap[k];
+      required[k][h] = Math.max(0, need[k]);
+      covered[k][h] = cov[k];
+      residual[k][h] = Math.max(0, need[k] - cov[k]);
+      if (residual[k][h] < KW / 2) residual[k][h] = 0;
+    }
+    if (h >= t) for (let k = 0; k < K; k++) if (residual[k][h] > 0) leadTime[k][h] = Math.min(residual[k][h], blockedByLead(k, h));
+    // No flapping: a customer cut to 0 in this hour inside a run it was ordered for (and on in
+    // the hour before) is not ordered again that day.
+    if (h >= t) for (let c = 0; c < C; c++) if (wasOn(c, h) && !onAt(c, h) && onAt(c, h - 1) && wasOn(c, h - 1)) stoppedDay[c] = p.dayIndex[h];
+  }
+
+  /** Customer c may be given a (larger) order in hour h: not under an open feeder, within its daily hours and assignment, not stopped that day. */
+  function available(c: number, h: number): boolean {
+    if (feederOpenFor(c, h) || stoppedDay[c] === p.dayIndex[h]) return false;
+    if (rel[c * H + h] > EPS) return true;
+    return used[c * days + p.dayIndex[h]] < p.customers.maxHoursPerDay[c] && assigned(c, h);
+  }
+
+  /** What unit u can still be given in hour h. */
+  function roomOf(u: number, h: number): number {
+    const c = UC[u];
+    const own = limitOf(u, h) - x[u * H + h];
+    const budget = floorKW(BASE[c * H + h] - floors[c]) - rel[c * H + h];
+    return floorKW(Math.min(own, budget));
+  }
+
+  function take(u: number, h: number, amount: number) {
+    const c = UC[u], i = c * H + h;
+    const wasOff = rel[i] <= EPS;
+    x[u * H + h] += amount;
+    recount(c, h);
+    for (const k of custChain[c]) cov[k] += amount;
+    if (wasOff) {
+      used[c * days + p.dayIndex[h]]++;
+      // Its snap-back in this hour goes: it stays on.
+      if (sigma > 0 && h > 0) {
+        const before = feederOpenFor(c, h - 1) ? BASE[(c * H) + h - 1] : relNS[c * H + h - 1];
+        if (before > 0) for (const k of custChain[c]) { snap[k] -= sigma * before; need[k] = ceilKW(base[k] + snap[k]); }
+      }
+    }
+  }
+
+  /** Cover each short constraint, deepest first, in the ladder's order and the revision's preference inside a band. */
+  function coverShort(h: number) {
+    const depthOrder = p.constraints.map((_, k) => k).sort((a, b) => depth(p.constraints[b].area) - depth(p.constraints[a].area) || a - b);
+    for (const k of depthOrder) {
+      if (need[k] - cov[k] <= EPS) continue;
+      const list = inside[k];
+      let s = 0;
+      while (s < list.length && need[k] - cov[k] > EPS) {
+        let e = s;
+        while (e < list.length && band[list[e]] === band[list[s]]) e++;
+        // Inside the band: 0, already ordered this hour; 1, notified or already in the revision that day; 2, new.
+        for (let pass = 0; pass < 3 && need[k] - cov[k] > EPS; pass++) {
+          for (let i = s; i < e && need[k] - cov[k] > EPS; i++) {
+            const u = list[i], c = UC[u];
+            const cls = rel[c * H + h] > EPS ? 0 : notified(c, h) || inRevisionDay[c * days + p.dayIndex[h]] ? 1 : 2;
+            if (cls !== pass || !available(c, h)) continue;
+            // Every constraint it sits in may need it; the deepest short one sets the amount.
+            const amount = Math.min(roomOf(u, h), floorKW(need[k] - cov[k] + 1e-9));
+            if (amount < KW - EPS) continue;
+            take(u, h, amount);
+          }
+        }
+        s = e;
+      }
+    }
+  }
+
+  /** Slack of every constraint containing an area (the least of them), MW. */
+  function slackOf(chain: Int32Array): number {
+    let s = Infinity;
+    for (const k of chain) s = Math.min(s, cov[k] - need[k]);
+    return s;
+  }
+
+  /** Give back what the hour does not need: feeders first, then the latest band first. */
+  function giveBack(h: number) {
+    let any = false;
+    for (let k = 0; k < K; k++) if (cov[k] - need[k] >= KW - EPS) any = true;
+    if (!any) return;
+    for (let f = 0; f < F; f++) {
+      if (!feederOpen[f * H + h]) continue;
+      let mw = 0, snapIfClosed = 0;
+      for (const c of p.feeders.customers[f]) { mw += BASE[c * H + h] - rel[c * H + h]; if (h > 0 && feederOpenFor(c, h - 1)) snapIfClosed += sigma * BASE[c * H + h - 1]; }
+      mw = floorKW(mw);
+      if (slackOf(feederChain[f]) + EPS >= mw + snapIfClosed) {
+        feederOpen[f * H + h] = 0;
+        for (const k of feederChain[f]) { cov[k] -= mw; snap[k] += snapIfClosed; need[k] = ceilKW(base[k] + snap[k]); }
+      }
+    }
+    // Never give back below a band a kept shift sits in (the shift cannot be reduced alone).
+    let floorBand = -1;
+    for (let u = 0; u < U; u++) if (UM[u] === SHIFT && x[u * H + h] > EPS) floorBand = Math.max(floorBand, band[u]);
+    const candidates: number[] = [];
+    for (let u = 0; u < U; u++) if (UM[u] !== SHIFT && x[u * H + h] > EPS && band[u] >= floorBand && band[u] < fBand + 1) candidates.push(u);
+    candidates.sort((a, b) => band[b] - band[a]
+      || Number(notified(UC[a], h)) - Number(notified(UC[b], h))
+      || x[b * H + h] - x[a * H + h] || b - a);
+    for (const u of candidates) {
+      const c = UC[u], chain = custChain[c];
+      const slack = slackOf(chain);
+      if (slack < KW - EPS) continue;
+      const v = x[u * H + h];
+      const others = rel[c * H + h] - v;
+      // A whole cut inside a run of hours the plan in force ordered stops the customer for the
+      // rest of the day (no flapping): made only where the run ends here or the gap does not
+      // rise again next hour; for a dip the order is reduced instead.
+      const next = h + 1 < H && p.dayIndex[h + 1] === p.dayIndex[h] ? h + 1 : -1;
+      const runGoesOn = next >= 0 && wasOn(c, next);
+      const rises = runGoesOn && chain.some((k) => gapOf(k, next) > gapOf(k, h) + KW);
+      if (slack + EPS >= v && others <= EPS && !rises) {
+        // Cut to 0: the customer's snap-back comes into this hour, which must have room for it too.
+        const before = h > 0 ? (feederOpenFor(c, h - 1) ? BASE[c * H + h - 1] : relNS[c * H + h - 1]) : 0;
+        if (slack + EPS >= v + sigma * before) {
+          cut(u, h, v);
+          for (const k of chain) { snap[k] += sigma * before; need[k] = ceilKW(base[k] + snap[k]); }
+          used[c * days + p.dayIndex[h]]--;
+          continue;
+        }
+      }
+      // Partly: leave at least 1 kW where the whole order cannot go.
+      const part = floorKW(Math.min(slack, v - KW));
+      if (part >= KW - EPS) cut(u, h, part);
+    }
+  }
+
+  function cut(u: number, h: number, amount: number) {
+    const c = UC[u];
+    setX(u, h, Math.max(0, Math.round((x[u * H + h] - amount) * 1e6) / 1e6));
+    recount(c, h);
+    for (const k of custChain[c]) cov[k] -= amount;
+  }
+
+  /** MW that units inside constraint k could have given in hour h had their lead time fitted (residual's cause). */
+  function blockedByLead(k: number, h: number): number {
+    let mw = 0;
+    for (const u of inside[k]) {
+      const c = UC[u];
+      if (leadFits(c, h) || feederOpenFor(c, h)) continue;
+      mw += Math.max(0, cap[u * H + h] - limitOf(u, h));
+    }
+    return floorKW(mw);
+  }
+
+  function depth(a: number): number {
+    let d = 0;
+    for (let q = a; q >= 0; q = p.areaParent[q]) d++;
+    return d;
+  }
+
+  const { changes, counts } = changesAgainst(p, inForce, { x, feederOpen }, t, options);
+  let overCoveredMWh = 0, residualMWh = 0, peakResidualMW = 0;
+  for (let h = t; h < H; h++) {
+    overCoveredMWh += Math.max(0, covered[0][h] - required[0][h]);
+    for (let k = 0; k < K; k++) { residualMWh += residual[k][h]; peakResidualMW = Math.max(peakResidualMW, residual[k][h]); }
+  }
+  const nonZero = (a: Float64Array | null) => (a && a.some((v) => v > 0) ? a : null);
+  return {
+    fromHour: t, x, payback, feederOpen, feederMW, xHold: nonZero(xHold), xEnergy: nonZero(xEnergy),
+    snapBackMW: snapBack, requiredMW: required, coveredMW: covered, residualMW: residual, leadTimeMW: leadTime,
+    changes, counts, overCoveredMWh: round(overCoveredMWh), residualMWh: round(residualMWh), peakResidualMW: round(peakResidualMW),
+    replanMs: Date.now() - started,
+  };
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** The changes from hour t on, per customer: what each releases (measures and its opened feeder), before and after. */
+export function changesAgainst(
+  p: PlanProblem, before: Pick<PlanInForce, 'x' | 'feederOpen'>, after: Pick<PlanInForce, 'x' | 'feederOpen'>, t: number, options: Pick<ReplanOptions, 'notified'>,
+): { changes: CustomerChange[]; counts: Record<ChangeKind, number> } {
+  const H = p.hours, C = p.customers.id.length, U = p.units.customer.length;
+  const days = H ? p.dayIndex[H - 1] + 1 : 0;
+  const released = (plan: Pick<PlanInForce, 'x' | 'feederOpen'>) => {
+    const r = new Float64Array(C * H);
+    for (let u = 0; u < U; u++) for (let h = t; h < H; h++) r[p.units.customer[u] * H + h] += plan.x[u * H + h];
+    for (let f = 0; f < p.feeders.id.length; f++) for (let h = t; h < H; h++) {
+      if (plan.feederOpen[f * H + h]) for (const c of p.feeders.customers[f]) r[c * H + h] = p.customers.baseline[c * H + h];
+    }
+    return r;
+  };
+  const a = released(before), b = released(after);
+  const changes: CustomerChange[] = [];
+  const counts: Record<ChangeKind, number> = { added: 0, cancelled: 0, increased: 0, reduced: 0 };
+  for (let c = 0; c < C; c++) {
+    let first = -1, last = -1, hb = 0, ha = 0, eb = 0, ea = 0, largest = 0, notified = false;
+    for (let h = t; h < H; h++) {
+      const v0 = a[c * H + h], v1 = b[c * H + h];
+      if (v0 > 1e-6) { hb++; eb += v0; if (options.notified[c * days + p.dayIndex[h]]) notified = true; }
+      if (v1 > 1e-6) ha++;
+      ea += v1;
+      if (Math.abs(v1 - v0) > 1e-6) {
+        if (first < 0) first = h;
+        last = h;
+        if (Math.abs(v1 - v0) > Math.abs(largest)) largest = v1 - v0;
+      }
+    }
+    if (first < 0) continue;
+    const kind: ChangeKind = hb === 0 ? 'added' : ha === 0 ? 'cancelled' : ea > eb ? 'increased' : 'reduced';
+    counts[kind]++;
+    changes.push({ customer: p.customers.id[c], kind, notified, firstHour: first, lastHour: last, hoursBefore: hb, hoursAfter: ha, mwhBefore: round(eb), mwhAfter: round(ea), largestChangeMW: round(largest) });
+  }
+  const rank: Record<ChangeKind, number> = { added: 0, cancelled: 1, increased: 2, reduced: 3 };
+  changes.sort((x, y) => rank[x.kind] - rank[y.kind] || Math.abs(y.mwhAfter - y.mwhBefore) - Math.abs(x.mwhAfter - x.mwhBefore) || (x.customer < y.customer ? -1 : 1));
+  return { changes, counts };
+}
