@@ -108,6 +108,8 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   const custChain = Array.from({ length: C }, (_, c) => chains[p.customers.area[c]]);
   const feederChain = Array.from({ length: F }, (_, f) => chains[p.feeders.area[f]]);
   const band = Int32Array.from({ length: U }, (_, u) => bandOf(p, u));
+  const shiftUnits: number[] = [];
+  for (let u = 0; u < U; u++) if (UM[u] === SHIFT) shiftUnits.push(u);
   const unitsOf: number[][] = Array.from({ length: C }, () => []);
   for (let u = 0; u < U; u++) unitsOf[UC[u]].push(u);
   const notified = (c: number, h: number) => options.notified[c * days + p.dayIndex[h]] === 1;
@@ -140,11 +142,11 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   };
   for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) recount(c, h);
   const onAt = (c: number, h: number) => h >= 0 && (rel[c * H + h] > EPS || feederOpenFor(c, h));
-  const wasOn = (c: number, h: number) => {
-    if (h < 0) return false;
-    for (const u of unitsOf[c]) if (inForce.x[u * H + h] > EPS) return true;
-    return onFeeder[c] >= 0 && inForce.feederOpen[onFeeder[c] * H + h] === 1;
-  };
+  // Where the plan in force orders each customer (its measures or its opened feeder).
+  const inForceOn = new Uint8Array(C * H);
+  for (let u = 0; u < U; u++) for (let h = 0; h < H; h++) if (inForce.x[u * H + h] > EPS) inForceOn[UC[u] * H + h] = 1;
+  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (inForce.feederOpen[f * H + h]) for (const c of p.feeders.customers[f]) inForceOn[c * H + h] = 1;
+  const wasOn = (c: number, h: number) => h >= 0 && inForceOn[c * H + h] === 1;
   // Hours used per customer and day (daily limits), and the no-flapping state.
   const used = new Int32Array(C * Math.max(1, days));
   for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) if (onAt(c, h)) used[c * days + p.dayIndex[h]]++;
@@ -178,7 +180,8 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   for (let u = 0; u < U; u++) for (let h = t; h < H; h++) size[UC[u]] += cap[u * H + h];
   const order = Int32Array.from({ length: U }, (_, u) => u).filter((u) => UM[u] !== SHIFT)
     .sort((a, b) => band[a] - band[b] || size[UC[b]] - size[UC[a]] || p.units.costPerMWh[a] - p.units.costPerMWh[b] || a - b);
-  const inside: Int32Array[] = p.constraints.map((_, k) => Int32Array.from(order.filter((u) => custChain[UC[u]].includes(k))));
+  const inside: Int32Array[] = p.constraints.map((_, k) => (k === 0 ? order : Int32Array.from(order.filter((u) => custChain[UC[u]].includes(k)))));
+  const depthOrder = p.constraints.map((_, k) => k).sort((a, b) => depth(p.constraints[b].area) - depth(p.constraints[a].area) || a - b);
   const fBand = feederBand(p);
 
   const need = new Float64Array(K), cov = new Float64Array(K), snap = new Float64Array(K), base = new Float64Array(K);
@@ -187,7 +190,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     // The hour's fixed part of the requirement: the gap and the shifted energy coming back.
     base.fill(0);
     for (let k = 0; k < K; k++) base[k] = gapOf(k, h);
-    for (let u = 0; u < U; u++) { const b = payback[u * H + h]; if (b > 0) for (const k of custChain[UC[u]]) base[k] += b; }
+    for (const u of shiftUnits) { const b = payback[u * H + h]; if (b > 0) for (const k of custChain[UC[u]]) base[k] += b; }
     if (h >= t) {
       // Orders kept where the rules still allow them: within the lead time at most what was notified.
       for (let c = 0; c < C; c++) {
@@ -281,18 +284,26 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
 
   /** Cover each short constraint, deepest first, in the ladder's order and the revision's preference inside a band. */
   function coverShort(h: number) {
-    const depthOrder = p.constraints.map((_, k) => k).sort((a, b) => depth(p.constraints[b].area) - depth(p.constraints[a].area) || a - b);
+    let short = false;
+    for (let k = 0; k < K; k++) if (need[k] - cov[k] > EPS) short = true;
+    if (!short) return;
+    // The units that can give anything in this hour, in the ladder's order (one pass over them all).
+    const live: number[] = [];
+    for (let i = 0; i < order.length; i++) {
+      const u = order[i];
+      if (limitOf(u, h) - x[u * H + h] >= KW - EPS && available(UC[u], h)) live.push(u);
+    }
     for (const k of depthOrder) {
       if (need[k] - cov[k] <= EPS) continue;
-      const list = inside[k];
       let s = 0;
-      while (s < list.length && need[k] - cov[k] > EPS) {
+      while (s < live.length && need[k] - cov[k] > EPS) {
         let e = s;
-        while (e < list.length && band[list[e]] === band[list[s]]) e++;
+        while (e < live.length && band[live[e]] === band[live[s]]) e++;
         // Inside the band: 0, already ordered this hour; 1, notified or already in the revision that day; 2, new.
         for (let pass = 0; pass < 3 && need[k] - cov[k] > EPS; pass++) {
           for (let i = s; i < e && need[k] - cov[k] > EPS; i++) {
-            const u = list[i], c = UC[u];
+            const u = live[i], c = UC[u];
+            if (k !== 0 && !custChain[c].includes(k)) continue;
             const cls = rel[c * H + h] > EPS ? 0 : notified(c, h) || inRevisionDay[c * days + p.dayIndex[h]] ? 1 : 2;
             if (cls !== pass || !available(c, h)) continue;
             // Every constraint it sits in may need it; the deepest short one sets the amount.
@@ -330,7 +341,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     }
     // Never give back below a band a kept shift sits in (the shift cannot be reduced alone).
     let floorBand = -1;
-    for (let u = 0; u < U; u++) if (UM[u] === SHIFT && x[u * H + h] > EPS) floorBand = Math.max(floorBand, band[u]);
+    for (const u of shiftUnits) if (x[u * H + h] > EPS) floorBand = Math.max(floorBand, band[u]);
     const candidates: number[] = [];
     for (let u = 0; u < U; u++) if (UM[u] !== SHIFT && x[u * H + h] > EPS && band[u] >= floorBand && band[u] < fBand + 1) candidates.push(u);
     candidates.sort((a, b) => band[b] - band[a]
