@@ -12,7 +12,8 @@
  *    ladder's order (rung, then tier, as the planner), and inside a band: the customers already
  *    ordered in the hour first, then those notified for the day or already in the revision that
  *    day, then new ones, the largest first (the fewest customers added). Shifts are not added
- *    (their room to come back is shared across hours); feeders are not newly opened;
+ *    (their room to come back is shared across hours). Last, as the planner, whole feeders in the
+ *    emergency order's ranking, where every customer on one has its notice fit from T;
  *  - an over-covered hour gives back in the reverse order: opened feeders first, then the latest
  *    band first; inside a band, customers not yet notified before notified ones, the largest
  *    order first (partly, so the fewest are cancelled); never below a band that a kept shift
@@ -25,6 +26,7 @@
  * independent verifier (core/plan/verify.ts, with the revision's own lead-time rule) by the caller.
  */
 import { budgetFloors, capacityTable, ceilKW, floorKW, KW } from '../plan/capacity.ts';
+import { feederRanking } from '../plan/emergency-order.ts';
 import { bandOf, constraintChains, feederBand, SHIFT, type PlanProblem } from '../plan/problem.ts';
 import { HOUR_MS } from '../time/timestamp.ts';
 
@@ -183,6 +185,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   const inside: Int32Array[] = p.constraints.map((_, k) => (k === 0 ? order : Int32Array.from(order.filter((u) => custChain[UC[u]].includes(k)))));
   const depthOrder = p.constraints.map((_, k) => k).sort((a, b) => depth(p.constraints[b].area) - depth(p.constraints[a].area) || a - b);
   const fBand = feederBand(p);
+  const ranking = feederRanking(p).openable;
 
   const need = new Float64Array(K), cov = new Float64Array(K), snap = new Float64Array(K), base = new Float64Array(K);
   const gapOf = (k: number, h: number) => p.constraints[k].gapMW[h];
@@ -233,6 +236,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     totals();
     if (h >= t) {
       coverShort(h);
+      openFeeders(h);
       giveBack(h);
       totals();
     }
@@ -313,6 +317,37 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
           }
         }
         s = e;
+      }
+    }
+  }
+
+  /**
+   * Where a constraint is still short: open whole feeders inside it, in the emergency order's
+   * ranking, whose every customer may be curtailed from T in this hour (notice fits, no security
+   * floor, within its daily hours, not just ended, not stopped); its customers' measures go with it.
+   */
+  function openFeeders(h: number) {
+    for (const k of depthOrder) {
+      for (const f of ranking) {
+        if (need[k] - cov[k] <= EPS) break;
+        if (feederOpen[f * H + h] || !feederChain[f].includes(k)) continue;
+        const list = p.feeders.customers[f];
+        if (!list.length) continue;
+        let load = 0, released = 0, ok = true;
+        for (const c of list) {
+          const ended = h > 0 && onAt(c, h - 1) && !onAt(c, h);
+          if (p.customers.floorMW[c] > 0 || !leadFits(c, h) || ended || !available(c, h)) { ok = false; break; }
+          load += BASE[c * H + h]; released += rel[c * H + h];
+        }
+        const gain = floorKW(load) - released;
+        if (!ok || gain <= KW - EPS) continue;
+        for (const c of list) {
+          if (rel[c * H + h] <= EPS) used[c * days + p.dayIndex[h]]++;
+          for (const u of unitsOf[c]) if (x[u * H + h] > 0) setX(u, h, 0);
+          recount(c, h);
+        }
+        feederOpen[f * H + h] = 1;
+        for (const q of feederChain[f]) cov[q] += gain;
       }
     }
   }

@@ -115,6 +115,38 @@ describe('re-planning the rest of the day', () => {
   });
 });
 
+describe('re-planning the rest of the day with a feeder that may be opened', () => {
+  it('when the measures run out, a whole feeder whose customers\' notice fits from T is opened, last, as the planner would', () => {
+    const p = handProblem({
+      hours: 6, leadHours: 48, systemGap: [0, 0, 0, 6, 6, 0], snapBackShare: 0,
+      feeders: [{ id: 'F', area: 'A', servesProtected: true, protectedCustomers: 1 }, { id: 'G', area: 'A' }],
+      customers: [
+        { id: 'D', feeder: 'F', baseMW: 10, noticeHours: 1, measures: [{ measure: 'demand-response', mw: 2, costPerMWh: 500 }] },
+        { id: 'A', feeder: 'F', baseMW: 10, noticeHours: 2, measures: [{ measure: 'demand-response', mw: 5, costPerMWh: 1000 }] },
+        { id: 'B', feeder: 'F', baseMW: 10, noticeHours: 2, measures: [{ measure: 'demand-response', mw: 3, costPerMWh: 1100 }] },
+        { id: 'E', feeder: 'F', baseMW: 10, noticeHours: 2, measures: [{ measure: 'demand-response', mw: 6, costPerMWh: 1200 }] },
+        { id: 'W', feeder: 'G', baseMW: 5, noticeHours: 1, measures: [{ measure: 'demand-response', mw: 1, costPerMWh: 3000 }] },
+      ],
+    });
+    const inForce = solvePlan(p);
+    expect(inForce.feederOpen.every((v) => v === 0)).toBe(true);
+    const p2 = withGap(p, [0, 0, 0, 20, 20, 0]);
+    const atMs = START + HOUR, notified = notifiedOf(p, ['A']);
+    const r = replan(p2, inForce, { atMs, notified });
+    // Measures give 2 + 5 + 3 + 6 + 1 = 17 of 20; feeder G opened takes W whole (5 MW, its 1 MW
+    // of demand response going with it): 21; the 1 MW too much given back by the largest order
+    // of a customer not yet notified (E 6 → 5).
+    const G = 1;
+    expect(Array.from(r.feederOpen.subarray(G * 6, G * 6 + 6))).toEqual([0, 0, 0, 1, 1, 0]);
+    expect(Array.from(r.feederMW.subarray(G * 6, G * 6 + 6))).toEqual([0, 0, 0, 5, 5, 0]);
+    expect(mwOf(p2, r.x, 'W')).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(mwOf(p2, r.x, 'E')).toEqual([0, 0, 0, 5, 5, 0]);
+    expect(Array.from(r.residualMW[0])).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(r.changes.find((c) => c.customer === 'W')).toMatchObject({ kind: 'added', mwhAfter: 10 });
+    expect(verifyRevision(p2, r, inForce, atMs, notified).violations).toEqual([]);
+  });
+});
+
 describe('the verifier judging a revision', () => {
   it('refuses a revision that adds an order inside a customer\'s lead time from T', () => {
     const p = problem(6, [0, 0, 0, 6, 6, 0]);
