@@ -17,8 +17,7 @@ import { verifyAgainstScenario } from '../plan/plan-scenario.ts';
 import type { PlanProblem } from '../plan/problem.ts';
 import { measureIndex } from '../plan/problem.ts';
 import { planReport, type PlanReport } from '../plan/report.ts';
-import { localDate, type RevisionBlock } from '../plan/revision.ts';
-import { scaleForecast } from '../plan/revision.ts';
+import { localDate, revisionLevels, scaleLevels, type RevisionBlock } from '../plan/revision.ts';
 import type { SolvedPlan } from '../plan/solve.ts';
 import { verifyPlan, type Verification } from '../plan/verify.ts';
 import type { Problem } from '../problems.ts';
@@ -69,17 +68,29 @@ export function replanScenario(
   const zone = ctx.axis.zone;
   if (!(atMs > startMs && atMs < endMs)) return refuse([{ path: '--at', message: `expected a time inside the plan after its first hour (${plan.times[0]} to ${plan.times[H - 1]}), found ${formatInZone(atMs, zone)}` }]);
   if (plan.rotation) return refuse([{ path: 'plan', message: 'expected a plan without an energy rotation (re-planning a rotation among blocks during the day is not supported)' }]);
-  if (plan.revision) return refuse([{ path: 'plan', message: `expected the plan in force as \`orderly plan\` made it; this one is already a revision (made at ${plan.revision.at}): re-plan from the plan it revised` }]);
+  // A revision in force (re-planned again later the same day): its levels stay for the hours before T.
+  const earlier = plan.revision ? revisionLevels('plan', plan.revision) : { ok: true as const, levels: [] };
+  if (!earlier.ok) return refuse(earlier.problems);
+  if (plan.revision && !(atMs > parseTimestamp(plan.revision.at)!.ms)) return refuse([{ path: '--at', message: `expected a time after the revision in force was made (${plan.revision.at}), found ${formatInZone(atMs, zone)}` }]);
   const read = importMeters(meters.name, meters.text, s, ctx.axis, options);
   if (!read.ok) return read;
-  const measured = measuredLevel(s, forecast, read.meters, ctx.axis, atMs, meters.name);
+  // What the plan in force ordered released in an hour (its customers, with opened feeders), less the shifted energy coming back.
+  const orderedAt = (ms: number) => {
+    const h = Math.round((ms - startMs) / 3_600_000);
+    if (h < 0 || h >= H) return 0;
+    let v = -(plan.system.paybackMW?.[h] ?? 0);
+    for (const c of plan.customers) v += c.mw[h];
+    return v;
+  };
+  const measured = measuredLevel(s, forecast, read.meters, ctx.axis, atMs, meters.name, orderedAt);
   if (!measured.ok) return refuse(measured.problems);
   const level = measured.level;
 
   // The gap again, as the plan in force assessed it, on the forecast at its measured level.
   const settings = plan.settings!;
   const issuedAtMs = parseTimestamp(plan.issuedAt)!.ms;
-  const assessment = assessScenario(s, scaleForecast(forecast, level.fromMs, level.untilMs, level.ratio), {
+  const levels = [...earlier.levels.filter((l) => l.fromMs < level.fromMs), { fromMs: level.fromMs, untilMs: level.untilMs, ratio: level.ratio }];
+  const assessment = assessScenario(s, scaleLevels(forecast, levels), {
     issuedAtMs, horizonDays: Math.ceil(H / 24), samples: settings.samples, seed: settings.seed, confidence: settings.confidence,
   });
   const p = buildPlanProblem(s, assessment, {
@@ -150,6 +161,7 @@ export function replanScenario(
     forecast: {
       ratio: level.ratio, from: formatInZone(level.fromMs, zone), until: formatInZone(level.untilMs, zone),
       measuredHours: level.measuredHours, measuredMW: level.measuredMW, forecastMW: level.forecastMW, method: level.method,
+      ...(levels.length > 1 ? { earlier: levels.slice(0, -1).map((l) => ({ ratio: l.ratio, from: formatInZone(l.fromMs, zone), until: formatInZone(l.untilMs, zone) })) } : {}),
     },
     notified: issued,
   };

@@ -187,6 +187,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   const fBand = feederBand(p);
   const ranking = feederRanking(p).openable;
 
+  let overCovered = 0;
   const need = new Float64Array(K), cov = new Float64Array(K), snap = new Float64Array(K), base = new Float64Array(K);
   const gapOf = (k: number, h: number) => p.constraints[k].gapMW[h];
   for (let h = 0; h < H; h++) {
@@ -244,10 +245,12 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     for (let c = 0; c < C; c++) if (h >= t && onAt(c, h)) mark(c, h);
     for (let k = 0; k < K; k++) {
       snapBack[k][h] = snap[k];
+      // Reported as the planner reports it: covered up to the requirement (more is over-coverage).
       required[k][h] = Math.max(0, need[k]);
-      covered[k][h] = cov[k];
       residual[k][h] = Math.max(0, need[k] - cov[k]);
       if (residual[k][h] < KW / 2) residual[k][h] = 0;
+      covered[k][h] = required[k][h] - residual[k][h];
+      if (k === 0) overCovered += Math.max(0, cov[k] - required[k][h]) * (h >= t ? 1 : 0);
     }
     if (h >= t) for (let k = 0; k < K; k++) if (residual[k][h] > 0) leadTime[k][h] = Math.min(residual[k][h], blockedByLead(k, h));
     // No flapping: a customer cut to 0 in this hour inside a run it was ordered for (and on in
@@ -382,32 +385,46 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     candidates.sort((a, b) => band[b] - band[a]
       || Number(notified(UC[a], h)) - Number(notified(UC[b], h))
       || x[b * H + h] - x[a * H + h] || b - a);
-    for (const u of candidates) {
-      const c = UC[u], chain = custChain[c];
-      const slack = slackOf(chain);
-      if (slack < KW - EPS) continue;
-      const v = x[u * H + h];
-      const others = rel[c * H + h] - v;
-      // A whole cut inside a run of hours the plan in force ordered stops the customer for the
-      // rest of the day (no flapping): made only where the run ends here or the gap does not
-      // rise again next hour; for a dip the order is reduced instead.
-      const next = h + 1 < H && p.dayIndex[h + 1] === p.dayIndex[h] ? h + 1 : -1;
-      const runGoesOn = next >= 0 && wasOn(c, next);
-      const rises = runGoesOn && chain.some((k) => gapOf(k, next) > gapOf(k, h) + KW);
-      if (slack + EPS >= v && others <= EPS && !rises) {
-        // Cut to 0: the customer's snap-back comes into this hour, which must have room for it too.
-        const before = h > 0 ? (feederOpenFor(c, h - 1) ? BASE[c * H + h - 1] : relNS[c * H + h - 1]) : 0;
-        if (slack + EPS >= v + sigma * before) {
-          cut(u, h, v);
-          for (const k of chain) { snap[k] += sigma * before; need[k] = ceilKW(base[k] + snap[k]); }
-          used[c * days + p.dayIndex[h]]--;
-          continue;
-        }
-      }
-      // Partly: leave at least 1 kW where the whole order cannot go.
-      const part = floorKW(Math.min(slack, v - KW));
-      if (part >= KW - EPS) cut(u, h, part);
+    // Band by band: a lower band gives back only once every order of the bands above it is at 0
+    // (else the ladder would break: a later rung on while an earlier one has room); what is left
+    // is over-coverage.
+    for (let i = 0; i < candidates.length;) {
+      let e = i;
+      while (e < candidates.length && band[candidates[e]] === band[candidates[i]]) e++;
+      for (let j = i; j < e; j++) giveBackUnit(candidates[j], h);
+      let left = false;
+      for (let j = i; j < e && !left; j++) left = x[candidates[j] * H + h] > EPS;
+      if (left) break;
+      i = e;
     }
+  }
+
+  /** What unit u gives back in hour h: all of it where the rules allow a whole cut, else part. */
+  function giveBackUnit(u: number, h: number) {
+    const c = UC[u], chain = custChain[c];
+    const slack = slackOf(chain);
+    if (slack < KW - EPS) return;
+    const v = x[u * H + h];
+    const others = rel[c * H + h] - v;
+    // A whole cut inside a run of hours the plan in force ordered stops the customer for the
+    // rest of the day (no flapping): made only where the run ends here or the gap does not
+    // rise again next hour; for a dip the order is reduced instead.
+    const next = h + 1 < H && p.dayIndex[h + 1] === p.dayIndex[h] ? h + 1 : -1;
+    const runGoesOn = next >= 0 && wasOn(c, next);
+    const rises = runGoesOn && chain.some((k) => gapOf(k, next) > gapOf(k, h) + KW);
+    if (slack + EPS >= v && others <= EPS && !rises) {
+      // Cut to 0: the customer's snap-back comes into this hour, which must have room for it too.
+      const before = h > 0 ? (feederOpenFor(c, h - 1) ? BASE[c * H + h - 1] : relNS[c * H + h - 1]) : 0;
+      if (slack + EPS >= v + sigma * before) {
+        cut(u, h, v);
+        for (const k of chain) { snap[k] += sigma * before; need[k] = ceilKW(base[k] + snap[k]); }
+        used[c * days + p.dayIndex[h]]--;
+        return;
+      }
+    }
+    // Partly: leave at least 1 kW where the whole order cannot go.
+    const part = floorKW(Math.min(slack, v - KW));
+    if (part >= KW - EPS) cut(u, h, part);
   }
 
   function cut(u: number, h: number, amount: number) {
@@ -435,9 +452,9 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   }
 
   const { changes, counts } = changesAgainst(p, inForce, { x, feederOpen }, t, options);
-  let overCoveredMWh = 0, residualMWh = 0, peakResidualMW = 0;
+  const overCoveredMWh = overCovered;
+  let residualMWh = 0, peakResidualMW = 0;
   for (let h = t; h < H; h++) {
-    overCoveredMWh += Math.max(0, covered[0][h] - required[0][h]);
     for (let k = 0; k < K; k++) { residualMWh += residual[k][h]; peakResidualMW = Math.max(peakResidualMW, residual[k][h]); }
   }
   const nonZero = (a: Float64Array | null) => (a && a.some((v) => v > 0) ? a : null);

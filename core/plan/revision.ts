@@ -32,6 +32,12 @@ export interface RevisionBlock {
     measuredMW: number[];
     forecastMW: number[];
     method: string;
+    /**
+     * Where the plan in force was itself a revision: the levels of the revisions before this one,
+     * earliest first. Each scales the original forecast up to the next one's start (every ratio is
+     * measured against the original forecast, so they are not multiplied).
+     */
+    earlier?: { ratio: number; from: string; until: string }[];
   };
   /** Notices issued by T (`customer@date`), whose orders within a lead time may be kept. */
   notified: string[];
@@ -52,14 +58,40 @@ export function scaleForecast(f: ScenarioForecast, fromMs: number, untilMs: numb
   return { ...f, areas, system };
 }
 
+export interface Level { fromMs: number; untilMs: number; ratio: number }
+
+/** The original forecast at a sequence of measured levels (earliest first), each up to the next one's start. */
+export function scaleLevels(f: ScenarioForecast, levels: Level[]): ScenarioForecast {
+  let out = f;
+  levels.forEach((l, i) => {
+    const until = i + 1 < levels.length ? Math.min(l.untilMs, levels[i + 1].fromMs) : l.untilMs;
+    out = scaleForecast(out, l.fromMs, until, l.ratio);
+  });
+  return out;
+}
+
+/** The levels a revision names (the earlier revisions' and its own), or its problem. */
+export function revisionLevels(file: string, r: RevisionBlock): { ok: true; levels: Level[] } | { ok: false; problems: Problem[] } {
+  const all = [...(Array.isArray(r.forecast?.earlier) ? r.forecast.earlier : []), ...(r.forecast ? [r.forecast] : [])];
+  const levels: Level[] = [];
+  for (const [i, l] of all.entries()) {
+    const from = parseTimestamp(l?.from ?? ''), until = parseTimestamp(l?.until ?? '');
+    const ratio = l?.ratio;
+    const ordered = !levels.length || (from && from.ms > levels[levels.length - 1].fromMs);
+    if (!from || !until || !(typeof ratio === 'number' && Number.isFinite(ratio) && ratio > 0) || !(until.ms > from.ms) || !ordered) {
+      const path = i < all.length - 1 || !r.forecast ? `revision.forecast.earlier[${i}]` : 'revision.forecast';
+      return { ok: false, problems: [{ path: `${file}: ${path}`, message: `expected the forecast level a revision was made on (from before until, times with their offset, later than the level before; ratio: a number above 0), found ${JSON.stringify({ from: l?.from, until: l?.until, ratio: l?.ratio })}` }] };
+    }
+    levels.push({ fromMs: from.ms, untilMs: until.ms, ratio });
+  }
+  return { ok: true, levels };
+}
+
 /** The forecast a revision names, from the forecast of its scenario, or its problems. */
 export function revisionForecast(file: string, f: ScenarioForecast, r: RevisionBlock): { ok: true; forecast: ScenarioForecast } | { ok: false; problems: Problem[] } {
-  const from = parseTimestamp(r.forecast?.from ?? ''), until = parseTimestamp(r.forecast?.until ?? '');
-  const ratio = r.forecast?.ratio;
-  if (!from || !until || !(typeof ratio === 'number' && Number.isFinite(ratio) && ratio > 0)) {
-    return { ok: false, problems: [{ path: `${file}: revision.forecast`, message: `expected the forecast the revision was made on (from, until: times with their offset; ratio: a number above 0), found ${JSON.stringify(r.forecast ?? null)}` }] };
-  }
-  return { ok: true, forecast: scaleForecast(f, from.ms, until.ms, ratio) };
+  const levels = revisionLevels(file, r);
+  if (!levels.ok) return levels;
+  return { ok: true, forecast: scaleLevels(f, levels.levels) };
 }
 
 /** The plan in force and the notices a revision names, as the verifier takes them (verify.ts PlanToVerify.revision), or its problems. */

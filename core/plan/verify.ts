@@ -63,7 +63,8 @@ export interface PlanToVerify {
    * before T must be the plan in force unchanged (they are past); in an hour from T on, a
    * customer whose notice does not fit between T and the hour's start may be curtailed only as
    * it was notified (no order, measure or MW beyond the plan in force's, no feeder it did not
-   * open); the residual and ladder checks count that as its room; the strategy's own order
+   * open); the residual and ladder checks count that as its room, and judge only the hours from
+   * T on (the past can no longer be changed); the strategy's own order
    * inside a band gives way to the revision's (least change), so 'objective' is not checked; and
    * an order cut to 0 inside a run of hours the plan in force ordered is not switched on again
    * later in that run (no flapping).
@@ -303,6 +304,10 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     }
   }
 
+  // A revision's past (hours before T) can no longer be changed: checks 8 to 10, which ask whether
+  // something else could have been ordered, judge only the hours from T on (the past was judged
+  // when it was planned; check 11 holds it unchanged).
+  const pastUntil = REV ? revFrom : 0;
   // 8. A residual only where nothing inside the area could still be ordered (shifts aside: their
   // room to come back is shared, so their spare capacity is not claimed). A customer whose
   // curtailment just ended counts: where the hour is short it can be kept on one more hour.
@@ -372,7 +377,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (busy[h] && openable(f, h)) for (const k of chainOf[p.feeders.area[f]]) feederSpare[k * H + h] = 1;
   for (let k = 0; k < K; k++) {
     for (let h = 0; h < H; h++) {
-      if (plan.residualMW[k][h] <= tol(plan.requiredMW[k][h])) continue;
+      if (plan.residualMW[k][h] <= tol(plan.requiredMW[k][h]) || h < pastUntil) continue;
       const i = k * H + h;
       if (spareMW[i] > tol(spareMW[i])) flag('residual', `${p.constraints[k].name} ${hourName(h)}: ${plan.residualMW[k][h]} MW left uncovered while ${spareMW[i]} MW could still be ordered inside it`);
       else if (feederSpare[i]) flag('residual', `${p.constraints[k].name} ${hourName(h)}: residual left while a feeder inside it could still be opened`);
@@ -387,7 +392,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   for (let u = 0; u < U; u++) unitsOfCustomer[UC[u]].push(u);
   for (let u = 0; u < U; u++) {
     const c = UC[u], chain = chainOf[cu.area[c]], b = band[u], cost = un.costPerMWh[u];
-    for (let h = 0; h < H; h++) {
+    for (let h = pastUntil; h < H; h++) {
       const v = X[u * H + h] - fixedOf(u, h);
       if (v <= tolerance) continue;
       // The customer's own earlier rung: what u releases frees the budget it would need.
@@ -411,7 +416,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   // feeders opened could not cover some area it serves — counting, where it was open the hour
   // before, the snap-back its closing would bring.
   for (let f = 0; f < F; f++) {
-    for (let h = 0; h < H; h++) {
+    for (let h = pastUntil; h < H; h++) {
       if (!FO[f * H + h]) continue;
       const mine = new Set(p.feeders.customers[f]);
       let snap = 0;

@@ -32,11 +32,12 @@ describe('orderly replan', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`日内滚动调整：${plan}，调整时刻 ${AT}`);
     expect(r.stdout).toContain(`Re-plan during the day: ${plan} at ${AT}`);
-    // The level: the system's meter over the last three hours before 13:00, against the forecast.
-    const level = /forecast level: measured \/ forecast = ([\d.]+) — the remaining forecast of every area, from 2024-07-25T13:00\+08:00 to the end of the day \(2024-07-26T00:00\+08:00\), scaled by the system's metered load over the forecast in the last 3 measured hours before T \(([\d.]+) \/ ([\d.]+) MWh\)/.exec(r.stdout)!;
+    // The level: the system's meter over the last three hours before 13:00, with what the plan
+    // ordered released then added back (the forecast is of the load without the orders).
+    const level = /forecast level: measured \/ forecast = ([\d.]+) — the remaining forecast of every area, from 2024-07-25T13:00\+08:00 to the end of the day \(2024-07-26T00:00\+08:00\), scaled by the system's demand over the forecast in the last 3 measured hours before T \(metered ([\d.]+) \+ ordered by the plan in force (-?[\d.]+) MWh, over ([\d.]+) MWh forecast\)/.exec(r.stdout)!;
     expect(level).not.toBeNull();
-    expect(Number(level[1])).toBeCloseTo(Number(level[2]) / Number(level[3]), 4);
-    for (const h of ['10:00', '11:00', '12:00']) expect(r.stdout).toMatch(new RegExp(`2024-07-25T${h}\\+08:00  metered [\\d.]+ MW, forecast [\\d.]+ MW`));
+    expect(Number(level[1])).toBeCloseTo((Number(level[2]) + Number(level[3])) / Number(level[4]), 4);
+    for (const h of ['10:00', '11:00', '12:00']) expect(r.stdout).toMatch(new RegExp(`2024-07-25T${h}\\+08:00  metered [\\d.]+ MW \\+ ordered -?[\\d.]+ MW, forecast [\\d.]+ MW`));
     expect(r.stdout).toContain('VERIFIED (notice counted from T): finite, protected, feeder, bounds, floor, notice, daily-hours, shift, coverage, residual, ladder, revision — all hold');
     const counts = /changes against the plan in force: (\d+) added, (\d+) cancelled, (\d+) increased, (\d+) reduced/.exec(r.stdout)!;
     expect(counts).not.toBeNull();
@@ -48,7 +49,7 @@ describe('orderly replan', () => {
     // The revision against the plan in force, checked here from the files themselves.
     const before = planRowsOf(plan), after = planRowsOf(revised);
     expect(JSON.parse(readFileSync(revised, 'utf8')).format).toBe('orderly-plan/2');
-    expect(after.revision.at).toBe(AT);
+    expect(after.revision?.at).toBe(AT);
     const t = after.times.indexOf(AT);
     expect(t).toBeGreaterThan(0);
     const s = JSON.parse(readFileSync(scenario, 'utf8'));
@@ -83,6 +84,24 @@ describe('orderly replan', () => {
     const r = await runCli('notices', edited, '--scenario', scenario);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/notice: C\d+ hour \d+ \(day 3, \d\d:00\): ordered [\d.]+ h ahead of the revision, needs \d+ h \(and was not notified for the day\)/);
+  }, 240_000);
+
+  it('re-plans the revision again at 17:00 (the level measured again, the earlier one kept for the hours before), verified, and reads it back', async () => {
+    const again = join(dir, 'again.json');
+    const r = await runCli('replan', scenario, '--plan', revised, '--actuals', meters, '--unit', 'kW', '--at', '2024-07-25T17:00+08:00', '--out', again, '--lang', 'en');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('VERIFIED (notice counted from T)');
+    const saved = planRowsOf(again);
+    expect(saved.revision?.at).toBe('2024-07-25T17:00+08:00');
+    expect(saved.revision?.forecast.earlier?.map((l) => l.from)).toEqual([AT]);
+    // The 13:00 level as that revision had it (to the end of the day; it governs the hours up to 17:00).
+    expect(saved.revision?.forecast.earlier?.[0]).toEqual({ ratio: planRowsOf(revised).revision?.forecast.ratio, from: AT, until: '2024-07-26T00:00+08:00' });
+    const n = await runCli('notices', again, '--scenario', scenario, '--lang', 'en');
+    expect(n.code).toBe(0);
+    const early = await runCli('replan', scenario, '--plan', again, '--actuals', meters, '--unit', 'kW', '--at', '2024-07-25T16:00+08:00');
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('--at: expected a time after the revision in force was made (2024-07-25T17:00+08:00), found 2024-07-25T16:00+08:00');
   }, 240_000);
 
   it('refuses a time outside the plan, and meters without the system\'s meter, naming what is expected', async () => {

@@ -147,6 +147,41 @@ describe('re-planning the rest of the day with a feeder that may be opened', () 
   });
 });
 
+describe('re-planning a dip across two rungs of the ladder', () => {
+  it('gives back from the later rung first and leaves the surplus rather than break the ladder', () => {
+    // P: demand response 3 MW (rung 1); Q: 限电 to a 6 MW cap on a 10 MW load (4 MW, rung 4).
+    const p = handProblem({
+      hours: 6, leadHours: 48, systemGap: [0, 0, 5, 5, 5, 0], snapBackShare: 0,
+      feeders: [{ id: 'F', area: 'A', servesProtected: true, protectedCustomers: 1 }],
+      customers: [
+        { id: 'P', feeder: 'F', baseMW: 10, noticeHours: 2, measures: [{ measure: 'demand-response', mw: 3, costPerMWh: 2000 }] },
+        { id: 'Q', feeder: 'F', baseMW: 10, noticeHours: 2, measures: [{ measure: 'limit', mw: 6, costPerMWh: 500 }] },
+      ],
+    });
+    const inForce = solvePlan(p);
+    // The ladder: P's 3 first, then Q's 2.
+    expect(mwOf(p, inForce.x, 'P')).toEqual([0, 0, 3, 3, 3, 0]);
+    expect(mwOf(p, inForce.x, 'Q')).toEqual([0, 0, 2, 2, 2, 0]);
+    // At 03:00 the gap dips to 1.5 MW for that hour and is 5 again at 04:00.
+    const p2 = withGap(p, [0, 0, 5, 1.5, 5, 0]);
+    const atMs = START + 3 * HOUR, notified = notifiedOf(p, ['P', 'Q']);
+    const r = replan(p2, inForce, { atMs, notified });
+    // Q (the later rung) gives back all it can without being switched off inside its run (it is
+    // needed again at 04:00): 2 → 0.001 MW. P, on the earlier rung, keeps its 3 MW while Q is on:
+    // 3.001 MW against 1.5 needed, 1.501 MW over-covered, said so.
+    expect(mwOf(p2, r.x, 'Q')).toEqual([0, 0, 2, 0.001, 2, 0]);
+    expect(mwOf(p2, r.x, 'P')).toEqual([0, 0, 3, 3, 3, 0]);
+    expect(r.overCoveredMWh).toBeCloseTo(1.501, 9);
+    expect(r.coveredMW[0][3]).toBe(1.5);
+    expect(verifyRevision(p2, r, inForce, atMs, notified).violations).toEqual([]);
+    // Giving back from P as well (P 0.5 + Q 1: 1.5 exactly) is refused: a later rung on while an earlier one has room.
+    const x = Float64Array.from(r.x);
+    x[0 * 6 + 3] = 0.5; x[1 * 6 + 3] = 1;
+    const v = verifyRevision(p2, { ...r, x }, inForce, atMs, notified);
+    expect(v.counts.ladder).toBeGreaterThan(0);
+  });
+});
+
 describe('the verifier judging a revision', () => {
   it('refuses a revision that adds an order inside a customer\'s lead time from T', () => {
     const p = problem(6, [0, 0, 0, 6, 6, 0]);

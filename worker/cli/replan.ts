@@ -106,9 +106,11 @@ export function replanText(x: ScenarioRevision, planFile: string, lang: Lang): s
   const largest = (a: number[]) => a.reduce((m, v) => Math.max(m, v), 0);
   L.push(zh ? `日内滚动调整：${planFile}，调整时刻 ${rv.at}` : `Re-plan during the day: ${planFile} at ${rv.at}`);
   L.push(zh
-    ? `  负荷水平：实测与预测之比 ${x.level.ratio.toFixed(4)}（最近 ${x.level.measuredHours.length} 个已测小时的系统实测负荷 ÷ 预测），当日剩余时段各区域预测按此比例缩放，曲线形状、不确定性与其他日不变`
+    ? `  负荷水平：实测与预测之比 ${x.level.ratio.toFixed(4)}（最近 ${x.level.measuredHours.length} 个已测小时的系统负荷 = 实测 + 在执行方案安排的错避峰负荷，÷ 预测），当日剩余时段各区域预测按此比例缩放，曲线形状、不确定性与其他日不变`
     : `  forecast level: measured / forecast = ${x.level.ratio.toFixed(4)} — ${x.level.method}`);
-  x.level.measuredHours.forEach((t, i) => L.push(zh ? `    ${t}  实测 ${mw(x.level.measuredMW[i])} MW，预测 ${mw(x.level.forecastMW[i])} MW` : `    ${t}  metered ${mw(x.level.measuredMW[i])} MW, forecast ${mw(x.level.forecastMW[i])} MW`));
+  x.level.measuredHours.forEach((t, i) => L.push(zh
+    ? `    ${t}  实测 ${mw(x.level.measuredMW[i])} MW + 方案安排 ${mw(x.level.orderedMW[i])} MW，预测 ${mw(x.level.forecastMW[i])} MW`
+    : `    ${t}  metered ${mw(x.level.measuredMW[i])} MW + ordered ${mw(x.level.orderedMW[i])} MW, forecast ${mw(x.level.forecastMW[i])} MW`));
   L.push(zh
     ? `  调整时刻起的最大缺口：原 ${mw(largest(x.gapBeforeMW))} MW，现 ${mw(largest(x.gapAfterMW))} MW`
     : `  largest gap from T on: ${mw(largest(x.gapBeforeMW))} MW before, ${mw(largest(x.gapAfterMW))} MW now`);
