@@ -19,7 +19,9 @@
  *    order first (partly, so the fewest are cancelled); never below a band that a kept shift
  *    sits in (the ladder would then be broken; the surplus is left, said as over-coverage);
  *  - no flapping: once a customer's order is cut to 0 inside a run of hours the plan in force
- *    ordered it for, it stays at 0 for the rest of that run, and is not ordered again that day.
+ *    ordered it for, it stays at 0 for the rest of that run;
+ *  - daily hours couple the hours (a cut frees its customer's hour for another): a last pass
+ *    moves MW from later rungs to earlier ones that gained room, so the ladder holds.
  *
  * Whatever cannot be covered within the lead times is the residual, by hour and constraint, with
  * the MW that more notice would have freed; never hidden. The result is checked by the
@@ -152,16 +154,24 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   // Hours used per customer and day (daily limits), and the no-flapping state.
   const used = new Int32Array(C * Math.max(1, days));
   for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) if (onAt(c, h)) used[c * days + p.dayIndex[h]]++;
-  /** Day on which the customer's order was cut to 0 inside one of its runs (−1: none): it is not ordered again that day. */
-  const stoppedDay = new Int32Array(C).fill(-1);
+  /**
+   * Where a customer's order was cut to 0 inside a run of hours the plan in force ordered it for,
+   * having been on in that run: the end (exclusive) of that run — it is not switched on again
+   * before (no flapping); −1 where none.
+   */
+  const stoppedUntil = new Int32Array(C).fill(-1);
+  const stopped = (c: number, h: number) => h < stoppedUntil[c];
   const inRevisionDay = new Uint8Array(C * Math.max(1, days));
   const mark = (c: number, h: number) => { inRevisionDay[c * days + p.dayIndex[h]] = 1; };
   for (let c = 0; c < C; c++) for (let h = 0; h < t; h++) if (onAt(c, h)) mark(c, h);
 
-  /** Take back `amount` of shift unit u's order in hour h: the energy it would have returned later goes too. */
+  /**
+   * Take back `amount` of shift unit u's order in hour h: the energy it would have returned goes
+   * too, from the first hours after h (a shift's energy comes back in its next return window).
+   */
   const takeBackPayback = (u: number, h: number, amount: number) => {
     let left = amount * p.units.payback[u];
-    for (let j = H - 1; j > h && left > EPS; j--) {
+    for (let j = h + 1; j < H && left > EPS; j++) {
       const v = Math.min(payback[u * H + j], left);
       if (v <= 0) continue;
       payback[u * H + j] -= v;
@@ -191,14 +201,10 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   const need = new Float64Array(K), cov = new Float64Array(K), snap = new Float64Array(K), base = new Float64Array(K);
   const gapOf = (k: number, h: number) => p.constraints[k].gapMW[h];
   for (let h = 0; h < H; h++) {
-    // The hour's fixed part of the requirement: the gap and the shifted energy coming back.
-    base.fill(0);
-    for (let k = 0; k < K; k++) base[k] = gapOf(k, h);
-    for (const u of shiftUnits) { const b = payback[u * H + h]; if (b > 0) for (const k of custChain[UC[u]]) base[k] += b; }
     if (h >= t) {
       // Orders kept where the rules still allow them: within the lead time at most what was notified.
       for (let c = 0; c < C; c++) {
-        const stop = stoppedDay[c] === p.dayIndex[h];
+        const stop = stopped(c, h);
         const on = onAt(c, h);
         let changed = false;
         for (const u of unitsOf[c]) {
@@ -215,34 +221,60 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
         if (!keep) feederOpen[f * H + h] = 0;
       }
     }
-    // Feeders' MW (their customers' load beyond their measures, whole kW) and the hour's totals.
-    const feederMWOf = (f: number) => {
-      let left = 0;
-      for (const c of p.feeders.customers[f]) left += BASE[c * H + h] - rel[c * H + h];
-      return floorKW(left);
-    };
-    const totals = () => {
-      cov.fill(0); snap.fill(0);
-      for (let c = 0; c < C; c++) {
-        const v = rel[c * H + h];
-        if (v > 0) for (const k of custChain[c]) cov[k] += v;
-        if (sigma > 0 && h > 0 && !onAt(c, h)) {
-          const before = feederOpenFor(c, h - 1) ? BASE[c * H + h - 1] : relNS[c * H + h - 1];
-          if (before > 0) for (const k of custChain[c]) snap[k] += sigma * before;
-        }
-      }
-      for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) { const mw = feederMWOf(f); for (const k of feederChain[f]) cov[k] += mw; }
-      for (let k = 0; k < K; k++) need[k] = ceilKW(base[k] + snap[k]);
-    };
-    totals();
+    loadHour(h);
     if (h >= t) {
       coverShort(h);
       openFeeders(h);
       giveBack(h);
-      totals();
+      loadHour(h);
     }
-    for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) feederMW[f * H + h] = feederMWOf(f);
     for (let c = 0; c < C; c++) if (h >= t && onAt(c, h)) mark(c, h);
+    // No flapping: a customer cut to 0 in this hour inside a run it was ordered for (and on in
+    // the hour before) is not switched on again in that run.
+    if (h >= t) for (let c = 0; c < C; c++) {
+      if (!(wasOn(c, h) && !onAt(c, h) && onAt(c, h - 1) && wasOn(c, h - 1))) continue;
+      let e = h;
+      while (e < H && wasOn(c, e)) e++;
+      stoppedUntil[c] = e;
+    }
+  }
+  // Daily hours couple the hours: an order cut in one hour frees its customer's hour for another,
+  // where an earlier rung may now have room while a later one is on. The ladder is repaired there
+  // (a few sweeps: each move can free or use hours again), then every hour's figures recounted.
+  for (let sweep = 0; sweep < 3; sweep++) {
+    let moved = false;
+    for (let h = t; h < H; h++) { loadHour(h); if (repairLadder(h)) moved = true; }
+    if (!moved) break;
+  }
+  for (let h = 0; h < H; h++) { loadHour(h); record(h); }
+
+  /** The figures of hour h into base (gap and energy coming back), snap, cov and need. */
+  function loadHour(h: number) {
+    for (let k = 0; k < K; k++) base[k] = gapOf(k, h);
+    for (const u of shiftUnits) { const b = payback[u * H + h]; if (b > 0) for (const k of custChain[UC[u]]) base[k] += b; }
+    cov.fill(0); snap.fill(0);
+    for (let c = 0; c < C; c++) {
+      const v = rel[c * H + h];
+      if (v > 0) for (const k of custChain[c]) cov[k] += v;
+      if (sigma > 0 && h > 0 && !onAt(c, h)) {
+        const before = feederOpenFor(c, h - 1) ? BASE[c * H + h - 1] : relNS[c * H + h - 1];
+        if (before > 0) for (const k of custChain[c]) snap[k] += sigma * before;
+      }
+    }
+    for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) { const mw = feederMWOf(f, h); for (const k of feederChain[f]) cov[k] += mw; }
+    for (let k = 0; k < K; k++) need[k] = ceilKW(base[k] + snap[k]);
+  }
+
+  /** An opened feeder's MW: its customers' load beyond their measures, whole kW. */
+  function feederMWOf(f: number, h: number): number {
+    let left = 0;
+    for (const c of p.feeders.customers[f]) left += BASE[c * H + h] - rel[c * H + h];
+    return floorKW(left);
+  }
+
+  /** Hour h's figures as the plan reports them (loadHour first). */
+  function record(h: number) {
+    for (let f = 0; f < F; f++) feederMW[f * H + h] = feederOpen[f * H + h] ? feederMWOf(f, h) : 0;
     for (let k = 0; k < K; k++) {
       snapBack[k][h] = snap[k];
       // Reported as the planner reports it: covered up to the requirement (more is over-coverage).
@@ -250,17 +282,79 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       residual[k][h] = Math.max(0, need[k] - cov[k]);
       if (residual[k][h] < KW / 2) residual[k][h] = 0;
       covered[k][h] = required[k][h] - residual[k][h];
-      if (k === 0) overCovered += Math.max(0, cov[k] - required[k][h]) * (h >= t ? 1 : 0);
+      if (k === 0 && h >= t) overCovered += Math.max(0, cov[k] - required[k][h]);
     }
     if (h >= t) for (let k = 0; k < K; k++) if (residual[k][h] > 0) leadTime[k][h] = Math.min(residual[k][h], blockedByLead(k, h));
-    // No flapping: a customer cut to 0 in this hour inside a run it was ordered for (and on in
-    // the hour before) is not ordered again that day.
-    if (h >= t) for (let c = 0; c < C; c++) if (wasOn(c, h) && !onAt(c, h) && onAt(c, h - 1) && wasOn(c, h - 1)) stoppedDay[c] = p.dayIndex[h];
+  }
+
+  /** The part of an order decided by rule (the energy rotation's, a hold): not moved by the ladder's repair. */
+  function fixedOf(u: number, h: number): number {
+    return (xHold ? xHold[u * H + h] : 0) + (xEnergy ? xEnergy[u * H + h] : 0);
+  }
+
+  /**
+   * In hour h, move MW from orders on later rungs to units on earlier rungs that have room (the
+   * ladder), within every constraint's slack; an order is cut to 0 only where that neither flaps
+   * nor leaves its snap-back uncovered (else 1 kW stays). Whether anything moved.
+   */
+  function repairLadder(h: number): boolean {
+    const on: number[] = [], spare: number[] = [];
+    for (let i = 0; i < order.length; i++) {
+      const u = order[i], c = UC[u];
+      if (x[u * H + h] - fixedOf(u, h) > EPS) on.push(u);
+      const ending = h > 0 && onAt(c, h - 1) && !onAt(c, h);
+      if (!ending && limitOf(u, h) - x[u * H + h] >= KW - EPS && available(c, h)) spare.push(u);
+    }
+    if (!on.length || !spare.length || band[spare[0]] >= band[on[on.length - 1]]) return false;
+    let moved = false;
+    for (let i = on.length - 1; i >= 0; i--) {
+      const u = on[i], cu = UC[u];
+      for (const w of spare) {
+        if (band[w] >= band[u]) break;
+        const give = x[u * H + h] - fixedOf(u, h);
+        if (give <= EPS) break;
+        const cw = UC[w];
+        if (!available(cw, h)) continue;
+        const budget = floorKW(BASE[cw * H + h] - floors[cw]) - rel[cw * H + h] + (cw === cu ? give : 0);
+        const room = floorKW(Math.min(limitOf(w, h) - x[w * H + h], budget));
+        if (room < KW - EPS) continue;
+        let bound = Infinity;
+        for (const k of custChain[cu]) if (!custChain[cw].includes(k)) bound = Math.min(bound, cov[k] - need[k]);
+        let d = floorKW(Math.min(give, room, bound));
+        if (d < KW - EPS) continue;
+        const whole = d >= x[u * H + h] - EPS && rel[cu * H + h] - x[u * H + h] <= EPS && cw !== cu;
+        let snapUp = 0;
+        if (whole) {
+          let before = false, after = false;
+          for (let j = h - 1; j >= 0 && wasOn(cu, j) && wasOn(cu, h); j--) if (onAt(cu, j)) { before = true; break; }
+          for (let j = h + 1; j < H && wasOn(cu, j) && wasOn(cu, h); j++) if (onAt(cu, j)) { after = true; break; }
+          snapUp = h > 0 ? sigma * (feederOpenFor(cu, h - 1) ? BASE[cu * H + h - 1] : relNS[cu * H + h - 1]) : 0;
+          let fits = true;
+          for (const k of custChain[cu]) if (cov[k] - (custChain[cw].includes(k) ? 0 : d) - need[k] < snapUp - EPS) fits = false;
+          if ((before && after) || !fits) { d = floorKW(x[u * H + h] - KW); snapUp = 0; }
+        }
+        if (d < KW - EPS) continue;
+        const wOff = rel[cw * H + h] <= EPS;
+        setX(u, h, Math.max(0, Math.round((x[u * H + h] - d) * 1e6) / 1e6));
+        recount(cu, h);
+        x[w * H + h] += d;
+        recount(cw, h);
+        for (const k of custChain[cu]) cov[k] -= d;
+        for (const k of custChain[cw]) cov[k] += d;
+        if (wOff) used[cw * days + p.dayIndex[h]]++;
+        if (rel[cu * H + h] <= EPS) {
+          used[cu * days + p.dayIndex[h]]--;
+          for (const k of custChain[cu]) { snap[k] += snapUp; need[k] = ceilKW(base[k] + snap[k]); }
+        }
+        moved = true;
+      }
+    }
+    return moved;
   }
 
   /** Customer c may be given a (larger) order in hour h: not under an open feeder, within its daily hours and assignment, not stopped that day. */
   function available(c: number, h: number): boolean {
-    if (feederOpenFor(c, h) || stoppedDay[c] === p.dayIndex[h]) return false;
+    if (feederOpenFor(c, h) || stopped(c, h)) return false;
     if (rel[c * H + h] > EPS) return true;
     return used[c * days + p.dayIndex[h]] < p.customers.maxHoursPerDay[c] && assigned(c, h);
   }

@@ -199,6 +199,10 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   // notified of (each measure at most its order in force; its feeder open only where it was).
   const unitsOfC: number[][] = cu.id.map(() => []);
   for (let u = 0; u < U; u++) unitsOfC[UC[u]].push(u);
+  const inForceOrdered = (c: number, h: number): boolean => {
+    for (const u of unitsOfC[c]) if (REV!.inForceX[u * H + h] > tolerance) return true;
+    return REV!.inForceFeederOpen[cu.feeder[c] * H + h] === 1 && p.feeders.customers[cu.feeder[c]].includes(c);
+  };
   const notifiedAsIs = (c: number, h: number): boolean => {
     if (!keepsNotice(c, h)) return false;
     for (const u of unitsOfC[c]) if (X[u * H + h] > REV!.inForceX[u * H + h] + tol(X[u * H + h])) return false;
@@ -313,6 +317,20 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   // curtailment just ended counts: where the hour is short it can be kept on one more hour.
   const endedAt = (c: number, h: number): boolean =>
     h > 0 && !curtailedT[c * H + h] && (feederOfOpen[c * H + h - 1] === 1 || nonShiftT[c * H + h - 1] > 0);
+  // A revision's customer cut to 0 inside a run of hours the plan in force ordered it for, after
+  // being on in it, may not be switched on again in that run (no flapping): no room there.
+  const flapLock = new Uint8Array(REV ? C * H : 0);
+  if (REV) {
+    for (let c = 0; c < C; c++) {
+      let seenOn = false, cut = false;
+      for (let h = 0; h < H; h++) {
+        if (!inForceOrdered(c, h)) { seenOn = false; cut = false; continue; } // a run ends
+        const i = c * H + h;
+        if (curtailedT[i]) seenOn = true;
+        else if (seenOn && h >= revFrom) { if (cut) flapLock[i] = 1; else cut = true; }
+      }
+    }
+  }
   // Customer-hours that cannot be ordered more: notice, feeder open, daily hours used.
   const blocked = new Uint8Array(C * H), AL = plan.allowed ?? null;
   for (let c = 0; c < C; c++) {
@@ -320,7 +338,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     for (let h = 0; h < H; h++) {
       const i = row + h;
       const assigned = !AL || ((AL[c * days + p.dayIndex[h]] >>> p.localHour[h]) & 1) === 1 || curtailedT[i] === 1;
-      blocked[i] = (lead(h) < notice && !keepsNotice(c, h)) || feederOfOpen[i] === 1 || !assigned || (!curtailedT[i] && used[c * days + p.dayIndex[h]] >= max) ? 1 : 0;
+      blocked[i] = (lead(h) < notice && !keepsNotice(c, h)) || feederOfOpen[i] === 1 || flapLock[i] === 1 || !assigned || (!curtailedT[i] && used[c * days + p.dayIndex[h]] >= max) ? 1 : 0;
     }
   }
   /** What unit u could still give in hour h, in whole kW: within its terms and its customer's budget. */
@@ -434,7 +452,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
           const own = mine.has(c);
           if (!own && (feederOfOpen[c * H + h] || (blocked[c * H + h] && !curtailedT[c * H + h]))) continue;
           if (own && lead(h) < cu.noticeHours[c] - 1e-9) continue;
-          byCustomer.set(c, (byCustomer.get(c) ?? 0) + kwDown(allowed(u, h)));
+          byCustomer.set(c, (byCustomer.get(c) ?? 0) + ceilingOf(u, h));
         }
         for (const [c, v] of byCustomer) capacity += Math.max(0, Math.min(v, kwDown(budget(c, h)) - (shifted.get(c) ?? 0)));
         for (let g = 0; g < F; g++) if (g !== f && FO[g * H + h] && chainOf[p.feeders.area[g]].includes(k)) capacity += plan.feederMW[g * H + h];
