@@ -31,6 +31,7 @@ import { budgetFloors, capacityTable, ceilKW, floorKW, KW } from '../plan/capaci
 import { feederRanking } from '../plan/emergency-order.ts';
 import { bandOf, constraintChains, feederBand, SHIFT, type PlanProblem } from '../plan/problem.ts';
 import { HOUR_MS } from '../time/timestamp.ts';
+import { changesAgainst, type ChangeKind, type CustomerChange } from './replan-changes.ts';
 
 const EPS = 1e-9;
 
@@ -52,24 +53,7 @@ export interface ReplanOptions {
   notified: Uint8Array;
 }
 
-export type ChangeKind = 'added' | 'cancelled' | 'increased' | 'reduced';
-
-export interface CustomerChange {
-  customer: string;
-  kind: ChangeKind;
-  /** Notified by T (for any day it is ordered on from T). */
-  notified: boolean;
-  /** First and last hour (index) from T whose MW changed. */
-  firstHour: number;
-  lastHour: number;
-  /** Hours from T with an order, before and after. */
-  hoursBefore: number;
-  hoursAfter: number;
-  /** MWh from T, before and after; the largest change in one hour (MW, signed). */
-  mwhBefore: number;
-  mwhAfter: number;
-  largestChangeMW: number;
-}
+export type { ChangeKind, CustomerChange } from './replan-changes.ts';
 
 export interface Revision {
   /** First hour re-planned (index): the first whose start is at or after T. */
@@ -561,43 +545,3 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
-
-/** The changes from hour t on, per customer: what each releases (measures and its opened feeder), before and after. */
-export function changesAgainst(
-  p: PlanProblem, before: Pick<PlanInForce, 'x' | 'feederOpen'>, after: Pick<PlanInForce, 'x' | 'feederOpen'>, t: number, options: Pick<ReplanOptions, 'notified'>,
-): { changes: CustomerChange[]; counts: Record<ChangeKind, number> } {
-  const H = p.hours, C = p.customers.id.length, U = p.units.customer.length;
-  const days = H ? p.dayIndex[H - 1] + 1 : 0;
-  const released = (plan: Pick<PlanInForce, 'x' | 'feederOpen'>) => {
-    const r = new Float64Array(C * H);
-    for (let u = 0; u < U; u++) for (let h = t; h < H; h++) r[p.units.customer[u] * H + h] += plan.x[u * H + h];
-    for (let f = 0; f < p.feeders.id.length; f++) for (let h = t; h < H; h++) {
-      if (plan.feederOpen[f * H + h]) for (const c of p.feeders.customers[f]) r[c * H + h] = p.customers.baseline[c * H + h];
-    }
-    return r;
-  };
-  const a = released(before), b = released(after);
-  const changes: CustomerChange[] = [];
-  const counts: Record<ChangeKind, number> = { added: 0, cancelled: 0, increased: 0, reduced: 0 };
-  for (let c = 0; c < C; c++) {
-    let first = -1, last = -1, hb = 0, ha = 0, eb = 0, ea = 0, largest = 0, notified = false;
-    for (let h = t; h < H; h++) {
-      const v0 = a[c * H + h], v1 = b[c * H + h];
-      if (v0 > 1e-6) { hb++; eb += v0; if (options.notified[c * days + p.dayIndex[h]]) notified = true; }
-      if (v1 > 1e-6) ha++;
-      ea += v1;
-      if (Math.abs(v1 - v0) > 1e-6) {
-        if (first < 0) first = h;
-        last = h;
-        if (Math.abs(v1 - v0) > Math.abs(largest)) largest = v1 - v0;
-      }
-    }
-    if (first < 0) continue;
-    const kind: ChangeKind = hb === 0 ? 'added' : ha === 0 ? 'cancelled' : ea > eb ? 'increased' : 'reduced';
-    counts[kind]++;
-    changes.push({ customer: p.customers.id[c], kind, notified, firstHour: first, lastHour: last, hoursBefore: hb, hoursAfter: ha, mwhBefore: round(eb), mwhAfter: round(ea), largestChangeMW: round(largest) });
-  }
-  const rank: Record<ChangeKind, number> = { added: 0, cancelled: 1, increased: 2, reduced: 3 };
-  changes.sort((x, y) => rank[x.kind] - rank[y.kind] || Math.abs(y.mwhAfter - y.mwhBefore) - Math.abs(x.mwhAfter - x.mwhBefore) || (x.customer < y.customer ? -1 : 1));
-  return { changes, counts };
-}
