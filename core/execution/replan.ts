@@ -138,6 +138,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   // Hours used per customer and day (daily limits), and the no-flapping state.
   const used = new Int32Array(C * Math.max(1, days));
   for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) if (onAt(c, h)) used[c * days + p.dayIndex[h]]++;
+  const usedInForce = Int32Array.from(used);
   /**
    * Where a customer's order was cut to 0 inside a run of hours the plan in force ordered it for,
    * having been on in that run: the end (exclusive) of that run — it is not switched on again
@@ -226,8 +227,30 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   // where an earlier rung may now have room while a later one is on. The ladder is repaired there
   // (a few sweeps: each move can free or use hours again), then every hour's figures recounted.
   for (let sweep = 0; sweep < 3; sweep++) {
+    // Only customers that gained room can break the ladder: those whose daily hours the plan in
+    // force had used up and the revision freed, those whose opened feeder it closed, and those
+    // whose orders it changed (a customer no longer just ending its curtailment counts again).
+    const freed: Set<number>[] = Array.from({ length: Math.max(1, days) }, () => new Set());
+    for (let c = 0; c < C; c++) {
+      const max = p.customers.maxHoursPerDay[c];
+      if (!(max < 24)) continue;
+      for (let d = 0; d < days; d++) if (usedInForce[c * days + d] >= max && used[c * days + d] < max) freed[d].add(c);
+    }
+    for (let f = 0; f < F; f++) for (let h = t; h < H; h++) {
+      if (inForce.feederOpen[f * H + h] && !feederOpen[f * H + h]) for (const c of p.feeders.customers[f]) freed[p.dayIndex[h]].add(c);
+    }
+    for (let u = 0; u < U; u++) for (let h = t; h < H; h++) {
+      if (x[u * H + h] === inForce.x[u * H + h]) continue;
+      freed[p.dayIndex[h]].add(UC[u]);
+      if (h + 1 < H) freed[p.dayIndex[h + 1]].add(UC[u]);
+    }
     let moved = false;
-    for (let h = t; h < H; h++) { loadHour(h); if (repairLadder(h)) moved = true; }
+    for (let h = t; h < H; h++) {
+      const list = freed[p.dayIndex[h]];
+      if (!list.size) continue;
+      loadHour(h);
+      if (repairLadder(h, list)) moved = true;
+    }
     if (!moved) break;
   }
   for (let h = 0; h < H; h++) { loadHour(h); record(h); }
@@ -281,15 +304,20 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
    * ladder), within every constraint's slack; an order is cut to 0 only where that neither flaps
    * nor leaves its snap-back uncovered (else 1 kW stays). Whether anything moved.
    */
-  function repairLadder(h: number): boolean {
+  function repairLadder(h: number, freed: Set<number>): boolean {
     const on: number[] = [], spare: number[] = [];
-    for (let i = 0; i < order.length; i++) {
-      const u = order[i], c = UC[u];
-      if (x[u * H + h] - fixedOf(u, h) > EPS) on.push(u);
+    for (const c of freed) {
       const ending = h > 0 && onAt(c, h - 1) && !onAt(c, h);
-      if (!ending && limitOf(u, h) - x[u * H + h] >= KW - EPS && available(c, h)) spare.push(u);
+      if (ending || !available(c, h)) continue;
+      for (const u of unitsOf[c]) if (UM[u] !== SHIFT && limitOf(u, h) - x[u * H + h] >= KW - EPS) spare.push(u);
     }
-    if (!on.length || !spare.length || band[spare[0]] >= band[on[on.length - 1]]) return false;
+    if (!spare.length) return false;
+    spare.sort((a, b) => band[a] - band[b] || size[UC[b]] - size[UC[a]] || a - b);
+    for (let i = 0; i < order.length; i++) {
+      const u = order[i];
+      if (band[u] > band[spare[0]] && x[u * H + h] - fixedOf(u, h) > EPS) on.push(u);
+    }
+    if (!on.length) return false;
     let moved = false;
     for (let i = on.length - 1; i >= 0; i--) {
       const u = on[i], cu = UC[u];
