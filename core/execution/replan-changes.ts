@@ -37,8 +37,8 @@ export function changesAgainst(
   const H = p.hours, C = p.customers.id.length, U = p.units.customer.length;
   const days = H ? p.dayIndex[H - 1] + 1 : 0;
   const released = (plan: Orders) => {
-    const r = new Float64Array(C * H);
-    for (let u = 0; u < U; u++) for (let h = t; h < H; h++) r[p.units.customer[u] * H + h] += plan.x[u * H + h];
+    const r = new Float64Array(C * H), UC = p.units.customer, X = plan.x;
+    for (let u = 0; u < U; u++) { const row = UC[u] * H, at = u * H; for (let h = t; h < H; h++) { const v = X[at + h]; if (v !== 0) r[row + h] += v; } }
     for (let f = 0; f < p.feeders.id.length; f++) for (let h = t; h < H; h++) {
       if (plan.feederOpen[f * H + h]) for (const c of p.feeders.customers[f]) r[c * H + h] = p.customers.baseline[c * H + h];
     }

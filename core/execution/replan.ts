@@ -102,14 +102,20 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   for (let u = 0; u < U; u++) unitsOf[UC[u]].push(u);
   const notified = (c: number, h: number) => options.notified[c * days + p.dayIndex[h]] === 1;
   // The lead-time rule relative to T: a new or larger order needs the hour's start ≥ T + notice.
-  const leadFits = (c: number, h: number) => p.startMs + h * HOUR_MS - options.atMs >= p.customers.noticeHours[c] * HOUR_MS - 1e-3;
+  const leadFits = (c: number, h: number) => h >= firstFit[c];
+  // The first hour each customer's notice fits before (a new or larger order needs its start ≥ T + notice).
+  const firstFit = Int32Array.from({ length: C }, (_, c) => {
+    const h = Math.ceil((options.atMs + p.customers.noticeHours[c] * HOUR_MS - 1e-3 - p.startMs) / HOUR_MS - 1e-9);
+    return Math.max(t, h);
+  });
   const allowedBits = inForce.allowed ?? null;
   const assigned = (c: number, h: number) => !allowedBits || ((allowedBits[c * days + p.dayIndex[h]] >>> p.localHour[h]) & 1) === 1;
   /** The most unit u may be ordered in hour h from T: its capacity, or within the lead time what was notified. */
+  const NOTIFIED = options.notified, X0 = inForce.x, DAY = p.dayIndex;
   const limitOf = (u: number, h: number) => {
-    const c = UC[u];
-    if (leadFits(c, h)) return cap[u * H + h];
-    return notified(c, h) ? Math.min(cap[u * H + h], inForce.x[u * H + h]) : 0;
+    const c = UC[u], at = u * H + h;
+    if (h >= firstFit[c]) return cap[at];
+    return NOTIFIED[c * days + DAY[h]] === 1 && X0[at] < cap[at] ? X0[at] : NOTIFIED[c * days + DAY[h]] === 1 ? cap[at] : 0;
   };
 
   const x = Float64Array.from(inForce.x), payback = Float64Array.from(inForce.payback), feederOpen = Uint8Array.from(inForce.feederOpen);
@@ -128,7 +134,10 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     for (const u of unitsOf[c]) { const v = x[u * H + h]; a += v; if (UM[u] !== SHIFT) b += v; }
     rel[c * H + h] = a; relNS[c * H + h] = b;
   };
-  for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) recount(c, h);
+  for (let u = 0; u < U; u++) {
+    const row = UC[u] * H, at = u * H, shift = UM[u] === SHIFT;
+    for (let h = 0; h < H; h++) { const v = x[at + h]; if (v !== 0) { rel[row + h] += v; if (!shift) relNS[row + h] += v; } }
+  }
   const onAt = (c: number, h: number) => h >= 0 && (rel[c * H + h] > EPS || feederOpenFor(c, h));
   // Where the plan in force orders each customer (its measures or its opened feeder).
   const inForceOn = new Uint8Array(C * H);
@@ -139,6 +148,14 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   const used = new Int32Array(C * Math.max(1, days));
   for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) if (onAt(c, h)) used[c * days + p.dayIndex[h]]++;
   const usedInForce = Int32Array.from(used);
+  // Per hour, the customers ordered in it or in the hour before (the only ones whose release or
+  // snap-back the hour's figures hold): the plan in force's, and every one the revision orders.
+  const activeAt: number[][] = Array.from({ length: H }, () => []);
+  const activeMark = new Uint8Array(C * H);
+  const activate = (c: number, h: number) => {
+    for (const j of [h, h + 1]) if (j < H && !activeMark[c * H + j]) { activeMark[c * H + j] = 1; activeAt[j].push(c); }
+  };
+  for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) if (inForceOn[c * H + h]) activate(c, h);
   /**
    * Where a customer's order was cut to 0 inside a run of hours the plan in force ordered it for,
    * having been on in that run: the end (exclusive) of that run — it is not switched on again
@@ -177,7 +194,6 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   for (let u = 0; u < U; u++) for (let h = t; h < H; h++) size[UC[u]] += cap[u * H + h];
   const order = Int32Array.from({ length: U }, (_, u) => u).filter((u) => UM[u] !== SHIFT)
     .sort((a, b) => band[a] - band[b] || size[UC[b]] - size[UC[a]] || p.units.costPerMWh[a] - p.units.costPerMWh[b] || a - b);
-  const inside: Int32Array[] = p.constraints.map((_, k) => (k === 0 ? order : Int32Array.from(order.filter((u) => custChain[UC[u]].includes(k)))));
   const depthOrder = p.constraints.map((_, k) => k).sort((a, b) => depth(p.constraints[b].area) - depth(p.constraints[a].area) || a - b);
   const fBand = feederBand(p);
   const ranking = feederRanking(p).openable;
@@ -188,7 +204,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   for (let h = 0; h < H; h++) {
     if (h >= t) {
       // Orders kept where the rules still allow them: within the lead time at most what was notified.
-      for (let c = 0; c < C; c++) {
+      for (const c of activeAt[h]) {
         const stop = stopped(c, h);
         const on = onAt(c, h);
         let changed = false;
@@ -213,10 +229,10 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       giveBack(h);
       loadHour(h);
     }
-    for (let c = 0; c < C; c++) if (h >= t && onAt(c, h)) mark(c, h);
+    if (h >= t) for (const c of activeAt[h]) if (onAt(c, h)) mark(c, h);
     // No flapping: a customer cut to 0 in this hour inside a run it was ordered for (and on in
     // the hour before) is not switched on again in that run.
-    if (h >= t) for (let c = 0; c < C; c++) {
+    if (h >= t) for (const c of activeAt[h]) {
       if (!(wasOn(c, h) && !onAt(c, h) && onAt(c, h - 1) && wasOn(c, h - 1))) continue;
       let e = h;
       while (e < H && wasOn(c, e)) e++;
@@ -260,7 +276,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     for (let k = 0; k < K; k++) base[k] = gapOf(k, h);
     for (const u of shiftUnits) { const b = payback[u * H + h]; if (b > 0) for (const k of custChain[UC[u]]) base[k] += b; }
     cov.fill(0); snap.fill(0);
-    for (let c = 0; c < C; c++) {
+    for (const c of activeAt[h]) {
       const v = rel[c * H + h];
       if (v > 0) for (const k of custChain[c]) cov[k] += v;
       if (sigma > 0 && h > 0 && !onAt(c, h)) {
@@ -291,7 +307,10 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       covered[k][h] = required[k][h] - residual[k][h];
       if (k === 0 && h >= t) overCovered += Math.max(0, cov[k] - required[k][h]);
     }
-    if (h >= t) for (let k = 0; k < K; k++) if (residual[k][h] > 0) leadTime[k][h] = Math.min(residual[k][h], blockedByLead(k, h));
+    if (h >= t && residual.some((r) => r[h] > 0)) {
+      const blocked = blockedByLead(h);
+      for (let k = 0; k < K; k++) if (residual[k][h] > 0) leadTime[k][h] = Math.min(residual[k][h], floorKW(blocked[k]));
+    }
   }
 
   /** The part of an order decided by rule (the energy rotation's, a hold): not moved by the ladder's repair. */
@@ -313,11 +332,9 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     }
     if (!spare.length) return false;
     spare.sort((a, b) => band[a] - band[b] || size[UC[b]] - size[UC[a]] || a - b);
-    for (let i = 0; i < order.length; i++) {
-      const u = order[i];
-      if (band[u] > band[spare[0]] && x[u * H + h] - fixedOf(u, h) > EPS) on.push(u);
-    }
+    for (const c of activeAt[h]) for (const u of unitsOf[c]) if (UM[u] !== SHIFT && band[u] > band[spare[0]] && x[u * H + h] - fixedOf(u, h) > EPS) on.push(u);
     if (!on.length) return false;
+    on.sort((a, b) => band[a] - band[b] || size[UC[b]] - size[UC[a]] || a - b);
     let moved = false;
     for (let i = on.length - 1; i >= 0; i--) {
       const u = on[i], cu = UC[u];
@@ -354,6 +371,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
         for (const k of custChain[cu]) cov[k] -= d;
         for (const k of custChain[cw]) cov[k] += d;
         if (wOff) used[cw * days + p.dayIndex[h]]++;
+        activate(cw, h);
         if (rel[cu * H + h] <= EPS) {
           used[cu * days + p.dayIndex[h]]--;
           for (const k of custChain[cu]) { snap[k] += snapUp; need[k] = ceilKW(base[k] + snap[k]); }
@@ -382,6 +400,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   function take(u: number, h: number, amount: number) {
     const c = UC[u], i = c * H + h;
     const wasOff = rel[i] <= EPS;
+    activate(c, h);
     x[u * H + h] += amount;
     recount(c, h);
     for (const k of custChain[c]) cov[k] += amount;
@@ -456,6 +475,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
           recount(c, h);
         }
         feederOpen[f * H + h] = 1;
+        for (const c of list) activate(c, h);
         for (const q of feederChain[f]) cov[q] += gain;
       }
     }
@@ -487,7 +507,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     let floorBand = -1;
     for (const u of shiftUnits) if (x[u * H + h] > EPS) floorBand = Math.max(floorBand, band[u]);
     const candidates: number[] = [];
-    for (let u = 0; u < U; u++) if (UM[u] !== SHIFT && x[u * H + h] > EPS && band[u] >= floorBand && band[u] < fBand + 1) candidates.push(u);
+    for (const c of activeAt[h]) for (const u of unitsOf[c]) if (UM[u] !== SHIFT && x[u * H + h] > EPS && band[u] >= floorBand && band[u] < fBand + 1) candidates.push(u);
     candidates.sort((a, b) => band[b] - band[a]
       || Number(notified(UC[a], h)) - Number(notified(UC[b], h))
       || x[b * H + h] - x[a * H + h] || b - a);
@@ -540,15 +560,16 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     for (const k of custChain[c]) cov[k] -= amount;
   }
 
-  /** MW that units inside constraint k could have given in hour h had their lead time fitted (residual's cause). */
-  function blockedByLead(k: number, h: number): number {
-    let mw = 0;
-    for (const u of inside[k]) {
+  /** MW that units inside each constraint could have given in hour h had their lead time fitted (the residual's cause). */
+  function blockedByLead(h: number): Float64Array {
+    const mw = new Float64Array(K);
+    for (const u of order) {
       const c = UC[u];
       if (leadFits(c, h) || feederOpenFor(c, h)) continue;
-      mw += Math.max(0, cap[u * H + h] - limitOf(u, h));
+      const v = cap[u * H + h] - limitOf(u, h);
+      if (v > 0) for (const k of custChain[c]) mw[k] += v;
     }
-    return floorKW(mw);
+    return mw;
   }
 
   function depth(a: number): number {
