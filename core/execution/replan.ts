@@ -29,6 +29,7 @@
  */
 import { budgetFloors, capacityTable, ceilKW, floorKW, KW } from '../plan/capacity.ts';
 import { feederRanking } from '../plan/emergency-order.ts';
+import { argsortNonNegative } from '../plan/order.ts';
 import { bandOf, constraintChains, feederBand, SHIFT, type PlanProblem } from '../plan/problem.ts';
 import { HOUR_MS } from '../time/timestamp.ts';
 import { changesAgainst, type ChangeKind, type CustomerChange } from './replan-changes.ts';
@@ -118,8 +119,8 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     return NOTIFIED[c * days + DAY[h]] === 1 && X0[at] < cap[at] ? X0[at] : NOTIFIED[c * days + DAY[h]] === 1 ? cap[at] : 0;
   };
 
-  const x = Float64Array.from(inForce.x), payback = Float64Array.from(inForce.payback), feederOpen = Uint8Array.from(inForce.feederOpen);
-  const xHold = inForce.xHold ? Float64Array.from(inForce.xHold) : null, xEnergy = inForce.xEnergy ? Float64Array.from(inForce.xEnergy) : null;
+  const x = inForce.x.slice(), payback = inForce.payback.slice(), feederOpen = inForce.feederOpen.slice();
+  const xHold = inForce.xHold ? inForce.xHold.slice() : null, xEnergy = inForce.xEnergy ? inForce.xEnergy.slice() : null;
   const feederMW = new Float64Array(F * H);
   const required = p.constraints.map(() => new Float64Array(H)), covered = p.constraints.map(() => new Float64Array(H));
   const residual = p.constraints.map(() => new Float64Array(H)), snapBack = p.constraints.map(() => new Float64Array(H)), leadTime = p.constraints.map(() => new Float64Array(H));
@@ -141,12 +142,12 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   const onAt = (c: number, h: number) => h >= 0 && (rel[c * H + h] > EPS || feederOpenFor(c, h));
   // Where the plan in force orders each customer (its measures or its opened feeder).
   const inForceOn = new Uint8Array(C * H);
-  for (let u = 0; u < U; u++) for (let h = 0; h < H; h++) if (inForce.x[u * H + h] > EPS) inForceOn[UC[u] * H + h] = 1;
+  for (let i = 0; i < C * H; i++) if (rel[i] > EPS) inForceOn[i] = 1;
   for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (inForce.feederOpen[f * H + h]) for (const c of p.feeders.customers[f]) inForceOn[c * H + h] = 1;
   const wasOn = (c: number, h: number) => h >= 0 && inForceOn[c * H + h] === 1;
   // Hours used per customer and day (daily limits), and the no-flapping state.
   const used = new Int32Array(C * Math.max(1, days));
-  for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) if (onAt(c, h)) used[c * days + p.dayIndex[h]]++;
+  for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) if (inForceOn[c * H + h]) used[c * days + DAY[h]]++;
   const usedInForce = Int32Array.from(used);
   // Per hour, the customers ordered in it or in the hour before (the only ones whose release or
   // snap-back the hour's figures hold): the plan in force's, and every one the revision orders.
@@ -177,9 +178,13 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       const v = Math.min(payback[u * H + j], left);
       if (v <= 0) continue;
       payback[u * H + j] -= v;
+      for (const k of custChain[UC[u]]) paybackIn[j * K + k] -= v;
       left -= v;
     }
   };
+  // Shifted energy coming back, MW per hour and constraint (part of the requirement).
+  const paybackIn = new Float64Array(H * K);
+  for (const u of shiftUnits) for (let h = 0; h < H; h++) { const b = payback[u * H + h]; if (b > 0) for (const k of custChain[UC[u]]) paybackIn[h * K + k] += b; }
   const setX = (u: number, h: number, v: number) => {
     const old = x[u * H + h];
     if (UM[u] === SHIFT && v < old) takeBackPayback(u, h, old - v);
@@ -192,8 +197,20 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   // (what each can release over the horizon), then the cheapest; shifts left out.
   const size = new Float64Array(C);
   for (let u = 0; u < U; u++) for (let h = t; h < H; h++) size[UC[u]] += cap[u * H + h];
-  const order = Int32Array.from({ length: U }, (_, u) => u).filter((u) => UM[u] !== SHIFT)
-    .sort((a, b) => band[a] - band[b] || size[UC[b]] - size[UC[a]] || p.units.costPerMWh[a] - p.units.costPerMWh[b] || a - b);
+  // One key per unit, band-major (a power of two above every size), then the largest first; ties
+  // by unit index. Radix-sorted (a comparison sort of a province's 360,000 units is slow).
+  let maxSize = 0;
+  for (let c = 0; c < C; c++) if (size[c] > maxSize) maxSize = size[c];
+  const scale = 2 ** Math.ceil(Math.log2(maxSize + 2));
+  const key = Float64Array.from({ length: U }, (_, u) => band[u] * scale + (maxSize - size[UC[u]]));
+  const order = argsortNonNegative(key).filter((u) => UM[u] !== SHIFT);
+  const position = new Int32Array(U);
+  order.forEach((u, i) => { position[u] = i; });
+  // Customers whose notice fits at some hour from T: the only ones a new or larger order can go to
+  // (beside those notified, which the hour's active list holds).
+  const fitting = order.filter((u) => firstFit[UC[u]] < H);
+  const seenAt = new Int32Array(U);
+  let coverStamp = 0;
   const depthOrder = p.constraints.map((_, k) => k).sort((a, b) => depth(p.constraints[b].area) - depth(p.constraints[a].area) || a - b);
   const fBand = feederBand(p);
   const ranking = feederRanking(p).openable;
@@ -273,8 +290,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
 
   /** The figures of hour h into base (gap and energy coming back), snap, cov and need. */
   function loadHour(h: number) {
-    for (let k = 0; k < K; k++) base[k] = gapOf(k, h);
-    for (const u of shiftUnits) { const b = payback[u * H + h]; if (b > 0) for (const k of custChain[UC[u]]) base[k] += b; }
+    for (let k = 0; k < K; k++) base[k] = gapOf(k, h) + paybackIn[h * K + k];
     cov.fill(0); snap.fill(0);
     for (const c of activeAt[h]) {
       const v = rel[c * H + h];
@@ -419,12 +435,19 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     let short = false;
     for (let k = 0; k < K; k++) if (need[k] - cov[k] > EPS) short = true;
     if (!short) return;
-    // The units that can give anything in this hour, in the ladder's order (one pass over them all).
-    const live: number[] = [];
-    for (let i = 0; i < order.length; i++) {
-      const u = order[i];
-      if (limitOf(u, h) - x[u * H + h] >= KW - EPS && available(UC[u], h)) live.push(u);
-    }
+    // The units that can give anything in this hour, in the ladder's order: of customers whose
+    // notice fits, and of customers ordered (notified) in this hour or the one before.
+    const at: number[] = [];
+    coverStamp++;
+    const consider = (u: number) => {
+      if (seenAt[u] === coverStamp || UM[u] === SHIFT) return;
+      seenAt[u] = coverStamp;
+      if (limitOf(u, h) - x[u * H + h] >= KW - EPS && available(UC[u], h)) at.push(position[u]);
+    };
+    for (const u of fitting) if (h >= firstFit[UC[u]]) consider(u);
+    for (const c of activeAt[h]) for (const u of unitsOf[c]) consider(u);
+    const live = Int32Array.from(at).sort();
+    for (let i = 0; i < live.length; i++) live[i] = order[live[i]];
     for (const k of depthOrder) {
       if (need[k] - cov[k] <= EPS) continue;
       let s = 0;
