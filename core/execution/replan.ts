@@ -444,7 +444,12 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       seenAt[u] = coverStamp;
       if (limitOf(u, h) - x[u * H + h] >= KW - EPS && available(UC[u], h)) at.push(position[u]);
     };
-    for (const u of fitting) if (h >= firstFit[UC[u]]) consider(u);
+    for (let i = 0; i < fitting.length; i++) {
+      const u = fitting[i], c = UC[u];
+      if (h < firstFit[c]) continue;
+      seenAt[u] = coverStamp;
+      if (cap[u * H + h] - x[u * H + h] >= KW - EPS && available(c, h)) at.push(position[u]);
+    }
     for (const c of activeAt[h]) for (const u of unitsOf[c]) consider(u);
     const live = Int32Array.from(at).sort();
     for (let i = 0; i < live.length; i++) live[i] = order[live[i]];
@@ -585,12 +590,15 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
 
   /** MW that units inside each constraint could have given in hour h had their lead time fitted (the residual's cause). */
   function blockedByLead(h: number): Float64Array {
-    const mw = new Float64Array(K);
-    for (const u of order) {
-      const c = UC[u];
-      if (leadFits(c, h) || feederOpenFor(c, h)) continue;
-      const v = cap[u * H + h] - limitOf(u, h);
-      if (v > 0) for (const k of custChain[c]) mw[k] += v;
+    const mw = new Float64Array(K), d = DAY[h];
+    for (let i = 0; i < order.length; i++) {
+      const u = order[i], c = UC[u];
+      if (h >= firstFit[c]) continue;
+      const at = u * H + h, whole = cap[at];
+      if (whole <= 0 || (onFeeder[c] >= 0 && feederOpen[onFeeder[c] * H + h] === 1)) continue;
+      // Within the lead time a notified customer may keep what it was notified of: the rest is blocked.
+      const v = NOTIFIED[c * days + d] === 1 ? whole - Math.min(whole, X0[at]) : whole;
+      if (v > 0) { const chain = custChain[c]; for (let j = 0; j < chain.length; j++) mw[chain[j]] += v; }
     }
     return mw;
   }
