@@ -36,21 +36,43 @@ export function changesAgainst(
 ): { changes: CustomerChange[]; counts: Record<ChangeKind, number> } {
   const H = p.hours, C = p.customers.id.length, U = p.units.customer.length;
   const days = H ? p.dayIndex[H - 1] + 1 : 0;
+  // Only customers whose orders or feeder differ from t on can have changed: found in one pass.
+  const UC = p.units.customer, touched = new Uint8Array(C);
+  for (let u = 0; u < U; u++) {
+    const at = u * H;
+    for (let h = t; h < H; h++) if (before.x[at + h] !== after.x[at + h]) { touched[UC[u]] = 1; break; }
+  }
+  for (let f = 0; f < p.feeders.id.length; f++) {
+    for (let h = t; h < H; h++) if (before.feederOpen[f * H + h] !== after.feederOpen[f * H + h]) { for (const c of p.feeders.customers[f]) touched[c] = 1; break; }
+  }
+  const list: number[] = [];
+  for (let c = 0; c < C; c++) if (touched[c]) list.push(c);
+  const slot = new Int32Array(C).fill(-1);
+  list.forEach((c, i) => { slot[c] = i; });
+  const onFeeder = new Int32Array(C).fill(-1);
+  p.feeders.customers.forEach((cs, f) => { for (const c of cs) if (touched[c]) onFeeder[c] = f; });
+  /** What each touched customer releases from t on, row per customer (its slot). */
   const released = (plan: Orders) => {
-    const r = new Float64Array(C * H), UC = p.units.customer, X = plan.x;
-    for (let u = 0; u < U; u++) { const row = UC[u] * H, at = u * H; for (let h = t; h < H; h++) { const v = X[at + h]; if (v !== 0) r[row + h] += v; } }
-    for (let f = 0; f < p.feeders.id.length; f++) for (let h = t; h < H; h++) {
-      if (plan.feederOpen[f * H + h]) for (const c of p.feeders.customers[f]) r[c * H + h] = p.customers.baseline[c * H + h];
+    const r = new Float64Array(list.length * H);
+    for (let u = 0; u < U; u++) {
+      const i = slot[UC[u]];
+      if (i < 0) continue;
+      for (let h = t; h < H; h++) r[i * H + h] += plan.x[u * H + h];
     }
+    list.forEach((c, i) => {
+      const f = onFeeder[c];
+      if (f >= 0) for (let h = t; h < H; h++) if (plan.feederOpen[f * H + h]) r[i * H + h] = p.customers.baseline[c * H + h];
+    });
     return r;
   };
   const a = released(before), b = released(after);
   const changes: CustomerChange[] = [];
   const counts: Record<ChangeKind, number> = { added: 0, cancelled: 0, increased: 0, reduced: 0 };
-  for (let c = 0; c < C; c++) {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
     let first = -1, last = -1, hb = 0, ha = 0, eb = 0, ea = 0, largest = 0, notified = false;
     for (let h = t; h < H; h++) {
-      const v0 = a[c * H + h], v1 = b[c * H + h];
+      const v0 = a[i * H + h], v1 = b[i * H + h];
       if (v0 > 1e-6) { hb++; eb += v0; if (options.notified[c * days + p.dayIndex[h]]) notified = true; }
       if (v1 > 1e-6) ha++;
       ea += v1;
