@@ -98,24 +98,28 @@ export function revisionForecast(file: string, f: ScenarioForecast, r: RevisionB
 export function revisionToVerify(file: string, p: PlanProblem, r: RevisionBlock): { ok: true; revision: { atMs: number; inForceX: Float64Array; inForceFeederOpen: Uint8Array; notified: Uint8Array } } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const H = p.hours, U = p.units.customer.length, days = H ? p.dayIndex[H - 1] + 1 : 0;
-  const at = parseTimestamp(r.at ?? '');
+  const at = parseTimestamp(typeof r.at === 'string' ? r.at : '');
   if (!at) problems.push({ path: `${file}: revision.at`, message: `expected the time of re-planning with its offset, found ${JSON.stringify(r.at ?? null)}` });
+  const lists: [string, unknown][] = [['revision.inForce.orders', r.inForce?.orders], ['revision.inForce.feedersOpened', r.inForce?.feedersOpened], ['revision.notified', r.notified]];
+  for (const [path, v] of lists) if (!Array.isArray(v)) problems.push({ path: `${file}: ${path}`, message: `expected a list, found ${JSON.stringify(v ?? null)?.slice(0, 40)}` });
+  if (problems.length) return { ok: false, problems };
   const unitOf = new Map<string, number>();
   for (let u = 0; u < U; u++) unitOf.set(`${p.customers.id[p.units.customer[u]]}|${p.units.measure[u]}`, u);
   const inForceX = new Float64Array(U * H);
   (r.inForce?.orders ?? []).forEach((o, i) => {
-    const u = unitOf.get(`${o.customer}|${measureIndex(o.measure)}`);
+    const u = unitOf.get(`${o?.customer}|${measureIndex(o?.measure)}`);
     const path = `${file}: revision.inForce.orders[${i}]`;
-    if (u === undefined) { problems.push({ path, message: `expected a customer and measure of the scenario's plan tables, found ${o.customer} ${o.measure}` }); return; }
+    if (u === undefined) { problems.push({ path, message: `expected a customer and measure of the scenario's plan tables, found ${JSON.stringify(o?.customer)} ${JSON.stringify(o?.measure)}` }); return; }
     if (!Array.isArray(o.mw) || o.mw.length !== H || o.mw.some((v) => !(typeof v === 'number' && Number.isFinite(v) && v >= 0))) { problems.push({ path: `${path}.mw`, message: `expected ${H} hourly MW of 0 or more` }); return; }
     o.mw.forEach((v, h) => (inForceX[u * H + h] = v));
   });
   const feederIndex = new Map(p.feeders.id.map((f, i) => [f, i]));
   const inForceFeederOpen = new Uint8Array(p.feeders.id.length * H);
   (r.inForce?.feedersOpened ?? []).forEach((f, i) => {
-    const k = feederIndex.get(f.feeder);
+    const k = feederIndex.get(f?.feeder);
     if (k === undefined) { problems.push({ path: `${file}: revision.inForce.feedersOpened[${i}]`, message: `expected a feeder of the scenario, found ${f.feeder}` }); return; }
-    for (const h of f.open ?? []) if (Number.isInteger(h) && h >= 0 && h < H) inForceFeederOpen[k * H + h] = 1;
+    const open = Array.isArray(f.open) ? f.open : [];
+    for (const h of open) if (Number.isInteger(h) && h >= 0 && h < H) inForceFeederOpen[k * H + h] = 1;
   });
   // Notices per customer and local day of the plan.
   const index = new Map(p.customers.id.map((id, c) => [id, c]));

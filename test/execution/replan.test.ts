@@ -11,6 +11,7 @@ import { replan, type Revision } from '../../core/execution/replan.ts';
 import type { PlanProblem } from '../../core/plan/problem.ts';
 import { solvePlan, type SolvedPlan } from '../../core/plan/solve.ts';
 import { verifyPlan } from '../../core/plan/verify.ts';
+import { revisionToVerify, type RevisionBlock } from '../../core/plan/revision.ts';
 import { handProblem } from '../support/hand-problem.ts';
 
 const HOUR = 3_600_000;
@@ -213,5 +214,21 @@ describe('the verifier judging a revision', () => {
     x[p.customers.id.indexOf('B') * p.hours + 2] = 1;
     const v = verifyRevision(p, { ...r, x }, inForce, atMs, notified);
     expect(v.violations.map((m) => m.message)).toContain('B (demand-response) hour 2 (day 0, 02:00): 1 MW in an hour before the revision\'s time, the plan in force had 2 (the past is not re-planned)');
+  });
+});
+
+describe('a revision read back from its file', () => {
+  it('is refused by its place when its block is not what a revision writes', () => {
+    const p = problem(6, [0, 0, 0, 6, 6, 0]);
+    const bad = { at: 'soon', inForce: { issuedAt: '', orders: 'none', feedersOpened: [] }, notified: ['A@2024-07-10', 'Z@2024-07-10'] } as unknown as RevisionBlock;
+    const r = revisionToVerify('rev.json', p, bad);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems.map((x) => x.path)).toEqual(['rev.json: revision.at', 'rev.json: revision.inForce.orders']);
+    const unknown = { at: '2024-07-10T01:00+08:00', inForce: { issuedAt: '', orders: [{ customer: 'Z', measure: 'limit', mw: [0, 0, 0, 0, 0, 0] }], feedersOpened: [] }, notified: ['Z@2024-07-10'] } as unknown as RevisionBlock;
+    const u = revisionToVerify('rev.json', p, unknown);
+    expect(!u.ok && u.problems.map((x) => x.message)).toEqual([
+      'expected a customer and measure of the scenario\'s plan tables, found "Z" "limit"',
+      'expected customer@date, a curtailable customer of the scenario on a day of the plan, found "Z@2024-07-10"',
+    ]);
   });
 });
