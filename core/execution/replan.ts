@@ -240,6 +240,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       }
     }
     loadHour(h);
+    if (h < t) record(h); // the past: its figures as they stay
     if (h >= t) {
       coverShort(h);
       openFeeders(h);
@@ -286,7 +287,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     }
     if (!moved) break;
   }
-  for (let h = 0; h < H; h++) { loadHour(h); record(h); }
+  for (let h = t; h < H; h++) { loadHour(h); record(h); }
 
   /** The figures of hour h into base (gap and energy coming back), snap, cov and need. */
   function loadHour(h: number) {
