@@ -13,6 +13,7 @@ import { generationSuite } from './suites/generation.ts';
 import { planningSuite } from './suites/planning.ts';
 import { playoutSuite } from './suites/playout.ts';
 import { executionSuite } from './suites/execution.ts';
+import { replanSuite } from './suites/replan.ts';
 import { meetsTargets, printTable, type BenchRow } from './report.ts';
 
 if (process.argv.includes('--fuzz')) {
@@ -35,6 +36,7 @@ rows.push(...(await forecastingSuite({ quick })));
 rows.push(...(await planningSuite({ quick })));
 rows.push(...(await playoutSuite({ quick })));
 rows.push(...(await executionSuite({ quick })));
+rows.push(...(await replanSuite({ quick })));
 
 const baselinePath = new URL('./baseline.json', import.meta.url);
 const baseline: { rows: BenchRow[] } | null = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : null;

@@ -12,6 +12,7 @@ import { executionEngine } from './engine/execution.ts';
 import { forecastEngine } from './engine/forecast.ts';
 import { planEngine } from './engine/plan.ts';
 import { playoutEngine } from './engine/playout.ts';
+import { replanEngine } from './engine/replan.ts';
 import { scenarioEngine } from './engine/scenario.ts';
 import { warnEngine } from './engine/warn.ts';
 import { whatIfEngine } from './engine/what-if.ts';
@@ -24,6 +25,7 @@ export const engineApi = {
   ...whatIfEngine,
   ...playoutEngine,
   ...executionEngine,
+  ...replanEngine,
   ...diagnosticsEngine,
 };
 
@@ -38,3 +40,4 @@ export type { DetachedPlan, DetachedPlanOutcome, PlanOutcome, PlanTaskOptions, R
 export type { WhatIfOptions, WhatIfOutcome, WhatIfPlan } from './engine/what-if.ts';
 export type { PlayoutOutcome } from './engine/playout.ts';
 export type { ExecutionOutcome, MeterImportOutcome, MeterStoryOutcome, NoticesOutcome } from './engine/execution.ts';
+export type { ReplanOutcome } from './engine/replan.ts';

@@ -24,6 +24,7 @@ import { measureIndex, type PlanProblem } from './problem.ts';
 import type { PlanReport } from './report.ts';
 import type { SolvedPlan } from './solve.ts';
 import { verifyPlan, type Verification } from './verify.ts';
+import { revisionForecast, revisionToVerify } from './revision.ts';
 
 /**
  * Relative tolerance of the checks on a plan read back (at least this many MW): the verifier's own.
@@ -60,7 +61,10 @@ export function readBackPlan(
   // The tables the plan was made on, rebuilt as it says it was made.
   const settings = plan.settings!;
   const issuedAtMs = parseTimestamp(plan.issuedAt)!.ms;
-  const assessment = assessScenario(s, forecast, { issuedAtMs, horizonDays: Math.ceil(plan.hours / 24), samples: settings.samples, seed: settings.seed, confidence: settings.confidence });
+  // A revision made during the day was made on the forecast scaled from T by a measured ratio: the same again.
+  const revised = plan.revision ? revisionForecast(file, forecast, plan.revision) : null;
+  if (revised && !revised.ok) return refuse(2, revised.problems);
+  const assessment = assessScenario(s, revised ? revised.forecast : forecast, { issuedAtMs, horizonDays: Math.ceil(plan.hours / 24), samples: settings.samples, seed: settings.seed, confidence: settings.confidence });
   const problem = buildPlanProblem(s, assessment, {
     snapBackShare: settings.snapBackShare, ...(settings.noticeHours !== undefined ? { noticeHours: settings.noticeHours } : {}),
     ...(plan.level ? { level: plan.level as 'I' | 'II' | 'III' | 'IV' } : {}),
@@ -136,7 +140,10 @@ export function readBackPlan(
   // A fair or fewest plan that gave way to the least-cost one (its own left more residual) is the
   // least-cost plan, and is verified as one.
   const strategy = plan.fellBackToLeastCost ? 'cost' : plan.strategy;
-  const toVerify = { strategy, x, xEnergy, xHold, allowed, payback, feederOpen, feederMW, requiredMW: required, coveredMW: covered, residualMW: residual, fairShare };
+  // A revision is judged against the plan in force it names, with the lead-time rule relative to its time.
+  const against = plan.revision ? revisionToVerify(file, problem, plan.revision) : null;
+  if (against && !against.ok) return refuse(2, against.problems);
+  const toVerify = { strategy, x, xEnergy, xHold, allowed, payback, feederOpen, feederMW, requiredMW: required, coveredMW: covered, residualMW: residual, fairShare, ...(against ? { revision: against.revision } : {}) };
   let verification = verifyPlan(problem, toVerify, READ_BACK_TOLERANCE);
   verification = verifyAgainstScenario(s, problem, toVerify as unknown as SolvedPlan, verification);
 

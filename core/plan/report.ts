@@ -16,6 +16,7 @@ import type { OptimumCheck } from './lp-check.ts';
 import type { DataNote } from '../notes.ts';
 import type { DailyHoursReport } from './daily-hours.ts';
 import { lpObjective } from './objective.ts';
+import type { RevisionBlock } from './revision.ts';
 
 export type ResidualCause = 'protected load too large' | 'import limit' | 'notice too short' | 'daily hours' | 'security floor' | 'energy budget';
 
@@ -125,6 +126,8 @@ export interface PlanReport {
   /** How the daily hours were assigned where they couple hours (absent where they never did). */
   dailyHours?: DailyHoursReport;
   customers: CustomerOrder[];
+  /** Where the plan is a revision made during the day (core/execution/replan.ts): what it revises and was made on. */
+  revision?: RevisionBlock;
   /**
    * The plan's decisions as the play-out reads them: MW per horizon hour of every unit ordered
    * (shifts with the MW coming back; the parts decided by rule — the energy rotation's, and holds

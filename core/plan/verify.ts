@@ -20,7 +20,7 @@ import type { PlanProblem } from './problem.ts';
 
 export type Check =
   | 'finite' | 'protected' | 'feeder' | 'bounds' | 'floor' | 'notice' | 'daily-hours' | 'shift' | 'coverage' | 'residual'
-  | 'ladder' | 'objective';
+  | 'ladder' | 'objective' | 'revision';
 
 export interface Violation {
   check: Check;
@@ -56,6 +56,20 @@ export interface PlanToVerify {
   coveredMW: Float64Array[];
   residualMW: Float64Array[];
   fairShare: Float64Array | null;
+  /**
+   * A revision made during the day (core/execution/replan.ts), judged against what it revises: T,
+   * the plan in force (its orders, unit-major, and its feeders opened) and which customers had their
+   * notice for which local day issued by T (notified[c × days + d]). With it, hours starting
+   * before T must be the plan in force unchanged (they are past); in an hour from T on, a
+   * customer whose notice does not fit between T and the hour's start may be curtailed only as
+   * it was notified (no order, measure or MW beyond the plan in force's, no feeder it did not
+   * open); the residual and ladder checks count that as its room, and judge only the hours from
+   * T on (the past can no longer be changed); the strategy's own order
+   * inside a band gives way to the revision's (least change), so 'objective' is not checked; and
+   * an order cut to 0 inside a run of hours the plan in force ordered is not switched on again
+   * later in that run (no flapping).
+   */
+  revision?: { atMs: number; inForceX: Float64Array; inForceFeederOpen: Uint8Array; notified: Uint8Array } | null;
 }
 
 const MEASURE_DR = 0, MEASURE_SHIFT = 1, MEASURE_AVOID = 2, MEASURE_LIMIT = 3;
@@ -89,8 +103,20 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     }
   };
   const leadH = new Float64Array(H);
-  for (let h = 0; h < H; h++) leadH[h] = (p.startMs + h * 3_600_000 - p.issuedAtMs) / 3_600_000;
+  const REV = plan.revision ?? null;
+  // A revision's first hour: the first whose start is not before T (the ones before are past).
+  const revFrom = REV ? Math.max(0, Math.min(H, Math.ceil((REV.atMs - p.startMs) / 3_600_000 - 1e-9))) : H;
+  for (let h = 0; h < H; h++) leadH[h] = (p.startMs + h * 3_600_000 - (h >= revFrom ? REV!.atMs : p.issuedAtMs)) / 3_600_000;
   const lead = (h: number) => leadH[h];
+  const daysN = H ? p.dayIndex[H - 1] + 1 : 0;
+  /** Within its lead time from T, a customer notified for the day may keep what it was notified of. */
+  const keepsNotice = (c: number, h: number) => REV !== null && h >= revFrom && REV.notified[c * daysN + p.dayIndex[h]] === 1;
+  /** The most unit u may release in hour h, in whole kW: its terms, and within a revision's lead time what was notified. */
+  const ceilingOf = (u: number, h: number) => {
+    const own = Math.floor(allowed(u, h) * 1000 + 1e-6) / 1000;
+    if (!REV || h < revFrom || lead(h) >= cu.noticeHours[UC[u]] - 1e-9) return own;
+    return keepsNotice(UC[u], h) ? Math.min(own, REV.inForceX[u * H + h]) : 0;
+  };
 
   // 0. Every number of the plan (and every gap it was made for) is a finite number: a NaN passes
   // every comparison below unnoticed, so it is caught here first, by name and place.
@@ -169,6 +195,24 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     }
   }
 
+  // A revision's hour inside the customer's lead time from T: curtailed exactly within what it was
+  // notified of (each measure at most its order in force; its feeder open only where it was).
+  const unitsOfC: number[][] = cu.id.map(() => []);
+  for (let u = 0; u < U; u++) unitsOfC[UC[u]].push(u);
+  const inForceOrdered = (c: number, h: number): boolean => {
+    for (const u of unitsOfC[c]) if (REV!.inForceX[u * H + h] > tolerance) return true;
+    return REV!.inForceFeederOpen[cu.feeder[c] * H + h] === 1 && p.feeders.customers[cu.feeder[c]].includes(c);
+  };
+  const notifiedAsIs = (c: number, h: number): boolean => {
+    if (!keepsNotice(c, h)) return false;
+    for (const u of unitsOfC[c]) if (X[u * H + h] > REV!.inForceX[u * H + h] + tol(X[u * H + h])) return false;
+    if (feederOfOpen[c * H + h]) {
+      const f = cu.feeder[c];
+      if (!REV!.inForceFeederOpen[f * H + h]) return false;
+    }
+    return true;
+  };
+
   // 2. Bounds; 3. floors and budgets; 4. notice. (With 6: the energy each unit shifts and gets back.)
   const shiftedOut = new Float64Array(U), cameBack = new Float64Array(U);
   for (let u = 0; u < U; u++) {
@@ -197,7 +241,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
         else if (r > budget(c, h) + tolerance * Math.max(1, above)) flag('floor', `${cu.id[c]} ${hourName(h)}: its measures release ${r} MW together, taking its load below its 限电 cap of ${budgetFloor[c]} MW (at most ${budget(c, h)} MW)`);
         if (r > tolerance && r < 0.001 - tolerance) flag('bounds', `${cu.id[c]} ${hourName(h)}: an order of ${r} MW, below the smallest order (1 kW)`);
       }
-      if (curtailedT[row + h] && lead(h) < notice) flag('notice', `${cu.id[c]} ${hourName(h)}: ordered ${lead(h)} h ahead, needs ${cu.noticeHours[c]} h`);
+      if (curtailedT[row + h] && lead(h) < notice && !notifiedAsIs(c, h)) flag('notice', `${cu.id[c]} ${hourName(h)}: ordered ${lead(h)} h ahead${h >= revFrom ? ' of the revision' : ''}, needs ${cu.noticeHours[c]} h${h >= revFrom ? (keepsNotice(c, h) ? ' (more than it was notified of)' : ' (and was not notified for the day)') : ''}`);
     }
   }
 
@@ -264,11 +308,29 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     }
   }
 
+  // A revision's past (hours before T) can no longer be changed: checks 8 to 10, which ask whether
+  // something else could have been ordered, judge only the hours from T on (the past was judged
+  // when it was planned; check 11 holds it unchanged).
+  const pastUntil = REV ? revFrom : 0;
   // 8. A residual only where nothing inside the area could still be ordered (shifts aside: their
   // room to come back is shared, so their spare capacity is not claimed). A customer whose
   // curtailment just ended counts: where the hour is short it can be kept on one more hour.
   const endedAt = (c: number, h: number): boolean =>
     h > 0 && !curtailedT[c * H + h] && (feederOfOpen[c * H + h - 1] === 1 || nonShiftT[c * H + h - 1] > 0);
+  // A revision's customer cut to 0 inside a run of hours the plan in force ordered it for, after
+  // being on in it, may not be switched on again in that run (no flapping): no room there.
+  const flapLock = new Uint8Array(REV ? C * H : 0);
+  if (REV) {
+    for (let c = 0; c < C; c++) {
+      let seenOn = false, cut = false;
+      for (let h = 0; h < H; h++) {
+        if (!inForceOrdered(c, h)) { seenOn = false; cut = false; continue; } // a run ends
+        const i = c * H + h;
+        if (curtailedT[i]) seenOn = true;
+        else if (seenOn && h >= revFrom) { if (cut) flapLock[i] = 1; else cut = true; }
+      }
+    }
+  }
   // Customer-hours that cannot be ordered more: notice, feeder open, daily hours used.
   const blocked = new Uint8Array(C * H), AL = plan.allowed ?? null;
   for (let c = 0; c < C; c++) {
@@ -276,14 +338,14 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     for (let h = 0; h < H; h++) {
       const i = row + h;
       const assigned = !AL || ((AL[c * days + p.dayIndex[h]] >>> p.localHour[h]) & 1) === 1 || curtailedT[i] === 1;
-      blocked[i] = lead(h) < notice || feederOfOpen[i] === 1 || !assigned || (!curtailedT[i] && used[c * days + p.dayIndex[h]] >= max) ? 1 : 0;
+      blocked[i] = (lead(h) < notice && !keepsNotice(c, h)) || feederOfOpen[i] === 1 || flapLock[i] === 1 || !assigned || (!curtailedT[i] && used[c * days + p.dayIndex[h]] >= max) ? 1 : 0;
     }
   }
   /** What unit u could still give in hour h, in whole kW: within its terms and its customer's budget. */
   const spare = (u: number, h: number) => {
     const c = UC[u], i = c * H + h;
     if (blocked[i]) return 0;
-    const own = kwDown(allowed(u, h)) - X[u * H + h];
+    const own = ceilingOf(u, h) - X[u * H + h];
     if (own <= 0) return 0;
     return Math.min(own, kwDown(budget(c, h)) - released[i]);
   };
@@ -333,7 +395,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) if (busy[h] && openable(f, h)) for (const k of chainOf[p.feeders.area[f]]) feederSpare[k * H + h] = 1;
   for (let k = 0; k < K; k++) {
     for (let h = 0; h < H; h++) {
-      if (plan.residualMW[k][h] <= tol(plan.requiredMW[k][h])) continue;
+      if (plan.residualMW[k][h] <= tol(plan.requiredMW[k][h]) || h < pastUntil) continue;
       const i = k * H + h;
       if (spareMW[i] > tol(spareMW[i])) flag('residual', `${p.constraints[k].name} ${hourName(h)}: ${plan.residualMW[k][h]} MW left uncovered while ${spareMW[i]} MW could still be ordered inside it`);
       else if (feederSpare[i]) flag('residual', `${p.constraints[k].name} ${hourName(h)}: residual left while a feeder inside it could still be opened`);
@@ -348,13 +410,13 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   for (let u = 0; u < U; u++) unitsOfCustomer[UC[u]].push(u);
   for (let u = 0; u < U; u++) {
     const c = UC[u], chain = chainOf[cu.area[c]], b = band[u], cost = un.costPerMWh[u];
-    for (let h = 0; h < H; h++) {
+    for (let h = pastUntil; h < H; h++) {
       const v = X[u * H + h] - fixedOf(u, h);
       if (v <= tolerance) continue;
       // The customer's own earlier rung: what u releases frees the budget it would need.
       for (const w of unitsOfCustomer[c]) {
         if (w === u || band[w] >= b || UM[w] === MEASURE_SHIFT || blocked[c * H + h]) continue;
-        const room = Math.min(kwDown(allowed(w, h)) - X[w * H + h], kwDown(budget(c, h)) - released[c * H + h] + v);
+        const room = Math.min(ceilingOf(w, h) - X[w * H + h], kwDown(budget(c, h)) - released[c * H + h] + v);
         if (room > tolerance) { flag('ladder', `${cu.id[c]} ${hourName(h)}: ${v} MW at rung ${Math.floor(b / 3)} while its own rung ${Math.floor(band[w] / 3)} has ${room} MW of room`); break; }
       }
       let j = 0;
@@ -362,6 +424,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
       if (j === chain.length) continue; // over-covered everywhere: reducible, not out of order
       const k = chain[j], i = k * H + h;
       if (minBand[i] < b) flag('ladder', `${cu.id[c]} ${hourName(h)}: ${v} MW at rung ${Math.floor(b / 3)} tier ${b % 3} while rung ${Math.floor(minBand[i] / 3)} tier ${minBand[i] % 3} has room in ${p.constraints[k].name}`);
+      else if (REV) continue; // a revision's order inside a band is least change, not the strategy's
       else if (minBand[i] === b && plan.strategy === 'cost' && minCost[i] < cost - 1e-9) flag('objective', `${cu.id[c]} ${hourName(h)}: ${v} MW at ${cost}/MWh while ${minCost[i]}/MWh (${cu.id[bestOf[i]]}) has room in ${p.constraints[k].name}`);
       else if (minBand[i] === b && plan.strategy === 'fewest' && maxSize[i] > size[c] * (1 + 1e-9) + 1e-9) flag('objective', `${cu.id[c]} ${hourName(h)}: ${v} MW from a customer able to release ${size[c]} MWh while ${cu.id[bestOf[i]]}, able to release ${maxSize[i]} MWh, has room in ${p.constraints[k].name}`);
     }
@@ -371,7 +434,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   // feeders opened could not cover some area it serves — counting, where it was open the hour
   // before, the snap-back its closing would bring.
   for (let f = 0; f < F; f++) {
-    for (let h = 0; h < H; h++) {
+    for (let h = pastUntil; h < H; h++) {
       if (!FO[f * H + h]) continue;
       const mine = new Set(p.feeders.customers[f]);
       let snap = 0;
@@ -389,7 +452,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
           const own = mine.has(c);
           if (!own && (feederOfOpen[c * H + h] || (blocked[c * H + h] && !curtailedT[c * H + h]))) continue;
           if (own && lead(h) < cu.noticeHours[c] - 1e-9) continue;
-          byCustomer.set(c, (byCustomer.get(c) ?? 0) + kwDown(allowed(u, h)));
+          byCustomer.set(c, (byCustomer.get(c) ?? 0) + ceilingOf(u, h));
         }
         for (const [c, v] of byCustomer) capacity += Math.max(0, Math.min(v, kwDown(budget(c, h)) - (shifted.get(c) ?? 0)));
         for (let g = 0; g < F; g++) if (g !== f && FO[g * H + h] && chainOf[p.feeders.area[g]].includes(k)) capacity += plan.feederMW[g * H + h];
@@ -399,7 +462,38 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     }
   }
 
-  const checked: Check[] = ['finite', 'protected', 'feeder', 'bounds', 'floor', 'notice', 'daily-hours', 'shift', 'coverage', 'residual', 'ladder', ...(plan.strategy !== 'fair' ? ['objective' as const] : [])];
+  // 11. A revision: the past as the plan in force had it, and no order switched back on inside a
+  // run of hours the plan in force ordered once it was cut to 0 there.
+  if (REV) {
+    for (let u = 0; u < U; u++) for (let h = 0; h < revFrom; h++) {
+      const a = X[u * H + h], b = REV.inForceX[u * H + h];
+      if (Math.abs(a - b) > tol(b)) flag('revision', `${unitName(u)} ${hourName(h)}: ${a} MW in an hour before the revision's time, the plan in force had ${b} (the past is not re-planned)`);
+    }
+    for (let f = 0; f < F; f++) for (let h = 0; h < revFrom; h++) if (FO[f * H + h] !== REV.inForceFeederOpen[f * H + h]) flag('revision', `feeder ${p.feeders.id[f]} ${hourName(h)}: opened or closed in an hour before the revision's time`);
+    const wasOn = (c: number, h: number) => {
+      for (const u of unitsOfC[c]) if (REV.inForceX[u * H + h] > tolerance) return true;
+      return REV.inForceFeederOpen[cu.feeder[c] * H + h] === 1 && p.feeders.customers[cu.feeder[c]].includes(c);
+    };
+    for (let c = 0; c < C; c++) {
+      let h = 0;
+      while (h < H) {
+        if (!wasOn(c, h)) { h++; continue; }
+        let e = h;
+        while (e < H && wasOn(c, e)) e++;
+        // Inside the run [h, e): on, then cut to 0 from T on, then on again.
+        let seenOn = false, cutAt = -1;
+        for (let j = h; j < e; j++) {
+          const on = curtailedT[c * H + j] === 1;
+          if (on && cutAt >= 0) { flag('revision', `${cu.id[c]}: its order is cut to 0 at ${hourName(cutAt)} and switched on again at ${hourName(j)}, inside the same run of hours the plan in force ordered (flapping)`); break; }
+          if (on) seenOn = true;
+          else if (seenOn && j >= revFrom && cutAt < 0) cutAt = j;
+        }
+        h = e;
+      }
+    }
+  }
+
+  const checked: Check[] = ['finite', 'protected', 'feeder', 'bounds', 'floor', 'notice', 'daily-hours', 'shift', 'coverage', 'residual', 'ladder', ...(plan.strategy !== 'fair' && !REV ? ['objective' as const] : []), ...(REV ? ['revision' as const] : [])];
   return { ok: violations.length === 0, counts, violations, checked, overCoveredHours, verifyMs: Date.now() - started };
 }
 

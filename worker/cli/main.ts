@@ -30,6 +30,7 @@ import { warnCommand } from './warn.ts';
 import { planCommand } from './plan.ts';
 import { simulateCommand } from './simulate.ts';
 import { executionCommand, noticesCommand, reportCommand } from './execution.ts';
+import { replanCommand } from './replan.ts';
 
 const USAGE = `orderly — orderly-power (有序用电) scheduler
 
@@ -61,6 +62,8 @@ Usage:
   orderly report execution SCENARIO --plan PLAN.json --meters METERS.csv [--day DATE ...] [--baseline jiangsu|beijing|hour-before|day-adjusted|similar-days]
                 [--threshold 0.8] [--deviation 0.2] [--unit MW|kW|GW] [--lang zh|en|both] [--csv DAILY.csv]
                 [--evaluation-csv FILE] [--shortfall-csv FILE] [--measured-out COMPLIANCE.json] [--json]
+  orderly replan SCENARIO --plan PLAN.json --actuals METERS.csv --at TIME [--out REVISED.json] [--unit MW|kW|GW]
+                [--log LOG.json] [--lang zh|en|both] [--json]
 
 Stories: ${STORY_IDS.join(', ')}.
 Exit codes: 0 success, 1 wrong usage, 2 invalid input, 3 a plan failed its verification, 70 an internal error.`;
@@ -101,6 +104,8 @@ export async function main(argv: string[], sink: Out = { log: (l) => console.log
         return await executionCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case 'report':
         return await reportCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
+      case 'replan':
+        return await replanCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case 'backtest':
         return await backtestCommand(rest, engine, out, (file, problems, total) => printProblems(file, problems, total, out));
       case undefined:
