@@ -9,6 +9,7 @@ import { renderCompliance, type ComplianceActions } from './views/compliance.ts'
 import { renderCsvPanel } from './views/csv-panel.ts';
 import { renderDispatchPanel } from './views/dispatch-panel.ts';
 import { renderExecutionHead } from './views/execution-head.ts';
+import { renderReplan } from './views/replan.ts';
 import { renderLanguage } from './views/language.ts';
 import { renderMeters } from './views/meters.ts';
 import { renderNotices, type NoticeActions } from './views/notices.ts';
@@ -69,6 +70,7 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
     (p) => renderNotices(now(), p[9], act));
   on((s) => { const x = execution(s); return x && [x.session, x.planId, x.meters, x.meterProblems, x.judging, x.result, x.notices, s.lang] as const; },
     (p) => renderMeters(now(), p[7]));
+  on((s) => { const x = execution(s); return x && [x.session, x.planId, x.meters, x.replan, x.replanning, s.lang] as const; }, ([, , , , , lang]) => renderReplan(now(), lang));
   on((s) => { const x = execution(s); return x && [x.session, x.planId, x.result, x.day, x.policy, x.judging, x.pages.short, x.pages.customers, s.lang] as const; },
     (p) => renderCompliance(now(), p[8], act));
 }

@@ -4,6 +4,7 @@
  * the page shows does not depend on when it is looked at), the meters read in, and what execution
  * made of them. Pure transitions, as in state.ts; the engine calls are in controllers/execution.ts.
  */
+import type { ScenarioRevision } from '../core/execution/replan-scenario.ts';
 import type { BaselinePolicy } from '../core/execution/baselines.ts';
 import type { ExecutionResult } from '../core/execution/execute.ts';
 import type { MeterUnit } from '../core/execution/meters.ts';
@@ -51,7 +52,16 @@ export interface Execution {
   result: ExecutionResult | null;
   /** The day of the result shown. */
   day: string | null;
+  /** The rest of the day re-planned at the page's clock (orderly replan), or why not; being worked out. */
+  replan: ReplanAnswer | null;
+  replanning: boolean;
 }
+
+/** A re-plan at `atMs`: the revision as the engine made and verified it, or the problems that stopped it. */
+export type ReplanAnswer = { atMs: number; ok: true; result: ScenarioRevision; notifiedBy: 'log' | 'deadline' } | { atMs: number; ok: false; problems: Problem[] };
+
+export const replanAsked = (x: Execution): Execution => ({ ...x, replanning: true });
+export const replanAnswered = (x: Execution, answer: ReplanAnswer): Execution => ({ ...x, replan: answer, replanning: false });
 
 export type Paged = 'notices' | 'short' | 'customers';
 export const ROWS_PER_PAGE = 25;
@@ -63,7 +73,7 @@ export const pageCount = (rows: number): number => Math.max(1, Math.ceil(rows / 
 export function executionStarted(session: number, planId: string, key: string, timeZone: string, issuedMs: number): Execution {
   return {
     session, planId, key, timeZone, issuedMs, clockMs: issuedMs, notices: null, log: [], records: new Map(), filter: 'all', noticeDay: null, pages: FIRST_PAGES, refused: null,
-    meters: null, meterProblems: null, policy: 'jiangsu', judging: false, result: null, day: null,
+    meters: null, meterProblems: null, policy: 'jiangsu', judging: false, result: null, day: null, replan: null, replanning: false,
   };
 }
 

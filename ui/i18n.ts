@@ -308,9 +308,20 @@ const WORDS = {
   replanTitle: { en: 'Re-plan the rest of the day', zh: '滚动调整当日剩余时段' },
   replanButton: { en: 'Re-plan the rest of the day', zh: '重新编制当日剩余时段方案' },
   replanNote: {
-    en: 'Not available yet: this arrives with the re-planner (orderly replan), which keeps the notices already issued and changes the fewest customers. Nothing is re-planned here until then.',
-    zh: '暂不可用：该功能将随重新编制模块（orderly replan）提供，届时保留已下达的通知、尽量少改动用户。在此之前本页面不作任何重新编制。',
+    en: 'At the page\'s clock: the meters before it set the level of the rest of the day, the gap is assessed again, and the plan in force revised — notices already issued kept, nothing new inside a customer\'s lead time, the fewest customers changed, no order switched back on — then checked by the verifier (as orderly replan).',
+    zh: '按页面时钟：此前的电表数据确定当日剩余时段的负荷水平，重新评估缺口，并调整现行方案——保留已下达的通知，不在用户通知提前期内新增指令，尽量少改动用户，不反复启停——再经独立校验（同 orderly replan）。',
   },
+  replanNeedsMeters: { en: 'Load the meters (the story or a file) first: the re-plan measures the day\'s level on them.', zh: '请先载入电表数据（示例或文件）：重新编制据此测定当日负荷水平。' },
+  replanning: { en: 'Re-planning the rest of the day', zh: '正在重新编制当日剩余时段' },
+  replanRefused: { en: 'Not re-planned at', zh: '未能重新编制，时间' },
+  replanAt: { en: 'Re-planned at', zh: '编制时间' },
+  replanLevel: { en: 'Level measured', zh: '实测负荷水平' },
+  replanGap: { en: 'Largest gap from then, before → after', zh: '此后最大缺口（调整前 → 调整后）' },
+  replanNotified: { en: 'Notices issued by then', zh: '截至此时已下达通知' },
+  replanByLog: { en: 'as recorded on this page', zh: '以本页记录为准' },
+  replanByDeadline: { en: 'none recorded: those whose deadline had passed', zh: '本页无记录：按通知截止时间判定' },
+  replanChanges: { en: 'Changes against the plan in force', zh: '相对现行方案的变动' },
+  replanNoChange: { en: 'No customer changed: the plan in force still covers the rest of the day as measured.', zh: '无用户变动：按实测水平，现行方案仍能覆盖当日剩余时段。' },
 } as const;
 
 export type WordKey = keyof typeof WORDS;

@@ -175,6 +175,7 @@ $('notice-day').addEventListener('change', () => changeExecution((x) => noticeDa
 $('download-notices').addEventListener('click', () => execution.downloadNotices());
 $('download-log').addEventListener('click', () => execution.downloadLog());
 $('story-button').addEventListener('click', () => void execution.loadStory());
+$('replan-button').addEventListener('click', () => void execution.replanRest());
 $('meters-button').addEventListener('click', () => $<HTMLInputElement>('meters-input').click());
 const meterUnit = () => (value('meters-unit') || undefined) as MeterUnit | undefined;
 const readMeters = async (file: File) => execution.loadMeters(file.name, new Uint8Array(await file.arrayBuffer()), meterUnit());

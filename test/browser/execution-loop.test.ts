@@ -349,10 +349,35 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     await context.close();
   }, 240_000);
 
-  it('leaves the re-plan to the re-planner: a disabled button that says so, and no result', async () => {
+  it('re-plans the rest of the story\'s day at the page\'s clock: verified, the notices recorded kept, the changes listed, in both languages', async () => {
+    // Meters first: the button says so until they are in.
     expect(await page.isDisabled('#replan-button')).toBe(true);
-    expect(await page.textContent('#replan-note')).toMatch(/^Not available yet: this arrives with the re-planner \(orderly replan\)/);
+    expect(await page.textContent('#replan-note')).toMatch(/^Load the meters \(the story or a file\) first/);
+    await page.click('#story-button');
+    await page.waitForSelector('#compliance-body:not([hidden])', { timeout: 180_000 });
+    const date = /^The story \((2024-07-\d\d)\)/.exec((await page.textContent('#meters-story'))!)![1];
+    // The clock to 13:00 of the story's day.
+    const target = Date.parse(`${date}T13:00:00+08:00`);
+    const at = async () => Date.parse((await page.getAttribute('#clock-time', 'data-at'))!.replace(/([+-]\d\d:\d\d)$/, ':00$1'));
+    for (const step of [24, 6, 1]) while (target - (await at()) >= step * 3_600_000) await page.click(`[data-clock="${step}"]`);
+    expect(await page.getAttribute('#clock-time', 'data-at')).toBe(`${date}T13:00+08:00`);
+    expect(await page.isDisabled('#replan-button')).toBe(false);
+    await page.click('#replan-button');
+    await page.waitForSelector('#replan-result[data-verified]', { timeout: 180_000 });
+    expect(await page.getAttribute('#replan-result', 'data-verified')).toBe('true');
+    const facts = (await page.textContent('#replan-result .replan-facts'))!;
+    expect(facts).toMatch(/Re-planned at[A-Z][a-z]{2} \d+ 13:00/);
+    expect(facts).toMatch(/Level measuredmeasured \/ forecast \d\.\d{3}/);
+    expect(facts).toMatch(/Notices issued by then[\d,]+ customers · as recorded on this page/);
+    expect(facts).toMatch(/Changes against the plan in force[\d,]+ added · [\d,]+ cancelled · [\d,]+ increased · [\d,]+ reduced/);
+    expect(facts).toMatch(/✓ verified/);
+    expect(await page.textContent('#status')).toMatch(/^Re-plan the rest of the day: verified; \d+\.\d s in all$/);
+    await shoot('15-replan.png', '#replan-result');
+    await speak('zh');
+    expect(await page.textContent('#replan-result .replan-facts')).toMatch(/相对现行方案的变动新增 [\d,]+ · 取消/);
+    await shoot('16-replan-zh.png', '#replan-result');
+    await speak('en');
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
-  });
+  }, 300_000);
 });

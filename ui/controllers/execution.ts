@@ -12,11 +12,11 @@ import { dailyReportCsv, evaluationCsv, noticesCsv, shortfallCsv } from '../../c
 import { formatProblem } from '../../core/problems.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { formatInZone, resolveZone } from '../../core/time/zone.ts';
-import type { ExecutionOutcome, MeterStoryOutcome, NoticesOutcome } from '../../worker/api.ts';
+import type { ExecutionOutcome, MeterStoryOutcome, NoticesOutcome, ReplanOutcome } from '../../worker/api.ts';
 import { withScenario } from '../../worker/held-scenario.ts';
 import { download } from '../download.ts';
 import {
-  clockMoved, executionJudged, executionStarted, metersGiven, metersRefused, noticesListed, policyChosen, stepsRecorded, stepRefused, judgingEnded, type Execution, type MeterFile,
+  clockMoved, executionJudged, executionStarted, metersGiven, metersRefused, noticesListed, policyChosen, replanAnswered, replanAsked, stepsRecorded, stepRefused, judgingEnded, type Execution, type MeterFile,
 } from '../execution-state.ts';
 import { localeOf, planLabel, problemCount } from '../i18n.ts';
 import { clockText } from '../time-text.ts';
@@ -37,6 +37,8 @@ export interface ExecutionWork {
   downloadNotices(): void;
   downloadLog(): void;
   downloadReports(which: 'daily' | 'shortfall' | 'evaluation'): void;
+  /** The rest of the day re-planned at the page's clock from the meters given (orderly replan). */
+  replanRest(): Promise<void>;
 }
 
 const first = (problems: { path: string; message: string }[]) => (problems[0] ? formatProblem(problems[0]) : '');
@@ -194,5 +196,32 @@ export function createExecution(page: Page): ExecutionWork {
     download(`${baseName(x)}-${which === 'daily' ? 'daily-report' : which === 'shortfall' ? 'short-of-order' : 'evaluation'}-${lang}.csv`, text(csv));
   }
 
-  return { start, resume, record, moveClock, loadStory, loadMeters, choosePolicy, downloadNotices, downloadLog, downloadReports };
+  async function replanRest(): Promise<void> {
+    const x = get();
+    const c = x && context(store.get(), x);
+    if (!x || !c || !x.meters) return;
+    const { name, data, forecast } = c.d.opened;
+    const meters = x.meters, atMs = x.clockMs;
+    // The notices issued by T are those the page recorded as notified; with none recorded, those
+    // whose deadline had passed (as orderly replan without --log), and the answer says which.
+    const notifiedBy = x.log.length ? 'log' as const : 'deadline' as const;
+    update(x, replanAsked);
+    say((word) => `${word('replanning')}…`, 'busy');
+    const started = performance.now();
+    const r = await pool.run<ReplanOutcome>((api) => withScenario(api, data, (b) => api.replan(name, b, forecast, c.given, { name: meters.name, bytes: meters.bytes }, {
+      atMs, ...(meters.unit ? { unit: meters.unit } : {}), ...(notifiedBy === 'log' ? { log: { name: 'the page\'s notice log', value: { steps: x.log } } } : {}),
+    }))).catch((error: Error): ReplanOutcome => ({ ok: false, code: 2, problems: [{ path: 'engine', message: error.message }], total: 1 }));
+    const now = get();
+    if (!now || now.session !== x.session || now.planId !== x.planId) return;
+    if (!r.ok) {
+      update(now, (e) => replanAnswered(e, { atMs, ok: false, problems: r.problems }));
+      say((word) => `${word('replanTitle')}: ${first(r.problems)}`, 'error');
+      return;
+    }
+    update(now, (e) => replanAnswered(e, { atMs, ok: true, result: r.result, notifiedBy }));
+    const v = r.result.verification.ok, whole = ((performance.now() - started) / 1000).toFixed(1);
+    say((word, lang) => `${word('replanTitle')}: ${v ? word('verified') : word('notVerified')}; ${lang === 'zh' ? `共 ${whole} s` : `${whole} s in all`}`, v ? 'ok' : 'error');
+  }
+
+  return { start, resume, record, moveClock, loadStory, loadMeters, choosePolicy, downloadNotices, downloadLog, downloadReports, replanRest };
 }
