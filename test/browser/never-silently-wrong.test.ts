@@ -92,7 +92,9 @@ describe.skipIf(!browserAvailable)('the page never shows a calm wrong picture', 
 
   it('says when the engine worker doing a plan dies, and plans when asked to try again', async () => {
     // The engine's next call crashes its worker as a fault would (an error outside any call, no
-    // answer): the seam in worker/browser/engine-entry.ts.
+    // answer): the seam in worker/browser/engine-entry.ts. First the opening's what-if warm-up has
+    // ended: under load it could still be running and take the crash in the plan's place.
+    await page.waitForFunction(() => document.body.dataset.warmed === document.body.dataset.warming, undefined, { timeout: 120_000 });
     for (const w of page.workers()) await w.evaluate(() => { (globalThis as { __orderlyFailNextCall?: boolean }).__orderlyFailNextCall = true; });
     await page.click('button[data-strategy="fair"]');
     await page.waitForSelector('#retry-button:not([hidden])', { timeout: 60_000 });

@@ -59,7 +59,13 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     // Both workers keep the scenario for what-ifs: warm them now, so the first drag is quick (not
     // for a province-size file: its tables take seconds in each worker, which would hold both
     // workers just when a plan may be asked for).
-    if (opened.data.size <= 32 * 2 ** 20) void Promise.all([0, 1].map(() => pool.run<WhatIfOutcome>((api) => withScenario(api, opened.data, (b) => api.whatIf(opened.name, b, opened.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 }))))).catch(() => {});
+    // (data-warming and data-warmed count the warm-ups begun and ended, answered or not: a test
+    // that crashes a worker on purpose waits until they agree, so a warm-up does not take the crash.)
+    if (opened.data.size <= 32 * 2 ** 20) {
+      mark('warming', Number(document.body.dataset.warming ?? '0') + 1);
+      void Promise.all([0, 1].map(() => pool.run<WhatIfOutcome>((api) => withScenario(api, opened.data, (b) => api.whatIf(opened.name, b, opened.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 })))))
+        .catch(() => {}).finally(() => mark('warmed', Number(document.body.dataset.warmed ?? '0') + 1));
+    }
     mark('outlook', true);
     const setAside = kept.length - plans.length;
     say((word) => `${opened.name} — ${word('outlookReady')}${setAside ? `; ${setAside} ${word('stalePlans')}` : ''}`, 'ok');
