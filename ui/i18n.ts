@@ -316,6 +316,7 @@ const WORDS = {
   replanRefused: { en: 'Not re-planned at', zh: '未能重新编制，时间' },
   replanAt: { en: 'Re-planned at', zh: '编制时间' },
   replanLevel: { en: 'Level measured', zh: '实测负荷水平' },
+  replanStale: { en: 'Meters stop early', zh: '电表数据不足' },
   replanGap: { en: 'Largest gap from then, before → after', zh: '此后最大缺口（调整前 → 调整后）' },
   replanNotified: { en: 'Notices issued by then', zh: '截至此时已下达通知' },
   replanByLog: { en: 'as recorded on this page', zh: '以本页记录为准' },

@@ -28,6 +28,12 @@ export interface MeasuredLevel {
   forecastMW: number[];
   /** What the plan in force ordered released (less shifted energy coming back) in those hours, MW: added to the metered load. */
   orderedMW: number[];
+  /**
+   * Whole hours between the last hour read and T (0: the meters reach T). Meters that stop early
+   * still give a level, from older hours: said here and in the method, never passed off as the
+   * hours just before T.
+   */
+  staleHours: number;
   method: string;
 }
 
@@ -57,11 +63,13 @@ export function measuredLevel(s: Scenario, forecast: ScenarioForecast, meters: M
   const untilMs = localMidnight(localDay(atMs, axis.zone) + 1, axis.zone);
   const round = (v: number) => Math.round(v * 1000) / 1000;
   const times = hours.map((a) => formatInZone(axis.startMs + a * HOUR_MS, axis.zone));
+  const staleHours = lastAxisHour - hours[hours.length - 1];
   return {
     ok: true,
     level: {
-      ratio: Math.round(ratio * 1e6) / 1e6, fromMs, untilMs, measuredHours: times, measuredMW: measured.map(round), forecastMW: expected.map(round), orderedMW: ordered.map(round),
-      method: `the remaining forecast of every area, from ${formatInZone(fromMs, axis.zone)} to the end of the day (${formatInZone(untilMs, axis.zone)}), scaled by the system's demand over the forecast in the last ${hours.length} measured hour${hours.length === 1 ? '' : 's'} before T (metered ${round(sumM)} + ordered by the plan in force ${round(sumO)} MWh, over ${round(sumF)} MWh forecast); shape, spread and later days unchanged`,
+      ratio: Math.round(ratio * 1e6) / 1e6, fromMs, untilMs, measuredHours: times, measuredMW: measured.map(round), forecastMW: expected.map(round), orderedMW: ordered.map(round), staleHours,
+      method: `the remaining forecast of every area, from ${formatInZone(fromMs, axis.zone)} to the end of the day (${formatInZone(untilMs, axis.zone)}), scaled by the system's demand over the forecast in the last ${hours.length} measured hour${hours.length === 1 ? '' : 's'} before T (metered ${round(sumM)} + ordered by the plan in force ${round(sumO)} MWh, over ${round(sumF)} MWh forecast); shape, spread and later days unchanged` +
+        (staleHours > 0 ? `; WARNING: the meters stop ${staleHours} h before T (last reading for the hour from ${times[times.length - 1]}), so the level is ${staleHours} h old` : ''),
     },
   };
 }

@@ -26,6 +26,18 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('orderly replan', () => {
+  it('says when the meters stop hours before T: the level is measured on older hours and the output says how old, in both languages', async () => {
+    // The story's day taken out: the last reading is the evening before, 13 h before 13:00.
+    const early = join(dir, 'meters-stop-early.csv');
+    writeFileSync(early, readFileSync(meters, 'utf8').split('\n').filter((l) => !l.startsWith('2024-07-25,')).join('\n'));
+    const r = await runCli('replan', scenario, '--plan', plan, '--actuals', early, '--unit', 'kW', '--at', AT, '--lang', 'both');
+    expect(r.stdout).toContain('WARNING: the meters stop 13 h before T (last reading for the hour from 2024-07-24T23:00+08:00), so the level is 13 h old');
+    expect(r.stdout).toContain('注意：电表数据止于调整时刻前 13 小时');
+    // Meters that reach T say nothing of the kind.
+    const fine = await runCli('replan', scenario, '--plan', plan, '--actuals', meters, '--unit', 'kW', '--at', AT, '--lang', 'both');
+    expect(fine.stdout).not.toMatch(/WARNING: the meters stop|电表数据止于/);
+  }, 120_000);
+
   it('revises the plan in force at 13:00 from the meters, verified relative to T, and prints the changes in both languages', async () => {
     const r = await runCli('replan', scenario, '--plan', plan, '--actuals', meters, '--unit', 'kW', '--at', AT, '--out', revised);
     expect(r.stderr).toBe('');

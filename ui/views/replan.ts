@@ -36,8 +36,9 @@ export function renderReplan(x: Execution, lang: Lang): void {
   const facts: [string, string, string?][] = [
     [word('replanAt', lang), at],
     // The level in words a dispatcher reads (the engine's full method, with its stamps, is in the saved revision).
-    [word('replanLevel', lang), zh ? `实测/预测 ${n(r.level.ratio, 3)}（此前 ${r.level.measuredHours.length} 小时的全网负荷含已执行压减；当日剩余时段按此缩放）`
-      : `measured / forecast ${n(r.level.ratio, 3)} (the system's load over the ${r.level.measuredHours.length} hours before, with what the plan released added back; the rest of the day scaled by it)`],
+    [word('replanLevel', lang), zh ? `实测/预测 ${n(r.level.ratio, 3)}（最近 ${r.level.measuredHours.length} 个已测小时的全网负荷含已执行压减；当日剩余时段按此缩放）`
+      : `measured / forecast ${n(r.level.ratio, 3)} (the system's load over the last ${r.level.measuredHours.length} hours measured, with what the plan released added back; the rest of the day scaled by it)`],
+    ...(r.level.staleHours > 0 ? [[word('replanStale', lang), zh ? `电表数据止于 ${at} 前 ${r.level.staleHours} 小时：负荷水平按更早的小时测定` : `the meters stop ${r.level.staleHours} h before ${at}: the level is measured on older hours`, 'residual'] as [string, string, string]] : []),
     [word('replanGap', lang), `${n(peak(r.gapBeforeMW), 1)} MW → ${n(peak(r.gapAfterMW), 1)} MW`],
     [word('replanNotified', lang), `${n(r.notified.length)} ${zh ? '户' : 'customers'} · ${word(a.notifiedBy === 'log' ? 'replanByLog' : 'replanByDeadline', lang)}`],
     [word('replanChanges', lang), zh ? `新增 ${n(c.added)} · 取消 ${n(c.cancelled)} · 增加 ${n(c.increased)} · 减少 ${n(c.reduced)}` : `${n(c.added)} added · ${n(c.cancelled)} cancelled · ${n(c.increased)} increased · ${n(c.reduced)} reduced`],

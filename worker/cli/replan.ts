@@ -108,6 +108,7 @@ export function replanText(x: ScenarioRevision, planFile: string, lang: Lang): s
   L.push(zh
     ? `  负荷水平：实测与预测之比 ${x.level.ratio.toFixed(4)}（最近 ${x.level.measuredHours.length} 个已测小时的系统负荷 = 实测 + 在执行方案安排的错避峰负荷，÷ 预测），当日剩余时段各区域预测按此比例缩放，曲线形状、不确定性与其他日不变`
     : `  forecast level: measured / forecast = ${x.level.ratio.toFixed(4)} — ${x.level.method}`);
+  if (x.level.staleHours > 0 && zh) L.push(`  注意：电表数据止于调整时刻前 ${x.level.staleHours} 小时（最后读数 ${x.level.measuredHours[x.level.measuredHours.length - 1]} 起的一小时），负荷水平已过时 ${x.level.staleHours} 小时`);
   x.level.measuredHours.forEach((t, i) => L.push(zh
     ? `    ${t}  实测 ${mw(x.level.measuredMW[i])} MW + 方案安排 ${mw(x.level.orderedMW[i])} MW，预测 ${mw(x.level.forecastMW[i])} MW`
     : `    ${t}  metered ${mw(x.level.measuredMW[i])} MW + ordered ${mw(x.level.orderedMW[i])} MW, forecast ${mw(x.level.forecastMW[i])} MW`));
