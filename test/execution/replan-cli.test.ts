@@ -26,6 +26,24 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('orderly replan', () => {
+  it('names an empty or broken --log as the status log it should be, not as a scenario; notices and simulate --measured likewise', async () => {
+    const empty = join(dir, 'empty.json'), broken = join(dir, 'broken.json');
+    writeFileSync(empty, '');
+    writeFileSync(broken, '{"steps": [');
+    const r = await runCli('replan', scenario, '--plan', plan, '--actuals', meters, '--unit', 'kW', '--at', AT, '--log', empty);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${empty}: expected a JSON status log, found an empty file`);
+    expect(r.stderr).not.toMatch(/scenario/);
+    const b = await runCli('replan', scenario, '--plan', plan, '--actuals', meters, '--unit', 'kW', '--at', AT, '--log', broken);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/broken\.json.*expected valid JSON/);
+    const n = await runCli('notices', plan, '--scenario', scenario, '--log', empty);
+    expect(n.stderr).toContain(`${empty}: expected a JSON status log, found an empty file`);
+    const m = await runCli('simulate', scenario, '--plan', plan, '--measured', empty, '--futures', '10');
+    expect(m.code).toBe(2);
+    expect(m.stderr).toContain(`${empty}: expected a JSON measured compliance, found an empty file`);
+  }, 120_000);
+
   it('says when the meters stop hours before T: the level is measured on older hours and the output says how old, in both languages', async () => {
     // The story's day taken out: the last reading is the evening before, 13 h before 13:00.
     const early = join(dir, 'meters-stop-early.csv');

@@ -21,14 +21,13 @@ import { dailyReportCsv, evaluationCsv, executionText, noticesCsv, noticesText, 
 import { readPlanFile } from '../../core/plan/plan-file.ts';
 import { measuredCompliance } from '../../core/execution/measured.ts';
 import type { PlanReport } from '../../core/plan/report.ts';
-import { parseJsonBytes } from '../../core/scenario/parse-json.ts';
 import type { Problem } from '../../core/problems.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { executionInPool } from '../engine/execution-pool.ts';
 import type { EnginePool } from '../pool.ts';
 import type { ExecutionOutcome, MeterImportOutcome, MeterStoryOutcome, NoticesOutcome } from '../engine/execution.ts';
 import { UsageError, type Out } from './backtest.ts';
-import { checkOutputs, readInput, writeAtomically } from './files.ts';
+import { checkOutputs, readInput, readJsonInput, writeAtomically } from './files.ts';
 
 type Print = (file: string, p: Problem[], total: number) => void;
 const encode = (s: string) => new TextEncoder().encode(s);
@@ -86,10 +85,8 @@ export async function noticesCommand(argv: string[], engine: (size?: number) => 
   if (bad.length) return print(bad[0].path, bad, bad.length), 2;
   let log: { name: string; value: unknown } | undefined;
   if (values.log) {
-    const input = await readInput(values.log);
-    if (!input.ok) return print(values.log, [input.problem], 1), 2;
-    const json = parseJsonBytes(values.log, input.bytes);
-    if (!json.ok) return print(values.log, [{ ...json.problem, message: json.problem.message.replace(/JSON scenario/g, 'JSON status log').replace(/scenario (file|object)/g, 'status log $1') }], 1), 2;
+    const json = await readJsonInput(values.log, 'status log');
+    if (!json.ok) return print(values.log, [json.problem], 1), 2;
     log = { name: values.log, value: json.value };
   }
   const input = await readInput(values.scenario);

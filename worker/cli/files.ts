@@ -9,7 +9,7 @@ import { open, rename, stat, writeFile, unlink, type FileHandle } from 'node:fs/
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { expected, type Problem } from '../../core/problems.ts';
-import { checkSize, MAX_SCENARIO_BYTES } from '../../core/scenario/parse-json.ts';
+import { checkSize, MAX_SCENARIO_BYTES, parseJsonBytes } from '../../core/scenario/parse-json.ts';
 
 type Read = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
 
@@ -93,6 +93,18 @@ async function readAtMost(handle: FileHandle, sizeHint: number, maxBytes: number
 }
 
 /** An output of a command: its file and the option that names it (for the messages). */
+/**
+ * A JSON file a flag names (a status log, measured compliance), read and parsed, its problems
+ * naming what it should be: the parser speaks of scenarios, which these files are not.
+ */
+export async function readJsonInput(file: string, what: string): Promise<{ ok: true; value: unknown } | { ok: false; problem: Problem }> {
+  const input = await readInput(file);
+  if (!input.ok) return input;
+  const json = parseJsonBytes(file, input.bytes);
+  if (json.ok) return { ok: true, value: json.value };
+  return { ok: false, problem: { ...json.problem, message: json.problem.message.replace(/JSON scenario/g, `JSON ${what}`).replace(/scenario (file|object)/g, `${what} $1`) } };
+}
+
 export interface Output {
   flag: string;
   file: string | undefined;

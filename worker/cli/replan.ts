@@ -14,13 +14,12 @@ import type { MeterUnit } from '../../core/execution/meters.ts';
 import { encodePlanFile } from '../../core/plan/plan-columns.ts';
 import { readPlanFile } from '../../core/plan/plan-file.ts';
 import type { Problem } from '../../core/problems.ts';
-import { parseJsonBytes } from '../../core/scenario/parse-json.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { executionInPool } from '../engine/execution-pool.ts';
 import type { ReplanOutcome } from '../engine/replan.ts';
 import type { EnginePool } from '../pool.ts';
 import { UsageError, type Out } from './backtest.ts';
-import { checkOutputs, readInput, writeAtomically } from './files.ts';
+import { checkOutputs, readInput, readJsonInput, writeAtomically } from './files.ts';
 
 type Print = (file: string, p: Problem[], total: number) => void;
 type Lang = 'zh' | 'en';
@@ -59,9 +58,7 @@ export async function replanCommand(argv: string[], engine: (size?: number) => E
   if (!meters.ok) return print(values.actuals, [meters.problem], 1), 2;
   let log: { name: string; value: unknown } | undefined;
   if (values.log) {
-    const input = await readInput(values.log);
-    if (!input.ok) return print(values.log, [input.problem], 1), 2;
-    const json = parseJsonBytes(values.log, input.bytes);
+    const json = await readJsonInput(values.log, 'status log');
     if (!json.ok) return print(values.log, [json.problem], 1), 2;
     log = { name: values.log, value: json.value };
   }

@@ -13,8 +13,7 @@ import type { PlayoutSummary, Spread } from '../../core/playout/summary.ts';
 import type { EnginePool } from '../pool.ts';
 import { playoutInPool } from '../engine/playout-pool.ts';
 import { UsageError, type Out } from './backtest.ts';
-import { readInput } from './files.ts';
-import { parseJsonBytes } from '../../core/scenario/parse-json.ts';
+import { readInput, readJsonInput } from './files.ts';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -57,9 +56,7 @@ export async function simulateCommand(argv: string[], engine: (size?: number) =>
   // Measured compliance (orderly report execution --measured-out): checked against the scenario in the engine.
   let measured: { file: string; value: unknown } | undefined;
   if (values.measured) {
-    const m = await readInput(values.measured);
-    if (!m.ok) return printProblems(values.measured, [m.problem], 1), 2;
-    const json = parseJsonBytes(values.measured, m.bytes);
+    const json = await readJsonInput(values.measured, 'measured compliance');
     if (!json.ok) return printProblems(values.measured, [json.problem], 1), 2;
     measured = { file: values.measured, value: json.value };
   }
