@@ -6,7 +6,6 @@
  */
 import type { BaselinePolicy } from '../core/execution/baselines.ts';
 import type { DailyReport, Evaluation } from '../core/execution/daily-report.ts';
-import type { NoticeState } from '../core/execution/notice-status.ts';
 import type { ProtectedDrop } from '../core/execution/residents.ts';
 import { localeOf, type Lang } from './i18n.ts';
 
@@ -61,16 +60,6 @@ export function overdueText(minutes: number, lang: Lang): string {
   const h = Math.floor(minutes / 60), m = minutes % 60;
   return lang === 'zh' ? `${h} 小时 ${two(m)} 分钟` : `${h} h ${two(m)} min`;
 }
-
-/** A notice's state as the rules name it (待通知 → 已通知 → 已确认 → 执行中 → 已执行 / 未执行到位). */
-export const STATE_WORDS: Record<NoticeState, Record<Lang, string>> = {
-  'to-notify': { zh: '待通知', en: 'to notify' },
-  notified: { zh: '已通知', en: 'notified' },
-  acknowledged: { zh: '已确认', en: 'acknowledged' },
-  executing: { zh: '执行中', en: 'executing' },
-  executed: { zh: '已执行', en: 'executed' },
-  'not-executed': { zh: '未执行到位', en: 'not executed' },
-};
 
 /** The baseline rules, in the page's words (full-width punctuation in Chinese). */
 export const BASELINE_WORDS: Record<BaselinePolicy, Record<Lang, string>> = {

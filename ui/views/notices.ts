@@ -4,12 +4,12 @@
  * the hours and MW ordered, whom to call, the state with its last step, and the button for the
  * next step (notified, then acknowledged).
  */
-import { noticeAlarms, type NoticeAlarm, type NoticeState } from '../../core/execution/notice-status.ts';
+import { NOTICE_STATES, noticeAlarms, STATE_NAMES, type NoticeAlarm, type NoticeState } from '../../core/execution/notice-status.ts';
 import type { Notice } from '../../core/execution/notices.ts';
 import { MEASURE_NAMES } from '../../core/scenario/classes.ts';
 import { formatInZone, resolveZone } from '../../core/time/zone.ts';
 import { pageCount, type Execution, type NoticeFilter, type Paged } from '../execution-state.ts';
-import { hourWindows, mwText, overdueText, STATE_WORDS, windowsWords } from '../execution-text.ts';
+import { hourWindows, mwText, overdueText, windowsWords } from '../execution-text.ts';
 import { word, type Lang } from '../i18n.ts';
 import { clockText, dateText } from '../time-text.ts';
 import { $, option } from './dom.ts';
@@ -80,8 +80,8 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
     : word('noAlarms', lang);
   const counts = new Map<NoticeState, number>();
   for (const n of notices) { const st = x.records.get(n.id)?.state ?? 'to-notify'; counts.set(st, (counts.get(st) ?? 0) + 1); }
-  $('notice-counts').textContent = (Object.keys(STATE_WORDS) as NoticeState[])
-    .map((st) => `${STATE_WORDS[st][lang]} ${(counts.get(st) ?? 0).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')}`).join(lang === 'zh' ? ' · ' : ' · ')
+  $('notice-counts').textContent = NOTICE_STATES
+    .map((st) => `${STATE_NAMES[st][lang]} ${(counts.get(st) ?? 0).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')}`).join(lang === 'zh' ? ' · ' : ' · ')
     + (lang === 'zh' ? `（共 ${notices.length.toLocaleString('zh-CN')} 份，每户每日一份）` : ` (${notices.length.toLocaleString('en-US')} notices, one per customer and day)`);
   // Whom to call comes from the scenario's optional contact fields: say how many it leaves without one.
   const without = notices.filter((n) => !n.contactName && !n.contactPhone).length;
@@ -120,7 +120,7 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
     const deadlineCell: Cell = alarm ? { text: wrap(deadline, `${word('overdueBy', lang)} ${overdueText(alarm.overdueMinutes, lang)} · ${word(alarm.kind === 'not-notified' ? 'notNotified' : 'notAcknowledged', lang)}`), className: 'overdue' } : deadline;
     const who = [n.contactName, n.contactPhone].filter(Boolean).join(' ');
     const status = document.createElement('span');
-    status.textContent = STATE_WORDS[state][lang];
+    status.textContent = STATE_NAMES[state][lang];
     status.className = `state state-${state}`;
     const statusCell = last ? wrap(status, `${clockText(last.atMs, x.timeZone, lang)} · ${last.by}`) : status;
     const next = NEXT[state];
