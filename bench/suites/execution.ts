@@ -8,29 +8,20 @@
  * and the daily report, timed in the worker after the plan is read back once; the reference is
  * reading the same file's CSV rows alone (core/history/csv.ts), in the same worker and run.
  */
+import { median, plannedCity } from './planned-city.ts';
 import { executionInPool } from '../../worker/engine/execution-pool.ts';
-import { forecastScenarioInPool } from '../../worker/engine/forecast-pool.ts';
-import { planScenarioInPool } from '../../worker/engine/plan-pool.ts';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
-import { generateScenarioFile } from '../../scenarios/generator/generate.ts';
 import type { MeterStoryOutcome } from '../../worker/engine/execution.ts';
 import type { BenchRow } from '../report.ts';
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 export async function executionSuite({ quick }: { quick: boolean }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const file = generateScenarioFile({ scale: 'city', story: 'heat-wave', seed: 7 });
-  const bytes = new TextEncoder().encode(JSON.stringify(file));
   const pool = nodeEnginePool(1);
   try {
-    const forecast = await forecastScenarioInPool(pool, 'city', bytes.slice());
-    if (!forecast.ok) throw new Error('forecast failed');
-    const planned = await planScenarioInPool(pool, 'city', bytes, { horizonDays: 1, samples: 300, forecast: forecast.forecast });
-    if (!planned.ok) throw new Error('plan failed');
-    const plan = JSON.parse(JSON.stringify(planned.report));
+    const { bytes, plan, forecast } = await plannedCity(pool);
     for (const [label, daysBefore, policy, target] of [['the day alone, hour-before baseline', 0, 'hour-before', 1], ['the day and 20 before, Jiangsu baseline', 20, 'jiangsu', undefined]] as const) {
-      const story = await executionInPool<MeterStoryOutcome>(pool, 'city', bytes, plan, { forecast: forecast.forecast }, (api, b, f, p) => api.meterStory('city', b, f, p, { seed: 1, interval: 15, daysBefore }));
+      const story = await executionInPool<MeterStoryOutcome>(pool, 'city', bytes, plan, { forecast }, (api, b, f, p) => api.meterStory('city', b, f, p, { seed: 1, interval: 15, daysBefore }));
       if (!story.ok) throw new Error(`meters failed: ${story.problems[0]?.message}`);
       const meters = { name: 'meters.csv', bytes: story.csv };
       const repeats = quick ? 3 : 5;
@@ -39,7 +30,7 @@ export async function executionSuite({ quick }: { quick: boolean }): Promise<Ben
       const timer = nodeEnginePool(1);
       let t, peak: number;
       try {
-        t = await executionInPool(timer, 'city', bytes, plan, { forecast: forecast.forecast }, (api, b, f, p) => api.executionTiming('city', b, f, p, meters, { unit: 'kW', policy, repeats }));
+        t = await executionInPool(timer, 'city', bytes, plan, { forecast }, (api, b, f, p) => api.executionTiming('city', b, f, p, meters, { unit: 'kW', policy, repeats }));
         peak = (await timer.run((api) => api.memory())).peakRssMB;
       } finally {
         await timer.close();

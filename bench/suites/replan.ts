@@ -9,6 +9,7 @@
  *  - province (not with --quick), on the main thread: the tables built once, the plan in force
  *    solved once, then the re-plan and its verification, against a plan made afresh.
  */
+import { median, plannedCity } from './planned-city.ts';
 import { replan } from '../../core/execution/replan.ts';
 import { buildPlanProblem } from '../../core/plan/build-problem.ts';
 import { solvePlan } from '../../core/plan/solve.ts';
@@ -20,30 +21,22 @@ import { generateScenarioFile } from '../../scenarios/generator/generate.ts';
 import { executionInPool } from '../../worker/engine/execution-pool.ts';
 import type { MeterStoryOutcome } from '../../worker/engine/execution.ts';
 import { forecastScenarioInPool } from '../../worker/engine/forecast-pool.ts';
-import { planScenarioInPool } from '../../worker/engine/plan-pool.ts';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
 import type { BenchRow } from '../report.ts';
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const HOUR = 3_600_000;
 
 export async function replanSuite({ quick }: { quick: boolean }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const file = generateScenarioFile({ scale: 'city', story: 'heat-wave', seed: 7 });
-  const bytes = new TextEncoder().encode(JSON.stringify(file));
   const pool = nodeEnginePool(1);
   const repeats = quick ? 3 : 7;
   try {
-    const forecast = await forecastScenarioInPool(pool, 'city', bytes.slice());
-    if (!forecast.ok) throw new Error('forecast failed');
-    const planned = await planScenarioInPool(pool, 'city', bytes, { horizonDays: 1, samples: 300, forecast: forecast.forecast });
-    if (!planned.ok) throw new Error('plan failed');
-    const plan = JSON.parse(JSON.stringify(planned.report));
-    const story = await executionInPool<MeterStoryOutcome>(pool, 'city', bytes, plan, { forecast: forecast.forecast }, (api, b, f, p) => api.meterStory('city', b, f, p, { seed: 1, interval: 15, daysBefore: 0 }));
+    const { bytes, plan, forecast } = await plannedCity(pool);
+    const story = await executionInPool<MeterStoryOutcome>(pool, 'city', bytes, plan, { forecast }, (api, b, f, p) => api.meterStory('city', b, f, p, { seed: 1, interval: 15, daysBefore: 0 }));
     if (!story.ok) throw new Error(`meters failed: ${story.problems[0]?.message}`);
     const at = plan.times.findIndex((t: string) => t.slice(11, 16) === '13:00');
     const atMs = parseTimestamp(plan.times[at])!.ms;
-    const t = await executionInPool(pool, 'city', bytes, plan, { forecast: forecast.forecast }, (api, b, f, p) => api.replanTiming('city', b, f, p, { name: 'meters.csv', bytes: story.csv }, { atMs, unit: 'kW', repeats }));
+    const t = await executionInPool(pool, 'city', bytes, plan, { forecast }, (api, b, f, p) => api.replanTiming('city', b, f, p, { name: 'meters.csv', bytes: story.csv }, { atMs, unit: 'kW', repeats }));
     if (!('wholeMs' in t) || !t.ok) throw new Error(`re-plan failed: ${'problems' in t ? JSON.stringify(t.problems) : ''}`);
     const replanS = median(t.replanMs.map((v, i) => v + t.verifyMs[i])) / 1000, afresh = median(t.afreshMs) / 1000, whole = median(t.wholeMs) / 1000;
     console.log(`  re-plan, city: ${t.customers.toLocaleString('en-US')} customers in the tables, ${plan.hours} h from ${plan.times[at]}: re-plan ${median(t.replanMs).toFixed(0)} ms + verify ${median(t.verifyMs).toFixed(0)} ms (afresh: solve + verify ${(1000 * afresh).toFixed(0)} ms); the whole call ${(1000 * whole).toFixed(0)} ms, ${t.changes} customers changed`);
