@@ -66,8 +66,8 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
     ([plans, selected, x, session, lang]) => renderExecutionHead(plans, selected, x, session, lang));
   // Each part of it drawn again only when what it shows changed (the execution itself is read as it is now).
   const now = () => execution(store.get())!;
-  on((s) => { const x = execution(s); return x && [x.session, x.planId, x.notices, x.records, x.clockMs, x.filter, x.noticeDay, x.pages.notices, x.refused, s.lang] as const; },
-    (p) => renderNotices(now(), p[9], act));
+  on((s) => { const x = execution(s); return x && [x.session, x.planId, x.notices, x.records, x.clockMs, x.filter, x.noticeDay, x.pages.notices, x.refused, x.result, s.lang] as const; },
+    (p) => renderNotices(now(), p[10], act));
   on((s) => { const x = execution(s); return x && [x.session, x.planId, x.meters, x.meterProblems, x.judging, x.result, x.notices, s.lang] as const; },
     (p) => renderMeters(now(), p[7]));
   on((s) => { const x = execution(s); return x && [x.session, x.planId, x.meters, x.replan, x.replanning, s.lang] as const; }, ([, , , , , lang]) => renderReplan(now(), lang));

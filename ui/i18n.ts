@@ -241,6 +241,9 @@ const WORDS = {
   recordCol: { en: 'Record', zh: '登记' },
   recordNotified: { en: 'Mark notified', zh: '登记已通知' },
   recordAcknowledged: { en: 'Mark acknowledged', zh: '登记已确认' },
+  recordExecuting: { en: 'Mark executing', zh: '登记执行中' },
+  recordExecuted: { en: 'Mark executed', zh: '登记已执行' },
+  recordNotExecuted: { en: 'Mark not executed', zh: '登记未执行到位' },
   noAlarms: { en: 'No notice is past its deadline unacknowledged.', zh: '无超过截止时间仍未确认的通知。' },
   noneShown: { en: 'No notice matches this filter: choose All to see every one.', zh: '没有符合筛选条件的通知：选择“全部”可查看所有通知。' },
   overdueBy: { en: 'overdue by', zh: '已超时' },
@@ -322,6 +325,10 @@ const WORDS = {
   replanByLog: { en: 'as recorded on this page', zh: '以本页记录为准' },
   replanByDeadline: { en: 'none recorded: those whose deadline had passed', zh: '本页无记录：按通知截止时间判定' },
   replanChanges: { en: 'Changes against the plan in force', zh: '相对现行方案的变动' },
+  revisionOf: { en: 'Revision of', zh: '修订所依方案' },
+  residualFromT: { en: 'Residual from T', zh: 'T 时起剩余缺口' },
+  revisionChanges: { en: 'changed', zh: '变动' },
+  replanAdded: { en: 'The revision is added to the plans above as a plan of its own: compare it there with the plan in force.', zh: '修订方案已作为独立方案加入上方方案对比，可与现行方案对照。' },
   replanNoChange: { en: 'No customer changed: the plan in force still covers the rest of the day as measured.', zh: '无用户变动：按实测水平，现行方案仍能覆盖当日剩余时段。' },
 } as const;
 
@@ -392,9 +399,16 @@ export function causeName(cause: string | null, lang: Lang): string {
   return cause === null ? '' : lang === 'zh' ? (CAUSES_ZH[cause] ?? cause) : cause;
 }
 
-/** "Least cost · level II": a plan by its strategy and level. */
-export function planLabel(r: { strategy: string; level: string | null }, lang: Lang): string {
-  return `${word(`strategy_${r.strategy}` as 'strategy_cost', lang)}${r.level ? ` · ${word('level', lang)} ${r.level}` : ''}`;
+/**
+ * "Least cost · level II": a plan by its strategy and level; a re-plan during the day as a revision
+ * of it, at the local time T it was made ("Least cost · revised 13:00"), so it is never taken for
+ * the plan in force.
+ */
+export function planLabel(r: { strategy: string; level: string | null; revision?: { at: string } }, lang: Lang): string {
+  const base = `${word(`strategy_${r.strategy}` as 'strategy_cost', lang)}${r.level ? ` · ${word('level', lang)} ${r.level}` : ''}`;
+  // T is written with its offset (2024-07-22T13:00+08:00): its local hour and minute are read as written.
+  const at = r.revision?.at.slice(11, 16);
+  return at ? `${base} · ${lang === 'zh' ? `${at} 修订` : `revised ${at}`}` : base;
 }
 
 /** "27.30 M CNY" / "2,730 万元": amounts as the report's convention writes them in each language. */

@@ -55,7 +55,7 @@ drawPage(store, {
   select: (id) => store.update((s) => planSelected(s, id)),
   exportCsv: (id) => void dispatch.exportCsv(id),
   focusNetwork: (area) => store.update((s) => networkFocused(s, area)),
-  record: (notices, to) => execution.record(notices, to, value('dispatcher-name')),
+  record: (steps) => execution.record(steps, value('dispatcher-name')),
   page: (list, p, pages) => changeExecution((x) => paged(x, list, p, pages)),
 });
 

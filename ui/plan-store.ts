@@ -15,6 +15,23 @@ export interface StoredPlan {
   report: PlanHeadline;
   lists: Blob;
   playout?: PlayoutSummary;
+  /**
+   * A re-plan during the day (the page's Re-plan button): the plan in force it revises, T, and
+   * the figures of the revision from T on (its report's own residual counts the hours before T too).
+   */
+  revises?: RevisionFacts;
+}
+
+export interface RevisionFacts {
+  planId: string;
+  atMs: number;
+  /** Residual left from T to the end of the plan, MWh, and its largest hour, MW. */
+  residualMWh: number;
+  peakResidualMW: number;
+  /** The largest gap from T before the revision (the plan in force on the day as measured) and after it, MW. */
+  gapBeforeMW: number;
+  gapAfterMW: number;
+  counts: { added: number; cancelled: number; increased: number; reduced: number };
 }
 
 const DB = 'orderly';

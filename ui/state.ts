@@ -249,6 +249,18 @@ export function planAdded(s: PageState, session: number, plan: StoredPlan): Page
   return { ...s, dispatch: { ...d, plans: [...others, plan], selected: plan.id, hour: peakHour(plan.report) } };
 }
 
+/**
+ * A revision of a plan (a re-plan during the day) joins the plans beside the plan in force it
+ * revises: it replaces only an earlier answer for the same plan and T, the plan in force stays
+ * (unlike planAdded, which replaces the plan of the same strategy and level), and what is
+ * selected stays selected.
+ */
+export function revisionAdded(s: PageState, session: number, plan: StoredPlan): PageState {
+  const d = s.dispatch;
+  if (d?.session !== session || !plan.revises || !d.plans.some((p) => p.id === plan.revises!.planId)) return s;
+  return { ...s, dispatch: { ...d, plans: [...d.plans.filter((p) => p.id !== plan.id), plan] } };
+}
+
 export function planSelected(s: PageState, id: string): PageState {
   const plan = s.dispatch?.plans.find((p) => p.id === id);
   if (!s.dispatch || !plan) return s;
