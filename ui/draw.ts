@@ -20,6 +20,7 @@ import { renderCompare } from './views/compare.ts';
 import { renderAreaMap } from './views/area-map.ts';
 import { renderProblems } from './views/problems.ts';
 import { renderRecent } from './views/recent.ts';
+import { renderBulletinLog } from './views/bulletin-log.ts';
 import { renderScenario } from './views/scenario.ts';
 import { renderFan, renderNetwork, renderSelectedPlan } from './views/selected-plan.ts';
 import { renderBusy, renderStatus } from './views/status.ts';
@@ -59,6 +60,8 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
     ([network, focus, lang]) => renderNetwork(network, focus, lang, act.focusNetwork));
   on((s) => { const plan = selectedPlan(assessed(s) ?? null); return plan && [plan, s.lang, s.width] as const; }, ([plan, lang]) => renderFan(plan, lang));
   on((s) => (s.report ? [s.report] as const : undefined), ([report]) => renderReport(report));
+  on((s) => { const d = assessed(s); return d && [s.bulletinLog?.session === d.session ? s.bulletinLog : null, d.bulletin, s.scenario?.view.summary?.timeZone ?? 'UTC', s.lang] as const; },
+    ([log, bulletin, zone, lang]) => renderBulletinLog(log, bulletin, zone, lang));
 
   // The day of execution: only for the opening it belongs to.
   const execution = (s: PageState) => (s.execution && s.dispatch?.session === s.execution.session ? s.execution : undefined);

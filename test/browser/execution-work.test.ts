@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launch, screenshotDir, servePage } from '../support/browser.ts';
+import { repoRoot } from '../support/data-dir.ts';
 
 const shots = join(screenshotDir, 'execution-work');
 
@@ -87,7 +88,13 @@ describe.skipIf(!browserAvailable)('the day of execution, after the notices go o
     // The compare chart draws both, the revision's legend named as a revision.
     expect(await page.locator('#compare-chart path.compare-plan').count()).toBe(2);
     expect(await page.textContent('#compare-chart .legend')).toContain('Least cost · revised 13:00 — ');
-    // The plan in force stays in execution; the revision is selectable like any plan.
+    // Played out with the others: the revision is read back and checked again like any kept plan.
+    await page.selectOption('#futures', '200');
+    await page.click('#playout-button');
+    await page.waitForSelector('body[data-playout="true"]', { timeout: 240_000 });
+    const ens = await row('Energy not served');
+    expect(ens.every((v) => v !== '–')).toBe(true);
+        // The plan in force stays in execution; the revision is selectable like any plan.
     expect(await page.textContent('#execution-plan')).toBe('Plan in execution: Least cost');
     await page.locator('#plans-table th button[data-plan]').nth(1).click();
     expect(await page.locator('#plans-table th button[data-plan]').nth(1).getAttribute('class')).toContain('selected');
@@ -157,6 +164,90 @@ describe.skipIf(!browserAvailable)('the day of execution, after the notices go o
     await speak('en');
     await page.selectOption('#notice-day', '');
   }, 300_000);
+
+  it('keeps the meters across a reload, judged again on the baseline they were judged on (with the revision and the steps kept too), and clears them', async () => {
+    const waitJudged = async () => page.waitForFunction(() => !document.querySelector('#compliance-body')!.hasAttribute('hidden') && !/^Judging/.test(document.querySelector('#meters-summary')!.textContent!), undefined, { timeout: 180_000 });
+    const before = await page.textContent('#compliance-facts');
+    const reload = async () => {
+      await page.reload();
+      await page.waitForFunction(() => /^Notices \(通知清单\): [\d,]+ notices/.test(document.querySelector('#status')!.textContent!) || !document.querySelector('#compliance-body')!.hasAttribute('hidden'), undefined, { timeout: 240_000 });
+    };
+    await reload();
+    await waitJudged();
+    expect(await page.textContent('#compliance-facts')).toBe(before);
+    expect(await page.textContent('#meters-story')).toContain(`The story (${storyDate})`);
+    expect(await page.textContent('#meters-summary')).toMatch(/Kept in this browser for the plan in execution: a reload judges them again\.$/);
+    expect(await page.inputValue('#baseline-select')).toBe('jiangsu');
+    expect(await page.locator('#plans-table th button[data-plan]').allTextContents()).toEqual(['Least cost', 'Least cost · revised 13:00']);
+    expect(await page.textContent('#notice-counts')).toMatch(/ · executed [1-9]\d* · not executed [1-9]\d*/);
+    // Judged again on another baseline, that baseline comes back too.
+    await page.selectOption('#baseline-select', 'day-adjusted');
+    await page.waitForFunction((b) => document.querySelector('#compliance-facts')!.textContent !== b && !/^Judging/.test(document.querySelector('#meters-summary')!.textContent!), before, { timeout: 120_000 });
+    // Reloaded once the meters are kept on the new baseline (written after they are shown).
+    await page.waitForFunction(() => document.body.dataset.metersKept === 'day-adjusted', undefined, { timeout: 60_000 });
+    const adjusted = await page.textContent('#compliance-facts');
+    await reload();
+    await waitJudged();
+    expect(await page.inputValue('#baseline-select')).toBe('day-adjusted');
+    expect(await page.textContent('#compliance-facts')).toBe(adjusted);
+    await shoot('07-meters-kept.png', '#meters-box');
+    // Cleared: compliance goes, the re-plan waits for meters again, and a reload brings nothing back.
+    await page.click('#meters-clear');
+    await page.waitForFunction(() => /^Meters cleared/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 30_000 });
+    expect(await page.textContent('#status')).toBe('Meters cleared: compliance, the reports and the re-plan made from them are gone, here and after a reload.');
+    expect(await page.textContent('#meters-summary')).toBe('No meters yet: load the story, or choose or drop a meter CSV.');
+    expect(await page.isVisible('#compliance-empty')).toBe(true);
+    expect(await page.isDisabled('#replan-button')).toBe(true);
+    expect(await page.isDisabled('#meters-clear')).toBe(true);
+    await page.reload();
+    await page.waitForFunction(() => /^Notices \(通知清单\): [\d,]+ notices/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 240_000 });
+    await page.waitForTimeout(500);
+    expect(await page.textContent('#meters-summary')).toBe('No meters yet: load the story, or choose or drop a meter CSV.');
+    await speak('zh');
+    expect(await page.textContent('#meters-clear')).toBe('清除计量数据');
+    await speak('en');
+  }, 600_000);
+
+  it('logs the bulletins issued for the scenario, each with what escalated or eased against the one before, kept across a reload', async () => {
+    expect(await page.isVisible('#bulletin-log-box')).toBe(true);
+    expect(await page.textContent('#bulletin-since')).toBe('No bulletin issued yet for this scenario: the first one logged is the one the next is compared with.');
+    expect(await page.textContent('#bulletin-log-table')).toContain('No bulletin logged yet.');
+    const logRows = page.locator('#bulletin-log-table tbody tr[data-key]');
+    const logged = (k: number) => page.waitForFunction((n) => document.querySelectorAll('#bulletin-log-table tbody tr[data-key]').length === n, k, { timeout: 30_000 });
+    await page.click('#log-bulletin');
+    await logged(1);
+    const first = await logRows.first().locator('td').allTextContents();
+    expect(first[0]).toBe('Jul 21 10:00');
+    expect(first[1]).toMatch(/^level II \(orange\)/);
+    expect(first[3]).toMatch(new RegExp(` · ${dispatcher}$`));
+    expect(first[4]).toBe('first logged: nothing to compare with');
+    expect(await page.textContent('#bulletin-since')).toBe('The bulletin shown, against the last issued (Jul 21 10:00): no change of level');
+    await page.click('#log-bulletin');
+    expect(await page.textContent('#bulletin-log-refused')).toBe('This bulletin is already the last one logged: nothing to add.');
+    expect(await logRows.count()).toBe(1);
+    // The same scenario tighter (more reserve to hold): its bulletin escalates against the one issued.
+    const file = JSON.parse(readFileSync(join(repoRoot, 'scenarios', 'heat-wave.json'), 'utf8'));
+    file.supply.reserveMW += 400;
+    await page.setInputFiles('#file-input', { name: 'heat-wave-tighter.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.waitForFunction(() => /^heat-wave-tighter\.json — warnings drawn$/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 240_000 });
+    await page.waitForFunction(() => /against the last issued/.test(document.querySelector('#bulletin-since')!.textContent!), undefined, { timeout: 30_000 });
+    expect(await page.textContent('#bulletin-since')).toMatch(/^The bulletin shown, against the last issued \(Jul 21 10:00\): [1-9]\d* escalated/);
+    await page.click('#log-bulletin');
+    await logged(2);
+    const newest = logRows.first();
+    expect(await newest.getAttribute('class')).toBe('escalated');
+    const escalated = newest.locator('li.change-escalated');
+    expect(await escalated.count()).toBeGreaterThan(0);
+    expect(await escalated.first().textContent()).toMatch(/^[^ ]+.* Jul \d+ \d\d:00–\d\d:00: level (IV|III|II) \([a-z]+\) → level (III|II|I) \([a-z]+\) \(escalated\)$/);
+    await shoot('08-bulletin-log.png', '#bulletin-log-box');
+    await speak('zh');
+    expect(await page.textContent('#bulletin-log-box h3')).toBe('已发布预警');
+    expect(await escalated.first().textContent()).toMatch(/（?\(?升级\)?）?$/);
+    await shoot('09-bulletin-log-zh.png', '#bulletin-log-box');
+    await speak('en');
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('#bulletin-log-table tbody tr[data-key]').length === 2, undefined, { timeout: 240_000 });
+  }, 600_000);
 
   it('has no errors in the console', () => {
     expect(errors).toEqual([]);

@@ -16,15 +16,16 @@ import type { ExecutionOutcome, MeterStoryOutcome, NoticesOutcome, ReplanOutcome
 import { withScenario } from '../../worker/held-scenario.ts';
 import { download } from '../download.ts';
 import {
-  clockMoved, executionJudged, executionStarted, metersGiven, metersRefused, noticesListed, policyChosen, replanAnswered, replanAsked, stepsRecorded, stepRefused, judgingEnded, type Execution, type MeterFile,
+  clockMoved, executionJudged, executionStarted, metersCleared, metersGiven, metersRefused, noticesListed, policyChosen, replanAnswered, replanAsked, stepsRecorded, stepRefused, judgingEnded, type Execution, type MeterFile,
 } from '../execution-state.ts';
 import { localeOf, planLabel, problemCount } from '../i18n.ts';
 import { clockText } from '../time-text.ts';
-import { loadExecuting, loadNoticeLog, noticeKey, saveExecuting, saveNoticeLog, savePlans, type StoredPlan } from '../plan-store.ts';
+import { forgetMeters, loadExecuting, loadMeters, loadNoticeLog, noticeKey, saveExecuting, saveMeters, saveNoticeLog, savePlans, type StoredPlan } from '../plan-store.ts';
 import { executionOpened, executionUpdated, revisionAdded, type PageState } from '../state.ts';
 import type { ScenarioRevision } from '../../core/execution/replan-scenario.ts';
 import { splitReport } from '../../core/plan/report-parts.ts';
 import type { Page } from './page.ts';
+import { mark } from '../marks.ts';
 import type { StepAsked } from '../views/notices.ts';
 
 export interface ExecutionWork {
@@ -37,6 +38,8 @@ export interface ExecutionWork {
   loadStory(): Promise<void>;
   loadMeters(name: string, bytes: Uint8Array, unit: MeterUnit | undefined): Promise<void>;
   choosePolicy(policy: BaselinePolicy): Promise<void>;
+  /** The meters read in forgotten (kept ones too): compliance and the reports go with them. */
+  clearMeters(): Promise<void>;
   downloadNotices(): void;
   downloadLog(): void;
   downloadReports(which: 'daily' | 'shortfall' | 'evaluation'): void;
@@ -87,6 +90,13 @@ export function createExecution(page: Page): ExecutionWork {
     const records = applied.ok ? applied.records : new Map(r.notices.map((n) => [n.id, freshRecord(n.id)]));
     update(x, (e) => noticesListed(e, r.notices, log, records));
     say((word, lang) => `${word('noticesTitle')}: ${r.notices.length.toLocaleString(localeOf(lang))} ${word('noticesCount')}${applied.ok ? '' : `; ${word('logSetAside')}`}`, applied.ok ? 'ok' : 'error');
+    // The meters read in before a reload are judged again, on the baseline they were judged on.
+    const meters = await loadMeters(x.key).catch(() => undefined);
+    const again = get();
+    if (meters && again && again.session === x.session && again.planId === planId && !again.meters) {
+      update(again, (e) => policyChosen(e, meters.policy));
+      await judge(get()!, meters.meters);
+    }
   }
 
   async function resume(): Promise<void> {
@@ -151,6 +161,9 @@ export function createExecution(page: Page): ExecutionWork {
       return;
     }
     update(x, (e) => executionJudged(e, r.result));
+    // Kept only once read and judged: a file refused is not brought back by a reload.
+    // (data-meters-kept names the baseline last kept: a test reloads only once it is.)
+    void saveMeters(x.key, { meters, policy }).then(() => mark('metersKept', policy), (error: Error) => say(`${page.word('notSaved')}: ${error.message}`, 'error'));
     const days = r.result.days.length;
     say((word, lang) => `${meters.name}: ${r.result.meters.meters.toLocaleString(localeOf(lang))} ${word('metersWord')}, ${r.result.meters.readings.toLocaleString(localeOf(lang))} ${word('readingsWord')}; ${days} ${word('daysJudged')}`, days ? 'ok' : 'error');
   }
@@ -170,9 +183,22 @@ export function createExecution(page: Page): ExecutionWork {
     await judge(now, { name: `${name.replace(/\.json$/, '')}-meters-${date}.csv`, bytes: r.csv, unit: 'kW', story: { date, short, late, dippedFeeder, dipHours } });
   }
 
-  async function loadMeters(name: string, bytes: Uint8Array, unit: MeterUnit | undefined): Promise<void> {
+  async function readMeters(name: string, bytes: Uint8Array, unit: MeterUnit | undefined): Promise<void> {
     const x = get();
     if (x) await judge(x, { name, bytes, ...(unit ? { unit } : {}) });
+  }
+
+  /** The meters forgotten, here and where they were kept. */
+  async function clearMeters(): Promise<void> {
+    const x = get();
+    if (!x || x.judging) return;
+    update(x, metersCleared);
+    try {
+      await forgetMeters(x.key);
+      say((word) => word('metersCleared'), 'ok');
+    } catch (error) {
+      say(`${page.word('notSaved')}: ${(error as Error).message}`, 'error');
+    }
   }
 
   async function choosePolicy(policy: BaselinePolicy): Promise<void> {
@@ -254,5 +280,5 @@ export function createExecution(page: Page): ExecutionWork {
     if (plans) await savePlans(d.opened.sha256, plans).catch((error: Error) => say(`${page.word('notSaved')}: ${error.message}`, 'error'));
   }
 
-  return { start, resume, record, moveClock, loadStory, loadMeters, choosePolicy, downloadNotices, downloadLog, downloadReports, replanRest };
+  return { start, resume, record, moveClock, loadStory, loadMeters: readMeters, clearMeters, choosePolicy, downloadNotices, downloadLog, downloadReports, replanRest };
 }
