@@ -104,6 +104,7 @@ describe.skipIf(!browserAvailable)('the day of execution, after the notices go o
     await speak('zh');
     expect(await page.locator('#plans-table th button[data-plan]').allTextContents()).toEqual(['经济损失最小', '经济损失最小 · 13:00 修订']);
     expect(await page.textContent('#plans-table')).toContain('T 时起剩余缺口');
+    expect(await page.textContent('#plans-table')).toMatch(/经济损失最小 · 07-\d\d 13:00 · 变动 [\d,]+ 户 · /);
     await shoot('03-plans-with-revision-zh.png', '#plans-table');
     await speak('en');
     await page.locator('#plans-table th button[data-plan]').first().click();
@@ -176,7 +177,7 @@ describe.skipIf(!browserAvailable)('the day of execution, after the notices go o
     await waitJudged();
     expect(await page.textContent('#compliance-facts')).toBe(before);
     expect(await page.textContent('#meters-story')).toContain(`The story (${storyDate})`);
-    expect(await page.textContent('#meters-summary')).toMatch(/Kept in this browser for the plan in execution: a reload judges them again\.$/);
+    expect(await page.textContent('#meters-summary')).toMatch(/23:00\. Kept in this browser for the plan in execution: a reload judges them again\.$/);
     expect(await page.inputValue('#baseline-select')).toBe('jiangsu');
     expect(await page.locator('#plans-table th button[data-plan]').allTextContents()).toEqual(['Least cost', 'Least cost · revised 13:00']);
     expect(await page.textContent('#notice-counts')).toMatch(/ · executed [1-9]\d* · not executed [1-9]\d*/);
@@ -242,7 +243,8 @@ describe.skipIf(!browserAvailable)('the day of execution, after the notices go o
     await shoot('08-bulletin-log.png', '#bulletin-log-box');
     await speak('zh');
     expect(await page.textContent('#bulletin-log-box h3')).toBe('已发布预警');
-    expect(await escalated.first().textContent()).toMatch(/（?\(?升级\)?）?$/);
+    expect(await escalated.first().textContent()).toMatch(/^.+ 07-\d\d \d+–\d+时：.+ → .+（升级）$/);
+    expect(await page.textContent('#bulletin-since')).toBe('当前预警与上次发布相比（07-21 10:00）：等级无变化');
     await shoot('09-bulletin-log-zh.png', '#bulletin-log-box');
     await speak('en');
     await page.reload();

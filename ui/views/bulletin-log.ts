@@ -27,7 +27,9 @@ function changeLine(c: BulletinChange, names: Map<string, string>, lang: Lang): 
   const li = document.createElement('li');
   li.className = `change change-${c.kind}`;
   const area = names.get(c.area) ?? c.area;
-  li.textContent = `${area} ${periodText(c.date, c.fromHour, c.toHour, lang)}: ${LEVEL_NAMES[c.was][lang]} → ${LEVEL_NAMES[c.now][lang]} (${KIND[c.kind][lang]})`;
+  li.textContent = lang === 'zh'
+    ? `${area} ${periodText(c.date, c.fromHour, c.toHour, lang)}：${LEVEL_NAMES[c.was].zh} → ${LEVEL_NAMES[c.now].zh}（${KIND[c.kind].zh}）`
+    : `${area} ${periodText(c.date, c.fromHour, c.toHour, lang)}: ${LEVEL_NAMES[c.was].en} → ${LEVEL_NAMES[c.now].en} (${KIND[c.kind].en})`;
   return li;
 }
 
@@ -38,7 +40,8 @@ export function renderBulletinLog(log: BulletinLog | null, bulletin: Bulletin | 
   const last = log.entries[log.entries.length - 1];
   const since = $('bulletin-since');
   since.textContent = !last ? word('bulletinFirst', lang)
-    : `${word('bulletinAgainstLast', lang)} (${stampText(last.issuedAt, timeZone, lang)})${lang === 'zh' ? '：' : ': '}${countsText(changesSinceLast(log.entries, bulletin), lang)}`;
+    : lang === 'zh' ? `${word('bulletinAgainstLast', lang)}（${stampText(last.issuedAt, timeZone, lang)}）：${countsText(changesSinceLast(log.entries, bulletin), lang)}`
+      : `${word('bulletinAgainstLast', lang)} (${stampText(last.issuedAt, timeZone, lang)}): ${countsText(changesSinceLast(log.entries, bulletin), lang)}`;
   const refused = $('bulletin-log-refused');
   refused.hidden = !log.refused;
   refused.textContent = log.refused === 'same' ? word('bulletinSame', lang) : log.refused === 'other-area' ? word('bulletinOtherArea', lang) : log.refused ? word('notSaved', lang) : '';

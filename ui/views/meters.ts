@@ -18,7 +18,7 @@ export function renderMeters(x: Execution, lang: Lang): void {
     summary.textContent = zh
       ? `${x.meters!.name}：${m.meters.toLocaleString('zh-CN')} 个计量点（${kinds}），${m.readings.toLocaleString('zh-CN')} 个读数，每 ${m.intervalMinutes} 分钟一个；${m.from.slice(0, 16).replace('T', ' ')} 至 ${m.to.slice(0, 16).replace('T', ' ')}`
       : `${x.meters!.name}: ${m.meters.toLocaleString('en-US')} meters (${kinds}), ${m.readings.toLocaleString('en-US')} readings every ${m.intervalMinutes} min, ${m.from.slice(0, 16).replace('T', ' ')} to ${m.to.slice(0, 16).replace('T', ' ')}`;
-    summary.textContent += ` ${word('metersKeptNote', lang)}`;
+    summary.textContent += `${zh ? '。' : '. '}${word('metersKeptNote', lang)}`;
   } else summary.textContent = word('metersEmpty', lang);
   const story = x.meters?.story;
   const script = $('meters-story');

@@ -35,7 +35,7 @@ export function renderPlansTable(plans: StoredPlan[], selected: string | undefin
     const inForce = byId.get(r.planId);
     const c = r.counts;
     const changed = c.added + c.cancelled + c.increased + c.reduced;
-    return `${inForce ? planLabel(inForce.report, lang) : r.planId} · ${clockText(r.atMs, p.report.timeZone, lang)} · ${n(changed)} ${word('revisionChanges', lang)} · ${n(r.gapBeforeMW, 1)} → ${n(r.gapAfterMW, 1)} MW`;
+    return `${inForce ? planLabel(inForce.report, lang) : r.planId} · ${clockText(r.atMs, p.report.timeZone, lang)} · ${lang === 'zh' ? `${word('revisionChanges', lang)} ${n(changed)} 户` : `${n(changed)} ${word('revisionChanges', lang)}`} · ${n(r.gapBeforeMW, 1)} → ${n(r.gapAfterMW, 1)} MW`;
   };
   const anyRevision = plans.some((p) => p.revises);
   const rows: [string, (p: StoredPlan) => string, string?][] = [
