@@ -20,6 +20,7 @@ import { renderCompare } from './views/compare.ts';
 import { renderAreaMap } from './views/area-map.ts';
 import { renderProblems } from './views/problems.ts';
 import { renderRecent } from './views/recent.ts';
+import { renderBulletinLog } from './views/bulletin-log.ts';
 import { renderScenario } from './views/scenario.ts';
 import { renderFan, renderNetwork, renderSelectedPlan } from './views/selected-plan.ts';
 import { renderBusy, renderStatus } from './views/status.ts';
@@ -59,6 +60,8 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
     ([network, focus, lang]) => renderNetwork(network, focus, lang, act.focusNetwork));
   on((s) => { const plan = selectedPlan(assessed(s) ?? null); return plan && [plan, s.lang, s.width] as const; }, ([plan, lang]) => renderFan(plan, lang));
   on((s) => (s.report ? [s.report] as const : undefined), ([report]) => renderReport(report));
+  on((s) => { const d = assessed(s); return d && [s.bulletinLog?.session === d.session ? s.bulletinLog : null, d.bulletin, s.scenario?.view.summary?.timeZone ?? 'UTC', s.lang] as const; },
+    ([log, bulletin, zone, lang]) => renderBulletinLog(log, bulletin, zone, lang));
 
   // The day of execution: only for the opening it belongs to.
   const execution = (s: PageState) => (s.execution && s.dispatch?.session === s.execution.session ? s.execution : undefined);
@@ -66,8 +69,8 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
     ([plans, selected, x, session, lang]) => renderExecutionHead(plans, selected, x, session, lang));
   // Each part of it drawn again only when what it shows changed (the execution itself is read as it is now).
   const now = () => execution(store.get())!;
-  on((s) => { const x = execution(s); return x && [x.session, x.planId, x.notices, x.records, x.clockMs, x.filter, x.noticeDay, x.pages.notices, x.refused, s.lang] as const; },
-    (p) => renderNotices(now(), p[9], act));
+  on((s) => { const x = execution(s); return x && [x.session, x.planId, x.notices, x.records, x.clockMs, x.filter, x.noticeDay, x.pages.notices, x.refused, x.result, s.lang] as const; },
+    (p) => renderNotices(now(), p[10], act));
   on((s) => { const x = execution(s); return x && [x.session, x.planId, x.meters, x.meterProblems, x.judging, x.result, x.notices, s.lang] as const; },
     (p) => renderMeters(now(), p[7]));
   on((s) => { const x = execution(s); return x && [x.session, x.planId, x.meters, x.replan, x.replanning, s.lang] as const; }, ([, , , , , lang]) => renderReplan(now(), lang));

@@ -122,6 +122,10 @@ export const executionJudged = (x: Execution, result: ExecutionResult): Executio
 export const metersRefused = (x: Execution, name: string, problems: Problem[], total: number): Execution =>
   ({ ...x, judging: false, meterProblems: { name, problems, total } });
 
+/** The meters cleared (and forgotten where they were kept): what they showed goes with them — compliance, the reports and the re-plan made from them. */
+export const metersCleared = (x: Execution): Execution =>
+  (x.meters || x.result || x.meterProblems || x.replan ? { ...x, meters: null, meterProblems: null, judging: false, result: null, day: null, replan: null, pages: { ...x.pages, short: 0, customers: 0 } } : x);
+
 export const judgingEnded = (x: Execution): Execution => (x.judging ? { ...x, judging: false } : x);
 
 export const dayChosen = (x: Execution, day: string): Execution => (x.day === day ? x : { ...x, day, pages: { ...x.pages, short: 0, customers: 0 } });

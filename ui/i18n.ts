@@ -241,6 +241,9 @@ const WORDS = {
   recordCol: { en: 'Record', zh: '登记' },
   recordNotified: { en: 'Mark notified', zh: '登记已通知' },
   recordAcknowledged: { en: 'Mark acknowledged', zh: '登记已确认' },
+  recordExecuting: { en: 'Mark executing', zh: '登记执行中' },
+  recordExecuted: { en: 'Mark executed', zh: '登记已执行' },
+  recordNotExecuted: { en: 'Mark not executed', zh: '登记未执行到位' },
   noAlarms: { en: 'No notice is past its deadline unacknowledged.', zh: '无超过截止时间仍未确认的通知。' },
   noneShown: { en: 'No notice matches this filter: choose All to see every one.', zh: '没有符合筛选条件的通知：选择“全部”可查看所有通知。' },
   overdueBy: { en: 'overdue by', zh: '已超时' },
@@ -258,6 +261,9 @@ const WORDS = {
   chooseMeters: { en: 'Choose a meter CSV…', zh: '选择计量文件（CSV）…' },
   meterUnit: { en: 'unit of the readings', zh: '读数单位' },
   unitFromFile: { en: 'as the columns name it', zh: '按列名' },
+  clearMeters: { en: 'Clear the meters', zh: '清除计量数据' },
+  metersCleared: { en: 'Meters cleared: compliance, the reports and the re-plan made from them are gone, here and after a reload.', zh: '计量数据已清除：据此得出的执行情况、报表与滚动调整均已移除（重新加载后亦然）。' },
+  metersKeptNote: { en: 'Kept in this browser for the plan in execution: a reload judges them again.', zh: '已保存在本浏览器中（对应执行中的方案），重新加载页面后将重新评判。' },
   metersEmpty: { en: 'No meters yet: load the story, or choose or drop a meter CSV.', zh: '尚无计量数据：请载入示例数据，或选择、拖放计量文件。' },
   metersProblemsTitle: { en: 'This meter file cannot be read', zh: '该计量文件无法读取' },
   unitHint: { en: 'A file of points P1 … P96, or a column named just "load", carries no unit: choose the unit of the readings beside the buttons and read it again.', zh: '每行一日（P1 … P96）或列名仅为“load”的文件不含单位：请在按钮旁选择读数单位后重新读取。' },
@@ -322,6 +328,24 @@ const WORDS = {
   replanByLog: { en: 'as recorded on this page', zh: '以本页记录为准' },
   replanByDeadline: { en: 'none recorded: those whose deadline had passed', zh: '本页无记录：按通知截止时间判定' },
   replanChanges: { en: 'Changes against the plan in force', zh: '相对现行方案的变动' },
+  bulletinLogTitle: { en: 'Bulletins issued', zh: '已发布预警' },
+  logBulletin: { en: 'Log this bulletin as issued', zh: '登记本预警为已发布' },
+  bulletinFirst: { en: 'No bulletin issued yet for this scenario: the first one logged is the one the next is compared with.', zh: '本场景尚未登记发布预警：首次登记的预警将作为下次对比的基准。' },
+  bulletinAgainstLast: { en: 'The bulletin shown, against the last issued', zh: '当前预警与上次发布相比' },
+  bulletinNoChange: { en: 'no change of level', zh: '等级无变化' },
+  bulletinSame: { en: 'This bulletin is already the last one logged: nothing to add.', zh: '该预警已是最近一次登记的预警，无需重复登记。' },
+  bulletinOtherArea: { en: 'This bulletin is for another grid than the bulletins logged for this scenario: not logged.', zh: '该预警所属电网与本场景已登记的预警不同，未登记。' },
+  bulletinFirstLogged: { en: 'first logged: nothing to compare with', zh: '首次登记，无对比' },
+  bulletinIssuedCol: { en: 'Issued', zh: '发布时间' },
+  bulletinLevelCol: { en: 'Level (expected / at confidence)', zh: '等级（预计/置信）' },
+  bulletinValidCol: { en: 'Valid', zh: '有效期' },
+  bulletinLoggedCol: { en: 'Logged', zh: '登记' },
+  bulletinChangesCol: { en: 'Against the one before', zh: '与上一次相比' },
+  bulletinLogEmpty: { en: 'No bulletin logged yet.', zh: '尚无登记的预警。' },
+  revisionOf: { en: 'Revision of', zh: '修订所依方案' },
+  residualFromT: { en: 'Residual from T', zh: 'T 时起剩余缺口' },
+  revisionChanges: { en: 'changed', zh: '变动' },
+  replanAdded: { en: 'The revision is added to the plans above as a plan of its own: compare it there with the plan in force.', zh: '修订方案已作为独立方案加入上方方案对比，可与现行方案对照。' },
   replanNoChange: { en: 'No customer changed: the plan in force still covers the rest of the day as measured.', zh: '无用户变动：按实测水平，现行方案仍能覆盖当日剩余时段。' },
 } as const;
 
@@ -392,9 +416,16 @@ export function causeName(cause: string | null, lang: Lang): string {
   return cause === null ? '' : lang === 'zh' ? (CAUSES_ZH[cause] ?? cause) : cause;
 }
 
-/** "Least cost · level II": a plan by its strategy and level. */
-export function planLabel(r: { strategy: string; level: string | null }, lang: Lang): string {
-  return `${word(`strategy_${r.strategy}` as 'strategy_cost', lang)}${r.level ? ` · ${word('level', lang)} ${r.level}` : ''}`;
+/**
+ * "Least cost · level II": a plan by its strategy and level; a re-plan during the day as a revision
+ * of it, at the local time T it was made ("Least cost · revised 13:00"), so it is never taken for
+ * the plan in force.
+ */
+export function planLabel(r: { strategy: string; level: string | null; revision?: { at: string } }, lang: Lang): string {
+  const base = `${word(`strategy_${r.strategy}` as 'strategy_cost', lang)}${r.level ? ` · ${word('level', lang)} ${r.level}` : ''}`;
+  // T is written with its offset (2024-07-22T13:00+08:00): its local hour and minute are read as written.
+  const at = r.revision?.at.slice(11, 16);
+  return at ? `${base} · ${lang === 'zh' ? `${at} 修订` : `revised ${at}`}` : base;
 }
 
 /** "27.30 M CNY" / "2,730 万元": amounts as the report's convention writes them in each language. */

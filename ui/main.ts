@@ -11,6 +11,7 @@ import { createCsv, type CsvChoice } from './controllers/csv.ts';
 import { showCsvFields } from './views/csv-panel.ts';
 import { createDispatch } from './controllers/dispatch.ts';
 import { createExecution } from './controllers/execution.ts';
+import { createBulletins } from './controllers/bulletins.ts';
 import { createFiles } from './controllers/files.ts';
 import { pageOf } from './controllers/page.ts';
 import { createWhatIf } from './controllers/what-if.ts';
@@ -39,10 +40,11 @@ const page = pageOf(store, browserEnginePool());
 const work = createWork(page);
 const dispatch = createDispatch(page, work);
 const execution = createExecution(page);
+const bulletins = createBulletins(page);
 // Once an opening is assessed with its plans, the plan that was being executed comes back with its notices.
 const files = createFiles(page, async (opened, provisional) => {
   await dispatch.assess(opened, provisional);
-  if (!provisional) await execution.resume();
+  if (!provisional) await Promise.all([bulletins.read(), execution.resume()]);
 });
 const csv = createCsv(page, files.open);
 const whatIf = createWhatIf(page);
@@ -55,7 +57,7 @@ drawPage(store, {
   select: (id) => store.update((s) => planSelected(s, id)),
   exportCsv: (id) => void dispatch.exportCsv(id),
   focusNetwork: (area) => store.update((s) => networkFocused(s, area)),
-  record: (notices, to) => execution.record(notices, to, value('dispatcher-name')),
+  record: (steps) => execution.record(steps, value('dispatcher-name')),
   page: (list, p, pages) => changeExecution((x) => paged(x, list, p, pages)),
 });
 
@@ -152,6 +154,7 @@ for (const id of ['whatif-lost', 'whatif-temp', 'whatif-notice']) $(id).addEvent
 $('area-select').addEventListener('change', (e) => store.update((st) => localAreaChosen(st, (e.target as HTMLSelectElement).value || null)));
 $('whatif-reset').addEventListener('click', () => store.update(whatIfReset));
 $('copy-bulletin').addEventListener('click', () => void navigator.clipboard?.writeText(bulletinText(store.get().dispatch?.bulletin, store.get().lang)));
+$('log-bulletin').addEventListener('click', () => void bulletins.issue(value('dispatcher-name')));
 $('download-bulletin').addEventListener('click', () => {
   const d = store.get().dispatch, b = d?.bulletin;
   if (d && b) download(`${d.opened.name.replace(/\.json$/, '')}-bulletin.txt`, new Blob([`${b.text.zh}\n\n${b.text.en}\n`], { type: 'text/plain;charset=utf-8' }));
@@ -176,6 +179,7 @@ $('download-notices').addEventListener('click', () => execution.downloadNotices(
 $('download-log').addEventListener('click', () => execution.downloadLog());
 $('story-button').addEventListener('click', () => void execution.loadStory());
 $('replan-button').addEventListener('click', () => void execution.replanRest());
+$('meters-clear').addEventListener('click', () => void execution.clearMeters());
 $('meters-button').addEventListener('click', () => $<HTMLInputElement>('meters-input').click());
 const meterUnit = () => (value('meters-unit') || undefined) as MeterUnit | undefined;
 const readMeters = async (file: File) => execution.loadMeters(file.name, new Uint8Array(await file.arrayBuffer()), meterUnit());

@@ -1,12 +1,16 @@
 /**
  * The user's work kept in the browser (IndexedDB), so a reload loses nothing: the last few
  * scenario files opened (as Blobs), per scenario the plans built and their play-outs, and per
- * scenario and plan the notices' status log (who was notified and acknowledged, when, by whom).
+ * scenario and plan the notices' status log (who was notified and acknowledged, when, by whom),
+ * the meters read in for it, and per scenario the bulletins issued.
  */
 import type { PlanReport } from '../core/plan/report.ts';
 import { splitReport, type PlanHeadline } from '../core/plan/report-parts.ts';
 import type { NoticeEvent } from '../core/execution/notice-status.ts';
 import type { PlayoutSummary } from '../core/playout/summary.ts';
+import type { BulletinLogEntry } from '../core/warning/bulletin-log.ts';
+import type { BaselinePolicy } from '../core/execution/baselines.ts';
+import type { MeterFile } from './execution-state.ts';
 
 /** A plan kept: its headline in memory, its per-customer lists as a Blob (read by the workers). */
 export interface StoredPlan {
@@ -15,6 +19,23 @@ export interface StoredPlan {
   report: PlanHeadline;
   lists: Blob;
   playout?: PlayoutSummary;
+  /**
+   * A re-plan during the day (the page's Re-plan button): the plan in force it revises, T, and
+   * the figures of the revision from T on (its report's own residual counts the hours before T too).
+   */
+  revises?: RevisionFacts;
+}
+
+export interface RevisionFacts {
+  planId: string;
+  atMs: number;
+  /** Residual left from T to the end of the plan, MWh, and its largest hour, MW. */
+  residualMWh: number;
+  peakResidualMW: number;
+  /** The largest gap from T before the revision (the plan in force on the day as measured) and after it, MW. */
+  gapBeforeMW: number;
+  gapAfterMW: number;
+  counts: { added: number; cancelled: number; increased: number; reduced: number };
 }
 
 const DB = 'orderly';
@@ -77,6 +98,18 @@ export async function loadNoticeLog(key: string): Promise<NoticeEvent[]> {
   return (await get<{ steps: NoticeEvent[] }>(NOTICES, `log:${key}`))?.steps ?? [];
 }
 export const noticeKey = (sha256: string, planId: string) => `${sha256}|${planId}`;
+
+/** The bulletins issued for a scenario, kept under its id (edited versions of one scenario share their log). */
+export const saveBulletinLog = (scenario: string, entries: BulletinLogEntry[]) => put(NOTICES, `bulletins:${scenario}`, { entries });
+export async function loadBulletinLog(scenario: string): Promise<BulletinLogEntry[]> {
+  return (await get<{ entries: BulletinLogEntry[] }>(NOTICES, `bulletins:${scenario}`))?.entries ?? [];
+}
+
+/** The meters read in for a plan's execution (the file and the baseline it was judged on), kept as the notices' log is: a reload judges them again. */
+export const saveMeters = (key: string, kept: KeptMeters) => put(NOTICES, `meters:${key}`, kept);
+export const loadMeters = (key: string) => get<KeptMeters>(NOTICES, `meters:${key}`);
+export const forgetMeters = (key: string) => write(NOTICES, (s) => s.delete(`meters:${key}`));
+export interface KeptMeters { meters: MeterFile; policy: BaselinePolicy }
 
 /** Which plan of a scenario was being executed: the page opens its notices again after a reload. */
 export const saveExecuting = (sha256: string, planId: string) => put(NOTICES, `executing:${sha256}`, planId);

@@ -14,6 +14,7 @@ import type { PlayoutSummary } from '../core/playout/summary.ts';
 import type { Problem } from '../core/problems.ts';
 import type { Assessment } from '../core/warning/assess.ts';
 import type { Bulletin } from '../core/warning/bulletin.ts';
+import type { BulletinLogEntry } from '../core/warning/bulletin-log.ts';
 import type { ScenarioView, WhatIfOutcome } from '../worker/api.ts';
 import type { HeldScenario } from '../worker/held-scenario.ts';
 import type { Execution } from './execution-state.ts';
@@ -162,6 +163,17 @@ export interface PageState {
   report: Report | null;
   /** The day of execution of one plan (its notices, meters and compliance), or none yet. */
   execution: Execution | null;
+  /** The bulletins issued for the open scenario (kept per scenario id), once read. */
+  bulletinLog: BulletinLog | null;
+}
+
+/** The log of bulletins issued for one scenario (by its id: edited versions of a scenario share it), for the dispatch `session` that read it. */
+export interface BulletinLog {
+  session: number;
+  scenario: string;
+  entries: BulletinLogEntry[];
+  /** Why the last bulletin was not logged, or null. */
+  refused: 'same' | 'other-area' | 'not-saved' | null;
 }
 
 const AT_REST: Sliders = { lostMW: 0, tempOffsetC: 0, noticeHours: null };
@@ -170,7 +182,7 @@ export function initialState(lang: Lang): PageState {
   return {
     lang, status: null, busy: false, chosen: 0, shown: 0, scenario: null, problems: null, recent: [], dispatch: null, sessions: 0,
     whatIf: { sliders: AT_REST, asked: null, pending: false, running: false, round: 0, result: null, inOutlook: false, verified: null, answered: 0 },
-    planBy: 'measure', csv: null, report: null, width: 0, execution: null,
+    planBy: 'measure', csv: null, report: null, width: 0, execution: null, bulletinLog: null,
   };
 }
 
@@ -247,6 +259,18 @@ export function planAdded(s: PageState, session: number, plan: StoredPlan): Page
   if (d?.session !== session) return s;
   const others = d.plans.filter((p) => !(p.report.strategy === plan.report.strategy && p.report.level === plan.report.level));
   return { ...s, dispatch: { ...d, plans: [...others, plan], selected: plan.id, hour: peakHour(plan.report) } };
+}
+
+/**
+ * A revision of a plan (a re-plan during the day) joins the plans beside the plan in force it
+ * revises: it replaces only an earlier answer for the same plan and T, the plan in force stays
+ * (unlike planAdded, which replaces the plan of the same strategy and level), and what is
+ * selected stays selected.
+ */
+export function revisionAdded(s: PageState, session: number, plan: StoredPlan): PageState {
+  const d = s.dispatch;
+  if (d?.session !== session || !plan.revises || !d.plans.some((p) => p.id === plan.revises!.planId)) return s;
+  return { ...s, dispatch: { ...d, plans: [...d.plans.filter((p) => p.id !== plan.id), plan] } };
 }
 
 export function planSelected(s: PageState, id: string): PageState {
@@ -353,4 +377,18 @@ export function executionUpdated(s: PageState, of: Pick<Execution, 'session' | '
   if (!x || x.session !== of.session || x.planId !== of.planId) return s;
   const next = change(x);
   return next === x ? s : { ...s, execution: next };
+}
+
+// ---- The bulletins issued ----
+
+/** The log kept for the scenario of dispatch `session` (dropped for an opening since replaced). */
+export function bulletinLogRead(s: PageState, session: number, scenario: string, entries: BulletinLogEntry[]): PageState {
+  return s.dispatch?.session === session ? { ...s, bulletinLog: { session, scenario, entries, refused: null } } : s;
+}
+
+/** The log grew by a bulletin (or the bulletin was refused, and why): only the log of the same opening and scenario. */
+export function bulletinLogChanged(s: PageState, of: Pick<BulletinLog, 'session' | 'scenario'>, change: Partial<Pick<BulletinLog, 'entries' | 'refused'>>): PageState {
+  const l = s.bulletinLog;
+  if (!l || l.session !== of.session || l.scenario !== of.scenario) return s;
+  return { ...s, bulletinLog: { ...l, refused: null, ...change } };
 }

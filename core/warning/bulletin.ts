@@ -109,7 +109,7 @@ function announced(p: BulletinPeriod): boolean {
   return p.level !== 'none' || p.levelAtConfidence !== 'none';
 }
 
-export function compareBulletins(previous: Bulletin | null, periods: BulletinPeriod[]): BulletinChange[] {
+export function compareBulletins(previous: Pick<Bulletin, 'periods'> | null, periods: BulletinPeriod[]): BulletinChange[] {
   if (!previous) return [];
   const key = (p: { area: string; date: string; fromHour: number }) => `${p.area}|${p.date}|${p.fromHour}`;
   const before = new Map(previous.periods.map((p) => [key(p), p]));

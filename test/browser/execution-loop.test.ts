@@ -131,9 +131,10 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => /^acknowledged/.test(document.querySelector(`#notices-table tr[data-key="${id}"] td:nth-child(7)`)!.textContent!), recorded);
     expect(await row.locator('td').nth(6).textContent()).toMatch(new RegExp(`^acknowledgedJul \\d+ 11:00 · ${dispatcher}$`));
-    expect(await row.locator('button').count()).toBe(0);
-    // The keyboard stays in the list: on the next row's button, not thrown back to the top of the page.
-    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.previousElementSibling?.getAttribute('data-key'))).toBe(recorded);
+    // Acknowledged, the steps after it are offered: executing, or not executed.
+    expect(await row.locator('button[data-record]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-record')))).toEqual(['executing', 'not-executed']);
+    // The keyboard stays in the list: on the row's next step, not thrown back to the top of the page.
+    expect(await page.evaluate(() => [document.activeElement?.closest('tr')?.getAttribute('data-key'), document.activeElement?.getAttribute('data-record')])).toEqual([recorded, 'executing']);
     expect(await page.textContent('#notice-counts')).toMatch(/· notified 0 · acknowledged 1 ·/);
   }, 60_000);
 

@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { ExecutionResult } from '../../core/execution/execute.ts';
 import type { NoticeEvent, NoticeRecord } from '../../core/execution/notice-status.ts';
 import {
-  clockMoved, dayChosen, executionJudged, executionStarted, metersGiven, metersRefused, noticesFiltered, pageCount, paged, policyChosen, stepsRecorded,
+  clockMoved, dayChosen, executionJudged, executionStarted, metersCleared, metersGiven, metersRefused, noticesFiltered, pageCount, paged, policyChosen, stepsRecorded,
 } from '../../ui/execution-state.ts';
-import { executionOpened, executionUpdated, initialState } from '../../ui/state.ts';
+import { bulletinLogChanged, bulletinLogRead, dispatchOpened, executionOpened, executionUpdated, initialState, type Opened } from '../../ui/state.ts';
+import type { BulletinLogEntry } from '../../core/warning/bulletin-log.ts';
 
 const ISSUED = Date.parse('2024-07-21T02:00:00Z'); // 10:00 in Shanghai
 const start = () => executionStarted(3, 'plan-a', 'sha|plan-a', 'Asia/Shanghai', ISSUED);
@@ -71,11 +72,39 @@ describe('meters and compliance', () => {
     expect(policyChosen(judged, 'beijing').judging).toBe(true);
   });
 
+  it('clears the meters with what was made from them (compliance, the day, the re-plan), and leaves the notices and their steps', () => {
+    const judged = executionJudged(metersGiven(start(), { name: 'm.csv', bytes: new Uint8Array(1) }), result(['2024-07-25']));
+    const replanned = { ...judged, replan: { atMs: ISSUED, ok: false as const, problems: [] } };
+    const x = metersCleared(replanned);
+    expect([x.meters, x.result, x.day, x.replan, x.judging]).toEqual([null, null, null, null, false]);
+    expect(x.log).toBe(replanned.log);
+    expect(x.records).toBe(replanned.records);
+    expect(metersCleared(x)).toBe(x); // nothing left to clear
+  });
+
   it('drops an answer for a plan or an opening since replaced', () => {
     const s = executionOpened(initialState('en'), start());
     const moved = executionUpdated(s, { session: 3, planId: 'plan-a' }, (x) => clockMoved(x, 1));
     expect(moved.execution!.clockMs).toBe(ISSUED + 3_600_000);
     expect(executionUpdated(s, { session: 3, planId: 'plan-b' }, (x) => clockMoved(x, 1))).toBe(s);
     expect(executionUpdated(s, { session: 2, planId: 'plan-a' }, (x) => clockMoved(x, 1))).toBe(s);
+  });
+});
+
+describe('the bulletins issued', () => {
+  const opened = { name: 'a.json', sha256: 'sha', data: {}, forecast: {} } as unknown as Opened;
+  const entry = { issuedAt: '2024-07-21T10:00+08:00' } as BulletinLogEntry;
+  it('reads the log for the opening it was asked for, and changes it only for the same opening and scenario', () => {
+    const s = dispatchOpened(initialState('en'), opened, false);
+    const session = s.dispatch!.session;
+    const read = bulletinLogRead(s, session, 'heat-wave', []);
+    expect(read.bulletinLog).toEqual({ session, scenario: 'heat-wave', entries: [], refused: null });
+    expect(bulletinLogRead(s, session + 1, 'heat-wave', [])).toBe(s);
+    const refused = bulletinLogChanged(read, { session, scenario: 'heat-wave' }, { refused: 'same' });
+    expect(refused.bulletinLog?.refused).toBe('same');
+    // A bulletin logged clears the refusal.
+    const logged = bulletinLogChanged(refused, { session, scenario: 'heat-wave' }, { entries: [entry] });
+    expect([logged.bulletinLog?.entries, logged.bulletinLog?.refused]).toEqual([[entry], null]);
+    expect(bulletinLogChanged(read, { session, scenario: 'other' }, { entries: [entry] })).toBe(read);
   });
 });

@@ -11,9 +11,10 @@ import type { Bulletin } from '../../core/warning/bulletin.ts';
 import type { ScenarioView } from '../../worker/api.ts';
 import type { HeldScenario } from '../../worker/held-scenario.ts';
 import type { StoredPlan } from '../../ui/plan-store.ts';
+import { planLabel } from '../../ui/i18n.ts';
 import {
   assessed, csvOffered, dispatchOpened, fileChosen, fileShown, forecastReady, hourScrubbed, initialState, languageChanged, networkFocused,
-  peakHour, planAdded, planSelected, playedOut, problemsShown, retryTaken, selectedPlan, statusSaid, superseded, whatIfAnswered, whatIfAsked, whatIfChecked,
+  peakHour, planAdded, planSelected, revisionAdded, playedOut, problemsShown, retryTaken, selectedPlan, statusSaid, superseded, whatIfAnswered, whatIfAsked, whatIfChecked,
   whatIfReset, whatIfRunStarted, whatIfTaken, workEnded, workStarted, type Opened, type PageState, type WhatIfResult,
 } from '../../ui/state.ts';
 
@@ -143,6 +144,26 @@ describe('the dispatcher\'s views', () => {
     expect(next.dispatch?.plans.map((p) => p.id)).toEqual(['fair', 'cost-II', 'new-cost']);
     expect(next.dispatch?.selected).toBe('new-cost');
     expect(next.dispatch?.hour).toBe(17);
+  });
+
+  it('a revision joins the plans beside the plan in force it revises, replacing only its own earlier answer, and the selection stays', () => {
+    const s = assessedWith([plan('cost', 'cost'), plan('fair', 'fair')]);
+    const facts = { planId: 'cost', atMs: 1, residualMWh: 0, peakResidualMW: 0, gapBeforeMW: 0, gapAfterMW: 0, counts: { added: 0, cancelled: 0, increased: 0, reduced: 0 } };
+    const rev = (id: string, of = 'cost') => ({ ...plan(id, 'cost'), revises: { ...facts, planId: of } });
+    const one = revisionAdded(s, s.dispatch!.session, rev('cost~1'));
+    expect(one.dispatch?.plans.map((p) => p.id)).toEqual(['cost', 'fair', 'cost~1']);
+    expect(one.dispatch?.selected).toBe('fair');
+    const again = revisionAdded(one, s.dispatch!.session, rev('cost~1'));
+    expect(again.dispatch?.plans.map((p) => p.id)).toEqual(['cost', 'fair', 'cost~1']);
+    // Of a plan no longer shown, or for another opening: dropped.
+    expect(revisionAdded(s, s.dispatch!.session, rev('gone~1', 'gone'))).toBe(s);
+    expect(revisionAdded(dispatchOpened(s, opened('b.json'), false), s.dispatch!.session, rev('cost~1')).dispatch?.plans).toEqual([]);
+  });
+
+  it('names a revision as a revision of its plan, at the local time it was made', () => {
+    expect(planLabel({ strategy: 'cost', level: null, revision: { at: '2024-07-22T13:00+08:00' } }, 'en')).toBe('Least cost · revised 13:00');
+    expect(planLabel({ strategy: 'cost', level: 'II', revision: { at: '2024-07-22T13:30+08:00' } }, 'zh')).toBe('经济损失最小 · 等级 II · 13:30 修订');
+    expect(planLabel({ strategy: 'cost', level: null }, 'en')).toBe('Least cost');
   });
 
   it('drops a plan made for an opening since replaced', () => {

@@ -7,7 +7,7 @@
  */
 import type { BaselinePolicy } from '../../core/execution/baselines.ts';
 import type { MeterUnit } from '../../core/execution/meters.ts';
-import { applyLog, freshRecord, step, type NoticeEvent, type NoticeRecord, type NoticeState } from '../../core/execution/notice-status.ts';
+import { applyLog, freshRecord, step, type NoticeEvent, type NoticeRecord } from '../../core/execution/notice-status.ts';
 import { dailyReportCsv, evaluationCsv, noticesCsv, shortfallCsv } from '../../core/execution/report-text.ts';
 import { formatProblem } from '../../core/problems.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
@@ -16,24 +16,30 @@ import type { ExecutionOutcome, MeterStoryOutcome, NoticesOutcome, ReplanOutcome
 import { withScenario } from '../../worker/held-scenario.ts';
 import { download } from '../download.ts';
 import {
-  clockMoved, executionJudged, executionStarted, metersGiven, metersRefused, noticesListed, policyChosen, replanAnswered, replanAsked, stepsRecorded, stepRefused, judgingEnded, type Execution, type MeterFile,
+  clockMoved, executionJudged, executionStarted, metersCleared, metersGiven, metersRefused, noticesListed, policyChosen, replanAnswered, replanAsked, stepsRecorded, stepRefused, judgingEnded, type Execution, type MeterFile,
 } from '../execution-state.ts';
 import { localeOf, planLabel, problemCount } from '../i18n.ts';
 import { clockText } from '../time-text.ts';
-import { loadExecuting, loadNoticeLog, noticeKey, saveExecuting, saveNoticeLog } from '../plan-store.ts';
-import { executionOpened, executionUpdated, type PageState } from '../state.ts';
+import { forgetMeters, loadExecuting, loadMeters, loadNoticeLog, noticeKey, saveExecuting, saveMeters, saveNoticeLog, savePlans, type StoredPlan } from '../plan-store.ts';
+import { executionOpened, executionUpdated, revisionAdded, type PageState } from '../state.ts';
+import type { ScenarioRevision } from '../../core/execution/replan-scenario.ts';
+import { splitReport } from '../../core/plan/report-parts.ts';
 import type { Page } from './page.ts';
+import { mark } from '../marks.ts';
+import type { StepAsked } from '../views/notices.ts';
 
 export interface ExecutionWork {
   /** The notices of a plan of the open dispatch, with the steps kept for them. */
   start(planId: string): Promise<void>;
   /** After an opening is assessed: the plan that was being executed, opened again. */
   resume(): Promise<void>;
-  record(notices: string[], to: NoticeState, by: string): void;
+  record(steps: StepAsked[], by: string): void;
   moveClock(hours: number | null): void;
   loadStory(): Promise<void>;
   loadMeters(name: string, bytes: Uint8Array, unit: MeterUnit | undefined): Promise<void>;
   choosePolicy(policy: BaselinePolicy): Promise<void>;
+  /** The meters read in forgotten (kept ones too): compliance and the reports go with them. */
+  clearMeters(): Promise<void>;
   downloadNotices(): void;
   downloadLog(): void;
   downloadReports(which: 'daily' | 'shortfall' | 'evaluation'): void;
@@ -84,6 +90,13 @@ export function createExecution(page: Page): ExecutionWork {
     const records = applied.ok ? applied.records : new Map(r.notices.map((n) => [n.id, freshRecord(n.id)]));
     update(x, (e) => noticesListed(e, r.notices, log, records));
     say((word, lang) => `${word('noticesTitle')}: ${r.notices.length.toLocaleString(localeOf(lang))} ${word('noticesCount')}${applied.ok ? '' : `; ${word('logSetAside')}`}`, applied.ok ? 'ok' : 'error');
+    // The meters read in before a reload are judged again, on the baseline they were judged on.
+    const meters = await loadMeters(x.key).catch(() => undefined);
+    const again = get();
+    if (meters && again && again.session === x.session && again.planId === planId && !again.meters) {
+      update(again, (e) => policyChosen(e, meters.policy));
+      await judge(get()!, meters.meters);
+    }
   }
 
   async function resume(): Promise<void> {
@@ -93,29 +106,33 @@ export function createExecution(page: Page): ExecutionWork {
     if (planId && store.get().dispatch?.session === d.session && store.get().dispatch!.plans.some((p) => p.id === planId)) await start(planId);
   }
 
-  /** The same step on each notice given (one, or a page's): all recorded, or none and why not. */
-  function record(notices: string[], to: NoticeState, by: string): void {
+  /**
+   * The steps given, in order (one, a page's, or the steps to the state the meters imply, several
+   * on one notice): all recorded, or none and why not.
+   */
+  function record(steps: StepAsked[], by: string): void {
     const x = get();
-    if (!x?.notices || !notices.length) return;
+    if (!x?.notices || !steps.length) return;
     const who = by.trim();
     if (!who) { update(x, (e) => stepRefused(e, page.word('needDispatcher'))); return; }
     const at = formatInZone(x.clockMs, resolveZone(x.timeZone)!);
-    const events: NoticeEvent[] = [], records: NoticeRecord[] = [];
-    for (const notice of notices) {
-      const record = x.records.get(notice) ?? freshRecord(notice);
+    const events: NoticeEvent[] = [];
+    const changed = new Map<string, NoticeRecord>();
+    for (const asked of steps) {
+      const record = changed.get(asked.notice) ?? x.records.get(asked.notice) ?? freshRecord(asked.notice);
       const last = record.steps[record.steps.length - 1];
       // The clock moved back before this notice's last step: said in the page's words (core/ would refuse it too).
       if (last && x.clockMs < last.atMs) {
         update(x, (e) => stepRefused(e, page.word('clockBeforeStep').replace('{at}', clockText(last.atMs, x.timeZone, store.get().lang))));
         return;
       }
-      const event: NoticeEvent = { notice, to, at, by: who };
-      const r = step(record, event, notice);
+      const event: NoticeEvent = { notice: asked.notice, to: asked.to, at, by: who, ...(asked.note ? { note: asked.note } : {}) };
+      const r = step(record, event, asked.notice);
       if (!r.ok) { update(x, (e) => stepRefused(e, formatProblem(r.problem))); return; }
       events.push(event);
-      records.push(r.record);
+      changed.set(asked.notice, r.record);
     }
-    update(x, (e) => stepsRecorded(e, events, records));
+    update(x, (e) => stepsRecorded(e, events, [...changed.values()]));
     const now = get();
     if (now) void saveNoticeLog(now.key, now.log).catch((error: Error) => say(`${page.word('notSaved')}: ${error.message}`, 'error'));
   }
@@ -144,6 +161,9 @@ export function createExecution(page: Page): ExecutionWork {
       return;
     }
     update(x, (e) => executionJudged(e, r.result));
+    // Kept only once read and judged: a file refused is not brought back by a reload.
+    // (data-meters-kept names the baseline last kept: a test reloads only once it is.)
+    void saveMeters(x.key, { meters, policy }).then(() => mark('metersKept', policy), (error: Error) => say(`${page.word('notSaved')}: ${error.message}`, 'error'));
     const days = r.result.days.length;
     say((word, lang) => `${meters.name}: ${r.result.meters.meters.toLocaleString(localeOf(lang))} ${word('metersWord')}, ${r.result.meters.readings.toLocaleString(localeOf(lang))} ${word('readingsWord')}; ${days} ${word('daysJudged')}`, days ? 'ok' : 'error');
   }
@@ -163,9 +183,22 @@ export function createExecution(page: Page): ExecutionWork {
     await judge(now, { name: `${name.replace(/\.json$/, '')}-meters-${date}.csv`, bytes: r.csv, unit: 'kW', story: { date, short, late, dippedFeeder, dipHours } });
   }
 
-  async function loadMeters(name: string, bytes: Uint8Array, unit: MeterUnit | undefined): Promise<void> {
+  async function readMeters(name: string, bytes: Uint8Array, unit: MeterUnit | undefined): Promise<void> {
     const x = get();
     if (x) await judge(x, { name, bytes, ...(unit ? { unit } : {}) });
+  }
+
+  /** The meters forgotten, here and where they were kept. */
+  async function clearMeters(): Promise<void> {
+    const x = get();
+    if (!x || x.judging) return;
+    update(x, metersCleared);
+    try {
+      await forgetMeters(x.key);
+      say((word) => word('metersCleared'), 'ok');
+    } catch (error) {
+      say(`${page.word('notSaved')}: ${(error as Error).message}`, 'error');
+    }
   }
 
   async function choosePolicy(policy: BaselinePolicy): Promise<void> {
@@ -219,9 +252,33 @@ export function createExecution(page: Page): ExecutionWork {
       return;
     }
     update(now, (e) => replanAnswered(e, { atMs, ok: true, result: r.result, notifiedBy }));
+    await addRevision(now, atMs, r.result);
     const v = r.result.verification.ok, whole = ((performance.now() - started) / 1000).toFixed(1);
     say((word, lang) => `${word('replanTitle')}: ${v ? word('verified') : word('notVerified')}; ${lang === 'zh' ? `共 ${whole} s` : `${whole} s in all`}`, v ? 'ok' : 'error');
   }
 
-  return { start, resume, record, moveClock, loadStory, loadMeters, choosePolicy, downloadNotices, downloadLog, downloadReports, replanRest };
+  /**
+   * The revision joins the plans table and the compare chart as a plan of its own (kept with the
+   * scenario's plans), so the dispatcher compares it with the plan in force; it is kept whole as
+   * the engine made it, its lists apart as every plan's are.
+   */
+  async function addRevision(x: Execution, atMs: number, result: ScenarioRevision): Promise<void> {
+    const d = store.get().dispatch;
+    if (!d || d.session !== x.session) return;
+    const { headline, lists } = splitReport(result.report);
+    const rev = result.revision;
+    const peak = (xs: number[]) => Math.max(0, ...xs);
+    const stored: StoredPlan = {
+      id: `${x.planId}~revised-${atMs}`, createdAt: new Date().toISOString(), report: headline, lists: new Blob([JSON.stringify(lists)], { type: 'application/json' }),
+      revises: {
+        planId: x.planId, atMs, residualMWh: rev.residualMWh, peakResidualMW: rev.peakResidualMW,
+        gapBeforeMW: peak(result.gapBeforeMW), gapAfterMW: peak(result.gapAfterMW), counts: { ...rev.counts },
+      },
+    };
+    store.update((s) => revisionAdded(s, x.session, stored));
+    const plans = store.get().dispatch?.session === x.session ? store.get().dispatch!.plans : null;
+    if (plans) await savePlans(d.opened.sha256, plans).catch((error: Error) => say(`${page.word('notSaved')}: ${error.message}`, 'error'));
+  }
+
+  return { start, resume, record, moveClock, loadStory, loadMeters: readMeters, clearMeters, choosePolicy, downloadNotices, downloadLog, downloadReports, replanRest };
 }

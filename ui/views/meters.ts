@@ -7,6 +7,7 @@ import { $ } from './dom.ts';
 export function renderMeters(x: Execution, lang: Lang): void {
   const zh = lang === 'zh';
   for (const id of ['story-button', 'meters-button']) $<HTMLButtonElement>(id).disabled = x.judging || !x.notices;
+  $<HTMLButtonElement>('meters-clear').disabled = x.judging || (!x.meters && !x.result);
   const summary = $('meters-summary');
   const m = x.result?.meters;
   const judged = x.result && x.meters;
@@ -17,6 +18,7 @@ export function renderMeters(x: Execution, lang: Lang): void {
     summary.textContent = zh
       ? `${x.meters!.name}：${m.meters.toLocaleString('zh-CN')} 个计量点（${kinds}），${m.readings.toLocaleString('zh-CN')} 个读数，每 ${m.intervalMinutes} 分钟一个；${m.from.slice(0, 16).replace('T', ' ')} 至 ${m.to.slice(0, 16).replace('T', ' ')}`
       : `${x.meters!.name}: ${m.meters.toLocaleString('en-US')} meters (${kinds}), ${m.readings.toLocaleString('en-US')} readings every ${m.intervalMinutes} min, ${m.from.slice(0, 16).replace('T', ' ')} to ${m.to.slice(0, 16).replace('T', ' ')}`;
+    summary.textContent += `${zh ? '。' : '. '}${word('metersKeptNote', lang)}`;
   } else summary.textContent = word('metersEmpty', lang);
   const story = x.meters?.story;
   const script = $('meters-story');

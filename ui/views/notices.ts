@@ -4,25 +4,49 @@
  * the hours and MW ordered, whom to call, the state with its last step, and the button for the
  * next step (notified, then acknowledged).
  */
-import { NOTICE_STATES, noticeAlarms, STATE_NAMES, type NoticeAlarm, type NoticeState } from '../../core/execution/notice-status.ts';
+import type { CustomerCompliance } from '../../core/execution/compliance.ts';
+import { impliedNote, impliedState, type ImpliedState } from '../../core/execution/implied-state.ts';
+import { NEXT_STATES, NOTICE_STATES, noticeAlarms, STATE_NAMES, type NoticeAlarm, type NoticeState } from '../../core/execution/notice-status.ts';
+import { parseTimestamp } from '../../core/time/timestamp.ts';
 import type { Notice } from '../../core/execution/notices.ts';
 import { MEASURE_NAMES } from '../../core/scenario/classes.ts';
 import { formatInZone, resolveZone } from '../../core/time/zone.ts';
 import { pageCount, type Execution, type NoticeFilter, type Paged } from '../execution-state.ts';
 import { hourWindows, mwText, overdueText, windowsWords } from '../execution-text.ts';
-import { word, type Lang } from '../i18n.ts';
+import { word, type Lang, type WordKey } from '../i18n.ts';
 import { clockText, dateText } from '../time-text.ts';
 import { $, option } from './dom.ts';
 import { fillPager, fillTable, pageRows, type Cell } from './table.ts';
 
+/** A step to record on a notice (with a note where it says where it came from: the meters). */
+export interface StepAsked { notice: string; to: NoticeState; note?: string }
+
 export interface NoticeActions {
-  /** The same step on each notice given (a row's, or every row of the page still to notify). */
-  record(notices: string[], to: NoticeState): void;
+  /** The steps given, in order: a row's, every row of the page still to notify, or the steps to the states the meters imply. */
+  record(steps: StepAsked[]): void;
   page(list: Paged, page: number, pages: number): void;
 }
 
-/** The step a notice's button records next, if the page offers one (notified, then acknowledged). */
-const NEXT: Partial<Record<NoticeState, NoticeState>> = { 'to-notify': 'notified', notified: 'acknowledged' };
+/** The button of each step, in the page's words. */
+const RECORD_WORD: Record<Exclude<NoticeState, 'to-notify'>, WordKey> = {
+  notified: 'recordNotified', acknowledged: 'recordAcknowledged', executing: 'recordExecuting', executed: 'recordExecuted', 'not-executed': 'recordNotExecuted',
+};
+
+/**
+ * Each notice's judged compliance on its day, where meters are in — and only once the page's
+ * clock is past the notice's last ordered hour (a day is not executed before it is over). The end
+ * is the first ordered hour plus the hours to the last one: exact in a zone without a daylight
+ * saving change inside the ordered hours.
+ */
+function judgedAt(x: Execution): (n: Notice) => CustomerCompliance | undefined {
+  const byDay = new Map((x.result?.days ?? []).map((d) => [d.compliance.date, new Map(d.compliance.customers.map((c) => [c.customer, c]))]));
+  return (n) => {
+    const first = n.mw.findIndex((v) => v > 0), last = n.mw.length - 1 - [...n.mw].reverse().findIndex((v) => v > 0);
+    const start = parseTimestamp(n.firstHour);
+    if (!start || first < 0 || x.clockMs < start.ms + (last + 1 - first) * 3_600_000) return undefined;
+    return byDay.get(n.date)?.get(n.customer);
+  };
+}
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -108,8 +132,22 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
   all.id = 'mark-page-notified';
   all.disabled = !toNotify.length;
   all.textContent = lang === 'zh' ? `本页 ${toNotify.length} 份全部登记已通知` : `Mark the ${toNotify.length} on this page to notify as notified`;
-  all.addEventListener('click', () => act.record(toNotify, 'notified'));
-  $('page-actions').replaceChildren(all);
+  all.addEventListener('click', () => act.record(toNotify.map((notice) => ({ notice, to: 'notified' }))));
+  // The states the meters imply for the page's notices, confirmed at once (the dispatcher's word, with the meters' note).
+  const judged = judgedAt(x);
+  const implied = new Map<string, ImpliedState>();
+  for (const n of pageRows(shown, at)) {
+    const i = impliedState(x.records.get(n.id)?.state ?? 'to-notify', judged(n));
+    if (i) implied.set(n.id, i);
+  }
+  const confirmAll = document.createElement('button');
+  confirmAll.className = 'button';
+  confirmAll.id = 'confirm-page-implied';
+  confirmAll.hidden = !x.result;
+  confirmAll.disabled = !implied.size;
+  confirmAll.textContent = lang === 'zh' ? `按计量数据确认本页 ${implied.size} 份的执行状态` : `Confirm the states the meters imply for ${implied.size} on this page`;
+  confirmAll.addEventListener('click', () => act.record([...implied].flatMap(([notice, i]) => i.path.map((to) => ({ notice, to, note: impliedNote(i) })))));
+  $('page-actions').replaceChildren(confirmAll, ' ', all);
   const rows = pageRows(shown, at).map((n) => {
     const record = x.records.get(n.id);
     const state = record?.state ?? 'to-notify';
@@ -123,17 +161,37 @@ export function renderNotices(x: Execution, lang: Lang, act: NoticeActions): voi
     status.textContent = STATE_NAMES[state][lang];
     status.className = `state state-${state}`;
     const statusCell = last ? wrap(status, `${clockText(last.atMs, x.timeZone, lang)} · ${last.by}`) : status;
-    const next = NEXT[state];
-    let action: Cell = '—';
-    if (next) {
+    // Every step the status machine allows from here, and first, where the meters are in, the state they imply to confirm.
+    const buttons: HTMLButtonElement[] = [];
+    const i = implied.get(n.id);
+    if (i) {
+      const b = document.createElement('button');
+      b.className = 'button small implied';
+      b.dataset.confirm = i.to;
+      b.dataset.notice = n.id;
+      const pct = `${(100 * i.completion).toFixed(1)} %`;
+      b.textContent = lang === 'zh' ? `确认${STATE_NAMES[i.to].zh}（计量 ${pct}）` : `Confirm ${STATE_NAMES[i.to].en} (meters ${pct})`;
+      b.setAttribute('aria-label', `${b.textContent}: ${n.customer} ${n.name}`);
+      b.addEventListener('click', () => act.record(i.path.map((to) => ({ notice: n.id, to, note: impliedNote(i) }))));
+      buttons.push(b);
+    }
+    for (const next of NEXT_STATES[state]) {
+      if (next === 'to-notify') continue;
       const b = document.createElement('button');
       b.className = 'button small';
       b.dataset.record = next;
       b.dataset.notice = n.id;
-      b.textContent = word(next === 'notified' ? 'recordNotified' : 'recordAcknowledged', lang);
-      b.setAttribute('aria-label', `${word(next === 'notified' ? 'recordNotified' : 'recordAcknowledged', lang)}: ${n.customer} ${n.name}`);
-      b.addEventListener('click', () => act.record([n.id], next));
-      action = b;
+      b.textContent = word(RECORD_WORD[next], lang);
+      b.setAttribute('aria-label', `${word(RECORD_WORD[next], lang)}: ${n.customer} ${n.name}`);
+      b.addEventListener('click', () => act.record([{ notice: n.id, to: next }]));
+      buttons.push(b);
+    }
+    let action: Cell = '—';
+    if (buttons.length) {
+      const box = document.createElement('span');
+      box.className = 'record-buttons';
+      box.append(...buttons);
+      action = box;
     }
     const hours = document.createElement('span');
     hours.textContent = `${dateText(n.date, lang)} ${windowsWords(hourWindows(n.mw), lang)}`;

@@ -3,7 +3,7 @@ import { causeName, ensText, localeOf, moneyText, planLabel, word, type Lang } f
 import type { StoredPlan } from '../plan-store.ts';
 import { $ } from './dom.ts';
 import { worstUnservedHour } from '../../core/playout/worst-hour.ts';
-import { stampText } from '../time-text.ts';
+import { clockText, stampText } from '../time-text.ts';
 
 export interface PlansTableActions {
   select(id: string): void;
@@ -27,7 +27,22 @@ export function renderPlansTable(plans: StoredPlan[], selected: string | undefin
   $('plans-empty').hidden = true;
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const n = (x: number, d = 0) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: d, minimumFractionDigits: d });
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  // A revision's own figures from T: what it revises and when, its changes, the gap from T before → after and the residual left.
+  const revisionOf = (p: StoredPlan) => {
+    const r = p.revises;
+    if (!r) return '–';
+    const inForce = byId.get(r.planId);
+    const c = r.counts;
+    const changed = c.added + c.cancelled + c.increased + c.reduced;
+    return `${inForce ? planLabel(inForce.report, lang) : r.planId} · ${clockText(r.atMs, p.report.timeZone, lang)} · ${lang === 'zh' ? `${word('revisionChanges', lang)} ${n(changed)} 户` : `${n(changed)} ${word('revisionChanges', lang)}`} · ${n(r.gapBeforeMW, 1)} → ${n(r.gapAfterMW, 1)} MW`;
+  };
+  const anyRevision = plans.some((p) => p.revises);
   const rows: [string, (p: StoredPlan) => string, string?][] = [
+    ...(anyRevision ? [
+      [word('revisionOf', lang), revisionOf, 'revision'],
+      [word('residualFromT', lang), (p: StoredPlan) => (p.revises ? `${n(p.revises.residualMWh, 1)} MWh${p.revises.peakResidualMW > 0 ? ` · ${n(p.revises.peakResidualMW, 1)} MW` : ''}` : '–'), 'residual-from-t'],
+    ] as [string, (p: StoredPlan) => string, string?][] : []),
     [word('target', lang), (p) => `${n(p.report.targetMW, 1)} MW${p.report.targetArea?.scope === 'local' ? ` · ${p.report.targetArea.name}` : ''}`],
     [word('residualGap', lang), (p) => (p.report.residual.totalMWh > 0 ? `${n(p.report.residual.totalMWh)} MWh · ${causeName(p.report.system.cause ?? p.report.local.find((l) => l.cause)?.cause ?? null, lang)}` : '0 MWh'), 'residual'],
     [word('customers', lang), (p) => n(p.report.objective.customersAffected)],
@@ -51,6 +66,7 @@ export function renderPlansTable(plans: StoredPlan[], selected: string | undefin
     show.className = 'link' + (p.id === selected ? ' selected' : '');
     show.textContent = planLabel(p.report, lang);
     show.dataset.plan = p.id;
+    if (p.revises) show.dataset.revises = p.revises.planId;
     show.addEventListener('click', () => act.select(p.id));
     const csv = document.createElement('button');
     csv.className = 'link csv';
@@ -68,7 +84,8 @@ export function renderPlansTable(plans: StoredPlan[], selected: string | undefin
       const td = document.createElement('td');
       td.textContent = cell(p);
       // The residual in a colour nobody can miss, only where there is one.
-      if (cls && (cls !== 'residual' || p.report.residual.totalMWh > 0)) td.className = cls;
+      if (cls === 'residual-from-t') td.className = (p.revises?.residualMWh ?? 0) > 0 ? 'residual' : '';
+      else if (cls && (cls !== 'residual' || p.report.residual.totalMWh > 0)) td.className = cls;
       return td;
     }));
     return tr;

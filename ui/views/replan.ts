@@ -52,7 +52,11 @@ export function renderReplan(x: Execution, lang: Lang): void {
     const dd = document.createElement('dd'); dd.textContent = v; if (cls) dd.className = cls;
     dl.append(dt, dd);
   }
-  box.replaceChildren(dl, changesTable(rev.changes, r.names, r.times, lang));
+  const added = document.createElement('p');
+  added.className = 'hint';
+  added.id = 'replan-added';
+  added.textContent = word('replanAdded', lang);
+  box.replaceChildren(dl, added, changesTable(rev.changes, r.names, r.times, lang));
   box.dataset.verified = String(r.verification.ok);
 }
 
