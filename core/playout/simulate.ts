@@ -83,14 +83,32 @@ export interface PlayOptions {
 
 const R = PLAYOUT_RUNGS.length, EMERGENCY = R - 1;
 
-export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: number, to: number, options: PlayOptions): PlayoutChunk {
-  const { p, sampler } = ctx;
+/** The plan as the hour loop reads it: built once per plan and context, the same for every future. */
+export interface IndexedPlan {
+  planC: Float64Array;
+  notified: Uint8Array;
+  orderedAt: Int32Array[];
+  orderedMWAt: Float64Array[];
+  paybackAt: Int32Array[];
+  paybackMWAt: Float64Array[];
+  feederAt: Int32Array[];
+  candidates: Int32Array[][];
+  candidateSpare: Float64Array[][];
+  baseEnergy: Float64Array;
+  classes: string[];
+  classOf: Int32Array;
+  delay: Float64Array;
+}
+
+/**
+ * Indexes a plan for its futures (a province day's takes ~0.5 s: worth keeping beside the plan when
+ * the same plan is played again, see worker/engine/kept-plans.ts).
+ */
+export function indexPlan(ctx: PlayoutContext, orders: PlanOrders): IndexedPlan {
+  const { p } = ctx;
   const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, F = p.feeders.id.length, K = p.constraints.length;
-  const N = to - from;
-  const [cLo, cHi] = options.manualCompliance ?? [0.6, 1];
   const UC = p.units.customer, UM = p.units.measure, BASE = p.customers.baseline, X = orders.x, PAY = orders.payback, FO = orders.feederOpen;
   const days = H ? p.dayIndex[H - 1] + 1 : 0;
-  const sigma = p.snapBackShare;
 
   // The plan, indexed for the hour loop. The tables are unit-major (u·H + h): walking them unit
   // by unit, hours inside, reads memory in order (hour by hour, units inside, strides H·8 bytes
@@ -154,6 +172,18 @@ export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: numbe
   const classOf = Int32Array.from(p.customers.cls, (c) => classes.indexOf(c));
   // In the first hour of an order a customer delivers only what is left after its response time.
   const delay = Float64Array.from(p.customers.responseMinutes, (m) => Math.max(0, 1 - m / 60));
+  return { planC, notified, orderedAt, orderedMWAt, paybackAt, paybackMWAt, feederAt, candidates, candidateSpare, baseEnergy, classes, classOf, delay };
+}
+
+export function playFutures(ctx: PlayoutContext, orders: PlanOrders, from: number, to: number, options: PlayOptions, indexed: IndexedPlan = indexPlan(ctx, orders)): PlayoutChunk {
+  const { p, sampler } = ctx;
+  const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, F = p.feeders.id.length, K = p.constraints.length;
+  const N = to - from;
+  const [cLo, cHi] = options.manualCompliance ?? [0.6, 1];
+  const UC = p.units.customer, UM = p.units.measure, BASE = p.customers.baseline;
+  const days = H ? p.dayIndex[H - 1] + 1 : 0;
+  const sigma = p.snapBackShare;
+  const { planC, orderedAt, orderedMWAt, paybackAt, paybackMWAt, feederAt, candidates, candidateSpare, baseEnergy, classes, classOf, delay } = indexed;
   const observed = p.customers.id.map((id) => { const r = options.measured?.get(id); return r?.length ? Float64Array.from(r, (x) => Math.min(1, Math.max(0, x))) : null; });
 
   const metrics = Object.fromEntries(FUTURE_METRICS.map((m) => [m, new Float64Array(N)])) as Record<FutureMetric, Float64Array>;

@@ -31,7 +31,7 @@ export interface PlayoutPoolOptions {
 }
 
 export type PlayoutPoolResult =
-  | { ok: true; summaries: PlayoutSummary[]; forecastMs: number; playMs: number; /** Per range: ms each worker spent reading the plans back and checking them before the futures, and in all. */ parts: Array<{ setupMs: number; totalMs: number }> }
+  | { ok: true; summaries: PlayoutSummary[]; forecastMs: number; playMs: number; /** Per range: ms each worker spent before the futures (reading the plans back and checking them, unless it had checked the same plans for its last play-out), and in all. */ parts: Array<{ setupMs: number; totalMs: number; checkedBefore: boolean }> }
   | { ok: false; problems: Problem[]; total: number; code?: 2 | 3 };
 
 export async function playoutInPool(pool: EnginePool, name: string, bytes: ScenarioData, plans: Array<PlanReport | DetachedPlan>, options: PlayoutPoolOptions): Promise<PlayoutPoolResult> {
@@ -60,5 +60,5 @@ export async function playoutInPool(pool: EnginePool, name: string, bytes: Scena
   const summaries = plans.map((given) => ('lists' in given ? given.headline : given)).map((plan, j) => summarisePlayout(
     `${plan.strategy}${plan.level ? ` level ${plan.level}` : ''}`, seed, plan.hours, mergeChunks(ok.map((r) => r.chunks[j])), ok[0].events,
   ));
-  return { ok: true, summaries, forecastMs, playMs: Date.now() - started - forecastMs, parts: ok.map((r) => ({ setupMs: r.setupMs, totalMs: r.totalMs })) };
+  return { ok: true, summaries, forecastMs, playMs: Date.now() - started - forecastMs, parts: ok.map((r) => ({ setupMs: r.setupMs, totalMs: r.totalMs, checkedBefore: r.checkedBefore })) };
 }
