@@ -137,7 +137,11 @@ export function buildPlanProblem(s: Scenario, a: Assessment, options: BuildOptio
     residentialShare: Float64Array.from(s.feeders, (f) => f.residentialShare),
     uflsRound: Uint8Array.from(s.feeders, (f) => f.uflsRound ?? 0),
     protectedCustomers: protectedOn,
-    customers: onFeeder.map((cs) => Int32Array.from(cs.flatMap((c) => (index.has(c.id) ? [index.get(c.id)!] : [])))),
+    customers: onFeeder.map((cs) => {
+      const mine: number[] = [];
+      for (const c of cs) { const i = index.get(c.id); if (i !== undefined) mine.push(i); }
+      return Int32Array.from(mine);
+    }),
     otherCustomers: Int32Array.from(onFeeder, (cs) => cs.filter((c) => !index.has(c.id) && !isProtectedClass(c.class)).length),
   };
 

@@ -111,7 +111,7 @@ export function bandOf(p: PlanProblem, unit: number): number {
   return rung * TIER_COUNT + p.customers.tier[p.units.customer[unit]];
 }
 
-const MEASURE_LIST: Measure[] = ['demand-response', 'shift', 'avoid-peak', 'limit', 'feeder-open'];
+export const MEASURE_LIST: readonly Measure[] = ['demand-response', 'shift', 'avoid-peak', 'limit', 'feeder-open'];
 export function measureName(index: number): Measure {
   return MEASURE_LIST[index];
 }

@@ -20,7 +20,8 @@ import { buildPlanProblem } from './build-problem.ts';
 import { feederExclusion } from './emergency-order.ts';
 import { checkPlanFile } from './plan-file.ts';
 import { verifyAgainstScenario } from './plan-scenario.ts';
-import { measureIndex, type PlanProblem } from './problem.ts';
+import type { PlanProblem } from './problem.ts';
+import { unitLookup } from './unit-lookup.ts';
 import type { PlanReport } from './report.ts';
 import type { SolvedPlan } from './solve.ts';
 import { verifyPlan, type Verification } from './verify.ts';
@@ -93,10 +94,9 @@ export function readBackPlan(
   // and holds (a customer kept on one more hour so its snap-back moves on).
   const U = problem.units.customer.length;
   let xEnergy: Float64Array | null = null, xHold: Float64Array | null = null;
-  const unitOf = new Map<string, number>();
-  for (let u = 0; u < U; u++) unitOf.set(`${problem.customers.id[problem.units.customer[u]]}|${problem.units.measure[u]}`, u);
+  const unitOf = unitLookup(problem);
   for (const o of kept) {
-    const u = unitOf.get(`${o.customer}|${measureIndex(o.measure)}`)!;
+    const u = unitOf(o.customer, o.measure)!;
     if (o.energyMW) { xEnergy ??= new Float64Array(U * H); o.energyMW.forEach((v, h) => (xEnergy![u * H + h] = v)); }
     if (o.heldMW) { xHold ??= new Float64Array(U * H); o.heldMW.forEach((v, h) => (xHold![u * H + h] = v)); }
   }

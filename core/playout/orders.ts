@@ -5,7 +5,8 @@
  * the plan was made for something else.
  */
 import type { PlanReport } from '../plan/report.ts';
-import { measureIndex, type PlanProblem } from '../plan/problem.ts';
+import type { PlanProblem } from '../plan/problem.ts';
+import { unitLookup } from '../plan/unit-lookup.ts';
 import type { Problem } from '../problems.ts';
 import type { SolvedPlan } from '../plan/solve.ts';
 import { formatInZone, resolveZone } from '../time/zone.ts';
@@ -30,11 +31,10 @@ export function ordersFromReport(name: string, p: PlanProblem, r: PlanReport): {
   if (r.start !== start || r.hours !== H) {
     return { ok: false, problems: [{ path: `${name}: start, hours`, message: `expected a plan for ${H} h from ${start} (the scenario's horizon), found ${r.hours} h from ${r.start}` }] };
   }
-  const unitOf = new Map<string, number>();
-  for (let u = 0; u < p.units.customer.length; u++) unitOf.set(`${p.customers.id[p.units.customer[u]]}|${p.units.measure[u]}`, u);
+  const unitOf = unitLookup(p);
   const x = new Float64Array(p.units.customer.length * H), payback = new Float64Array(p.units.customer.length * H);
   (r.orders ?? []).forEach((o, i) => {
-    const u = unitOf.get(`${o.customer}|${measureIndex(o.measure)}`);
+    const u = unitOf(o.customer, o.measure);
     if (u === undefined) { problems.push({ path: `${name}: orders[${i}]`, message: `expected a customer and measure of the scenario's plan tables, found ${o.customer} ${o.measure}` }); return; }
     if (o.mw.length !== H) { problems.push({ path: `${name}: orders[${i}].mw`, message: `expected ${H} hourly values, found ${o.mw.length}` }); return; }
     o.mw.forEach((v, h) => (x[u * H + h] = v));
