@@ -6,6 +6,7 @@
  */
 import { contentHash } from '../../core/content-hash.ts';
 import { loadScenarioBytes } from '../../core/scenario/validate.ts';
+import { forgetKeptPlans } from './kept-plans.ts';
 
 /** A scenario as the engine takes it: its bytes, or the key of the one this worker holds. */
 export type ScenarioBytes = Uint8Array | { held: string };
@@ -39,6 +40,8 @@ export function loadCached(name: string, bytes: ScenarioBytes): Loaded {
   if (kept?.key === key) return kept.result;
   const result = loadScenarioBytes(name, bytes);
   kept = { key, result };
+  // Plans kept for the scenario this one replaces can never be asked for again here: their memory back.
+  forgetKeptPlans();
   return result;
 }
 

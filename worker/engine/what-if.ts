@@ -7,7 +7,7 @@
 import { transfer } from 'comlink';
 import type { ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
 import { buildGaps, buildPlanProblem } from '../../core/plan/build-problem.ts';
-import type { PlanProblem } from '../../core/plan/problem.ts';
+import { MEASURE_LIST, type PlanProblem } from '../../core/plan/problem.ts';
 import { solvePlan } from '../../core/plan/solve.ts';
 import { verifyPlan, type PlanToVerify } from '../../core/plan/verify.ts';
 import { HEAT_SENSITIVITY_PER_C } from '../../core/playout/context.ts';
@@ -61,8 +61,6 @@ export interface WhatIfPlan {
 
 /** Units × hours above which a what-if plan is verified where it is made, not sent to another worker. */
 const WHATIF_HANDOVER_CELLS = 5_000_000;
-
-const MEASURE_LIST = ['demand-response', 'shift', 'avoid-peak', 'limit', 'feeder-open'];
 
 /** The what-if session of this worker: the scenario and its plan tables per notice. */
 let session: { key: string; scenario: Scenario; problems: Map<string, PlanProblem> } | null = null;
