@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --record]` (`-- --profile [city|province] [--lp]`: the stages one by one, profile.ts): the benchmark suites (benchmark.js). Every figure
+ * `npm run bench [-- --quick] [-- --record] [-- --only playout,replan]` (`-- --profile [city|province] [--lp]`: the stages one by one, profile.ts): the benchmark suites (benchmark.js). Every figure
  * is measured next to a reference taken in the same run on the same data, so results compare
  * across machines as ratios; absolute seconds are printed too because the issues set absolute
  * targets on the project's 2-core machine. Results go to bench/results/latest.json; --record also
@@ -30,13 +30,16 @@ const record = process.argv.includes('--record');
 
 const rows: BenchRow[] = [];
 console.log(`Orderly benchmarks${quick ? ' (quick)' : ''} — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-rows.push(...(await cliStartSuite({ quick })));
-rows.push(...(await generationSuite({ quick })));
-rows.push(...(await forecastingSuite({ quick })));
-rows.push(...(await planningSuite({ quick })));
-rows.push(...(await playoutSuite({ quick })));
-rows.push(...(await executionSuite({ quick })));
-rows.push(...(await replanSuite({ quick })));
+// `--only playout,replan`: just those suites (a change measured without the whole run's hour).
+const suites = { 'cli-start': cliStartSuite, generation: generationSuite, forecasting: forecastingSuite, planning: planningSuite, playout: playoutSuite, execution: executionSuite, replan: replanSuite };
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : Object.keys(suites);
+const unknown = only.filter((n) => !(n in suites));
+if (unknown.length || !only.length) {
+  console.error(`bench: --only expected suites among ${Object.keys(suites).join(', ')}, found ${JSON.stringify(process.argv[onlyAt + 1] ?? '')}`);
+  process.exit(2);
+}
+for (const [name, suite] of Object.entries(suites)) if (only.includes(name)) rows.push(...(await suite({ quick })));
 
 const baselinePath = new URL('./baseline.json', import.meta.url);
 const baseline: { rows: BenchRow[] } | null = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : null;
@@ -45,8 +48,8 @@ printTable(rows, baseline?.rows ?? null);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const result = { when: new Date().toISOString(), quick, machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version }, rows };
 writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
-if (record) writeFileSync(baselinePath, `${JSON.stringify(result, null, 2)}\n`);
-console.log(`\nresults: bench/results/latest.json${record ? ', recorded as bench/baseline.json' : ''}`);
+if (record && onlyAt < 0) writeFileSync(baselinePath, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nresults: bench/results/latest.json${record && onlyAt < 0 ? ', recorded as bench/baseline.json' : record ? ' (not recorded as the baseline: a partial run)' : ''}`);
 const failed = rows.filter((r) => !meetsTargets(r));
 if (failed.length) {
   const missed = (r: BenchRow) => (r.target !== undefined && r.medianS > r.target ? `${r.medianS.toFixed(2)} s > ${r.target} s` : `${r.ratio?.toFixed(2)}× > ${r.ratioTarget}×`);
