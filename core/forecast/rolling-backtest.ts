@@ -90,8 +90,15 @@ export function rollingBacktest(input: RollingInput, options: RollingOptions): R
     coverage80: pct(acc.inside, acc.hours),
   })).filter((d) => d.hours > 0);
   const calibration = correction
-    ? `measured-load correction per horizon day fitted on the model's held-out errors (${correction.issues} issue times before the test window${correction.temperature ? ', with the temperature the model forecast with' : ''}); ` +
+    ? `measured-load correction per horizon day fitted on the model's held-out errors (${correction.issues} issue times before the test window${temperatureNote(correction)}); ` +
       `P10–P90 of each horizon day from the errors of that day's forecasts verified in the last ${CALIBRATION_DAYS} days before the issue (held-out forecasts before the test window)`
     : `no correction: fewer than 30 issue times with held-out errors before the test window; the model's own quantiles are used`;
   return { issueHour: options.issueHour, horizonDays: H, issues, uncorrected, byDay, calibration, correction };
+}
+
+/** Which horizon days the temperature's signals serve, in words ('' without a temperature). */
+function temperatureNote(c: Correction): string {
+  if (!c.temperature || !c.temperatureKept) return '';
+  const days = c.temperatureKept.flatMap((kept, k) => (kept ? [k === 0 ? 'the issue day' : `day ${k}`] : []));
+  return `; the temperature's signals kept, by 3-fold cross-validation over those issues, for ${days.length ? days.join(', ') : 'no day'}`;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarFeatures } from '../../core/forecast/calendar-features.ts';
 import { errorModel } from '../../core/forecast/quantiles.ts';
 import { rollingBacktest } from '../../core/forecast/rolling-backtest.ts';
-import { fitCorrection, issueForecast, issueIndices } from '../../core/forecast/rolling.ts';
+import { fitCorrection, issueForecast, issueIndices, SIGNALS } from '../../core/forecast/rolling.ts';
 import { createRng } from '../../core/random/rng.ts';
 import { resolveZone } from '../../core/time/zone.ts';
 import { runCli } from '../support/cli.ts';
@@ -132,6 +132,14 @@ describe('the forecast issued each day, with the temperature the model forecast 
       expect(d.coverage80).toBeGreaterThanOrEqual(75);
       expect(d.coverage80).toBeLessThanOrEqual(85);
     }
+  });
+
+  it('keeps the temperature\'s signals only where they forecast better on held-out issues: with a model whose error owes nothing to the weather, on no day', () => {
+    expect(withT.correction!.temperatureKept![1]).toBe(true);
+    const plain = persistentError('rolling');
+    const r = rollingBacktest({ cal, actual: plain.actual, model: onTest(plain.model), vanilla: onTest(plain.model), heldOut: heldOutOf(plain.model), errors: errorModel(plain.actual, heldOutOf(plain.model), cal.hour), test, temperature }, { issueHour: 10, horizonDays: 3 });
+    expect(r.correction!.temperatureKept).toEqual([false, false, false, false]);
+    for (const c of r.correction!.coefficients) expect(c.slice(SIGNALS.length).every((v) => v === 0)).toBe(true);
   });
 
   it('refuses to issue from a correction fitted with a temperature without one, naming what it expected', () => {
