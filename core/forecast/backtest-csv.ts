@@ -143,6 +143,8 @@ export function backtestCsv(text: string, o: CsvBacktestOptions): CsvBacktestRes
     rolling = rollingBacktest({
       cal, actual: table.series.load, model: onAxis(mine.point), vanilla: onAxis(report.forecasts.vanilla.point),
       heldOut: mine.heldOut ?? new Float64Array(table.hours).fill(Number.NaN), errors: mine.errors!, test,
+      // The temperature the model forecast with: measured before the test window, the forecast column inside it where given (ex ante).
+      ...(table.series.temp ? { temperature: withForecast(table.series.temp, table.series.tempForecast, test) } : {}),
     }, o.rolling);
   }
   const peak = table.series.loadMax ? [peakNote(table.series.load, table.series.loadMax, test)] : [];
@@ -165,4 +167,12 @@ function peakNote(load: Float64Array, loadMax: Float64Array, test: { from: numbe
   const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
   return `the forecasts are of hourly means; in the test window the hour's highest point (loadMax) stands ${n ? pct(sum / n) : 'n/a'} above its hour's mean on average, ` +
     `${n ? pct(most) : 'n/a'} at most: measure warnings against the maximum`;
+}
+
+/** The measured temperature, with the forecast column over the test window where one is given. */
+function withForecast(measured: Float64Array, forecast: Float64Array | undefined, test: { from: number; to: number }): Float64Array {
+  if (!forecast) return measured;
+  const t = measured.slice();
+  for (let i = test.from; i < Math.min(test.to, t.length); i++) t[i] = forecast[i];
+  return t;
 }

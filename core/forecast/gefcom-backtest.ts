@@ -190,8 +190,15 @@ export function gefcomBacktest(data: GefcomData, task: GefcomTask, onProgress: (
     // by the system load measured up to each issue hour.
     const onAxis = (f: SeriesForecast) => { const a = new Float64Array(n).fill(Number.NaN); a.set(f.point, f.target.from); return a; };
     const heldOutSystem = Float64Array.from(heldOut, (v, i) => (zoneModelForecasts[0][0].heldOutWeight![i] > 0 ? v : Number.NaN));
+    // The system's weather: the mean of the stations (each zone's model reads its own).
+    const stations = seriesInput(data, systemLoad).stations;
+    const temperature = Float64Array.from({ length: n }, (_, i) => {
+      let sum = 0, known = 0;
+      for (const t of stations) if (Number.isFinite(t[i])) { sum += t[i]; known++; }
+      return known ? sum / known : Number.NaN;
+    });
     rollingReport = rollingBacktest({
-      cal, actual: systemActual, model: onAxis(systemModel[0]), vanilla: onAxis(systemVanilla[0]), heldOut: heldOutSystem, errors: systemErrors, test: windows[0].target,
+      cal, actual: systemActual, model: onAxis(systemModel[0]), vanilla: onAxis(systemVanilla[0]), heldOut: heldOutSystem, errors: systemErrors, test: windows[0].target, temperature,
     }, rolling);
   }
   onProgress(1);

@@ -41,12 +41,14 @@ export interface RollingInput {
   heldOut: ArrayLike<number>;
   /** The model's own error model, for horizons the correction cannot serve. */
   errors: ErrorModel;
+  /** The temperature the model forecast with, on the axis (NaN where unknown): the correction reads how the weather changes too. */
+  temperature?: ArrayLike<number>;
   test: Window;
 }
 
 export function rollingBacktest(input: RollingInput, options: RollingOptions): RollingReport {
   const { cal, actual, test } = input;
-  const correction = fitCorrection(actual, input.heldOut, cal, options);
+  const correction = fitCorrection(actual, input.heldOut, cal, options, input.temperature ? { temperature: input.temperature } : {});
   const H = options.horizonDays;
   const sums = Array.from({ length: H + 1 }, () => ({ hours: 0, rolling: 0, model: 0, vanilla: 0, inside: 0 }));
   let issues = 0, uncorrected = 0;
@@ -56,14 +58,14 @@ export function rollingBacktest(input: RollingInput, options: RollingOptions): R
   const recent = new RecentErrors(H);
   if (correction) {
     for (const s of issueIndices(cal, test.from - CALIBRATION_DAYS * 24, test.from, options.issueHour)) {
-      if (!issueSignals(actual, input.heldOut, s)) continue;
-      const seeded = issueForecast(actual, input.heldOut, cal, s, test.from, correction, input.errors, H);
+      if (!issueSignals({ actual, model: input.heldOut, cal }, s)) continue;
+      const seeded = issueForecast(actual, input.heldOut, cal, s, test.from, correction, input.errors, H, undefined, input.temperature);
       for (const d of seeded.days) d.point.forEach((p, j) => recent.add(d.day, cal.hour[d.window.from + j], actual[d.window.from + j], p, d.window.from + j + 1));
     }
   }
   // Issues whose last 24 hours lie inside the test window (the model's forecast is known there).
   for (const s of issueIndices(cal, test.from + 24, test.to, options.issueHour)) {
-    const issued = issueForecast(actual, input.model, cal, s, test.to, correction, input.errors, H, recent);
+    const issued = issueForecast(actual, input.model, cal, s, test.to, correction, input.errors, H, recent, input.temperature);
     for (const d of issued.days) d.point.forEach((p, j) => recent.add(d.day, cal.hour[d.window.from + j], actual[d.window.from + j], p, d.window.from + j + 1));
     issues++;
     if (!issued.corrected) uncorrected++;
@@ -88,8 +90,15 @@ export function rollingBacktest(input: RollingInput, options: RollingOptions): R
     coverage80: pct(acc.inside, acc.hours),
   })).filter((d) => d.hours > 0);
   const calibration = correction
-    ? `measured-load correction per horizon day fitted on the model's held-out errors (${correction.issues} issue times before the test window); ` +
+    ? `measured-load correction per horizon day fitted on the model's held-out errors (${correction.issues} issue times before the test window${temperatureNote(correction)}); ` +
       `P10–P90 of each horizon day from the errors of that day's forecasts verified in the last ${CALIBRATION_DAYS} days before the issue (held-out forecasts before the test window)`
     : `no correction: fewer than 30 issue times with held-out errors before the test window; the model's own quantiles are used`;
   return { issueHour: options.issueHour, horizonDays: H, issues, uncorrected, byDay, calibration, correction };
+}
+
+/** Which horizon days the temperature's signals serve, in words ('' without a temperature). */
+function temperatureNote(c: Correction): string {
+  if (!c.temperature || !c.temperatureKept) return '';
+  const days = c.temperatureKept.flatMap((kept, k) => (kept ? [k === 0 ? 'the issue day' : `day ${k}`] : []));
+  return `; the temperature's signals kept, by 3-fold cross-validation over those issues, for ${days.length ? days.join(', ') : 'no day'}`;
 }

@@ -224,8 +224,9 @@ function forecastOwnArea(axis: ScenarioAxis, input: AreaSeriesInput, model: Mode
       ...(input.stations ? { stations: input.stations } : {}), ...(input.heldOutHours ? { heldOutHours: input.heldOutHours } : {}),
       ...(input.recency ? { recency: input.recency } : {}),
       ...(shared ? { shared } : {}),
-      // The fit's own view of the measured day before the issue, for the correction's signals.
-      ...(rolling ? { context: axis.study.from - (issuedAt - 24) } : {}),
+      // The fit's own view of the measured weeks before the issue, for the correction's signals
+      // (the last day's, and the weighted errors of the last weeks).
+      ...(rolling ? { context: axis.study.from - (issuedAt - 28 * 24) } : {}),
     },
   );
   if (!rolling || !f.heldOut || !f.errors || !f.context) return f;

@@ -25,12 +25,15 @@ describe.skipIf(!dir)('GEFCom2012 targets', () => {
     expect(test2007.zoneMedianMape.model).toBeLessThanOrEqual(7.0);
   });
 
-  it('issued daily at 10:00 with the load measured before it, forecast tomorrow better than without it (≤ 3.5 %; the issue asks ≤ 3.0 %, not yet met), with intervals that hold 75–85 %', () => {
+  it('issued daily at 10:00 with the load measured before it, forecast tomorrow better than without it (≤ 3.235 %; the issue asks ≤ 3.0 %, not yet met), days 2–4 ≤ 3.8 %, days 5–7 (the temperature kept) ≤ 3.65 %, with intervals that hold 75–85 %', () => {
     const r = test2007.rolling!;
     expect(r.issues).toBeGreaterThan(360);
+    expect(r.correction!.temperatureKept).toEqual([false, false, false, false, false, true, true, true]);
     const [tomorrow] = r.byDay;
-    expect(tomorrow.mape.rolling).toBeLessThanOrEqual(3.5);
-    expect(tomorrow.mape.rolling).toBeLessThan(tomorrow.mape.model - 0.3);
+    expect(tomorrow.mape.rolling).toBeLessThanOrEqual(3.235);
+    expect(tomorrow.mape.rolling).toBeLessThan(tomorrow.mape.model - 0.7);
+    for (const d of r.byDay.slice(1, 4)) expect(d.mape.rolling, `day ${d.day}`).toBeLessThanOrEqual(3.8);
+    for (const d of r.byDay.slice(4)) expect(d.mape.rolling, `day ${d.day}`).toBeLessThanOrEqual(3.65);
     for (const d of r.byDay) {
       expect(d.mape.rolling).toBeLessThanOrEqual(d.mape.model);
       expect(d.coverage80).toBeGreaterThanOrEqual(75);

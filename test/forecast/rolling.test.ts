@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarFeatures } from '../../core/forecast/calendar-features.ts';
 import { errorModel } from '../../core/forecast/quantiles.ts';
 import { rollingBacktest } from '../../core/forecast/rolling-backtest.ts';
-import { fitCorrection, issueForecast, issueIndices } from '../../core/forecast/rolling.ts';
+import { fitCorrection, issueForecast, issueIndices, SIGNALS } from '../../core/forecast/rolling.ts';
 import { createRng } from '../../core/random/rng.ts';
 import { resolveZone } from '../../core/time/zone.ts';
 import { runCli } from '../support/cli.ts';
@@ -101,6 +101,53 @@ describe('the forecast issued each day with measured load', () => {
     expect(none.uncorrected).toBe(none.issues);
     expect(none.calibration).toMatch(/no correction/);
     for (const d of none.byDay) expect(d.mape.rolling).toBeCloseTo(d.mape.model, 10);
+  });
+});
+
+describe('the forecast issued each day, with the temperature the model forecast with', () => {
+  // A model whose weather response has drifted since its fit: its error on a day grows with that
+  // day's temperature (3 % per standard deviation, weather changing from day to day), on top of
+  // a level that persists (AR(1), 0.5 a day). Yesterday's error says little of tomorrow's when
+  // tomorrow's weather differs; tomorrow's temperature says the rest.
+  const rng = createRng('drifted weather');
+  const model = new Float64Array(n), actual = new Float64Array(n), temperature = new Float64Array(n);
+  let level = 0, weather = 0;
+  for (let i = 0; i < n; i++) {
+    if (i % 24 === 0) { level = 0.5 * level + 0.01 * rng.normal(); weather = 0.3 * weather + rng.normal(); }
+    const h = i % 24;
+    temperature[i] = 20 + 6 * weather + 2 * Math.sin((Math.PI * (h - 9)) / 12);
+    model[i] = 1000 + 300 * Math.sin((Math.PI * (h - 6)) / 12);
+    actual[i] = model[i] * (1 + level + 0.03 * weather + 0.005 * rng.normal());
+  }
+  const errors = errorModel(actual, heldOutOf(model), cal.hour);
+  const input = { cal, actual, model: onTest(model), vanilla: onTest(model), heldOut: heldOutOf(model), errors, test };
+  const without = rollingBacktest(input, { issueHour: 10, horizonDays: 3 });
+  const withT = rollingBacktest({ ...input, temperature }, { issueHour: 10, horizonDays: 3 });
+
+  it('forecasts tomorrow better with it than from the measured load alone, with intervals still holding 75–85 %', () => {
+    expect(withT.correction!.temperature).toBeDefined();
+    expect(without.correction!.temperature).toBeUndefined();
+    expect(withT.byDay[0].mape.rolling).toBeLessThan(0.7 * without.byDay[0].mape.rolling);
+    for (const d of withT.byDay) {
+      expect(d.coverage80).toBeGreaterThanOrEqual(75);
+      expect(d.coverage80).toBeLessThanOrEqual(85);
+    }
+  });
+
+  it('keeps the temperature\'s signals only where they forecast better on held-out issues: with a model whose error owes nothing to the weather, on no day', () => {
+    expect(withT.correction!.temperatureKept![1]).toBe(true);
+    const plain = persistentError('rolling');
+    const r = rollingBacktest({ cal, actual: plain.actual, model: onTest(plain.model), vanilla: onTest(plain.model), heldOut: heldOutOf(plain.model), errors: errorModel(plain.actual, heldOutOf(plain.model), cal.hour), test, temperature }, { issueHour: 10, horizonDays: 3 });
+    expect(r.correction!.temperatureKept).toEqual([false, false, false, false]);
+    for (const c of r.correction!.coefficients) expect(c.slice(SIGNALS.length).every((v) => v === 0)).toBe(true);
+  });
+
+  it('refuses to issue from a correction fitted with a temperature without one, naming what it expected', () => {
+    const correction = fitCorrection(actual, heldOutOf(model), cal, { issueHour: 10, horizonDays: 3 }, { temperature });
+    const s = issueIndices(cal, test.from + 48, test.to, 10)[0];
+    expect(() => issueForecast(actual, onTest(model), cal, s, test.to, correction, errors, 3)).toThrow(/^issueForecast temperature: expected the temperature the model forecast with/);
+    const f = issueForecast(actual, onTest(model), cal, s, test.to, correction, errors, 3, undefined, temperature);
+    for (const d of f.days) for (const v of d.point) expect(Number.isFinite(v)).toBe(true);
   });
 });
 
