@@ -260,6 +260,14 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   // Days on which a customer at its daily limit got an hour back (after some hours were planned).
   const freedDay = new Uint8Array(Math.max(1, days));
   const cursor = new Int32Array(K * H);
+  // Hour-major: 1 where unit u is known full in hour h (cap − x ≤ EPS). Only undo lowers x, and it
+  // clears the mark; every other write raises x, so a mark is never stale (an unmarked full unit
+  // is found by the exact test).
+  const fullAt = new Uint8Array(U * H);
+  // Hour-major: 1 where customer c is known to have no whole kW of budget left in hour h
+  // (room − released < 1 kW: none of its units can give). Only undo and a recount lower what it
+  // releases, and they clear the mark.
+  const atRoom = new Uint8Array(C * H);
   // Per constraint and hour, the units that can give anything at all then (capacity, notice,
   // the daily-hours assignment), in order: built the first time the hour is covered.
   const usableLists: (Int32Array | undefined)[] = new Array(K * H);
@@ -278,7 +286,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   // Totals kept as the plan grows, hour-major so an hour's slice is a view: MW each customer
   // releases (all measures, and all but shifts), and MW covered per constraint.
   const relC = new Float64Array(H * C), relNS = new Float64Array(H * C), coveredHK = new Float64Array(H * K);
-  let custX = relC.subarray(0, C);
+  let custX = relC.subarray(0, C), enteredHour = 0;
   let covered = coveredHK.subarray(0, K);
   let xEnergy: Float64Array | null = null;
   let xHold: Float64Array | null = null;
@@ -289,7 +297,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   /** Recount the totals from x and the feeders (after the energy rotation has written into x). */
   const rebuildTotals = () => {
     cursor.fill(0);
-    relC.fill(0); relNS.fill(0); coveredHK.fill(0);
+    relC.fill(0); relNS.fill(0); coveredHK.fill(0); atRoom.fill(0);
     for (let u = 0; u < U; u++) {
       const c = unitCustomer[u], shift = measure[u] === SHIFT;
       for (let h = 0; h < H; h++) {
@@ -319,6 +327,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   let excludeEnded = false;
   /** Load the state of hour h (custX, covered) from x. */
   const enterHour = (h: number, keepEnded = false) => {
+    enteredHour = h;
     custX = relC.subarray(h * C, h * C + C);
     covered = coveredHK.subarray(h * K, h * K + K);
     if (keepEnded) return;
@@ -383,6 +392,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     const c = unitCustomer[u];
     x[u * H + h] -= amount;
     if (x[u * H + h] < 1e-12) x[u * H + h] = 0;
+    fullAt[h * U + u] = 0;
     if (measure[u] === SHIFT) {
       // Remove as much payback as this amount placed (the unit's totals stay exact).
       let left = amount * p.units.payback[u];
@@ -395,6 +405,8 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       }
     }
     custX[c] -= amount;
+    atRoom[h * C + c] = 0;
+    atRoom[enteredHour * C + c] = 0; // custX is the entered hour's
     if (measure[u] !== SHIFT) relNS[h * C + c] = Math.max(0, relNS[h * C + c] - amount);
     for (const k of custChain[c]) covered[k] -= amount;
     if (custX[c] <= 1e-12) {
@@ -413,9 +425,19 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     // Units before the cursor are spent: the next cover of this constraint and hour starts after
     // them. Taking back an order resets it.
     let cur = cursor[k * H + h];
+    const row = h * U, row2 = h * C;
     for (let i = cur; i < list.length && need > EPS; i++) {
-      const u = list[i], c = unitCustomer[u];
-      if (cap[u * H + h] - x[u * H + h] <= EPS) { if (i === cur) cur++; continue; }
+      const u = list[i];
+      // Full units are skipped on a byte of the hour's row (cap and x are unit-major: reading them
+      // here, unit after unit, was most of the cover's time on a city).
+      if (fullAt[row + u] === 1) { if (i === cur) cur++; continue; }
+      const c = unitCustomer[u];
+      // A customer known to have no kW left gives nothing (past the cursor, where whether the
+      // unit is full only moves the cursor, that is all there is to know).
+      if (atRoom[row2 + c] === 1 && i !== cur) continue;
+      if (cap[u * H + h] - x[u * H + h] <= EPS) { fullAt[row + u] = 1; if (i === cur) cur++; continue; }
+      if (atRoom[row2 + c] === 1) continue;
+      if (floorKW(room(c, h) - custX[c]) < KW - EPS) { atRoom[row2 + c] = 1; continue; }
       if (!available(c, h)) continue;
       const amount = Math.min(extraOf(u, h), floorKW(need + 1e-9));
       if (amount < KW - EPS) continue;
@@ -774,23 +796,37 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
    * What the measures inside constraint k could give in hour h at most (all units of available
    * customers, shifts aside, within budgets), plus the feeders open there other than `except`.
    */
+  // Scratch for capacityInside, per customer (typed, reset through the lists of those touched: it
+  // runs for every open feeder of every trimmed hour, where Maps cost most of the trim).
+  const capSeen = new Float64Array(C), capShifted = new Float64Array(C);
+  const capSeenAt = new Int32Array(C).fill(-1), capShiftAt = new Int32Array(C).fill(-1);
+  const capOrder = new Int32Array(C);
+  let capCall = 0;
   const capacityInside = (k: number, h: number, except: number): number => {
-    let s = 0;
-    const list = usable(k, h);
-    const seen = new Map<number, number>();
-    for (const u of list) {
-      const c = unitCustomer[u];
-      if (measure[u] === SHIFT) continue;
-      if (feederOpenFor(c, h) && p.customers.feeder[c] !== except) continue;
-      // Customers just ended count: they can be kept on (a hold) before any feeder opens.
-      if (p.customers.feeder[c] !== except && custX[c] <= 0 && hoursUsed[c * days + p.dayIndex[h]] >= maxHours[c]) continue;
-      seen.set(c, (seen.get(c) ?? 0) + cap[u * H + h]);
+    const call = capCall++;
+    const list = usable(k, h), FD = p.customers.feeder, day = p.dayIndex[h];
+    // The same sums in the same order as a pass per kind: shifts as they stand into s in list
+    // order, the other measures per customer (customers in the order first met).
+    let s = 0, n = 0;
+    for (let i = 0; i < list.length; i++) {
+      const u = list[i], c = unitCustomer[u];
+      if (measure[u] === SHIFT) {
+        if (feederOpenFor(c, h)) continue;
+        if (capShiftAt[c] !== call) { capShiftAt[c] = call; capShifted[c] = 0; }
+        capShifted[c] += x[u * H + h];
+        s += x[u * H + h];
+        continue;
+      }
+      if (FD[c] !== except && (feederOpenFor(c, h) || (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c]))) continue;
+      if (capSeenAt[c] !== call) { capSeenAt[c] = call; capSeen[c] = 0; capOrder[n++] = c; }
+      capSeen[c] += cap[u * H + h];
     }
     // Shifts as they stand (their room to come back is shared: not claimed beyond what they give),
     // the other measures within what the budget leaves beside them.
-    const shifted = new Map<number, number>();
-    for (const u of list) if (measure[u] === SHIFT && !feederOpenFor(unitCustomer[u], h)) { const c = unitCustomer[u]; shifted.set(c, (shifted.get(c) ?? 0) + x[u * H + h]); s += x[u * H + h]; }
-    for (const [c, v] of seen) s += Math.max(0, Math.min(v, room(c, h) - (shifted.get(c) ?? 0)));
+    for (let i = 0; i < n; i++) {
+      const c = capOrder[i];
+      s += Math.max(0, Math.min(capSeen[c], room(c, h) - (capShiftAt[c] === call ? capShifted[c] : 0)));
+    }
     for (const f of feedersInside[k]) if (f !== except && feederOpen[f * H + h]) s += feederMW[f * H + h];
     return s;
   };
