@@ -70,6 +70,12 @@ export const BASELINE_WORDS: Record<BaselinePolicy, Record<Lang, string>> = {
   'similar-days': { zh: '气温最接近的 5 个同类日平均', en: 'mean of the 5 same-kind days with the closest peak temperature' },
 };
 
+/** The columns of the list of customers short of their order (未执行到位清单), as the rules list them, in the page's words. */
+export const SHORT_HEAD: Record<Lang, string[]> = {
+  zh: ['户号', '户名', '联系人', '基准负荷（MW）', '指标（MW）', '实际负荷（MW）', '错避峰负荷（MW）', '完成率（%）', '是否执行'],
+  en: ['Account', 'Customer name', 'Contact', 'Baseline load (MW)', 'Target (MW)', 'Actual load (MW)', 'Load curtailed (MW)', 'Completion rate (%)', 'Executed'],
+};
+
 /** The daily report (日报) as label and value, in the order the rules list its fields, every figure with its unit. */
 export function dailyRows(r: DailyReport, lang: Lang): [string, string][] {
   const zh = lang === 'zh';

@@ -307,6 +307,7 @@ const WORDS = {
   dropEnergyCol: { en: 'Energy (MWh)', zh: '电量（MWh）' },
   verdictCol: { en: 'Traced against the plan', zh: '核对结论' },
   evaluationTitle: { en: 'Evaluation over the days judged (事后评估)', zh: '事后评估（已评判日期）' },
+  printExecution: { en: 'Print execution report', zh: '打印执行情况报告' },
   downloadDaily: { en: 'Daily report (CSV)', zh: '日报（CSV）' },
   downloadShort: { en: 'Customers short (CSV)', zh: '未执行到位清单（CSV）' },
   downloadEvaluation: { en: 'Evaluation (CSV)', zh: '事后评估（CSV）' },

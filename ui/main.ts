@@ -204,6 +204,7 @@ $('day-select').addEventListener('change', () => changeExecution((x) => dayChose
 $('download-daily').addEventListener('click', () => execution.downloadReports('daily'));
 $('download-short').addEventListener('click', () => execution.downloadReports('shortfall'));
 $('download-evaluation').addEventListener('click', () => execution.downloadReports('evaluation'));
+$('print-execution').addEventListener('click', () => execution.printReport());
 
 followWidth(store);
 

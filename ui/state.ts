@@ -5,6 +5,7 @@
  * tested in plain Node. The engine calls that lead to them are in controllers/, the drawing in
  * views/.
  */
+import type { ExecutionDocumentInput } from './views/execution-document.ts';
 import { guessCsvLayout, type CsvGuess } from '../core/history/guess-layout.ts';
 import type { ScenarioForecast } from '../core/forecast/scenario-forecast.ts';
 import type { PlanDigest } from '../core/plan/digest.ts';
@@ -129,8 +130,17 @@ export interface CsvOffer {
   scenario: { name: string; blob: Blob; timeZone: string; areas: AreaRef[] };
 }
 
-/** The plan report last made for printing, in the language it was made in. */
-export interface Report {
+/** The document last made for printing — a plan report or an execution report — in the language it was made in. */
+export type Report = PlanPrint | ExecutionPrint;
+
+export interface ExecutionPrint {
+  kind: 'execution';
+  document: ExecutionDocumentInput;
+  lang: Lang;
+}
+
+export interface PlanPrint {
+  kind: 'plan';
   plan: StoredPlan;
   digest: PlanDigest;
   scenarioName: string;

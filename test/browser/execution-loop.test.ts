@@ -292,6 +292,67 @@ describe.skipIf(!browserAvailable)('the day of execution on the page', () => {
     await speak('en');
   }, 60_000);
 
+  it('prints the execution report to file and sign: each day\'s 日报, compliance by group, the customers short, the residents\' guarantee, the evaluation, in English and in Chinese', async () => {
+    await page.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+    const printed = async (n: number) => page.waitForFunction((k) => (window as unknown as { printed: number }).printed === k, n, { timeout: 30_000 });
+    const doc = page.locator('#plan-document .execution-document');
+    const paper = async (name: string) => {
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('#execution-panel').isVisible()).toBe(false);
+      expect(await doc.isVisible()).toBe(true);
+      await page.setViewportSize({ width: 860, height: 1000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+      await page.screenshot({ path: join(shots, `${name}-top.png`), clip: { x: 0, y: 0, width: 860, height: 1250 } });
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      await page.emulateMedia({ media: 'screen' });
+    };
+    await page.click('#print-execution');
+    await printed(1);
+    const day = await page.inputValue('#day-select');
+    let text = (await doc.textContent())!;
+    expect(text).toMatch(/^Orderly-power execution report/);
+    expect(text).toContain('Baseline: last 5 normal working days, scaled to the day before the order (±20 %)');
+    expect(text).toMatch(/Meters: [^ ]+ \(made by the story\), [\d,]+ meters, [\d,]+ readings every 15 min/);
+    const days = Number(await doc.getAttribute('data-days'));
+    expect(days).toBeGreaterThanOrEqual(1);
+    expect(text).toContain(`Daily report ${day}`);
+    // The daily report's fields in the rules' order, the page's figures.
+    const section = doc.locator(`section[data-day="${day}"]`);
+    const fields = await section.locator('table').first().locator('tbody td:first-child').allTextContents();
+    expect(fields).toEqual(['Actual maximum load', 'Gap target dispatched', 'Execution periods', 'Customers shifting or avoiding the peak', 'Load shifted or avoided', 'Demand-response customers', 'Demand-response load', 'High-energy load limited', 'High-energy share', 'Energy affected', 'Customer execution rate', 'Completion rate']);
+    const onPage = await page.locator('#daily-report dd').allTextContents();
+    expect(await section.locator('table').first().locator('tbody td:nth-child(2)').allTextContents()).toEqual(onPage);
+    // The customers short, with the rules' columns, as many rows as the page counts (up to the printed 100).
+    expect(await section.locator('table').nth(2).locator('thead th').allTextContents()).toEqual(['Account', 'Customer name', 'Contact', 'Baseline load (MW)', 'Target (MW)', 'Actual load (MW)', 'Load curtailed (MW)', 'Completion rate (%)', 'Executed']);
+    const shortRows = await section.locator('table').nth(2).locator('tbody tr').count();
+    expect(shortRows).toBeGreaterThan(0);
+    expect(await section.textContent()).toContain(`Customers short of their order (${shortRows.toLocaleString('en-US')};`);
+    // The residents' guarantee: the feeder that dipped, with the regulator's verdict.
+    expect(await section.textContent()).toMatch(/[\d,]+ protected meters checked .*: [1-9]\d* possible cuts? of protected load/);
+    expect(await section.textContent()).toContain('ordered neither by the plan nor by the emergency order: a fault or an unordered cut, to be explained to the regulator');
+    expect(text).toMatch(new RegExp(`${days + 1} Evaluation over the days judged.*Days executed`));
+    expect(text).toMatch(/Prepared by.*Checked by.*Approved by.*Date/);
+    await paper('print-report-en');
+
+    await speak('zh');
+    await page.click('#print-execution');
+    await printed(2);
+    text = (await doc.textContent())!;
+    expect(text).toMatch(/^有序用电执行情况报告/);
+    expect(text).toMatch(new RegExp(`[一二三四五六七八九十]+、有序用电执行日报（${day}）`));
+    expect(await section.locator('table').first().locator('tbody td:first-child').allTextContents()).toEqual(['实际发生最大负荷', '调度下达缺口指标', '执行时段', '错避峰户数', '错避峰负荷', '需求响应户数', '需求响应负荷', '高耗能压限负荷', '高耗能压限负荷占比', '影响电量', '用户执行率', '完成率']);
+    expect(await section.locator('table').nth(2).locator('thead').textContent()).toBe('户号户名联系人基准负荷（MW）指标（MW）实际负荷（MW）错避峰负荷（MW）完成率（%）是否执行');
+    expect(text).toContain('方案与事故拉闸序位均未安排：疑为故障或未经指令的切除，须向监管说明');
+    expect(text).toMatch(/事后评估.*执行天数.*累计执行时长.*累计影响户次.*最大错避峰负荷.*累计影响电量/);
+    expect(text).toMatch(/编制.*审核.*批准.*日期/);
+    // No English sentence left in the report's own words (customers' names are the scenario's).
+    const words = (await doc.locator('h1, h2, h3, p:not(.doc-sub), th, footer').allTextContents()).join('\n');
+    expect(words).not.toMatch(/[A-Za-z]{4,} [a-z]{4,}/);
+    await paper('print-report-zh');
+    await speak('en');
+  }, 60_000);
+
   it('shows whom to call where the scenario gives a contact', async () => {
     const customer = recorded.split('@')[0];
     const file = JSON.parse(readFileSync(join(repoRoot, 'scenarios', 'heat-wave.json'), 'utf8'));

@@ -142,7 +142,7 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     if (!digested.ok) { say((word) => `${word('print')}: ${first(digested.problems)}`, 'error'); return; }
     say((word, lang) => `${word('print')}: ${planLabel(plan.report, lang)}`, 'ok');
     const printedAt = formatInZone(Date.now(), resolveZone(plan.report.timeZone)!);
-    store.update((s) => reportMade(s, { plan, digest: digested.digest, scenarioName: name, ...(d.bulletin ? { bulletin: d.bulletin } : {}), printedAt, lang }));
+    store.update((s) => reportMade(s, { kind: 'plan', plan, digest: digested.digest, scenarioName: name, ...(d.bulletin ? { bulletin: d.bulletin } : {}), printedAt, lang }));
     mark('report', plan.id);
     window.print();
   }

@@ -21,7 +21,7 @@ import {
 import { localeOf, planLabel, problemCount } from '../i18n.ts';
 import { clockText } from '../time-text.ts';
 import { forgetMeters, loadExecuting, loadMeters, loadNoticeLog, noticeKey, saveExecuting, saveMeters, saveNoticeLog, savePlans, type StoredPlan } from '../plan-store.ts';
-import { executionOpened, executionUpdated, revisionAdded, type PageState } from '../state.ts';
+import { executionOpened, executionUpdated, reportMade, revisionAdded, type PageState } from '../state.ts';
 import type { ScenarioRevision } from '../../core/execution/replan-scenario.ts';
 import { splitReport } from '../../core/plan/report-parts.ts';
 import type { Page } from './page.ts';
@@ -43,6 +43,8 @@ export interface ExecutionWork {
   downloadNotices(): void;
   downloadLog(): void;
   downloadReports(which: 'daily' | 'shortfall' | 'evaluation'): void;
+  /** The execution report of the days judged as a document (views/execution-document.ts), then the browser's print dialog. */
+  printReport(): void;
   /** The rest of the day re-planned at the page's clock from the meters given (orderly replan). */
   replanRest(): Promise<void>;
 }
@@ -229,6 +231,22 @@ export function createExecution(page: Page): ExecutionWork {
     download(`${baseName(x)}-${which === 'daily' ? 'daily-report' : which === 'shortfall' ? 'short-of-order' : 'evaluation'}-${lang}.csv`, text(csv));
   }
 
+  function printReport(): void {
+    const s = store.get(), x = s.execution, r = x?.result;
+    const c = x && context(s, x);
+    if (!x || !r || !c || !x.meters) { say((word) => `${word('printExecution')}: ${word('complianceEmpty')}`, 'error'); return; }
+    const lang = s.lang;
+    const printedAt = formatInZone(Date.now(), resolveZone(x.timeZone)!);
+    const document = {
+      scenarioName: c.d.opened.name, planLabel: planLabel(c.plan.report, lang), result: r, policy: x.policy,
+      meters: { name: x.meters.name, story: Boolean(x.meters.story) }, printedAt, timeZone: x.timeZone,
+    };
+    store.update((st) => reportMade(st, { kind: 'execution', document, lang }));
+    say((word, l) => `${word('printExecution')}: ${planLabel(c.plan.report, l)}`, 'ok');
+    mark('report', `${x.planId}~execution`);
+    window.print();
+  }
+
   async function replanRest(): Promise<void> {
     const x = get();
     const c = x && context(store.get(), x);
@@ -280,5 +298,5 @@ export function createExecution(page: Page): ExecutionWork {
     if (plans) await savePlans(d.opened.sha256, plans).catch((error: Error) => say(`${page.word('notSaved')}: ${error.message}`, 'error'));
   }
 
-  return { start, resume, record, moveClock, loadStory, loadMeters: readMeters, clearMeters, choosePolicy, downloadNotices, downloadLog, downloadReports, replanRest };
+  return { start, resume, record, moveClock, loadStory, loadMeters: readMeters, clearMeters, choosePolicy, downloadNotices, downloadLog, downloadReports, printReport, replanRest };
 }

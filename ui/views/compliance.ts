@@ -8,7 +8,7 @@ import type { CustomerCompliance, ComplianceGroup } from '../../core/execution/c
 import { BASELINE_POLICIES } from '../../core/execution/baselines.ts';
 import { shortfallList } from '../../core/execution/report-text.ts';
 import { pageCount, type Execution, type Paged } from '../execution-state.ts';
-import { BASELINE_WORDS, customersText, dailyRows, evaluationRows, mwhText, mwText, rateText, servesText, verdictText } from '../execution-text.ts';
+import { BASELINE_WORDS, SHORT_HEAD, customersText, dailyRows, evaluationRows, mwhText, mwText, rateText, servesText, verdictText } from '../execution-text.ts';
 import { className, localeOf, word, type Lang } from '../i18n.ts';
 import { $, fact, option } from './dom.ts';
 import { fillPager, fillTable, pageRows, type Cell } from './table.ts';
@@ -62,9 +62,7 @@ export function renderCompliance(x: Execution, lang: Lang, act: ComplianceAction
 
   const yes = (k: CustomerCompliance) => (k.executed ? (zh ? '是' : 'yes') : (zh ? '否' : 'no'));
   const lateText = (k: CustomerCompliance) => (k.lateHours ? (zh ? `迟滞 ${k.lateHours} 小时` : `late by ${k.lateHours} h`) : '');
-  const shortHead = zh ? ['户号', '户名', '联系人', '基准负荷（MW）', '指标（MW）', '实际负荷（MW）', '错避峰负荷（MW）', '完成率（%）', '是否执行']
-    : ['Account', 'Customer name', 'Contact', 'Baseline load (MW)', 'Target (MW)', 'Actual load (MW)', 'Load curtailed (MW)', 'Completion rate (%)', 'Executed'];
-  fillTable($('short-table'), shortHead, pageRows(short, x.pages.short).map((k) => ({
+  fillTable($('short-table'), SHORT_HEAD[lang], pageRows(short, x.pages.short).map((k) => ({
     key: k.customer, className: 'short',
     cells: [k.customer, k.name, k.contact || '—', num(mwText(k.mean!.baselineMW, lang, 2)), num(mwText(k.mean!.orderedMW, lang, 2)), num(mwText(k.mean!.actualMW, lang, 2)),
       num(mwText(k.mean!.releasedMW, lang, 2)), num(rateText(k.completion, lang)), `${yes(k)}${k.lateHours ? (zh ? `（${lateText(k)}）` : ` (${lateText(k)})`) : ''}`],

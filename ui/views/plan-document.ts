@@ -17,21 +17,7 @@ import type { Bulletin } from '../../core/warning/bulletin.ts';
 import { planNeeds } from './plan-needs.ts';
 import { planChart } from '../charts/plan-chart.ts';
 import { className, localeOf, moneyText, word, type Lang } from '../i18n.ts';
-
-type Child = Node | string | null | undefined | false;
-
-function el(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(c);
-  return e;
-}
-
-function table(head: string[], rows: (string | number)[][], numeric: boolean[] = []): HTMLElement {
-  return el('table', { class: 'doc-table' },
-    el('thead', {}, el('tr', {}, ...head.map((h, i) => el('th', numeric[i] ? { class: 'num' } : {}, h)))),
-    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((v, i) => el('td', numeric[i] ? { class: 'num' } : {}, String(v)))))));
-}
+import { el, signLines, table } from './doc-dom.ts';
 
 export interface PlanDocumentInput {
   plan: PlanHeadline;
@@ -182,8 +168,7 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
     ...v.violations.slice(0, 10).map((x) => el('p', { class: 'doc-failed' }, `${x.check}: ${x.message}`)),
   );
 
-  const sign = el('footer', { class: 'doc-sign' }, ...[T('Prepared by', '编制'), T('Checked by', '审核'), T('Approved by', '批准'), T('Date', '日期')]
-    .map((label) => el('div', {}, el('span', {}, label), el('span', { class: 'doc-line' }))));
+  const sign = signLines([T('Prepared by', '编制'), T('Checked by', '审核'), T('Approved by', '批准'), T('Date', '日期')]);
 
   return el('article', { class: 'plan-document', 'data-plan': `${r.strategy}-${r.level ?? 'forecast'}` }, header, situation, glance, byRung, byArea, customers, emergency, playout, verification, sign);
 }
