@@ -214,6 +214,7 @@ export function importMeters(file: string, text: string, s: Scenario, axis: Hour
   // Pass 1, per row: which meter, and the slot of its (first) reading; -1 where the row is refused.
   // The readings themselves are parsed in pass 2 straight into each meter's slots: a province
   // day has 19 million of them, and no list of readings is kept beside the rows.
+  const placedDates = new Map<string, number>();
   const rowMeter = new Int32Array(R).fill(-1), rowSlot = new Int32Array(R);
   const points = perDay ? pointCols.length : 1;
   for (let i = 0; i < R; i++) {
@@ -222,10 +223,17 @@ export function importMeters(file: string, text: string, s: Scenario, axis: Hour
     if (m < 0) continue;
     let slot: number | null;
     if (perDay) {
-      const d = parseDateCell(fields[dateCol]);
-      const where = `${file}:row ${line}, column ${csv.header[dateCol].trim()}`;
-      if (!d.ok) { out.addExpected(where, 'a date YYYY-MM-DD', describeValue(fields[dateCol])); continue; }
-      slot = place(localMidnight(Date.UTC(d.date.year, d.date.month - 1, d.date.day) / 86_400_000, axis.zone), where);
+      // A date cell placed once: every row of a day carries the same one.
+      const cell = fields[dateCol];
+      const known = placedDates.get(cell);
+      if (known !== undefined) slot = known;
+      else {
+        const d = parseDateCell(cell);
+        const where = `${file}:row ${line}, column ${csv.header[dateCol].trim()}`;
+        if (!d.ok) { out.addExpected(where, 'a date YYYY-MM-DD', describeValue(cell)); continue; }
+        slot = place(localMidnight(Date.UTC(d.date.year, d.date.month - 1, d.date.day) / 86_400_000, axis.zone), where);
+        if (slot !== null) placedDates.set(cell, slot);
+      }
     } else {
       const where = `${file}:row ${line}, column ${csv.header[timeCol].trim()}`;
       const t = parseTimeCell(fields[timeCol]);

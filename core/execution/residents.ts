@@ -88,7 +88,7 @@ export function checkGuarantee(ctx: ExecutionContext, d: PlanDay, meters: Meters
     const m = meterIn(meters, cand.of, cand.id);
     if (m === undefined) continue; // not metered: nothing to see, and the report counts what was checked
     const series = meters.series[m];
-    const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: ctx.eventDays.get(meterKey(cand.of, cand.id)) ?? NO_DAYS, firstOrderedHour: firstHour, ...(options.policy === 'similar-days' ? { peakTemperature: ctx.peakTemperature(cand.of, cand.id) } : {}) });
+    const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: options.policy === 'hour-before' ? NO_DAYS : ctx.eventDays.get(meterKey(cand.of, cand.id)) ?? NO_DAYS, firstOrderedHour: firstHour, ...(options.policy === 'similar-days' ? { peakTemperature: ctx.peakTemperature(cand.of, cand.id) } : {}) });
     if (!b.ok) { unchecked.push({ of: cand.of, id: cand.id, why: `no baseline: ${b.why}` }); continue; }
     const missing = d.hours.find((h) => !Number.isFinite(meterAt(series, d.axisHour[h])));
     if (missing !== undefined) { unchecked.push({ of: cand.of, id: cand.id, why: `no reading at ${ctx.axis.time(d.axisHour[missing])}, a plan hour` }); continue; }
