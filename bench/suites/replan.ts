@@ -6,12 +6,14 @@
  *    run is a plan made afresh for that gap (solve + verify); and, apart, the whole `orderly replan`
  *    call (the story's meters read, the level measured, the gap assessed again, the tables
  *    rebuilt, the re-plan, the verification, the report);
- *  - province (not with --quick), on the main thread: the tables built once, the plan in force
- *    solved once, then the re-plan and its verification, against a plan made afresh.
+ *  - province (not with --quick), on the main thread: the tables built once (the capacity table
+ *    with them), the plan in force solved once, then the re-plan and its verification, against a
+ *    plan made afresh.
  */
 import { median, plannedCity } from './planned-city.ts';
 import { replan } from '../../core/execution/replan.ts';
 import { buildPlanProblem } from '../../core/plan/build-problem.ts';
+import { capacityTable } from '../../core/plan/capacity.ts';
 import { solvePlan } from '../../core/plan/solve.ts';
 import { verifyPlan } from '../../core/plan/verify.ts';
 import { loadScenarioValue } from '../../core/scenario/validate.ts';
@@ -61,10 +63,12 @@ export async function replanSuite({ quick }: { quick: boolean }): Promise<BenchR
     const grown = { ...p, constraints: p.constraints.map((k) => ({ ...k, gapMW: Float64Array.from(k.gapMW, (g) => (g > 0 ? g * 1.05 : g)) })) };
     const notified = new Uint8Array(p.customers.id.length * Math.max(1, days)).fill(1);
     const atMs = p.startMs + 13 * HOUR;
+    // The capacity table is one of the tables (customers, units and hours, not the gap): built with them, once.
+    const capacity = capacityTable(grown);
     const replanMs: number[] = [], onlyMs: number[] = [], afreshMs: number[] = [];
     for (let i = -1; i < 3; i++) {
       const t0 = performance.now();
-      const r = replan(grown, inForce, { atMs, notified });
+      const r = replan(grown, inForce, { atMs, notified, capacity });
       const tr = performance.now();
       const v = verifyPlan(grown, { strategy: 'cost', ...r, fairShare: null, revision: { atMs, inForceX: inForce.x, inForceFeederOpen: inForce.feederOpen, notified } });
       if (!v.ok) throw new Error(`province revision failed verification: ${v.violations.slice(0, 3).map((x) => x.message).join('; ')}`);

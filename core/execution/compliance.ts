@@ -14,7 +14,7 @@
 import type { Measure } from '../scenario/classes.ts';
 import { baselineFor, dayRatio, type BaselinePolicy } from './baselines.ts';
 import type { ExecutionContext } from './context.ts';
-import { meterAt, meterKey, type Meters } from './meters.ts';
+import { meterAt, meterIn, meterKey, type Meters } from './meters.ts';
 import type { PlanDay } from './plan-days.ts';
 
 export interface ComplianceOptions {
@@ -104,7 +104,7 @@ export interface DayCompliance {
 export function dayCompliance(ctx: ExecutionContext, d: PlanDay, meters: Meters, options: ComplianceOptions): DayCompliance {
   const threshold = options.threshold ?? 0.8, deviation = options.deviation ?? 0.2;
   const s = ctx.scenario, plan = ctx.plan;
-  const byId = new Map(s.customers.map((c) => [c.id, c]));
+  const byId = ctx.customerById;
   const customers: CustomerCompliance[] = [];
   const alarms: DeviationAlarm[] = [];
   const orderedByHour = new Float64Array(24), releasedByHour = new Float64Array(24);
@@ -114,19 +114,18 @@ export function dayCompliance(ctx: ExecutionContext, d: PlanDay, meters: Meters,
     const c = byId.get(row.id);
     const region = ctx.regions.get(row.area) ?? { city: '', county: '' };
     const contact = [c?.contact?.name, c?.contact?.phone].filter(Boolean).join(' ');
-    const base = {
-      customer: row.id, name: row.name, contact, class: row.class, feeder: row.feeder, area: row.area, city: region.city, county: region.county,
-      measures: Object.keys(cd.byMeasure) as Measure[], hours: cd.hours, orderedMW: plain(cd.ordered),
-    };
-    const nan = () => new Float64Array(24).fill(Number.NaN);
+    const measures = Object.keys(cd.byMeasure) as Measure[], orderedMW = plain(cd.ordered);
+    // Written out field by field in one order (no spread of a shared part: a province judges 30,000 a day).
     const unjudged = (why: string): CustomerCompliance => ({
-      ...base, unmetered: why, baselineDays: [], baselineMW: nulls(), actualMW: nulls(), releasedMW: nulls(),
+      customer: row.id, name: row.name, contact, class: row.class, feeder: row.feeder, area: row.area, city: region.city, county: region.county,
+      measures, hours: cd.hours, orderedMW,
+      unmetered: why, baselineDays: [], baselineMW: nulls(), actualMW: nulls(), releasedMW: nulls(),
       orderedMWh: cd.hours.reduce((a, h) => a + cd.ordered[h], 0), deliveredMWh: 0, releasedMWh: 0,
       completion: null, executionRate: null, executed: false, lateHours: 0, mean: null,
     });
     for (const h of cd.hours) orderedByHour[h] += cd.ordered[h];
     const k = meterKey('customer', row.id);
-    const m = meters.index.get(k);
+    const m = meterIn(meters, 'customer', row.id);
     if (m === undefined) { customers.push(unjudged('no meter readings for the customer')); continue; }
     const series = meters.series[m];
     const actual = nan();
@@ -134,7 +133,7 @@ export function dayCompliance(ctx: ExecutionContext, d: PlanDay, meters: Meters,
     for (const h of cd.hours) { actual[h] = meterAt(series, d.axisHour[h]); if (!Number.isFinite(actual[h]) && missing < 0) missing = h; }
     if (missing >= 0) { customers.push(unjudged(`no reading at ${ctx.axis.time(d.axisHour[missing])}, an ordered hour`)); continue; }
     for (let h = 0; h < 24; h++) if (!Number.isFinite(actual[h])) actual[h] = meterAt(series, d.axisHour[h]);
-    const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: ctx.eventDays.get(k) ?? new Set(), firstOrderedHour: cd.hours[0], ...(options.policy === 'similar-days' ? { peakTemperature: ctx.peakTemperature('customer', row.id) } : {}) });
+    const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: ctx.eventDays.get(k) ?? NO_DAYS, firstOrderedHour: cd.hours[0], ...(options.policy === 'similar-days' ? { peakTemperature: ctx.peakTemperature('customer', row.id) } : {}) });
     if (!b.ok) { customers.push(unjudged(`no baseline: ${b.why}`)); continue; }
     const drift = options.policy === 'hour-before' ? null : dayRatio(series, ctx.axis, d.day, cd.hours[0], b.adjustment ? b.mw.map((v) => v / b.adjustment!) : b.mw);
     if (typeof drift === 'number') { baselineDrift.compared++; if (drift > 1.1) baselineDrift.above++; else if (drift < 0.9) baselineDrift.below++; }
@@ -158,7 +157,9 @@ export function dayCompliance(ctx: ExecutionContext, d: PlanDay, meters: Meters,
     for (const key of Object.keys(mean) as (keyof typeof mean)[]) mean[key] /= n;
     const completion = ordered > 0 ? delivered / ordered : 1;
     customers.push({
-      ...base, unmetered: null, baselineDays: b.days, baselineMW: known(b.mw), actualMW: known(actual), releasedMW: known(released),
+      customer: row.id, name: row.name, contact, class: row.class, feeder: row.feeder, area: row.area, city: region.city, county: region.county,
+      measures, hours: cd.hours, orderedMW,
+      unmetered: null, baselineDays: b.days, baselineMW: known(b.mw), actualMW: known(actual), releasedMW: known(released),
       orderedMWh: ordered, deliveredMWh: delivered, releasedMWh: releasedSum,
       completion, executionRate: met / n, executed: completion >= threshold - 1e-9, lateHours, mean,
     });
@@ -173,6 +174,8 @@ export function dayCompliance(ctx: ExecutionContext, d: PlanDay, meters: Meters,
 }
 
 const nulls = (): (number | null)[] => new Array(24).fill(null);
+const nan = () => new Float64Array(24).fill(Number.NaN);
+const NO_DAYS: ReadonlySet<number> = new Set();
 /** A day's hourly figures with null where unknown (a plain loop: Array.from with a map function is slow in V8). */
 const known = (v: Float64Array): (number | null)[] => {
   const out = new Array<number | null>(v.length);
@@ -182,18 +185,33 @@ const known = (v: Float64Array): (number | null)[] => {
 const plain = (v: Float64Array): number[] => { const out = new Array<number>(v.length); for (let i = 0; i < v.length; i++) out[i] = v[i]; return out; };
 
 function group(key: string, list: CustomerCompliance[]): ComplianceGroup {
-  const metered = list.filter((c) => c.unmetered === null);
-  const orderedMWh = metered.reduce((a, c) => a + c.orderedMWh, 0), deliveredMWh = metered.reduce((a, c) => a + c.deliveredMWh, 0);
-  const executed = metered.filter((c) => c.executed).length;
-  return {
-    key, customers: list.length, metered: metered.length, executed, orderedMWh, deliveredMWh,
-    completion: orderedMWh > 0 ? deliveredMWh / orderedMWh : null,
-    executionRate: metered.length ? executed / metered.length : null,
-  };
+  const g = { customers: 0, metered: 0, executed: 0, orderedMWh: 0, deliveredMWh: 0 };
+  for (const c of list) add(g, c);
+  return groupOf(key, g);
 }
 
+type Sums = { customers: number; metered: number; executed: number; orderedMWh: number; deliveredMWh: number };
+/** One customer into a group's sums (in list order: the same sums as the list's filter and reduce). */
+function add(g: Sums, c: CustomerCompliance): void {
+  g.customers++;
+  if (c.unmetered !== null) return;
+  g.metered++;
+  g.orderedMWh += c.orderedMWh; g.deliveredMWh += c.deliveredMWh;
+  if (c.executed) g.executed++;
+}
+const groupOf = (key: string, g: Sums): ComplianceGroup => ({
+  key, customers: g.customers, metered: g.metered, executed: g.executed, orderedMWh: g.orderedMWh, deliveredMWh: g.deliveredMWh,
+  completion: g.orderedMWh > 0 ? g.deliveredMWh / g.orderedMWh : null,
+  executionRate: g.metered ? g.executed / g.metered : null,
+});
+
 function groups(list: CustomerCompliance[], keyOf: (c: CustomerCompliance) => string): ComplianceGroup[] {
-  const by = new Map<string, CustomerCompliance[]>();
-  for (const c of list) { const k = keyOf(c); const l = by.get(k); if (l) l.push(c); else by.set(k, [c]); }
-  return [...by].map(([k, l]) => group(k, l)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const by = new Map<string, Sums>();
+  for (const c of list) {
+    const k = keyOf(c);
+    let g = by.get(k);
+    if (!g) by.set(k, (g = { customers: 0, metered: 0, executed: 0, orderedMWh: 0, deliveredMWh: 0 }));
+    add(g, c);
+  }
+  return [...by].map(([k, g]) => groupOf(k, g)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

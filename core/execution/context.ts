@@ -5,7 +5,7 @@
  */
 import { dayKindIndex, type DayKindIndex } from '../calendar/day-kind.ts';
 import type { PlanReport } from '../plan/report.ts';
-import type { Scenario } from '../scenario/model.ts';
+import type { Customer, Scenario } from '../scenario/model.ts';
 import { resolveZone } from '../time/zone.ts';
 import { HOUR_MS } from '../time/timestamp.ts';
 import { LOOKBACK_DAYS } from './baselines.ts';
@@ -16,6 +16,8 @@ import { planDays, type PlanDay } from './plan-days.ts';
 export interface ExecutionContext {
   scenario: Scenario;
   plan: PlanReport;
+  /** The scenario's customers by id (built once: a province has 200,000). */
+  customerById: Map<string, Customer>;
   axis: HourAxis;
   calendar: DayKindIndex;
   days: PlanDay[];
@@ -33,10 +35,11 @@ export function executionContext(s: Scenario, plan: PlanReport): ExecutionContex
   const last = dayOfDate(plan.times[plan.times.length - 1].slice(0, 10))!;
   const axis = hourAxis(zone, first - LOOKBACK_DAYS, last);
   const days = planDays(plan, axis);
-  const feederOf = new Map(s.customers.map((c) => [c.id, c.feeder]));
+  const customerById = new Map<string, Customer>();
+  for (const c of s.customers) customerById.set(c.id, c);
   const eventDays = new Map<string, Set<number>>();
   const mark = (k: string, day: number) => { let set = eventDays.get(k); if (!set) eventDays.set(k, (set = new Set())); set.add(day); };
-  for (const d of days) for (const c of d.customers) { mark(meterKey('customer', c.customer), d.day); mark(meterKey('feeder', feederOf.get(c.customer)!), d.day); }
+  for (const d of days) for (const c of d.customers) { mark(meterKey('customer', c.customer), d.day); mark(meterKey('feeder', customerById.get(c.customer)!.feeder), d.day); }
   const byId = new Map(s.areas.map((a) => [a.id, a]));
   const regions = new Map<string, { city: string; county: string }>();
   for (const a of s.areas) {
@@ -71,16 +74,15 @@ export function executionContext(s: Scenario, plan: PlanReport): ExecutionContex
     return m;
   };
   const feederArea = new Map(s.feeders.map((f) => [f.id, f.substation]));
-  const customerArea = new Map(s.customers.map((c) => [c.id, feederArea.get(c.feeder)!]));
   const stationOf = (area: string | undefined): string | undefined => {
     for (let a = area ? byId.get(area) : undefined; a; a = a.parent ? byId.get(a.parent) : undefined) if (a.weatherStation) return a.weatherStation;
     return s.weather.stations[0]?.id;
   };
   const peakTemperature = (of: 'customer' | 'feeder' | 'area', id: string) => {
-    const station = stationOf(of === 'customer' ? customerArea.get(id) : of === 'feeder' ? feederArea.get(id) : id);
+    const station = stationOf(of === 'customer' ? feederArea.get(customerById.get(id)?.feeder ?? '') : of === 'feeder' ? feederArea.get(id) : id);
     if (!station) return () => null;
     const m = peaksOf(station);
     return (day: number) => m.get(day) ?? null;
   };
-  return { scenario: s, plan, axis, calendar: dayKindIndex(s.policy.holidays), days, eventDays, regions, peakTemperature };
+  return { scenario: s, plan, customerById, axis, calendar: dayKindIndex(s.policy.holidays), days, eventDays, regions, peakTemperature };
 }

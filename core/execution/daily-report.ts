@@ -9,7 +9,7 @@ import type { Measure } from '../scenario/classes.ts';
 import { windowsText } from '../plan/report.ts';
 import type { DayCompliance } from './compliance.ts';
 import type { ExecutionContext } from './context.ts';
-import { meterAt, meterKey, type Meters } from './meters.ts';
+import { meterAt, meterIn, type Meters } from './meters.ts';
 import type { PlanDay } from './plan-days.ts';
 
 /** 错避峰: the orderly measures (shifting, avoiding the peak, limiting, opening a feeder). */
@@ -47,7 +47,7 @@ export interface DailyReport {
 
 export function dailyReport(ctx: ExecutionContext, d: PlanDay, compliance: DayCompliance, meters: Meters): DailyReport {
   const root = ctx.scenario.areas.find((a) => a.parent === null)!;
-  const rootMeter = meters.index.get(meterKey('area', root.id));
+  const rootMeter = meterIn(meters, 'area', root.id);
   let maxLoadMW: number | null = null, maxLoadTime: string | null = null;
   if (rootMeter !== undefined) {
     for (let h = 0; h < 24; h++) {

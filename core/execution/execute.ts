@@ -12,7 +12,7 @@ import type { BaselinePolicy } from './baselines.ts';
 import { dayCompliance, type DayCompliance } from './compliance.ts';
 import { executionContext, type ExecutionContext } from './context.ts';
 import { dailyReport, evaluation, type DailyReport, type Evaluation } from './daily-report.ts';
-import { importMeters, meterAt, meterKey, type MeterOptions, type Meters } from './meters.ts';
+import { importMeters, meterAt, meterIn, type MeterOptions, type Meters } from './meters.ts';
 import { checkGuarantee, type GuaranteeCheck } from './residents.ts';
 
 export interface ExecutionOptions extends MeterOptions {
@@ -68,7 +68,7 @@ export function executePlan(s: Scenario, plan: PlanReport, file: string, text: s
   const wrong = (options.dates ?? []).filter((d) => !known.has(d));
   if (wrong.length) return { ok: false, problems: [{ path: '--day', message: `expected a day of the plan (${[...known].join(', ')}), found ${wrong.join(', ')}` }], total: wrong.length };
   const reached = (d: (typeof ctx.days)[number]) => d.customers.some((c) => {
-    const m = meters.index.get(meterKey('customer', c.customer));
+    const m = meterIn(meters, 'customer', c.customer);
     return m !== undefined && c.hours.some((h) => Number.isFinite(meterAt(meters.series[m], d.axisHour[h])));
   });
   const withOrders = ctx.days.filter((d) => d.hours.length);

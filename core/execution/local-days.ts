@@ -51,7 +51,13 @@ export function hourAxis(zone: Zone, firstDay: number, lastDay: number): HourAxi
     // A repeated local hour (clocks going back) keeps its first instance.
     if (of[hour[h]] < 0) of[hour[h]] = h;
   }
-  return { zone, startMs, hours, day, hour, hoursOfDay: (d) => byDay.get(d) ?? null, time: (h) => formatInZone(startMs + h * HOUR_MS, zone) };
+  // Each hour's text made once: a province day names the same hours for 100,000 meters.
+  const times: (string | undefined)[] = new Array(hours);
+  const time = (h: number): string => {
+    if (!(h >= 0 && h < hours && Number.isInteger(h))) return formatInZone(startMs + h * HOUR_MS, zone);
+    return (times[h] ??= formatInZone(startMs + h * HOUR_MS, zone));
+  };
+  return { zone, startMs, hours, day, hour, hoursOfDay: (d) => byDay.get(d) ?? null, time };
 }
 
 /** A local date's day number, or null when the text is not a real date. */

@@ -65,6 +65,10 @@ export function planDays(plan: PlanReport, axis: HourAxis): PlanDay[] {
     const customers: CustomerDay[] = [];
     const any = new Uint8Array(24);
     plan.customers.forEach((row, r) => {
+      // Most of a province's customers have no order on a given day: nothing is made for them.
+      let some = false;
+      for (let lh = 0; lh < 24 && !some; lh++) { const p = planHour[lh]; if (p >= 0 && row.mw[p] > ORDER_EPSILON_MW) some = true; }
+      if (!some) return;
       const ordered = new Float64Array(24);
       const hours: number[] = [];
       for (let lh = 0; lh < 24; lh++) {

@@ -133,7 +133,9 @@ export function replanScenario(
   }
 
   const inForce = { x, payback, feederOpen, xHold, xEnergy };
-  const r = replan(p, inForce, { atMs, notified });
+  // The capacity table built once, for the re-plan and the plan it makes.
+  const capacity = capacityTable(p);
+  const r = replan(p, inForce, { atMs, notified, capacity });
   const solved: SolvedPlan = {
     strategy: plan.strategy, hours: H, x: r.x, xEnergy: r.xEnergy, xHold: r.xHold, rotation: null, payback: r.payback,
     feederOpen: r.feederOpen, feederMW: r.feederMW, snapBackMW: r.snapBackMW, requiredMW: r.requiredMW, coveredMW: r.coveredMW, residualMW: r.residualMW,
@@ -141,7 +143,7 @@ export function replanScenario(
       notice: r.leadTimeMW[k], dailyHours: new Float64Array(H), floor: new Float64Array(H),
       structural: Float64Array.from(res, (v, h) => Math.max(0, v - r.leadTimeMW[k][h])),
     })),
-    fairShare: null, fairBound: null, capacity: capacityTable(p), orderableFrom: orderableFrom(p), allowed: null, dailyHours: null, solveMs: r.replanMs,
+    fairShare: null, fairBound: null, capacity, orderableFrom: orderableFrom(p), allowed: null, dailyHours: null, solveMs: r.replanMs,
   };
   const revisionToVerify = { atMs, inForceX: x, inForceFeederOpen: feederOpen, notified };
   let verification = verifyPlan(p, { ...solved, revision: revisionToVerify });

@@ -52,6 +52,11 @@ export interface ReplanOptions {
   atMs: number;
   /** 1 where customer c's notice for local day d was issued by T: notified[c × days + d]. */
   notified: Uint8Array;
+  /**
+   * capacityTable(p), where the caller has it already (a province's is 8.7 million figures): the
+   * table depends on the customers, units and hours alone, not on the gaps a re-plan changes.
+   */
+  capacity?: Float64Array;
 }
 
 export type { ChangeKind, CustomerChange } from './replan-changes.ts';
@@ -92,23 +97,29 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   const days = H ? p.dayIndex[H - 1] + 1 : 0;
   const t = firstHourFrom(p, options.atMs);
   const floors = budgetFloors(p);
-  const cap = capacityTable(p, floors);
+  if (options.capacity && options.capacity.length !== U * H) throw new Error(`replan: expected a capacity table of ${U * H} figures (units × hours), found ${options.capacity.length}`);
+  const cap = options.capacity ?? capacityTable(p, floors);
   const chains = constraintChains(p);
-  const custChain = Array.from({ length: C }, (_, c) => chains[p.customers.area[c]]);
-  const feederChain = Array.from({ length: F }, (_, f) => chains[p.feeders.area[f]]);
-  const band = Int32Array.from({ length: U }, (_, u) => bandOf(p, u));
+  // Plain loops: Array.from with a map function is slow in V8 (a province has 360,000 units).
+  const custChain: Int32Array[] = new Array(C), feederChain: Int32Array[] = new Array(F);
+  for (let c = 0; c < C; c++) custChain[c] = chains[p.customers.area[c]];
+  for (let f = 0; f < F; f++) feederChain[f] = chains[p.feeders.area[f]];
+  const band = new Int32Array(U);
+  for (let u = 0; u < U; u++) band[u] = bandOf(p, u);
   const shiftUnits: number[] = [];
   for (let u = 0; u < U; u++) if (UM[u] === SHIFT) shiftUnits.push(u);
-  const unitsOf: number[][] = Array.from({ length: C }, () => []);
+  const unitsOf: number[][] = new Array(C);
+  for (let c = 0; c < C; c++) unitsOf[c] = [];
   for (let u = 0; u < U; u++) unitsOf[UC[u]].push(u);
   const notified = (c: number, h: number) => options.notified[c * days + p.dayIndex[h]] === 1;
   // The lead-time rule relative to T: a new or larger order needs the hour's start ≥ T + notice.
   const leadFits = (c: number, h: number) => h >= firstFit[c];
   // The first hour each customer's notice fits before (a new or larger order needs its start ≥ T + notice).
-  const firstFit = Int32Array.from({ length: C }, (_, c) => {
+  const firstFit = new Int32Array(C);
+  for (let c = 0; c < C; c++) {
     const h = Math.ceil((options.atMs + p.customers.noticeHours[c] * HOUR_MS - 1e-3 - p.startMs) / HOUR_MS - 1e-9);
-    return Math.max(t, h);
-  });
+    firstFit[c] = Math.max(t, h);
+  }
   const allowedBits = inForce.allowed ?? null;
   const assigned = (c: number, h: number) => !allowedBits || ((allowedBits[c * days + p.dayIndex[h]] >>> p.localHour[h]) & 1) === 1;
   /** The most unit u may be ordered in hour h from T: its capacity, or within the lead time what was notified. */
@@ -202,13 +213,16 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   let maxSize = 0;
   for (let c = 0; c < C; c++) if (size[c] > maxSize) maxSize = size[c];
   const scale = 2 ** Math.ceil(Math.log2(maxSize + 2));
-  const key = Float64Array.from({ length: U }, (_, u) => band[u] * scale + (maxSize - size[UC[u]]));
+  const key = new Float64Array(U);
+  for (let u = 0; u < U; u++) key[u] = band[u] * scale + (maxSize - size[UC[u]]);
   const order = argsortNonNegative(key).filter((u) => UM[u] !== SHIFT);
   const position = new Int32Array(U);
   order.forEach((u, i) => { position[u] = i; });
   // Customers whose notice fits at some hour from T: the only ones a new or larger order can go to
   // (beside those notified, which the hour's active list holds).
   const fitting = order.filter((u) => firstFit[UC[u]] < H);
+  // The units whose lead time does not fit from T in some hour, in the ladder's order (the only ones blockedByLead counts).
+  const leadOrder = order.filter((u) => firstFit[UC[u]] > t);
   const seenAt = new Int32Array(U);
   let coverStamp = 0;
   const depthOrder = p.constraints.map((_, k) => k).sort((a, b) => depth(p.constraints[b].area) - depth(p.constraints[a].area) || a - b);
@@ -592,8 +606,8 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   /** MW that units inside each constraint could have given in hour h had their lead time fitted (the residual's cause). */
   function blockedByLead(h: number): Float64Array {
     const mw = new Float64Array(K), d = DAY[h];
-    for (let i = 0; i < order.length; i++) {
-      const u = order[i], c = UC[u];
+    for (let i = 0; i < leadOrder.length; i++) {
+      const u = leadOrder[i], c = UC[u];
       if (h >= firstFit[c]) continue;
       const at = u * H + h, whole = cap[at];
       if (whole <= 0 || (onFeeder[c] >= 0 && feederOpen[onFeeder[c] * H + h] === 1)) continue;

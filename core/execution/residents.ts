@@ -10,7 +10,7 @@
 import { isProtectedClass } from '../scenario/classes.ts';
 import { baselineFor, type BaselinePolicy } from './baselines.ts';
 import type { ExecutionContext } from './context.ts';
-import { meterAt, meterKey, type Meters } from './meters.ts';
+import { meterAt, meterIn, meterKey, type Meters } from './meters.ts';
 import type { PlanDay } from './plan-days.ts';
 
 export interface GuaranteeOptions {
@@ -56,14 +56,15 @@ export interface GuaranteeCheck {
   drops: ProtectedDrop[];
 }
 
+const NO_DAYS: ReadonlySet<number> = new Set();
+
 export function checkGuarantee(ctx: ExecutionContext, d: PlanDay, meters: Meters, options: GuaranteeOptions): GuaranteeCheck {
   const materiality = options.materiality ?? 0.1, minMW = options.minMW ?? 0.05;
   const s = ctx.scenario, plan = ctx.plan;
   // MW ordered from curtailable customers per feeder and local hour.
   const orderedOnFeeder = new Map<string, Float64Array>();
-  const feederOf = new Map(s.customers.map((c) => [c.id, c.feeder]));
   for (const cd of d.customers) {
-    const f = feederOf.get(cd.customer)!;
+    const f = ctx.customerById.get(cd.customer)!.feeder;
     let v = orderedOnFeeder.get(f);
     if (!v) orderedOnFeeder.set(f, (v = new Float64Array(24)));
     for (const h of cd.hours) v[h] += cd.ordered[h];
@@ -84,11 +85,10 @@ export function checkGuarantee(ctx: ExecutionContext, d: PlanDay, meters: Meters
   const drops: ProtectedDrop[] = [];
   if (firstHour === undefined) return { date: d.date, checked: 0, unchecked, drops };
   for (const cand of candidates) {
-    const k = meterKey(cand.of, cand.id);
-    const m = meters.index.get(k);
+    const m = meterIn(meters, cand.of, cand.id);
     if (m === undefined) continue; // not metered: nothing to see, and the report counts what was checked
     const series = meters.series[m];
-    const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: ctx.eventDays.get(k) ?? new Set(), firstOrderedHour: firstHour, ...(options.policy === 'similar-days' ? { peakTemperature: ctx.peakTemperature(cand.of, cand.id) } : {}) });
+    const b = baselineFor(options.policy, series, d.day, { axis: ctx.axis, calendar: ctx.calendar, eventDays: options.policy === 'hour-before' ? NO_DAYS : ctx.eventDays.get(meterKey(cand.of, cand.id)) ?? NO_DAYS, firstOrderedHour: firstHour, ...(options.policy === 'similar-days' ? { peakTemperature: ctx.peakTemperature(cand.of, cand.id) } : {}) });
     if (!b.ok) { unchecked.push({ of: cand.of, id: cand.id, why: `no baseline: ${b.why}` }); continue; }
     const missing = d.hours.find((h) => !Number.isFinite(meterAt(series, d.axisHour[h])));
     if (missing !== undefined) { unchecked.push({ of: cand.of, id: cand.id, why: `no reading at ${ctx.axis.time(d.axisHour[missing])}, a plan hour` }); continue; }

@@ -5,8 +5,9 @@
  * of it, manual ones 90–100 %), a few fall short (50–70 %), one starts an hour late, and one feeder
  * serving residents loses 35 % of its load for two hours of the plan (a fault, ordered by no one).
  * Days of the plan before the day carry their orders delivered in full. Metered: every customer
- * ordered on the day, every feeder serving protected load or residents, and the system (its root
- * area, the sum of every customer). Pure: a scenario and a plan in, CSV text out.
+ * ordered on the day (or every customer, with everyCustomer), every feeder serving protected load
+ * or residents, and the system (its root area, the sum of every customer). Pure: a scenario and a
+ * plan in, CSV text out.
  */
 import { dayKindIndex } from '../../core/calendar/day-kind.ts';
 import { localDay } from '../../core/execution/local-days.ts';
@@ -25,6 +26,8 @@ export interface MeterStoryOptions {
   interval?: 15 | 60;
   /** Days metered before the day (default 20; 0: the day alone, for the hour-before baseline). */
   daysBefore?: number;
+  /** Every customer metered, not only those ordered on the day (a province's whole metering export). */
+  everyCustomer?: boolean;
 }
 
 export interface MeterStory {
@@ -122,7 +125,7 @@ export function meterStory(s: Scenario, plan: PlanReport, options: MeterStoryOpt
       const natural = c.peakMW * profileShare(profile, kind, axis.hour[ah], t(ms)) * (1 + 0.02 * noise.normal());
       v[k] = Math.max(0, natural - (c.measures ? release(c.id, ah, natural) : 0));
     }
-    if (metered.has(c.id)) customerMW.set(c.id, v);
+    if (options.everyCustomer || metered.has(c.id)) customerMW.set(c.id, v);
     const f = feederIndex.get(c.feeder);
     for (let k = 0; k < H; k++) { systemMW[k] += v[k]; if (f !== undefined) feederMW[f][k] += v[k]; }
   }

@@ -52,6 +52,18 @@ describe('the meters of a story', () => {
     expect(meterStory(s, plan, { seed: 2 }).csv).not.toBe(story.csv);
   });
 
+  it('meter every customer with everyCustomer (a whole metering export), and the ordered ones as the story has them', () => {
+    const every = meterStory(s, plan, { seed: 1, everyCustomer: true });
+    const rows = (csv: string) => csv.trim().split('\n').slice(1);
+    const customersOf = (csv: string) => new Set(rows(csv).filter((r) => r.split(',')[1] === 'customer').map((r) => r.split(',')[2]));
+    expect(customersOf(every.csv)).toEqual(new Set(s.customers.map((c) => c.id)));
+    expect(customersOf(story.csv).size).toBeLessThan(s.customers.length);
+    const all = new Set(rows(every.csv));
+    for (const r of rows(story.csv)) expect(all.has(r)).toBe(true);
+    expect({ ...every, csv: '' }).toEqual({ ...story, csv: '', meters: every.meters });
+    expect(every.meters).toBe(story.meters + s.customers.length - customersOf(story.csv).size);
+  });
+
   it('read back whole: every customer ordered on the day, the feeders serving protected load, and the system', () => {
     const day = result.days[0];
     expect(day.compliance.customers.every((c) => c.unmetered === null)).toBe(true);
