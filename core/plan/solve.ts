@@ -286,7 +286,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   // Totals kept as the plan grows, hour-major so an hour's slice is a view: MW each customer
   // releases (all measures, and all but shifts), and MW covered per constraint.
   const relC = new Float64Array(H * C), relNS = new Float64Array(H * C), coveredHK = new Float64Array(H * K);
-  let custX = relC.subarray(0, C), enteredHour = 0;
+  let custX = relC.subarray(0, C);
   let covered = coveredHK.subarray(0, K);
   let xEnergy: Float64Array | null = null;
   let xHold: Float64Array | null = null;
@@ -327,7 +327,6 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   let excludeEnded = false;
   /** Load the state of hour h (custX, covered) from x. */
   const enterHour = (h: number, keepEnded = false) => {
-    enteredHour = h;
     custX = relC.subarray(h * C, h * C + C);
     covered = coveredHK.subarray(h * K, h * K + K);
     if (keepEnded) return;
@@ -405,8 +404,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       }
     }
     custX[c] -= amount;
-    atRoom[h * C + c] = 0;
-    atRoom[enteredHour * C + c] = 0; // custX is the entered hour's
+    atRoom[h * C + c] = 0; // h is the hour entered: custX is its slice
     if (measure[u] !== SHIFT) relNS[h * C + c] = Math.max(0, relNS[h * C + c] - amount);
     for (const k of custChain[c]) covered[k] -= amount;
     if (custX[c] <= 1e-12) {
