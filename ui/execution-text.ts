@@ -12,6 +12,11 @@ import { localeOf, type Lang } from './i18n.ts';
 const two = (n: number) => String(n).padStart(2, '0');
 const num = (v: number, digits: number, lang: Lang) => v.toLocaleString(localeOf(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
+/** "0.52": a figure bare, for a column whose heading gives the unit; "—" where there is none. */
+export function figureText(v: number | null, lang: Lang, digits = 1): string {
+  return v === null || !Number.isFinite(v) ? '—' : num(v, digits, lang);
+}
+
 /** "0.52 MW": a load, with its unit; "—" where there is none. */
 export function mwText(v: number | null, lang: Lang, digits = 1): string {
   return v === null || !Number.isFinite(v) ? '—' : `${num(v, digits, lang)} MW`;

@@ -11,8 +11,9 @@ import type { BaselinePolicy } from '../../core/execution/baselines.ts';
 import type { ComplianceGroup } from '../../core/execution/compliance.ts';
 import type { ExecutionResult } from '../../core/execution/execute.ts';
 import { shortfallList } from '../../core/execution/report-text.ts';
-import { BASELINE_WORDS, SHORT_HEAD, customersText, dailyRows, evaluationRows, mwhText, mwText, rateText, servesText, verdictText } from '../execution-text.ts';
+import { BASELINE_WORDS, SHORT_HEAD, customersText, figureText, dailyRows, evaluationRows, mwhText, mwText, rateText, servesText, verdictText } from '../execution-text.ts';
 import { className, localeOf, type Lang } from '../i18n.ts';
+import { stampText } from '../time-text.ts';
 import { el, signLines, table } from './doc-dom.ts';
 
 export interface ExecutionDocumentInput {
@@ -47,10 +48,9 @@ export function executionDocument(input: ExecutionDocumentInput, lang: Lang): HT
   const n = (v: number) => v.toLocaleString(localeOf(lang));
   const heading = (k: number, en: string, cn: string) => el('h2', {}, zh ? `${chineseNumeral(k)}、${cn}` : `${k} ${en}`);
   const m = r.meters;
-  // Local times without the offset (the header gives the zone); figures bare where the column says the unit.
-  const local = (t: string) => t.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d).*$/, '$1 $2');
-  const fig = (v: number | null, d = 2) => (v === null ? '—' : v.toLocaleString(localeOf(lang), { minimumFractionDigits: d, maximumFractionDigits: d }));
-  const pctFig = (v: number | null) => (v === null ? '—' : fig(100 * v, 1));
+  // Times on the grid's clock in the page's words (the header gives the zone); figures bare where the column gives the unit.
+  const local = (t: string) => stampText(t, input.timeZone, lang);
+  const fig = (v: number | null) => figureText(v, lang, 2);
 
   const header = el('header', { class: 'doc-head' },
     el('h1', {}, T('Orderly-power execution report', '有序用电执行情况报告')),
@@ -88,7 +88,7 @@ export function executionDocument(input: ExecutionDocumentInput, lang: Lang): HT
       el('h3', {}, zh ? `未执行到位清单（${n(short.length)} 户；负荷为其执行时段平均值）` : `Customers short of their order (${n(short.length)}; loads are means over their ordered hours)`),
       short.length ? table(SHORT_HEAD[lang], short.slice(0, SHORT_ROWS_PRINTED).map((k) => [
         k.customer, k.name, k.contact || '—', fig(k.mean!.baselineMW), fig(k.mean!.orderedMW), fig(k.mean!.actualMW),
-        fig(k.mean!.releasedMW), pctFig(k.completion), `${T('no', '否')}${k.lateHours ? (zh ? `（迟滞 ${k.lateHours} 小时）` : ` (late by ${k.lateHours} h)`) : ''}`,
+        fig(k.mean!.releasedMW), figureText(k.completion === null ? null : 100 * k.completion, lang, 1), `${T('no', '否')}${k.lateHours ? (zh ? `（迟滞 ${k.lateHours} 小时）` : ` (late by ${k.lateHours} h)`) : ''}`,
       ]), [false, false, false, true, true, true, true, true, false]) : el('p', {}, T('Every customer metered executed its order.', '计量用户均执行到位。')),
       short.length > SHORT_ROWS_PRINTED ? el('p', { class: 'doc-note' }, zh ? `……另有 ${n(short.length - SHORT_ROWS_PRINTED)} 户，见未执行到位清单 CSV。` : `… ${n(short.length - SHORT_ROWS_PRINTED)} more in the customers-short CSV.`) : null,
       late.length ? el('p', {}, zh ? `迟滞执行：${late.map((k) => `${k.customer}（${k.lateHours} 小时）`).join('、')}` : `Late to start: ${late.map((k) => `${k.customer} (${k.lateHours} h)`).join(', ')}`) : null,
