@@ -33,6 +33,21 @@ export function clockText(ms: number, timeZone: string, lang: Lang): string {
   return `${dayText(t, lang)} ${two(t.hour)}:${two(t.minute)}`;
 }
 
+/**
+ * "2024年7月24日 18:00" / "Jul 24, 2024 18:00": an instant on the grid's clock with its year, for a
+ * document filed and signed (read years later, where "07-24" alone does not say which summer).
+ */
+export function datedText(ms: number, timeZone: string, lang: Lang): string {
+  const t = local(ms, timeZone);
+  return lang === 'zh' ? `${t.year}年${t.month}月${t.day}日 ${two(t.hour)}:${two(t.minute)}` : `${MONTHS_EN[t.month - 1]} ${t.day}, ${t.year} ${two(t.hour)}:${two(t.minute)}`;
+}
+
+/** datedText of a timestamp with its offset; the text itself when it is not one. */
+export function datedStampText(stamp: string, timeZone: string, lang: Lang): string {
+  const p = parseTimestamp(stamp);
+  return p ? datedText(p.ms, timeZone, lang) : stamp;
+}
+
 /** clockText of a timestamp with its offset ("2024-07-24T18:00+08:00"); the text itself when it is not one. */
 export function stampText(stamp: string, timeZone: string, lang: Lang): string {
   const p = parseTimestamp(stamp);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ensText, levelShort, levelWords, moneyText, problemCount } from '../../ui/i18n.ts';
-import { clockText, dayStartMs, periodText, stampText, tickText } from '../../ui/time-text.ts';
+import { clockText, datedStampText, datedText, dayStartMs, periodText, stampText, tickText } from '../../ui/time-text.ts';
 
 describe('the page\'s figures', () => {
   it('count problems in the singular and the plural', () => {
@@ -44,6 +44,11 @@ describe('the page\'s figures', () => {
     expect(periodText('2024-07-24', 15, 22, 'en')).toBe('Jul 24 15:00–22:00');
     expect(tickText(new Date(Date.UTC(2024, 6, 24, 12)), 'en')).toBe('12:00');
     expect(tickText(new Date(Date.UTC(2024, 6, 24, 0)), 'zh')).toBe('07-24');
+    // A filed document says the year too.
+    expect(datedText(ms, 'Asia/Shanghai', 'zh')).toBe('2024年7月24日 18:00');
+    expect(datedText(ms, 'Asia/Shanghai', 'en')).toBe('Jul 24, 2024 18:00');
+    expect(datedStampText('2024-12-31T23:00-05:00', 'Asia/Shanghai', 'zh')).toBe('2025年1月1日 12:00');
+    expect(datedStampText('not a time', 'Asia/Shanghai', 'en')).toBe('not a time');
     expect(dayStartMs('2024-07-24', 'Asia/Shanghai')).toBe(Date.parse('2024-07-23T16:00:00Z'));
     expect(dayStartMs('2024-03-10', 'America/New_York')).toBe(Date.parse('2024-03-10T05:00:00Z'));
   });

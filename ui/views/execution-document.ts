@@ -13,7 +13,7 @@ import type { ExecutionResult } from '../../core/execution/execute.ts';
 import { shortfallList } from '../../core/execution/report-text.ts';
 import { BASELINE_WORDS, SHORT_HEAD, customersText, figureText, dailyRows, evaluationRows, mwhText, mwText, rateText, servesText, verdictText } from '../execution-text.ts';
 import { className, localeOf, type Lang } from '../i18n.ts';
-import { stampText } from '../time-text.ts';
+import { datedStampText, stampText } from '../time-text.ts';
 import { el, signLines, table } from './doc-dom.ts';
 
 export interface ExecutionDocumentInput {
@@ -56,8 +56,8 @@ export function executionDocument(input: ExecutionDocumentInput, lang: Lang): HT
     el('h1', {}, T('Orderly-power execution report', '有序用电执行情况报告')),
     el('p', { class: 'doc-sub' }, `${input.scenarioName} · ${input.planLabel}`),
     el('p', { class: 'doc-meta' }, zh
-      ? `基准负荷：${BASELINE_WORDS[input.policy].zh} · 计量数据：${input.meters.name}${input.meters.story ? '（示例情景生成）' : ''}，${n(m.meters)} 个计量点、${n(m.readings)} 个读数、${m.intervalMinutes} 分钟一点，${local(m.from)} 至 ${local(m.to)} · 时区 ${input.timeZone} · 打印 ${local(input.printedAt)}`
-      : `Baseline: ${BASELINE_WORDS[input.policy].en} · Meters: ${input.meters.name}${input.meters.story ? ' (made by the story)' : ''}, ${n(m.meters)} meters, ${n(m.readings)} readings every ${m.intervalMinutes} min, ${local(m.from)} to ${local(m.to)} · zone ${input.timeZone} · printed ${local(input.printedAt)}`),
+      ? `基准负荷：${BASELINE_WORDS[input.policy].zh} · 计量数据：${input.meters.name}${input.meters.story ? '（示例情景生成）' : ''}，${n(m.meters)} 个计量点、${n(m.readings)} 个读数、${m.intervalMinutes} 分钟一点，${datedStampText(m.from, input.timeZone, lang)} 至 ${local(m.to)} · 时区 ${input.timeZone} · 打印 ${datedStampText(input.printedAt, input.timeZone, lang)}`
+      : `Baseline: ${BASELINE_WORDS[input.policy].en} · Meters: ${input.meters.name}${input.meters.story ? ' (made by the story)' : ''}, ${n(m.meters)} meters, ${n(m.readings)} readings every ${m.intervalMinutes} min, ${datedStampText(m.from, input.timeZone, lang)} to ${local(m.to)} · zone ${input.timeZone} · printed ${datedStampText(input.printedAt, input.timeZone, lang)}`),
     r.daysNotMetered.length ? el('p', { class: 'doc-never' }, zh ? `未计量、未评判的方案日：${r.daysNotMetered.join('、')}` : `Days of the plan no meter reading reaches (not judged): ${r.daysNotMetered.join(', ')}`) : null,
   );
 

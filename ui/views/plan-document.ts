@@ -10,7 +10,7 @@ import type { PlanDigest } from '../../core/plan/digest.ts';
 import type { PlanHeadline } from '../../core/plan/report-parts.ts';
 import type { PlayoutSummary } from '../../core/playout/summary.ts';
 import { worstUnservedHour } from '../../core/playout/worst-hour.ts';
-import { stampText } from '../time-text.ts';
+import { datedStampText, stampText } from '../time-text.ts';
 import { MEASURES } from '../../core/scenario/classes.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import type { Bulletin } from '../../core/warning/bulletin.ts';
@@ -52,7 +52,9 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
   const rung = (m: string) => word(`rung_${m}` as 'rung_limit', lang);
   const strategy = word(`strategy_${r.strategy}` as 'strategy_cost', lang);
   // Local times in tables without the year and offset (the header gives the zone).
-  const short = (t: string) => t.replace(/^\d{4}-(\d\d)-(\d\d)T(\d\d:\d\d).*$/, '$1-$2 $3');
+  // On the grid's clock in the document's language (never the raw ISO stamp); the year where the document dates itself.
+  const short = (t: string) => stampText(t, r.timeZone, lang);
+  const dated = (t: string) => datedStampText(t, r.timeZone, lang);
   const peakOf = (a: ArrayLike<number>) => Math.max(0, ...Array.from(a));
   const sum = (a: ArrayLike<number>) => Array.from(a).reduce((t, v) => t + v, 0);
   const v = r.verification;
@@ -60,7 +62,7 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
   const header = el('header', { class: 'doc-head' },
     el('h1', {}, T('Orderly power plan', '有序用电方案')),
     el('p', { class: 'doc-sub' }, `${r.scenario.name} (${input.scenarioName}) — ${strategy}${r.level ? ` · ${word('level', lang)} ${r.level}` : ` · ${word('forGap', lang)}`}`),
-    el('p', { class: 'doc-meta' }, `${T('Issued', '发布')} ${r.issuedAt} · ${T('Plan period', '方案时段')} ${r.times[0]} – ${r.times[r.hours - 1]} (${r.hours} h, ${r.timeZone}) · ${T('Printed', '打印')} ${input.printedAt}`),
+    el('p', { class: 'doc-meta' }, `${T('Issued', '发布')} ${dated(r.issuedAt)} · ${T('Plan period', '方案时段')} ${dated(r.times[0])} – ${short(r.times[r.hours - 1])} (${r.hours} h, ${r.timeZone}) · ${T('Printed', '打印')} ${dated(input.printedAt)}`),
     el('p', { class: v.ok ? 'doc-verified' : 'doc-failed' }, v.ok
       ? `✓ ${T('Independently verified', '已通过独立校验')}: ${v.checked.length} ${T('checks', '项')}`
       : `✗ ${T('FAILED verification', '校验未通过')}: ${Object.entries(v.counts).map(([k, n]) => `${k} ${n}`).join(', ')}`),
