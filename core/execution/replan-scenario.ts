@@ -39,7 +39,7 @@ export interface ReplanScenarioOptions extends MeterOptions {
 
 export interface ScenarioRevision {
   report: PlanReport;
-  revision: Omit<Revision, 'x' | 'payback' | 'feederOpen' | 'feederMW' | 'xHold' | 'xEnergy' | 'snapBackMW' | 'requiredMW' | 'coveredMW' | 'residualMW' | 'leadTimeMW'>;
+  revision: Omit<Revision, 'x' | 'payback' | 'feederOpen' | 'feederMW' | 'xHold' | 'xEnergy' | 'snapBackMW' | 'requiredMW' | 'coveredMW' | 'residualMW' | 'leadTimeMW' | 'rotation'>;
   level: MeasuredLevel;
   verification: Verification;
   /** Notices issued by T, and how that was decided. */
@@ -67,7 +67,6 @@ export function replanScenario(
   const ctx = executionContext(s, plan);
   const zone = ctx.axis.zone;
   if (!(atMs > startMs && atMs < endMs)) return refuse([{ path: '--at', message: `expected a time inside the plan after its first hour (${plan.times[0]} to ${plan.times[H - 1]}), found ${formatInZone(atMs, zone)}` }]);
-  if (plan.rotation) return refuse([{ path: 'plan', message: 'expected a plan without an energy rotation (re-planning a rotation among blocks during the day is not supported)' }]);
   // A revision in force (re-planned again later the same day): its levels stay for the hours before T.
   const earlier = plan.revision ? revisionLevels('plan', plan.revision) : { ok: true as const, levels: [] };
   if (!earlier.ok) return refuse(earlier.problems);
@@ -135,9 +134,9 @@ export function replanScenario(
   const inForce = { x, payback, feederOpen, xHold, xEnergy };
   // The capacity table built once, for the re-plan and the plan it makes.
   const capacity = capacityTable(p);
-  const r = replan(p, inForce, { atMs, notified, capacity });
+  const r = replan(p, inForce, { atMs, notified, capacity, rotation: plan.rotation !== null && plan.rotation !== undefined });
   const solved: SolvedPlan = {
-    strategy: plan.strategy, hours: H, x: r.x, xEnergy: r.xEnergy, xHold: r.xHold, rotation: null, payback: r.payback,
+    strategy: plan.strategy, hours: H, x: r.x, xEnergy: r.xEnergy, xHold: r.xHold, rotation: r.rotation, payback: r.payback,
     feederOpen: r.feederOpen, feederMW: r.feederMW, snapBackMW: r.snapBackMW, requiredMW: r.requiredMW, coveredMW: r.coveredMW, residualMW: r.residualMW,
     causes: r.residualMW.map((res, k) => ({
       notice: r.leadTimeMW[k], dailyHours: new Float64Array(H), floor: new Float64Array(H),
@@ -170,7 +169,7 @@ export function replanScenario(
   report.revision = block;
   const round = (v: number) => Math.round(v * 1000) / 1000;
   const t = r.fromHour;
-  const { x: _x, payback: _p, feederOpen: _f, feederMW: _m, xHold: _h, xEnergy: _e, snapBackMW: _s, requiredMW: _r, coveredMW: _c, residualMW: _res, leadTimeMW: _l, ...summary } = r;
+  const { x: _x, payback: _p, feederOpen: _f, feederMW: _m, xHold: _h, xEnergy: _e, snapBackMW: _s, requiredMW: _r, coveredMW: _c, residualMW: _res, leadTimeMW: _l, rotation: _rot, ...summary } = r;
   const result: ScenarioRevision = {
     report, revision: summary, level, verification, notified: issued, notifiedBy: options.records ? 'log' : 'deadline',
     names: Object.fromEntries(r.changes.map((ch) => [ch.customer, p.customers.name[index.get(ch.customer)!]])),

@@ -31,6 +31,8 @@ import { budgetFloors, capacityTable, ceilKW, floorKW, KW } from '../plan/capaci
 import { feederRanking } from '../plan/emergency-order.ts';
 import { argsortNonNegative } from '../plan/order.ts';
 import { bandOf, constraintChains, feederBand, SHIFT, type PlanProblem } from '../plan/problem.ts';
+import { finishRotation, startRotation, type RotationResult } from '../plan/rotation.ts';
+import { parseDate } from '../time/timestamp.ts';
 import { HOUR_MS } from '../time/timestamp.ts';
 import { changesAgainst, type ChangeKind, type CustomerChange } from './replan-changes.ts';
 
@@ -57,6 +59,13 @@ export interface ReplanOptions {
    * table depends on the customers, units and hours alone, not on the gaps a re-plan changes.
    */
   capacity?: Float64Array;
+  /**
+   * The plan in force rotates energy among blocks of customers (an energy-limited shortage): its
+   * rotation's parts stay unless a rule forbids them (the hourly pass does not give them back as
+   * over-coverage), and each remaining day's energy is saved again, short days topped up by the
+   * blocks on duty that day first, then the next in turn, where notice fits.
+   */
+  rotation?: boolean;
 }
 
 export type { ChangeKind, CustomerChange } from './replan-changes.ts';
@@ -76,6 +85,8 @@ export interface Revision {
   residualMW: Float64Array[];
   /** Per constraint and hour: MW of the residual that customers could have given had their lead time fitted. */
   leadTimeMW: Float64Array[];
+  /** The revised energy rotation (blocks, each day's energy saved and left), where the plan in force had one. */
+  rotation: RotationResult | null;
   changes: CustomerChange[];
   counts: Record<ChangeKind, number>;
   /** MWh covered beyond the requirement, from T (left where giving back would break the ladder). */
@@ -131,7 +142,11 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   };
 
   const x = inForce.x.slice(), payback = inForce.payback.slice(), feederOpen = inForce.feederOpen.slice();
-  const xHold = inForce.xHold ? inForce.xHold.slice() : null, xEnergy = inForce.xEnergy ? inForce.xEnergy.slice() : null;
+  const rotating = options.rotation === true && p.energyDays.length > 0;
+  const xHold = inForce.xHold ? inForce.xHold.slice() : null;
+  const xEnergy = inForce.xEnergy ? inForce.xEnergy.slice() : rotating ? new Float64Array(U * H) : null;
+  /** MW of unit u's order in hour h that the hourly pass keeps (a rotation's part: energy, not the hour's gap, decides it). */
+  const keptByRotation = (u: number, h: number) => (rotating ? xEnergy![u * H + h] : 0);
   const feederMW = new Float64Array(F * H);
   const required = p.constraints.map(() => new Float64Array(H)), covered = p.constraints.map(() => new Float64Array(H));
   const residual = p.constraints.map(() => new Float64Array(H)), snapBack = p.constraints.map(() => new Float64Array(H)), leadTime = p.constraints.map(() => new Float64Array(H));
@@ -230,6 +245,8 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   const ranking = feederRanking(p).openable;
 
   let overCovered = 0;
+  /** MW of the energy rotation's parts in each hour (known once the rotation is revised; 0 before). */
+  const rotationAt = new Float64Array(H);
   const need = new Float64Array(K), cov = new Float64Array(K), snap = new Float64Array(K), base = new Float64Array(K);
   const gapOf = (k: number, h: number) => p.constraints[k].gapMW[h];
   for (let h = 0; h < H; h++) {
@@ -302,6 +319,126 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     if (!moved) break;
   }
   for (let h = t; h < H; h++) { loadHour(h); record(h); }
+  let rotation: RotationResult | null = null;
+  if (rotating) {
+    rotation = startRotation(p, { x, xEnergy: xEnergy!, feederOpen, feederMW, hoursUsed: new Uint8Array(0), days, cap, floors, orderable: new Int32Array(C), order: Int32Array.from({ length: U }, (_, u) => u), snapBackMW: snapBack });
+    saveEnergyAgain(rotation);
+    // Recounted with the rotation's MW known: what it saves is energy the days need, not an
+    // hour's over-coverage.
+    for (let u = 0; u < U; u++) for (let h = t; h < H; h++) rotationAt[h] += xEnergy![u * H + h];
+    overCovered = 0;
+    for (let h = t; h < H; h++) { loadHour(h); record(h); }
+    rotationAccount(rotation);
+  }
+
+  /**
+   * Each energy-short day with hours from T: its energy saved again on the revision's orders
+   * (measures, shifts net of what comes back, opened feeders, less snap-back, as the planner
+   * counts it); a short day topped up in its hours from T with the largest gap first, by the
+   * blocks on duty that day first, then the next blocks in turn, each customer within what it may
+   * be ordered from T (its notice, or what it was notified of), its budget and its daily hours.
+   * A day saving more than it needs keeps its orders (customers were told; the surplus is said).
+   * Whether anything was ordered.
+   */
+  function saveEnergyAgain(r: RotationResult): boolean {
+    const n = r.blocks.length;
+    const members: number[][] = r.blocks.map(() => []);
+    const rank = new Int32Array(C).fill(U);
+    for (let i = 0; i < order.length; i++) { const c = UC[order[i]]; if (rank[c] === U) rank[c] = i; }
+    for (let c = 0; c < C; c++) if (r.blockOf[c] >= 0) members[r.blockOf[c]].push(c);
+    for (const m of members) m.sort((a, b) => rank[a] - rank[b] || a - b);
+    const first = parseDate(p.firstDate)!;
+    const energyDays = [...p.energyDays].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    let next = 0, any = false;
+    const duty = dutyByDay(r);
+    for (const e of energyDays) {
+      const d = parseDate(e.date)! - first;
+      if (d < 0 || d >= days) continue;
+      const hours: number[] = [];
+      for (let h = 0; h < H; h++) if (DAY[h] === d) hours.push(h);
+      const onDuty = new Set<number>();
+      for (let b = 0; b < n; b++) if (duty[d * n + b]) onDuty.add(b);
+      if (hours.some((h) => h >= t)) {
+        let need = e.gapMWh - savedOn(hours);
+        if (need > 1e-6) {
+          const gap = p.constraints[0].gapMW;
+          const from = hours.filter((h) => h >= t).sort((a, b) => gap[b] - gap[a] || a - b);
+          const sequence: number[] = [];
+          for (let i = 0; i < n; i++) if (onDuty.has((next + i) % n)) sequence.push((next + i) % n);
+          for (let i = 0; i < n; i++) if (!onDuty.has((next + i) % n)) sequence.push((next + i) % n);
+          for (const b of sequence) {
+            if (need <= 1e-6) break;
+            for (const c of members[b]) {
+              if (need <= 1e-6) break;
+              for (const h of from) {
+                if (need <= 1e-6) break;
+                if (!available(c, h)) continue;
+                loadHour(h);
+                let room = floorKW(BASE[c * H + h] - floors[c]) - rel[c * H + h];
+                for (const u of unitsOf[c]) {
+                  if (UM[u] === SHIFT || room < KW - EPS || need <= 1e-6) continue;
+                  const v = floorKW(Math.min(limitOf(u, h) - x[u * H + h], room, ceilKW(need)));
+                  if (v < KW - EPS) continue;
+                  take(u, h, v);
+                  xEnergy![u * H + h] += v;
+                  mark(c, h);
+                  room -= v;
+                  need -= v;
+                  any = true;
+                  onDuty.add(b);
+                }
+              }
+            }
+          }
+        }
+      }
+      // The next day's turn starts after the last block on duty this day, in turn from where this day's started.
+      let last = -1;
+      for (let i = 0; i < n; i++) if (onDuty.has((next + i) % n)) last = (next + i) % n;
+      if (last >= 0) next = (last + 1) % n;
+    }
+    return any;
+  }
+
+  /** 1 where block b has a rotation order on local day d: [d × blocks + b]. One sweep of the orders. */
+  function dutyByDay(r: RotationResult): Uint8Array {
+    const n = r.blocks.length, duty = new Uint8Array(Math.max(1, days) * n);
+    for (let u = 0; u < U; u++) {
+      const b = r.blockOf[UC[u]];
+      if (b < 0) continue;
+      for (let h = 0; h < H; h++) if (xEnergy![u * H + h] > EPS) duty[DAY[h] * n + b] = 1;
+    }
+    return duty;
+  }
+
+  /** Net energy the revision saves over the hours given, MWh: as savedPerDay counts it (rotation.ts). */
+  function savedOn(hours: number[]): number {
+    let v = 0;
+    for (const h of hours) {
+      for (let u = 0; u < U; u++) v += (UM[u] === SHIFT ? 1 - p.units.payback[u] : 1) * x[u * H + h];
+      for (let f = 0; f < F; f++) v += feederMW[f * H + h];
+      v -= snapBack[0][h];
+    }
+    return v;
+  }
+
+  /** The revised rotation's account: blocks on duty each day, their energy, the days' energy saved and left. */
+  function rotationAccount(r: RotationResult) {
+    const first = parseDate(p.firstDate)!, n = r.blocks.length, duty = dutyByDay(r);
+    for (const e of p.energyDays) {
+      const d = parseDate(e.date)! - first;
+      if (d < 0 || d >= days) continue;
+      const blocks: number[] = [];
+      for (let b = 0; b < n; b++) if (duty[d * n + b]) blocks.push(b + 1);
+      r.days.push({ date: e.date, gapMWh: e.gapMWh, savedMWh: 0, rotationMWh: 0, residualMWh: 0, blocks });
+    }
+    for (const b of r.blocks) { b.daysOnDuty = r.days.filter((day) => day.blocks.includes(b.id)).length; b.energyMWh = 0; }
+    for (let u = 0; u < U; u++) {
+      const b = r.blockOf[UC[u]];
+      if (b >= 0) for (let h = 0; h < H; h++) r.blocks[b].energyMWh += xEnergy![u * H + h];
+    }
+    finishRotation(p, { x, xEnergy: xEnergy!, feederOpen, feederMW, hoursUsed: new Uint8Array(0), days, cap, floors, orderable: new Int32Array(C), order: new Int32Array(0), snapBackMW: snapBack }, r);
+  }
 
   /** The figures of hour h into base (gap and energy coming back), snap, cov and need. */
   function loadHour(h: number) {
@@ -336,7 +473,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       residual[k][h] = Math.max(0, need[k] - cov[k]);
       if (residual[k][h] < KW / 2) residual[k][h] = 0;
       covered[k][h] = required[k][h] - residual[k][h];
-      if (k === 0 && h >= t) overCovered += Math.max(0, cov[k] - required[k][h]);
+      if (k === 0 && h >= t) overCovered += Math.max(0, cov[k] - required[k][h] - rotationAt[h]);
     }
     if (h >= t && residual.some((r) => r[h] > 0)) {
       const blocked = blockedByLead(h);
@@ -550,7 +687,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     let floorBand = -1;
     for (const u of shiftUnits) if (x[u * H + h] > EPS) floorBand = Math.max(floorBand, band[u]);
     const candidates: number[] = [];
-    for (const c of activeAt[h]) for (const u of unitsOf[c]) if (UM[u] !== SHIFT && x[u * H + h] > EPS && band[u] >= floorBand && band[u] < fBand + 1) candidates.push(u);
+    for (const c of activeAt[h]) for (const u of unitsOf[c]) if (UM[u] !== SHIFT && x[u * H + h] - keptByRotation(u, h) > EPS && band[u] >= floorBand && band[u] < fBand + 1) candidates.push(u);
     candidates.sort((a, b) => band[b] - band[a]
       || Number(notified(UC[a], h)) - Number(notified(UC[b], h))
       || x[b * H + h] - x[a * H + h] || b - a);
@@ -562,7 +699,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       while (e < candidates.length && band[candidates[e]] === band[candidates[i]]) e++;
       for (let j = i; j < e; j++) giveBackUnit(candidates[j], h);
       let left = false;
-      for (let j = i; j < e && !left; j++) left = x[candidates[j] * H + h] > EPS;
+      for (let j = i; j < e && !left; j++) left = x[candidates[j] * H + h] - keptByRotation(candidates[j], h) > EPS;
       if (left) break;
       i = e;
     }
@@ -573,6 +710,13 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     const c = UC[u], chain = custChain[c];
     const slack = slackOf(chain);
     if (slack < KW - EPS) return;
+    const kept = keptByRotation(u, h);
+    if (kept > EPS) {
+      // A rotation's part stays: only what the hour added on top of it may go.
+      const part = floorKW(Math.min(slack, x[u * H + h] - kept));
+      if (part >= KW - EPS) cut(u, h, part);
+      return;
+    }
     const v = x[u * H + h];
     const others = rel[c * H + h] - v;
     // A whole cut inside a run of hours the plan in force ordered stops the customer for the
@@ -633,7 +777,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   const nonZero = (a: Float64Array | null) => (a && a.some((v) => v > 0) ? a : null);
   return {
     fromHour: t, x, payback, feederOpen, feederMW, xHold: nonZero(xHold), xEnergy: nonZero(xEnergy),
-    snapBackMW: snapBack, requiredMW: required, coveredMW: covered, residualMW: residual, leadTimeMW: leadTime,
+    snapBackMW: snapBack, requiredMW: required, coveredMW: covered, residualMW: residual, leadTimeMW: leadTime, rotation,
     changes, counts, overCoveredMWh: round(overCoveredMWh), residualMWh: round(residualMWh), peakResidualMW: round(peakResidualMW),
     replanMs: Date.now() - started,
   };

@@ -123,6 +123,16 @@ export function replanText(x: ScenarioRevision, planFile: string, lang: Lang): s
   L.push(x.revision.residualMWh > 0
     ? (zh ? `  剩余缺口：${mw(x.revision.residualMWh)} MWh，最大 ${mw(x.revision.peakResidualMW)} MW（其中 ${mw(lead)} MWh 因提前通知时间不足无法安排）` : `  RESIDUAL GAP: ${mw(x.revision.residualMWh)} MWh, peak ${mw(x.revision.peakResidualMW)} MW (${mw(lead)} MWh of it for want of notice)`)
     : (zh ? '  剩余缺口：无' : '  residual gap: none'));
+  const rot = x.report.rotation;
+  if (rot) {
+    // The energy-short days again, as revised: what each saves and what is left, the blocks on duty.
+    const short = rot.days.filter((d) => d.residualMWh > 0.05);
+    L.push(zh
+      ? `  电量轮停（${rot.blocks.length} 组，按线路分组）：${short.length ? `${short.length} 天电量仍有缺口，共 ${mw(short.reduce((t, d) => t + d.residualMWh, 0))} MWh` : '每日电量缺口均已安排'}${rot.collapsed ? '；轮停已失效，变为持续限电' : ''}`
+      : `  energy rotation (${rot.blocks.length} blocks by feeder): ${short.length ? `${short.length} day(s) still short, ${mw(short.reduce((t, d) => t + d.residualMWh, 0))} MWh in all` : 'every day\'s energy need is met'}${rot.collapsed ? ' — ROTATION COLLAPSES into sustained curtailment' : ''}`);
+    L.push(zh ? '    日期          缺口 MWh    节约 MWh    轮停 MWh    剩余 MWh  轮值组' : '    date          gap MWh    saved MWh   rotation MWh  left MWh  blocks on duty');
+    for (const d of rot.days) L.push(`    ${d.date}  ${mw(d.gapMWh).padStart(10)}  ${mw(d.savedMWh).padStart(10)}  ${mw(d.rotationMWh).padStart(12)}  ${mw(d.residualMWh).padStart(8)}  ${d.blocks.join(' ')}`);
+  }
   if (x.revision.overCoveredMWh > 0.05) L.push(zh ? `  超额安排 ${mw(x.revision.overCoveredMWh)} MWh（已执行的错峰不单独撤回，以免违反措施顺序）` : `  over-covered ${mw(x.revision.overCoveredMWh)} MWh (kept shifts are not withdrawn alone: the ladder would break)`);
   L.push(zh
     ? `  与在执行方案相比：新增 ${c.added} 户，取消 ${c.cancelled} 户，增加 ${c.increased} 户，减少 ${c.reduced} 户`
