@@ -52,6 +52,7 @@ describe.skipIf(!browserAvailable)('the page on the control-room wall', () => {
     page = await context.newPage();
     page.on('filechooser', (c) => choosers.push(c));
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('crash', () => errors.push('the page crashed'));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(server.url);
     await page.waitForSelector('body[data-outlook="true"]', { timeout: 120_000 });
@@ -73,6 +74,12 @@ describe.skipIf(!browserAvailable)('the page on the control-room wall', () => {
     if ((await page.getAttribute('html', 'lang'))!.startsWith(lang === 'zh' ? 'zh' : 'en')) return;
     await page.click('#lang-button');
     await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
+  }
+
+  /** What the page was doing, for a wait that timed out: its marks and status line (or why they could not be read). */
+  async function pageState(): Promise<string> {
+    const read = page.evaluate(() => JSON.stringify({ status: document.querySelector('#status')?.textContent, marks: { ...document.body.dataset }, frames: performance.getEntriesByType('paint').length }));
+    return Promise.race([read, new Promise<string>((r) => setTimeout(() => r('(no answer in 5 s)'), 5_000))]).catch((e: Error) => `(${e.message})`);
   }
 
   /** The page seen through a colour-vision deficiency: an feColorMatrix on linear RGB over everything. */
@@ -194,48 +201,57 @@ describe.skipIf(!browserAvailable)('the page on the control-room wall', () => {
 
   it('shows a what-if as HYPOTHETICAL beside the official situation, and Reset puts it away', async () => {
     await open('heat-wave');
-    for (const [width, height] of SIZES) {
-      await page.setViewportSize({ width, height });
-      for (const lang of LANGS) {
-        await speak(lang);
-        const before = Number(await page.getAttribute('body', 'data-whatif') ?? '0');
-        await page.locator('#whatif-lost').fill(lang === 'en' ? '200' : '210');
-        await page.waitForFunction((b) => Number(document.body.dataset.whatif ?? '0') > b, before, { timeout: 60_000 });
-        const band = page.locator('#situation-hypothetical');
-        await band.waitFor({ state: 'visible' });
-        const lost = await page.inputValue('#whatif-lost'); // the slider's own step
-        expect(await band.locator('.situation-title').textContent()).toBe(lang === 'zh' ? `假设情景——非正式预警：电源 −${lost} MW` : `HYPOTHETICAL — what-if, not the official outlook: supply −${lost} MW`);
-        expect(await band.locator('.badge').getAttribute('data-level')).toMatch(/^(II|I)$/);
-        // The official figures stay beside it.
-        expect(await page.getAttribute('#situation-official .badge', 'data-level')).toBe('II');
-        expect(await page.isVisible('#outlook-hypothetical')).toBe(true);
-        expect(await page.textContent('#bulletin-note')).toMatch(lang === 'zh' ? /^以下为正式发布的预警通报/ : /^The official bulletin, as issued/);
-        expect(await page.getAttribute('#bulletin-note', 'hidden')).toBeNull();
-        const box = (await band.boundingBox())!;
-        expect(box.y + box.height).toBeLessThan(260);
-        await page.evaluate(() => window.scrollTo(0, 0));
-        await page.screenshot({ path: join(shots, `what-if-${width}x${height}-${lang}.png`) });
-        await page.click('#whatif-reset');
-        await band.waitFor({ state: 'hidden' });
-        expect(await page.isVisible('#outlook-hypothetical')).toBe(false);
-        expect(await page.getAttribute('#bulletin-note', 'hidden')).not.toBeNull();
+    try {
+      for (const [width, height] of SIZES) {
+        await page.setViewportSize({ width, height });
+        for (const lang of LANGS) {
+          await speak(lang);
+          const before = Number(await page.getAttribute('body', 'data-whatif') ?? '0');
+          await page.locator('#whatif-lost').fill(lang === 'en' ? '200' : '210');
+          await page.waitForFunction((b) => Number(document.body.dataset.whatif ?? '0') > b, before, { timeout: 120_000, polling: 250 })
+            .catch(async (e: Error) => { throw new Error(`${e.message}\nthe page then: ${await pageState()}`); });
+          const band = page.locator('#situation-hypothetical');
+          await band.waitFor({ state: 'visible' });
+          const lost = await page.inputValue('#whatif-lost'); // the slider's own step
+          expect(await band.locator('.situation-title').textContent()).toBe(lang === 'zh' ? `假设情景——非正式预警：电源 −${lost} MW` : `HYPOTHETICAL — what-if, not the official outlook: supply −${lost} MW`);
+          expect(await band.locator('.badge').getAttribute('data-level')).toMatch(/^(II|I)$/);
+          // The official figures stay beside it.
+          expect(await page.getAttribute('#situation-official .badge', 'data-level')).toBe('II');
+          expect(await page.isVisible('#outlook-hypothetical')).toBe(true);
+          expect(await page.textContent('#bulletin-note')).toMatch(lang === 'zh' ? /^以下为正式发布的预警通报/ : /^The official bulletin, as issued/);
+          expect(await page.getAttribute('#bulletin-note', 'hidden')).toBeNull();
+          const box = (await band.boundingBox())!;
+          expect(box.y + box.height).toBeLessThan(260);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.screenshot({ path: join(shots, `what-if-${width}x${height}-${lang}.png`) });
+          await page.click('#whatif-reset');
+          await band.waitFor({ state: 'hidden' });
+          expect(await page.isVisible('#outlook-hypothetical')).toBe(false);
+          expect(await page.getAttribute('#bulletin-note', 'hidden')).not.toBeNull();
+        }
       }
+    } finally {
+      // As the tests after it expect the page, whether or not this one failed.
+      if (await page.isVisible('#whatif-reset')) await page.click('#whatif-reset', { timeout: 10_000 }).catch(() => {});
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await speak('en');
     }
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await speak('en');
   }, 300_000);
 
   it('keeps screenshots through simulated deuteranopia and protanopia (looked at by people)', async () => {
     for (const story of ['heat-wave', 'local-limit']) {
       if (story !== 'heat-wave') await open(story);
       await page.evaluate(() => window.scrollTo(0, 0));
-      for (const vision of ['deuteranopia', 'protanopia'] as const) {
-        await see(vision);
-        expect(await page.evaluate(() => document.documentElement.style.filter)).toBe('url("#cvd")');
-        await page.screenshot({ path: join(shots, `${story}-${vision}.png`) });
-        await page.locator('#outlook-chart').screenshot({ path: join(shots, `${story}-outlook-${vision}.png`) });
+      try {
+        for (const vision of ['deuteranopia', 'protanopia'] as const) {
+          await see(vision);
+          expect(await page.evaluate(() => document.documentElement.style.filter)).toBe('url("#cvd")');
+          await page.screenshot({ path: join(shots, `${story}-${vision}.png`) });
+          await page.locator('#outlook-chart').screenshot({ path: join(shots, `${story}-outlook-${vision}.png`) });
+        }
+      } finally {
+        await see('normal'); // a failure here must not leave the filter over the tests after it
       }
-      await see('normal');
       await page.locator('#outlook-chart').screenshot({ path: join(shots, `${story}-outlook-normal.png`) });
     }
   }, 300_000);
