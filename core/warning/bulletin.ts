@@ -69,10 +69,10 @@ export interface Bulletin {
 }
 
 const PREPARE: Record<Exclude<Level, 'none'>, { en: string; zh: string }> = {
-  IV: { en: 'Dispatch watches closely; demand-response resources stand ready.', zh: '调度机构加强监视;需求响应资源做好准备。' },
+  IV: { en: 'Dispatch watches closely; demand-response resources stand ready.', zh: '调度机构加强监视；需求响应资源做好准备。' },
   III: { en: 'Customers in the level III plan prepare to shift and avoid the peak (错峰、避峰) on notice.', zh: '列入III级方案的用户按通知做好错峰、避峰准备。' },
-  II: { en: 'Customers in the level II plan prepare to be limited (限电); important users check their security load.', zh: '列入II级方案的用户做好限电准备;重要用户检查保安负荷。' },
-  I: { en: 'All curtailable customers prepare; the emergency shedding order stands by; residents and protected users stay supplied.', zh: '全部可调控用户做好停限电准备;事故拉闸序位表备用;保障居民和重要用户供电。' },
+  II: { en: 'Customers in the level II plan prepare to be limited (限电); important users check their security load.', zh: '列入II级方案的用户做好限电准备；重要用户检查保安负荷。' },
+  I: { en: 'All curtailable customers prepare; the emergency shedding order stands by; residents and protected users stay supplied.', zh: '全部可调控用户做好停限电准备；事故拉闸序位表备用；保障居民和重要用户供电。' },
 };
 
 const rank = (l: Level) => LEVELS.indexOf(l);
@@ -191,25 +191,38 @@ function englishText(b: Bulletin, name: string): string {
 
 const ZH_CHANGE: Record<BulletinChange['kind'], string> = { escalated: '升级', eased: '降级', new: '新增', ended: '解除' };
 
+/** "2024年7月21日10:00": a stamp on the grid's clock (formatInZone's, so its wall time is its own), as a Chinese notice dates itself. */
+function zhStamp(stamp: string): string {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d)/.exec(stamp);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日${m[4]}` : stamp;
+}
+
+/** "7月22日": a local date in a Chinese line. */
+function zhDate(date: string): string {
+  const [, month, day] = date.split('-').map(Number);
+  return `${month}月${day}日`;
+}
+
+/** Chinese punctuation is full-width: （），：；. */
 function chineseText(b: Bulletin, name: string): string {
-  const lines = [`【电力供需预警】${name}`, `发布时间:${b.issuedAt};有效期:${b.validFrom} 至 ${b.validUntil}。`];
+  const lines = [`【电力供需预警】${name}`, `发布时间：${zhStamp(b.issuedAt)}；有效期：${zhStamp(b.validFrom)} 至 ${zhStamp(b.validUntil)}。`];
   if (b.level === 'none' && b.levelAtConfidence === 'none') {
     lines.push('预计期内无电力供应缺口。');
   } else {
-    lines.push(`预计最高预警等级:${LEVEL_NAMES[b.level].zh};按${Math.round(b.confidence * 100)}%置信度:${LEVEL_NAMES[b.levelAtConfidence].zh}。`);
-    if (b.leadTimeHours !== null) lines.push(`提前量:距首个预警时段 ${b.leadTimeHours} 小时。`);
-    lines.push('分时段(预计等级/置信等级;缺口占该时段最大用电需求比例):');
+    lines.push(`预计最高预警等级：${LEVEL_NAMES[b.level].zh}；按${Math.round(b.confidence * 100)}%置信度：${LEVEL_NAMES[b.levelAtConfidence].zh}。`);
+    if (b.leadTimeHours !== null) lines.push(`提前量：距首个预警时段 ${b.leadTimeHours} 小时。`);
+    lines.push('分时段（预计等级/置信等级；缺口占该时段最大用电需求比例）：');
     for (const p of b.periods) {
-      lines.push(`  ${p.scope === 'local' ? `${p.areaName}(局部)` : ''}${p.date} ${hh(p.fromHour)}–${hh(p.toHour)}  ${LEVEL_NAMES[p.level].zh}/${LEVEL_NAMES[p.levelAtConfidence].zh}  ` +
-        `最大缺口 ${mw(p.peakGapMW)}(${pct(p.peakGapPct)}),置信缺口 ${mw(p.peakGapAtConfidenceMW)},缺电量 ${mwh(p.gapMWh)};达到III级及以上的概率 ${Math.round(p.probabilityAtLeast.III * 100)}%`);
+      lines.push(`  ${p.scope === 'local' ? `${p.areaName}（局部）` : ''}${zhDate(p.date)} ${hh(p.fromHour)}–${hh(p.toHour)}  ${LEVEL_NAMES[p.level].zh}/${LEVEL_NAMES[p.levelAtConfidence].zh}  ` +
+        `最大缺口 ${mw(p.peakGapMW)}（${pct(p.peakGapPct)}），置信缺口 ${mw(p.peakGapAtConfidenceMW)}，缺电量 ${mwh(p.gapMWh)}；达到III级及以上的概率 ${Math.round(p.probabilityAtLeast.III * 100)}%`);
     }
   }
   if (b.energy.length) {
-    lines.push('电量(日用电量与电量预算可供电量之差):');
-    for (const e of b.energy) lines.push(`  ${e.date}  ${LEVEL_NAMES[e.level].zh}/${LEVEL_NAMES[e.levelAtConfidence].zh}  缺电量 ${mwh(e.gapMWh)}(${pct(e.gapPct)})`);
+    lines.push('电量（日用电量与电量预算可供电量之差）：');
+    for (const e of b.energy) lines.push(`  ${zhDate(e.date)}  ${LEVEL_NAMES[e.level].zh}/${LEVEL_NAMES[e.levelAtConfidence].zh}  缺电量 ${mwh(e.gapMWh)}（${pct(e.gapPct)}）`);
   }
-  for (const c of b.changes) lines.push(`变化:${c.area} ${c.date} ${hh(c.fromHour)}–${hh(c.toHour)} ${ZH_CHANGE[c.kind]}(${c.was} → ${c.now})。`);
-  if (b.prepare.zh.length) lines.push(`需准备:${b.prepare.zh.join('')}`);
+  for (const c of b.changes) lines.push(`变化：${c.area} ${zhDate(c.date)} ${hh(c.fromHour)}–${hh(c.toHour)} ${ZH_CHANGE[c.kind]}（${c.was} → ${c.now}）。`);
+  if (b.prepare.zh.length) lines.push(`需准备：${b.prepare.zh.join('')}`);
   if (b.notes?.zh.length) lines.push('数据说明（本预警据此作出）：', ...b.notes.zh.map((n) => `  ${n}`));
   return lines.join('\n');
 }

@@ -9,10 +9,10 @@ export type Level = (typeof LEVELS)[number];
 
 export const LEVEL_NAMES: Record<Level, { en: string; zh: string; colour: string }> = {
   none: { en: 'no warning', zh: '无预警', colour: 'none' },
-  IV: { en: 'level IV (blue)', zh: 'IV级(蓝色)', colour: 'blue' },
-  III: { en: 'level III (yellow)', zh: 'III级(黄色)', colour: 'yellow' },
-  II: { en: 'level II (orange)', zh: 'II级(橙色)', colour: 'orange' },
-  I: { en: 'level I (red)', zh: 'I级(红色)', colour: 'red' },
+  IV: { en: 'level IV (blue)', zh: 'IV级（蓝色）', colour: 'blue' },
+  III: { en: 'level III (yellow)', zh: 'III级（黄色）', colour: 'yellow' },
+  II: { en: 'level II (orange)', zh: 'II级（橙色）', colour: 'orange' },
+  I: { en: 'level I (red)', zh: 'I级（红色）', colour: 'red' },
 };
 
 export interface LevelPolicy {

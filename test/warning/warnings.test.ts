@@ -154,9 +154,22 @@ describe('bulletins', () => {
     expect(b.text.en).toMatch(/^POWER SUPPLY WARNING — Jiangcheng/);
     expect(b.text.en).toMatch(/2024-07-2\d 15:00–22:00 {2}level II \(orange\)/);
     expect(b.text.zh).toMatch(/^【电力供需预警】江城市/);
-    expect(b.text.zh).toMatch(/II级\(橙色\)/);
+    expect(b.text.zh).toMatch(/II级（橙色）/);
     expect(b.leadTimeHours).toBeGreaterThan(24);
     expect(b.prepare.en.at(-1)).toMatch(/level II plan/);
+  });
+
+  it('write Chinese as a Chinese notice is written: full-width punctuation, times in 年月日 and 时, no ISO stamp', () => {
+    for (const story of ['heat-wave.json', 'hydro-drought.json', 'local-limit.json']) {
+      const a = assess(story);
+      const s = bundled(story);
+      const zh = buildBulletin(a, { id: 'C', name: s.areas[0].name, nameZh: s.areas[0].nameZh }).text.zh;
+      // A clock time's colon (15:00) and a decimal point aside, none of ( ) , : ; in Chinese text.
+      const halfWidth = zh.split('\n').filter((line) => /[();]|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)/.test(line));
+      expect(halfWidth, story).toEqual([]);
+      expect(zh, story).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+      expect(zh, story).toMatch(/^发布时间：20\d\d年\d{1,2}月\d{1,2}日\d\d:00；有效期：20\d\d年\d{1,2}月\d{1,2}日\d\d:00 至 20\d\d年\d{1,2}月\d{1,2}日\d\d:00。$/m);
+    }
   });
 
   it('say which periods escalated or eased against the last bulletin', () => {
