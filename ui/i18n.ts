@@ -329,6 +329,7 @@ const WORDS = {
   replanByLog: { en: 'as recorded on this page', zh: '以本页记录为准' },
   replanByDeadline: { en: 'none recorded: those whose deadline had passed', zh: '本页无记录：按通知截止时间判定' },
   replanChanges: { en: 'Changes against the plan in force', zh: '相对现行方案的变动' },
+  replanRotation: { en: 'Energy rotation, as revised', zh: '电量轮停（调整后）' },
   bulletinLogTitle: { en: 'Bulletins issued', zh: '已发布预警' },
   logBulletin: { en: 'Log this bulletin as issued', zh: '登记本预警为已发布' },
   bulletinFirst: { en: 'No bulletin issued yet for this scenario: the first one logged is the one the next is compared with.', zh: '本场景尚未登记发布预警：首次登记的预警将作为下次对比的基准。' },

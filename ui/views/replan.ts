@@ -9,10 +9,22 @@ import type { CustomerChange } from '../../core/execution/replan-changes.ts';
 import { formatProblem } from '../../core/problems.ts';
 import type { Execution } from '../execution-state.ts';
 import { localeOf, word, type Lang } from '../i18n.ts';
-import { clockText } from '../time-text.ts';
+import { clockText, dateText } from '../time-text.ts';
+import type { PlanReport } from '../../core/plan/report.ts';
 import { $ } from './dom.ts';
 
 const ROWS = 20;
+
+/** The revised rotation in one line: every day's energy met, or the days still short with their MWh and blocks on duty. */
+function rotationFact(rot: NonNullable<PlanReport['rotation']>, n: (v: number, d?: number) => string, lang: Lang): [string, string, string?] {
+  const zh = lang === 'zh';
+  const short = rot.days.filter((d) => d.residualMWh > 0.05);
+  const days = short.map((d) => `${dateText(d.date, lang)} ${n(d.residualMWh, 1)} MWh`).join(zh ? '，' : ', ');
+  const text = short.length
+    ? (zh ? `${rot.blocks.length} 组轮停；${short.length} 天电量仍有缺口：${days}` : `${rot.blocks.length} blocks; ${short.length} day(s) still short of energy: ${days}`)
+    : (zh ? `${rot.blocks.length} 组轮停；每日电量缺口均已安排` : `${rot.blocks.length} blocks; every day's energy need met`);
+  return [word('replanRotation', lang), text, short.length ? 'residual' : undefined];
+}
 
 export function renderReplan(x: Execution, lang: Lang): void {
   const button = $<HTMLButtonElement>('replan-button');
@@ -43,6 +55,8 @@ export function renderReplan(x: Execution, lang: Lang): void {
     [word('replanNotified', lang), `${n(r.notified.length)} ${zh ? '户' : 'customers'} · ${word(a.notifiedBy === 'log' ? 'replanByLog' : 'replanByDeadline', lang)}`],
     [word('replanChanges', lang), zh ? `新增 ${n(c.added)} · 取消 ${n(c.cancelled)} · 增加 ${n(c.increased)} · 减少 ${n(c.reduced)}` : `${n(c.added)} added · ${n(c.cancelled)} cancelled · ${n(c.increased)} increased · ${n(c.reduced)} reduced`],
     [word('residualGap', lang), `${n(rev.residualMWh, 1)} MWh${rev.peakResidualMW > 0 ? (zh ? `（峰值 ${n(rev.peakResidualMW, 1)} MW）` : ` (peak ${n(rev.peakResidualMW, 1)} MW)`) : ''}`, rev.residualMWh > 0 ? 'residual' : undefined],
+    // An energy rotation revised: each remaining day's energy saved again; the days still short said with their MWh.
+    ...(r.report.rotation ? [rotationFact(r.report.rotation, n, lang)] : []),
     [word('verification', lang), r.verification.ok ? `✓ ${word('verified', lang)}` : `✗ ${r.verification.violations.slice(0, 3).map((v) => `${v.check}: ${v.message}`).join('; ')}`, r.verification.ok ? undefined : 'residual'],
   ];
   const dl = document.createElement('dl');
