@@ -337,8 +337,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
    * counts it); a short day topped up in its hours from T with the largest gap first, by the
    * blocks on duty that day first, then the next blocks in turn, each customer within what it may
    * be ordered from T (its notice, or what it was notified of), its budget and its daily hours.
-   * A day saving more than it needs keeps its orders (customers were told; the surplus is said).
-   * Whether anything was ordered.
+   * A day saving more than it needs gives the surplus back (releaseEnergy). Whether anything changed.
    */
   function saveEnergyAgain(r: RotationResult): boolean {
     const n = r.blocks.length;
@@ -360,12 +359,15 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       for (let b = 0; b < n; b++) if (duty[d * n + b]) onDuty.add(b);
       if (hours.some((h) => h >= t)) {
         let need = e.gapMWh - savedOn(hours);
-        if (need > 1e-6) {
+        const sequence: number[] = [];
+        for (let i = 0; i < n; i++) if (onDuty.has((next + i) % n)) sequence.push((next + i) % n);
+        const onDutyInTurn = sequence.slice();
+        for (let i = 0; i < n; i++) if (!onDuty.has((next + i) % n)) sequence.push((next + i) % n);
+        if (need < -KW) {
+          if (releaseEnergy(d, hours.filter((h) => h >= t), -need, onDutyInTurn.flatMap((b) => members[b]))) any = true;
+        } else if (need > 1e-6) {
           const gap = p.constraints[0].gapMW;
           const from = hours.filter((h) => h >= t).sort((a, b) => gap[b] - gap[a] || a - b);
-          const sequence: number[] = [];
-          for (let i = 0; i < n; i++) if (onDuty.has((next + i) % n)) sequence.push((next + i) % n);
-          for (let i = 0; i < n; i++) if (!onDuty.has((next + i) % n)) sequence.push((next + i) % n);
           for (const b of sequence) {
             if (need <= 1e-6) break;
             for (const c of members[b]) {
@@ -392,10 +394,65 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
           }
         }
       }
+      // The day's figures again (its feeders' MW, its snap-back), and the next day's first hour,
+      // where an order ending this day brings its snap-back: the next day is counted on them.
+      if (hours.some((h) => h >= t)) for (let h = Math.max(t, hours[0]); h <= Math.min(H - 1, hours[hours.length - 1] + 1); h++) { loadHour(h); record(h); }
       // The next day's turn starts after the last block on duty this day, in turn from where this day's started.
       let last = -1;
       for (let i = 0; i < n; i++) if (onDuty.has((next + i) % n)) last = (next + i) % n;
       if (last >= 0) next = (last + 1) % n;
+    }
+    return any;
+  }
+
+  /**
+   * Give back `over` MWh of day d's rotation orders in its hours from T: customers not notified
+   * for the day first, then the block last on duty first (the reverse of the day's turn); each
+   * customer's orders from the end of its run back (a run shortened, never holed: no flapping),
+   * an hour whole only where its constraints keep the slack for the order and the snap-back its
+   * end brings, else in part, then that customer stops. Whether anything was given back.
+   */
+  function releaseEnergy(d: number, from: number[], over: number, inTurn: number[]): boolean {
+    const customers = inTurn.slice().reverse();
+    const told = (c: number) => NOTIFIED[c * days + d] === 1;
+    customers.sort((a, b) => Number(told(a)) - Number(told(b))); // stable: the reverse turn inside each
+    const late = from.slice().sort((a, b) => b - a);
+    let any = false;
+    for (const c of customers) {
+      if (over < KW - EPS) break;
+      for (const h of late) {
+        if (over < KW - EPS) break;
+        let part = 0;
+        for (const u of unitsOf[c]) part += UM[u] === SHIFT ? 0 : xEnergy![u * H + h];
+        if (part <= EPS) continue;
+        loadHour(h);
+        let whole = true;
+        // On again in the next hour (an hour's own order): off here would hole its run.
+        const nextOn = h + 1 < H && DAY[h + 1] === d && rel[c * H + h + 1] > EPS;
+        for (const u of unitsOf[c]) {
+          const xe = UM[u] === SHIFT ? 0 : xEnergy![u * H + h];
+          if (xe <= EPS) continue;
+          const slack = slackOf(custChain[c]);
+          let amount = floorKW(Math.min(xe, over, slack));
+          const before = h > 0 ? (feederOpenFor(c, h - 1) ? BASE[c * H + h - 1] : relNS[c * H + h - 1]) : 0;
+          const off = amount >= x[u * H + h] - EPS && rel[c * H + h] - x[u * H + h] <= EPS;
+          // Off in this hour brings its snap-back: the hour must have room for it and the day's
+          // surplus must pay for it too (its energy is saved no more), else 1 kW stays.
+          if (off && (nextOn || slack + EPS < amount + sigma * before || over + EPS < amount + sigma * before)) amount = floorKW(Math.min(amount, x[u * H + h] - KW));
+          if (amount < KW - EPS) { whole = false; continue; }
+          xEnergy![u * H + h] = Math.max(0, Math.round((xe - amount) * 1e6) / 1e6);
+          cut(u, h, amount);
+          over -= amount;
+          any = true;
+          if (rel[c * H + h] <= EPS) {
+            over -= sigma * before;
+            used[c * days + d]--;
+            for (const k of custChain[c]) { snap[k] += sigma * before; need[k] = ceilKW(base[k] + snap[k]); }
+          }
+          if (xEnergy![u * H + h] > EPS) whole = false;
+        }
+        if (!whole) break; // the rest of its run stays whole
+      }
     }
     return any;
   }

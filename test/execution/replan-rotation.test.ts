@@ -70,6 +70,26 @@ describe('re-planning an energy rotation during the day', () => {
     expect(v.violations).toEqual([]);
   });
 
+  it('gives back what a day no longer needs: customers not notified for it first, then the block last on duty, from the end of its run', () => {
+    // Day 2 now needs 30 MWh: 10 MWh to give back. Everyone notified: the day's turn was R (block
+    // 3), then P (block 1), so P's last two hours go.
+    const p = problem(30);
+    const r = replan(p, inForce, { atMs: AT, notified: everyoneNotified(p), rotation: true });
+    expect(ordered(p, r.x, 'P')).toBe('0:5 1:5 2:5 3:5 24:5 25:5');
+    expect(ordered(p, r.x, 'R')).toBe(ordered(p, inForce.x, 'R'));
+    expect([r.rotation!.days[1].savedMWh, r.rotation!.days[1].residualMWh]).toEqual([30, 0]);
+    // P told of day 2 and R not yet: R's orders go first (nobody need call it back).
+    const notified = new Uint8Array(6);
+    notified[p.customers.id.indexOf('P') * 2 + 1] = 1;
+    const r2 = replan(p, inForce, { atMs: AT, notified, rotation: true });
+    expect(ordered(p, r2.x, 'R')).toBe('24:5 25:5');
+    expect(ordered(p, r2.x, 'P')).toBe(ordered(p, inForce.x, 'P'));
+    // The past is never given back: day 1 before 13:00 stays as ordered.
+    expect(ordered(p, r2.x, 'Q')).toBe(ordered(p, inForce.x, 'Q'));
+    const v = verifyPlan(p, { strategy: 'cost', ...r2, fairShare: null, revision: { atMs: AT, inForceX: inForce.x, inForceFeederOpen: inForce.feederOpen, notified } });
+    expect(v.violations).toEqual([]);
+  });
+
   it('orders a block new to the day only from the hour its notice reaches, and says what it cannot reach', () => {
     // Q needs 24 h of notice: from 13:00 it cannot be ordered before 13:00 the next day, so its
     // 10 MWh come in hours 37–38 (13:00–15:00), not at the day's start.
