@@ -226,7 +226,14 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const maxHours = p.customers.maxHoursPerDay;
   const sigma = p.snapBackShare;
   const isAllowed = (c: number, h: number) => !allowed || ((allowed[c * days + p.dayIndex[h]] >>> p.localHour[h]) & 1) === 1;
-  const room = (c: number, h: number) => floorKW(BASE[c * H + h] - floors[c]);
+  // Hour-major copies of what the cover reads unit after unit within an hour (the tables are
+  // unit- and customer-major: reading them across units strides a whole row per read, and those
+  // cache misses were most of the cover's and the trim's time). roomT: each customer's budget in
+  // whole kW; capT: each unit's capacity; xT: x as it stands (written beside x wherever x is).
+  const roomT = new Float64Array(H * C), capT = new Float64Array(H * U), xT = new Float64Array(H * U);
+  for (let c = 0; c < C; c++) { const f = floors[c], row = c * H; for (let h = 0; h < H; h++) roomT[h * C + c] = floorKW(BASE[row + h] - f); }
+  for (let u = 0; u < U; u++) { const row = u * H; for (let h = 0; h < H; h++) capT[h * U + u] = cap[row + h]; }
+  const room = (c: number, h: number) => roomT[h * C + c];
 
   // Units of each constraint, in order (the system's: all of them).
   const insideLists: number[][] = p.constraints.map(() => []);
@@ -279,7 +286,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     for (let i = 0; i < all.length; i++) {
       const u = order[all[i]], c = unitCustomer[u];
       if (shifts && measure[u] === SHIFT) continue; // placed beforehand
-      if (cap[u * H + h] > EPS && h >= orderable[c] && isAllowed(c, h)) out.push(u);
+      if (capT[h * U + u] > EPS && h >= orderable[c] && isAllowed(c, h)) out.push(u);
     }
     return (usableLists[k * H + h] = l = Int32Array.from(out));
   };
@@ -302,6 +309,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       const c = unitCustomer[u], shift = measure[u] === SHIFT;
       for (let h = 0; h < H; h++) {
         const v = x[u * H + h];
+        xT[h * U + u] = v;
         if (v <= 0) continue;
         relC[h * C + c] += v;
         if (!shift) relNS[h * C + c] += v;
@@ -365,7 +373,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   /** What unit u can still give in hour h: capacity, the customer's budget, room to come back. */
   const extraOf = (u: number, h: number): number => {
     const c = unitCustomer[u];
-    let e = Math.min(cap[u * H + h] - x[u * H + h], room(c, h) - custX[c]);
+    let e = Math.min(capT[h * U + u] - xT[h * U + u], room(c, h) - custX[c]);
     if (measure[u] === SHIFT && p.units.payback[u] > 0 && e > 0) e = Math.min(e, paybackRoom(u, h, 0) / p.units.payback[u]);
     return floorKW(e);
   };
@@ -380,6 +388,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     takeLog[h].push(u, amount);
     if (custX[c] <= 0) hoursUsed[c * days + p.dayIndex[h]]++;
     x[u * H + h] += amount;
+    xT[h * U + u] = x[u * H + h];
     custX[c] += amount;
     if (measure[u] !== SHIFT) relNS[h * C + c] += amount;
     for (const k of custChain[c]) covered[k] += amount;
@@ -391,6 +400,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     const c = unitCustomer[u];
     x[u * H + h] -= amount;
     if (x[u * H + h] < 1e-12) x[u * H + h] = 0;
+    xT[h * U + u] = x[u * H + h];
     fullAt[h * U + u] = 0;
     if (measure[u] === SHIFT) {
       // Remove as much payback as this amount placed (the unit's totals stay exact).
@@ -433,7 +443,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       // A customer known to have no kW left gives nothing (past the cursor, where whether the
       // unit is full only moves the cursor, that is all there is to know).
       if (atRoom[row2 + c] === 1 && i !== cur) continue;
-      if (cap[u * H + h] - x[u * H + h] <= EPS) { fullAt[row + u] = 1; if (i === cur) cur++; continue; }
+      if (capT[row + u] - xT[row + u] <= EPS) { fullAt[row + u] = 1; if (i === cur) cur++; continue; }
       if (atRoom[row2 + c] === 1) continue;
       if (floorKW(room(c, h) - custX[c]) < KW - EPS) { atRoom[row2 + c] = 1; continue; }
       if (!available(c, h)) continue;
@@ -441,7 +451,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       if (amount < KW - EPS) continue;
       take(u, h, amount);
       need -= amount;
-      if (i === cur && cap[u * H + h] - x[u * H + h] <= EPS) cur++;
+      if (i === cur && capT[row + u] - xT[row + u] <= EPS) cur++;
     }
     cursor[k * H + h] = cur;
   };
@@ -802,7 +812,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   let capCall = 0;
   const capacityInside = (k: number, h: number, except: number): number => {
     const call = capCall++;
-    const list = usable(k, h), FD = p.customers.feeder, day = p.dayIndex[h];
+    const list = usable(k, h), FD = p.customers.feeder, day = p.dayIndex[h], row = h * U;
     // The same sums in the same order as a pass per kind: shifts as they stand into s in list
     // order, the other measures per customer (customers in the order first met).
     let s = 0, n = 0;
@@ -811,13 +821,13 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       if (measure[u] === SHIFT) {
         if (feederOpenFor(c, h)) continue;
         if (capShiftAt[c] !== call) { capShiftAt[c] = call; capShifted[c] = 0; }
-        capShifted[c] += x[u * H + h];
-        s += x[u * H + h];
+        capShifted[c] += xT[row + u];
+        s += xT[row + u];
         continue;
       }
       if (FD[c] !== except && (feederOpenFor(c, h) || (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c]))) continue;
       if (capSeenAt[c] !== call) { capSeenAt[c] = call; capSeen[c] = 0; capOrder[n++] = c; }
-      capSeen[c] += cap[u * H + h];
+      capSeen[c] += capT[row + u];
     }
     // Shifts as they stand (their room to come back is shared: not claimed beyond what they give),
     // the other measures within what the budget leaves beside them.
@@ -911,7 +921,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
         const c = unitCustomer[u];
         if (measure[u] === SHIFT || feederOpenFor(c, h)) continue;
         if (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c]) continue;
-        if (Math.min(cap[u * H + h] - x[u * H + h], room(c, h) - custX[c]) >= KW - EPS) return true;
+        if (Math.min(capT[h * U + u] - xT[h * U + u], room(c, h) - custX[c]) >= KW - EPS) return true;
       }
       // A feeder that could now be opened (its customers' hours freed since the hour was planned).
       for (const f of feedersInside[k]) {
@@ -1030,7 +1040,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     const hoursBlocked = (c: number) => custX[c] <= 0 && !feederOpenFor(c, h) && hoursUsed[c * days + day] >= maxHours[c];
     // Per customer: what its measures could still give at most.
     const measureCap = new Float64Array(C);
-    for (let u = 0; u < U; u++) { const v = cap[u * H + h]; if (v > 0) measureCap[unitCustomer[u]] += v; }
+    for (let u = 0, row = h * U; u < U; u++) { const v = capT[row + u]; if (v > 0) measureCap[unitCustomer[u]] += v; }
     const give = (c: number) => Math.max(0, Math.min(measureCap[c], room(c, h)) - custX[c]);
     for (let k = 0; k < K; k++) {
       const s = residualMW[k][h];
