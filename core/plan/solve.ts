@@ -207,32 +207,69 @@ function totalShort(plan: SolvedPlan): number {
   return plan.rotation ? plan.rotation.days.reduce((t, d) => t + d.residualMWh, 0) : 0;
 }
 
+/**
+ * What a solve reads that depends only on the scenario's tables (customers, units, hours, ladder),
+ * not on the gaps: kept per units table, so that what-ifs on the same tables (a slider's positions,
+ * each a problem of its own with only the gaps changed) build them once. Hour-major copies of what
+ * the cover reads unit after unit within an hour (the tables are unit- and customer-major: reading
+ * them across units strided a whole row per read, and those cache misses were most of the cover's
+ * and the trim's time): roomT, each customer's budget in whole kW; capT, each unit's capacity.
+ * Read-only once made (the capacity and orderable hours go out with the plans).
+ */
+interface PlanTables {
+  customers: PlanProblem['customers']; hours: number; localHour: PlanProblem['localHour']; ladder: PlanProblem['ladder'];
+  issuedAtMs: number; startMs: number;
+  floors: Float64Array; cap: Float64Array; orderable: Int32Array; band: Int32Array; roomT: Float64Array; capT: Float64Array;
+  orders: Map<Strategy, { order: Int32Array; position: Int32Array; unitsOf: number[][] }>;
+}
+const planTables = new WeakMap<PlanProblem['units'], PlanTables>();
+function tablesOf(p: PlanProblem): PlanTables {
+  const kept = planTables.get(p.units);
+  if (kept && kept.customers === p.customers && kept.hours === p.hours && kept.localHour === p.localHour && kept.ladder === p.ladder && kept.issuedAtMs === p.issuedAtMs && kept.startMs === p.startMs) return kept;
+  const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, BASE = p.customers.baseline;
+  const floors = budgetFloors(p);
+  const cap = capacityTable(p, floors);
+  const band = new Int32Array(U);
+  for (let u = 0; u < U; u++) band[u] = bandOf(p, u);
+  const roomT = new Float64Array(H * C), capT = new Float64Array(H * U);
+  for (let c = 0; c < C; c++) { const f = floors[c], row = c * H; for (let h = 0; h < H; h++) roomT[h * C + c] = floorKW(BASE[row + h] - f); }
+  for (let u = 0; u < U; u++) { const row = u * H; for (let h = 0; h < H; h++) capT[h * U + u] = cap[row + h]; }
+  const made: PlanTables = {
+    customers: p.customers, hours: H, localHour: p.localHour, ladder: p.ladder, issuedAtMs: p.issuedAtMs, startMs: p.startMs,
+    floors, cap, orderable: orderableFrom(p), band, roomT, capT, orders: new Map(),
+  };
+  planTables.set(p.units, made);
+  return made;
+}
+function orderOf(p: PlanProblem, t: PlanTables, strategy: Strategy): { order: Int32Array; position: Int32Array; unitsOf: number[][] } {
+  let o = t.orders.get(strategy);
+  if (o) return o;
+  const U = p.units.customer.length;
+  const order = unitOrder(p, strategy, t.cap);
+  const position = new Int32Array(U);
+  for (let i = 0; i < U; i++) position[order[i]] = i;
+  const unitsOf: number[][] = p.customers.id.map(() => []);
+  for (const u of order) unitsOf[p.units.customer[u]].push(u); // each customer's units in the strategy's order
+  t.orders.set(strategy, (o = { order, position, unitsOf }));
+  return o;
+}
+
 function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | null, energyExtra: Float64Array | null, started: number, shifts: PresetShifts | null = null): SolvedPlan {
   const fair = strategy === 'fair';
   const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, F = p.feeders.id.length, K = p.constraints.length;
   const unitCustomer = p.units.customer, measure = p.units.measure, BASE = p.customers.baseline;
-  const floors = budgetFloors(p);
-  const cap = capacityTable(p, floors);
-  const orderable = orderableFrom(p);
+  const tables = tablesOf(p), ordered = orderOf(p, tables, strategy);
+  const { floors, cap, orderable, band, roomT, capT } = tables;
   const chains = constraintChains(p);
   const custChain = Array.from({ length: C }, (_, c) => chains[p.customers.area[c]]);
   const feederChain = Array.from({ length: F }, (_, f) => chains[p.feeders.area[f]]);
-  const order = unitOrder(p, strategy, cap);
-  const unitsOf: number[][] = p.customers.id.map(() => []);
-  for (const u of order) unitsOf[unitCustomer[u]].push(u); // each customer's units in the strategy's order
+  const { order, position, unitsOf } = ordered;
   const days = H ? p.dayIndex[H - 1] + 1 : 0;
-  const band = new Int32Array(U);
-  for (let u = 0; u < U; u++) band[u] = bandOf(p, u);
   const maxHours = p.customers.maxHoursPerDay;
   const sigma = p.snapBackShare;
   const isAllowed = (c: number, h: number) => !allowed || ((allowed[c * days + p.dayIndex[h]] >>> p.localHour[h]) & 1) === 1;
-  // Hour-major copies of what the cover reads unit after unit within an hour (the tables are
-  // unit- and customer-major: reading them across units strides a whole row per read, and those
-  // cache misses were most of the cover's and the trim's time). roomT: each customer's budget in
-  // whole kW; capT: each unit's capacity; xT: x as it stands (written beside x wherever x is).
-  const roomT = new Float64Array(H * C), capT = new Float64Array(H * U), xT = new Float64Array(H * U);
-  for (let c = 0; c < C; c++) { const f = floors[c], row = c * H; for (let h = 0; h < H; h++) roomT[h * C + c] = floorKW(BASE[row + h] - f); }
-  for (let u = 0; u < U; u++) { const row = u * H; for (let h = 0; h < H; h++) capT[h * U + u] = cap[row + h]; }
+  // x as it stands, hour-major (written beside x wherever x is; see PlanTables).
+  const xT = new Float64Array(H * U);
   const room = (c: number, h: number) => roomT[h * C + c];
 
   // Units of each constraint, in order (the system's: all of them).
@@ -241,8 +278,6 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     const u = order[i];
     for (const k of custChain[unitCustomer[u]]) if (k !== 0) insideLists[k].push(u);
   }
-  const position = new Int32Array(U);
-  for (let i = 0; i < U; i++) position[order[i]] = i;
   const inside: Int32Array[] = insideLists.map((l, k) => (k === 0 ? Int32Array.from({ length: U }, (_, i) => i) : Int32Array.from(l, (u) => position[u])));
 
   // Constraints deepest first, so that each area is covered from inside before its parents.
