@@ -220,7 +220,9 @@ interface PlanTables {
   customers: PlanProblem['customers']; hours: number; localHour: PlanProblem['localHour']; ladder: PlanProblem['ladder'];
   issuedAtMs: number; startMs: number;
   floors: Float64Array; cap: Float64Array; orderable: Int32Array; band: Int32Array; roomT: Float64Array; capT: Float64Array;
-  orders: Map<Strategy, { order: Int32Array; position: Int32Array; unitsOf: number[][] }>;
+  /** Hour-major: each customer's baseline, and what all its measures could give at most (Σ capacity over its units). */
+  baseT: Float64Array; measureCapT: Float64Array;
+  orders: Map<Strategy, { order: Int32Array; position: Int32Array; unitsOf: number[][]; customerOrder: Int32Array }>;
 }
 const planTables = new WeakMap<PlanProblem['units'], PlanTables>();
 function tablesOf(p: PlanProblem): PlanTables {
@@ -231,17 +233,20 @@ function tablesOf(p: PlanProblem): PlanTables {
   const cap = capacityTable(p, floors);
   const band = new Int32Array(U);
   for (let u = 0; u < U; u++) band[u] = bandOf(p, u);
-  const roomT = new Float64Array(H * C), capT = new Float64Array(H * U);
-  for (let c = 0; c < C; c++) { const f = floors[c], row = c * H; for (let h = 0; h < H; h++) roomT[h * C + c] = floorKW(BASE[row + h] - f); }
-  for (let u = 0; u < U; u++) { const row = u * H; for (let h = 0; h < H; h++) capT[h * U + u] = cap[row + h]; }
+  const roomT = new Float64Array(H * C), capT = new Float64Array(H * U), baseT = new Float64Array(H * C), measureCapT = new Float64Array(H * C);
+  for (let c = 0; c < C; c++) { const f = floors[c], row = c * H; for (let h = 0; h < H; h++) { roomT[h * C + c] = floorKW(BASE[row + h] - f); baseT[h * C + c] = BASE[row + h]; } }
+  for (let u = 0; u < U; u++) {
+    const row = u * H, c = p.units.customer[u];
+    for (let h = 0; h < H; h++) { const v = cap[row + h]; capT[h * U + u] = v; if (v > 0) measureCapT[h * C + c] += v; }
+  }
   const made: PlanTables = {
     customers: p.customers, hours: H, localHour: p.localHour, ladder: p.ladder, issuedAtMs: p.issuedAtMs, startMs: p.startMs,
-    floors, cap, orderable: orderableFrom(p), band, roomT, capT, orders: new Map(),
+    floors, cap, orderable: orderableFrom(p), band, roomT, capT, baseT, measureCapT, orders: new Map(),
   };
   planTables.set(p.units, made);
   return made;
 }
-function orderOf(p: PlanProblem, t: PlanTables, strategy: Strategy): { order: Int32Array; position: Int32Array; unitsOf: number[][] } {
+function orderOf(p: PlanProblem, t: PlanTables, strategy: Strategy): { order: Int32Array; position: Int32Array; unitsOf: number[][]; customerOrder: Int32Array } {
   let o = t.orders.get(strategy);
   if (o) return o;
   const U = p.units.customer.length;
@@ -250,7 +255,10 @@ function orderOf(p: PlanProblem, t: PlanTables, strategy: Strategy): { order: In
   for (let i = 0; i < U; i++) position[order[i]] = i;
   const unitsOf: number[][] = p.customers.id.map(() => []);
   for (const u of order) unitsOf[p.units.customer[u]].push(u); // each customer's units in the strategy's order
-  t.orders.set(strategy, (o = { order, position, unitsOf }));
+  // The customers in the order of their first unit.
+  const seen = new Uint8Array(p.customers.id.length), customerOrder: number[] = [];
+  for (const u of order) { const c = p.units.customer[u]; if (!seen[c]) { seen[c] = 1; customerOrder.push(c); } }
+  t.orders.set(strategy, (o = { order, position, unitsOf, customerOrder: Int32Array.from(customerOrder) }));
   return o;
 }
 
@@ -263,7 +271,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const chains = constraintChains(p);
   const custChain = Array.from({ length: C }, (_, c) => chains[p.customers.area[c]]);
   const feederChain = Array.from({ length: F }, (_, f) => chains[p.feeders.area[f]]);
-  const { order, position, unitsOf } = ordered;
+  const { order, position, unitsOf, customerOrder } = ordered;
   const days = H ? p.dayIndex[H - 1] + 1 : 0;
   const maxHours = p.customers.maxHoursPerDay;
   const sigma = p.snapBackShare;
@@ -294,6 +302,8 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const x = new Float64Array(U * H);
   const payback = new Float64Array(U * H);
   const feederOpen = new Uint8Array(F * H);
+  // feederOpen hour-major (an hour's feeders in one row), written beside it.
+  const feederOpenT = new Uint8Array(H * F);
   const feederHeld = new Uint8Array(F * H);
   const feederMW = new Float64Array(F * H);
   const added = Array.from({ length: K }, () => new Float64Array(H)); // payback + snap-back load per constraint
@@ -359,7 +369,8 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const required = (k: number, h: number) => ceilKW(p.constraints[k].gapMW[h] + added[k][h]);
   const short = (h: number) => { for (let k = 0; k < K; k++) if (required(k, h) - covered[k] > EPS) return true; return false; };
   const anyRequired = (h: number) => { for (let k = 0; k < K; k++) if (required(k, h) > EPS) return true; return false; };
-  const feederOpenFor = (c: number, h: number) => feederOpen[p.customers.feeder[c] * H + h] === 1;
+  const FD = p.customers.feeder;
+  const feederOpenFor = (c: number, h: number) => feederOpenT[h * F + FD[c]] === 1;
 
   // Customers whose curtailment ended just before the hour being planned: their load is snapping
   // back, and ordering them again at once would only trade the snap-back for a new order — except
@@ -375,12 +386,12 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     if (keepEnded) return;
     if (h === 0) { ended.fill(0); prevOn.fill(0); return; }
     // One pass over the customers (each on one feeder: its own is looked up, not every feeder's list).
-    const before = relNS.subarray((h - 1) * C, h * C), FD = p.customers.feeder;
+    const before = relNS.subarray((h - 1) * C, h * C), was = (h - 1) * F, now = h * F;
     for (let c = 0; c < C; c++) {
-      const row = FD[c] * H;
-      const on = before[c] > 0 || feederOpen[row + h - 1] === 1 ? 1 : 0;
+      const f = FD[c];
+      const on = before[c] > 0 || feederOpenT[was + f] === 1 ? 1 : 0;
       prevOn[c] = on;
-      ended[c] = on && custX[c] <= 0 && feederOpen[row + h] !== 1 ? 1 : 0;
+      ended[c] = on && custX[c] <= 0 && feederOpenT[now + f] !== 1 ? 1 : 0;
     }
   };
   const available = (c: number, h: number): boolean =>
@@ -422,8 +433,9 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     takenAt[h].push(u);
     takeLog[h].push(u, amount);
     if (custX[c] <= 0) hoursUsed[c * days + p.dayIndex[h]]++;
-    x[u * H + h] += amount;
-    xT[h * U + u] = x[u * H + h];
+    const v = xT[h * U + u] + amount; // xT is x, hour-major: its row is in cache
+    x[u * H + h] = v;
+    xT[h * U + u] = v;
     custX[c] += amount;
     if (measure[u] !== SHIFT) relNS[h * C + c] += amount;
     for (const k of custChain[c]) covered[k] += amount;
@@ -592,6 +604,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       if (!ok || mw - released <= EPS) continue;
       for (const c of cs) clearCustomer(c, h);
       feederOpen[f * H + h] = 1;
+      feederOpenT[h * F + f] = 1;
       feederMW[f * H + h] = mw;
       for (const c of cs) hoursUsed[c * days + day]++;
       for (const k2 of feederChain[f]) covered[k2] += mw;
@@ -602,6 +615,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   };
   const closeFeeder = (f: number, h: number) => {
     feederOpen[f * H + h] = 0;
+    feederOpenT[h * F + f] = 0;
     feederHeld[f * H + h] = 0;
     for (const k of feederChain[f]) covered[k] -= feederMW[f * H + h];
     feederMW[f * H + h] = 0;
@@ -666,12 +680,9 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     let gained = 0, any = false;
     // Customers, in the strategy's order: their previous orders continue (a customer whose feeder
     // closed continues by its own measures, up to the load it had off) — measures before feeders.
-    const seen = new Uint8Array(C);
-    for (const u0 of order) {
+    for (let i = 0; i < customerOrder.length; i++) {
       if (gained >= shortfall - EPS) break;
-      const c = unitCustomer[u0];
-      if (seen[c]) continue;
-      seen[c] = 1;
+      const c = customerOrder[i];
       if (!ended[c] || !eligible(c) || !inShort(custChain[c])) continue;
       const fromFeeder = feederOpenFor(c, h - 1);
       let target = fromFeeder ? floorKW(BASE[c * H + h - 1]) : relNS[(h - 1) * C + c];
@@ -706,6 +717,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       const mw = floorKW(load);
       if (mw <= EPS) continue;
       feederOpen[f * H + h] = 1;
+      feederOpenT[h * F + f] = 1;
       feederHeld[f * H + h] = 1;
       feederMW[f * H + h] = mw;
       for (const c of cs) { hoursUsed[c * days + day]++; ended[c] = 0; }
@@ -814,7 +826,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     if (anyRequired(h)) return false;
     for (let k = 0; k < K; k++) if (snapBackMW[k][h] !== 0 || Math.abs(coveredHK[h * K + k]) > 1e-9) return false;
     for (const u of takenAt[h]) if (x[u * H + h] > 0) return false;
-    for (let f = 0; f < F; f++) if (feederOpen[f * H + h] || (h > 0 && feederOpen[f * H + h - 1])) return false;
+    for (let f = 0; f < F; f++) if (feederOpenT[h * F + f] || (h > 0 && feederOpenT[(h - 1) * F + f])) return false;
     for (let i = h * C, end = i + C; i < end; i++) if (relC[i] !== 0) return false;
     if (h > 0) for (let i = (h - 1) * C, end = i + C; i < end; i++) if (relNS[i] !== 0) return false;
     return true;
@@ -884,7 +896,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const trimHour = (h: number) => {
     enterHour(h);
     const open: number[] = [];
-    for (let f = 0; f < F; f++) if (feederOpen[f * H + h] && !feederHeld[f * H + h]) open.push(f);
+    for (let f = 0; f < F; f++) if (feederOpenT[h * F + f] && !feederHeld[f * H + h]) open.push(f);
     if (open.length) {
       open.sort((a, b) => rankOf[b] - rankOf[a]);
       let closed = false;
@@ -1046,6 +1058,8 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   }
 
   // What each constraint got, and why any residual is left.
+  const insideC: Uint8Array[] = []; // per constraint, 1 for the customers inside it (made at the first residual)
+  const insideOf = (k: number) => insideC[k];
   const requiredMW = p.constraints.map(() => new Float64Array(H));
   const coveredMW = p.constraints.map(() => new Float64Array(H));
   const residualMW = p.constraints.map(() => new Float64Array(H));
@@ -1070,12 +1084,12 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
    * feeders a floor keeps shut), in that order; the rest is structural.
    */
   function residualCauses(h: number) {
+    if (!insideC.length) for (let k = 0; k < K; k++) insideC.push(Uint8Array.from(custChain, (chain) => (chain.includes(k) ? 1 : 0)));
     const day = p.dayIndex[h];
     const noticeBlocked = (c: number) => h < orderable[c] || !isAllowed(c, h);
     const hoursBlocked = (c: number) => custX[c] <= 0 && !feederOpenFor(c, h) && hoursUsed[c * days + day] >= maxHours[c];
     // Per customer: what its measures could still give at most.
-    const measureCap = new Float64Array(C);
-    for (let u = 0, row = h * U; u < U; u++) { const v = capT[row + u]; if (v > 0) measureCap[unitCustomer[u]] += v; }
+    const measureCap = tables.measureCapT.subarray(h * C, h * C + C), baseH = tables.baseT.subarray(h * C, h * C + C);
     const give = (c: number) => Math.max(0, Math.min(measureCap[c], room(c, h)) - custX[c]);
     for (let k = 0; k < K; k++) {
       const s = residualMW[k][h];
@@ -1100,12 +1114,13 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
         for (const c of cs) onFeeder[c] = 1;
         if (noticeOn) n += load; else if (hoursOn) d += load;
       }
+      const inK = insideOf(k);
       for (let c = 0; c < C; c++) {
-        if (onFeeder[c] || !custChain[c].includes(k)) continue;
+        if (onFeeder[c] || !inK[c]) continue;
         if (noticeBlocked(c)) n += give(c);
         else if (hoursBlocked(c)) d += give(c);
         // The load a lower floor would free: under the floor, where the customer has measures.
-        if (measureCap[c] > 0 || p.customers.floorMW[c] > 0) fl += Math.min(p.customers.floorMW[c], BASE[c * H + h]);
+        if (measureCap[c] > 0 || p.customers.floorMW[c] > 0) fl += Math.min(p.customers.floorMW[c], baseH[c]);
       }
       causes[k].notice[h] = Math.min(s, n);
       causes[k].dailyHours[h] = Math.min(s - causes[k].notice[h], d);
