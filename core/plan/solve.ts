@@ -366,7 +366,8 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     }
   };
 
-  const required = (k: number, h: number) => ceilKW(p.constraints[k].gapMW[h] + added[k][h]);
+  const gapOf = p.constraints.map((k) => k.gapMW);
+  const required = (k: number, h: number) => ceilKW(gapOf[k][h] + added[k][h]);
   const short = (h: number) => { for (let k = 0; k < K; k++) if (required(k, h) - covered[k] > EPS) return true; return false; };
   const anyRequired = (h: number) => { for (let k = 0; k < K; k++) if (required(k, h) > EPS) return true; return false; };
   const FD = p.customers.feeder;
@@ -404,7 +405,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     for (let j = h + 1; j < H && j <= h + 24; j++) {
       if (!(mask & (1 << p.localHour[j]))) continue;
       let r = p.units.paramMW[u] - payback[u * H + j];
-      for (const k of chain) r = Math.min(r, -(p.constraints[k].gapMW[j] + added[k][j]));
+      for (const k of chain) r = Math.min(r, -(gapOf[k][j] + added[k][j]));
       if (r <= EPS) continue;
       if (place > 0) {
         const put = Math.min(r, place - total);
