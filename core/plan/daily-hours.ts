@@ -107,13 +107,16 @@ export function exactDailyHours(p: PlanProblem, plan: PlanFigures): { allowed: U
     // Limited customers whose limit can bind: fewer hours left than hours in which they could help.
     const coupled: number[] = [];
     const left = new Int32Array(C);
+    // The day's other hours (no requirement), where a customer's hours may already be used.
+    const outside: number[] = [];
+    for (let h = 0; h < H; h++) if (p.dayIndex[h] === d && !hours.includes(h)) outside.push(h);
     for (let c = 0; c < C; c++) {
       const m = p.customers.maxHoursPerDay[c];
       if (!Number.isFinite(m)) continue;
       let useful = 0;
       hours.forEach((_, i) => { if (a[c * hours.length + i] > 1e-9) useful++; });
       let usedOutside = 0;
-      for (let h = 0; h < H; h++) if (p.dayIndex[h] === d && !hours.includes(h) && on[c * H + h]) usedOutside++;
+      for (const h of outside) if (on[c * H + h]) usedOutside++;
       left[c] = Math.max(0, m - usedOutside);
       if (useful > left[c]) coupled.push(c);
     }

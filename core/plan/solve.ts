@@ -207,26 +207,78 @@ function totalShort(plan: SolvedPlan): number {
   return plan.rotation ? plan.rotation.days.reduce((t, d) => t + d.residualMWh, 0) : 0;
 }
 
+/**
+ * What a solve reads that depends only on the scenario's tables (customers, units, hours, ladder),
+ * not on the gaps: kept per units table, so that what-ifs on the same tables (a slider's positions,
+ * each a problem of its own with only the gaps changed) build them once. Hour-major copies of what
+ * the cover reads unit after unit within an hour (the tables are unit- and customer-major: reading
+ * them across units strided a whole row per read, and those cache misses were most of the cover's
+ * and the trim's time): roomT, each customer's budget in whole kW; capT, each unit's capacity.
+ * Read-only once made (the capacity and orderable hours go out with the plans).
+ */
+interface PlanTables {
+  customers: PlanProblem['customers']; hours: number; localHour: PlanProblem['localHour']; ladder: PlanProblem['ladder'];
+  issuedAtMs: number; startMs: number;
+  floors: Float64Array; cap: Float64Array; orderable: Int32Array; band: Int32Array; roomT: Float64Array; capT: Float64Array;
+  /** Hour-major: each customer's baseline, and what all its measures could give at most (Σ capacity over its units). */
+  baseT: Float64Array; measureCapT: Float64Array;
+  orders: Map<Strategy, { order: Int32Array; position: Int32Array; unitsOf: number[][]; customerOrder: Int32Array }>;
+}
+const planTables = new WeakMap<PlanProblem['units'], PlanTables>();
+function tablesOf(p: PlanProblem): PlanTables {
+  const kept = planTables.get(p.units);
+  if (kept && kept.customers === p.customers && kept.hours === p.hours && kept.localHour === p.localHour && kept.ladder === p.ladder && kept.issuedAtMs === p.issuedAtMs && kept.startMs === p.startMs) return kept;
+  const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, BASE = p.customers.baseline;
+  const floors = budgetFloors(p);
+  const cap = capacityTable(p, floors);
+  const band = new Int32Array(U);
+  for (let u = 0; u < U; u++) band[u] = bandOf(p, u);
+  const roomT = new Float64Array(H * C), capT = new Float64Array(H * U), baseT = new Float64Array(H * C), measureCapT = new Float64Array(H * C);
+  for (let c = 0; c < C; c++) { const f = floors[c], row = c * H; for (let h = 0; h < H; h++) { roomT[h * C + c] = floorKW(BASE[row + h] - f); baseT[h * C + c] = BASE[row + h]; } }
+  for (let u = 0; u < U; u++) {
+    const row = u * H, c = p.units.customer[u];
+    for (let h = 0; h < H; h++) { const v = cap[row + h]; capT[h * U + u] = v; if (v > 0) measureCapT[h * C + c] += v; }
+  }
+  const made: PlanTables = {
+    customers: p.customers, hours: H, localHour: p.localHour, ladder: p.ladder, issuedAtMs: p.issuedAtMs, startMs: p.startMs,
+    floors, cap, orderable: orderableFrom(p), band, roomT, capT, baseT, measureCapT, orders: new Map(),
+  };
+  planTables.set(p.units, made);
+  return made;
+}
+function orderOf(p: PlanProblem, t: PlanTables, strategy: Strategy): { order: Int32Array; position: Int32Array; unitsOf: number[][]; customerOrder: Int32Array } {
+  let o = t.orders.get(strategy);
+  if (o) return o;
+  const U = p.units.customer.length;
+  const order = unitOrder(p, strategy, t.cap);
+  const position = new Int32Array(U);
+  for (let i = 0; i < U; i++) position[order[i]] = i;
+  const unitsOf: number[][] = p.customers.id.map(() => []);
+  for (const u of order) unitsOf[p.units.customer[u]].push(u); // each customer's units in the strategy's order
+  // The customers in the order of their first unit.
+  const seen = new Uint8Array(p.customers.id.length), customerOrder: number[] = [];
+  for (const u of order) { const c = p.units.customer[u]; if (!seen[c]) { seen[c] = 1; customerOrder.push(c); } }
+  t.orders.set(strategy, (o = { order, position, unitsOf, customerOrder: Int32Array.from(customerOrder) }));
+  return o;
+}
+
 function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | null, energyExtra: Float64Array | null, started: number, shifts: PresetShifts | null = null): SolvedPlan {
   const fair = strategy === 'fair';
   const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, F = p.feeders.id.length, K = p.constraints.length;
   const unitCustomer = p.units.customer, measure = p.units.measure, BASE = p.customers.baseline;
-  const floors = budgetFloors(p);
-  const cap = capacityTable(p, floors);
-  const orderable = orderableFrom(p);
+  const tables = tablesOf(p), ordered = orderOf(p, tables, strategy);
+  const { floors, cap, orderable, band, roomT, capT } = tables;
   const chains = constraintChains(p);
   const custChain = Array.from({ length: C }, (_, c) => chains[p.customers.area[c]]);
   const feederChain = Array.from({ length: F }, (_, f) => chains[p.feeders.area[f]]);
-  const order = unitOrder(p, strategy, cap);
-  const unitsOf: number[][] = p.customers.id.map(() => []);
-  for (const u of order) unitsOf[unitCustomer[u]].push(u); // each customer's units in the strategy's order
+  const { order, position, unitsOf, customerOrder } = ordered;
   const days = H ? p.dayIndex[H - 1] + 1 : 0;
-  const band = new Int32Array(U);
-  for (let u = 0; u < U; u++) band[u] = bandOf(p, u);
   const maxHours = p.customers.maxHoursPerDay;
   const sigma = p.snapBackShare;
   const isAllowed = (c: number, h: number) => !allowed || ((allowed[c * days + p.dayIndex[h]] >>> p.localHour[h]) & 1) === 1;
-  const room = (c: number, h: number) => floorKW(BASE[c * H + h] - floors[c]);
+  // x as it stands, hour-major (written beside x wherever x is; see PlanTables).
+  const xT = new Float64Array(H * U);
+  const room = (c: number, h: number) => roomT[h * C + c];
 
   // Units of each constraint, in order (the system's: all of them).
   const insideLists: number[][] = p.constraints.map(() => []);
@@ -234,8 +286,6 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     const u = order[i];
     for (const k of custChain[unitCustomer[u]]) if (k !== 0) insideLists[k].push(u);
   }
-  const position = new Int32Array(U);
-  for (let i = 0; i < U; i++) position[order[i]] = i;
   const inside: Int32Array[] = insideLists.map((l, k) => (k === 0 ? Int32Array.from({ length: U }, (_, i) => i) : Int32Array.from(l, (u) => position[u])));
 
   // Constraints deepest first, so that each area is covered from inside before its parents.
@@ -252,6 +302,8 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const x = new Float64Array(U * H);
   const payback = new Float64Array(U * H);
   const feederOpen = new Uint8Array(F * H);
+  // feederOpen hour-major (an hour's feeders in one row), written beside it.
+  const feederOpenT = new Uint8Array(H * F);
   const feederHeld = new Uint8Array(F * H);
   const feederMW = new Float64Array(F * H);
   const added = Array.from({ length: K }, () => new Float64Array(H)); // payback + snap-back load per constraint
@@ -279,7 +331,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     for (let i = 0; i < all.length; i++) {
       const u = order[all[i]], c = unitCustomer[u];
       if (shifts && measure[u] === SHIFT) continue; // placed beforehand
-      if (cap[u * H + h] > EPS && h >= orderable[c] && isAllowed(c, h)) out.push(u);
+      if (capT[h * U + u] > EPS && h >= orderable[c] && isAllowed(c, h)) out.push(u);
     }
     return (usableLists[k * H + h] = l = Int32Array.from(out));
   };
@@ -302,6 +354,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       const c = unitCustomer[u], shift = measure[u] === SHIFT;
       for (let h = 0; h < H; h++) {
         const v = x[u * H + h];
+        xT[h * U + u] = v;
         if (v <= 0) continue;
         relC[h * C + c] += v;
         if (!shift) relNS[h * C + c] += v;
@@ -313,10 +366,12 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     }
   };
 
-  const required = (k: number, h: number) => ceilKW(p.constraints[k].gapMW[h] + added[k][h]);
+  const gapOf = p.constraints.map((k) => k.gapMW);
+  const required = (k: number, h: number) => ceilKW(gapOf[k][h] + added[k][h]);
   const short = (h: number) => { for (let k = 0; k < K; k++) if (required(k, h) - covered[k] > EPS) return true; return false; };
   const anyRequired = (h: number) => { for (let k = 0; k < K; k++) if (required(k, h) > EPS) return true; return false; };
-  const feederOpenFor = (c: number, h: number) => feederOpen[p.customers.feeder[c] * H + h] === 1;
+  const FD = p.customers.feeder;
+  const feederOpenFor = (c: number, h: number) => feederOpenT[h * F + FD[c]] === 1;
 
   // Customers whose curtailment ended just before the hour being planned: their load is snapping
   // back, and ordering them again at once would only trade the snap-back for a new order — except
@@ -332,12 +387,12 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     if (keepEnded) return;
     if (h === 0) { ended.fill(0); prevOn.fill(0); return; }
     // One pass over the customers (each on one feeder: its own is looked up, not every feeder's list).
-    const before = relNS.subarray((h - 1) * C, h * C), FD = p.customers.feeder;
+    const before = relNS.subarray((h - 1) * C, h * C), was = (h - 1) * F, now = h * F;
     for (let c = 0; c < C; c++) {
-      const row = FD[c] * H;
-      const on = before[c] > 0 || feederOpen[row + h - 1] === 1 ? 1 : 0;
+      const f = FD[c];
+      const on = before[c] > 0 || feederOpenT[was + f] === 1 ? 1 : 0;
       prevOn[c] = on;
-      ended[c] = on && custX[c] <= 0 && feederOpen[row + h] !== 1 ? 1 : 0;
+      ended[c] = on && custX[c] <= 0 && feederOpenT[now + f] !== 1 ? 1 : 0;
     }
   };
   const available = (c: number, h: number): boolean =>
@@ -350,7 +405,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     for (let j = h + 1; j < H && j <= h + 24; j++) {
       if (!(mask & (1 << p.localHour[j]))) continue;
       let r = p.units.paramMW[u] - payback[u * H + j];
-      for (const k of chain) r = Math.min(r, -(p.constraints[k].gapMW[j] + added[k][j]));
+      for (const k of chain) r = Math.min(r, -(gapOf[k][j] + added[k][j]));
       if (r <= EPS) continue;
       if (place > 0) {
         const put = Math.min(r, place - total);
@@ -365,7 +420,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   /** What unit u can still give in hour h: capacity, the customer's budget, room to come back. */
   const extraOf = (u: number, h: number): number => {
     const c = unitCustomer[u];
-    let e = Math.min(cap[u * H + h] - x[u * H + h], room(c, h) - custX[c]);
+    let e = Math.min(capT[h * U + u] - xT[h * U + u], room(c, h) - custX[c]);
     if (measure[u] === SHIFT && p.units.payback[u] > 0 && e > 0) e = Math.min(e, paybackRoom(u, h, 0) / p.units.payback[u]);
     return floorKW(e);
   };
@@ -379,7 +434,9 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     takenAt[h].push(u);
     takeLog[h].push(u, amount);
     if (custX[c] <= 0) hoursUsed[c * days + p.dayIndex[h]]++;
-    x[u * H + h] += amount;
+    const v = xT[h * U + u] + amount; // xT is x, hour-major: its row is in cache
+    x[u * H + h] = v;
+    xT[h * U + u] = v;
     custX[c] += amount;
     if (measure[u] !== SHIFT) relNS[h * C + c] += amount;
     for (const k of custChain[c]) covered[k] += amount;
@@ -391,6 +448,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     const c = unitCustomer[u];
     x[u * H + h] -= amount;
     if (x[u * H + h] < 1e-12) x[u * H + h] = 0;
+    xT[h * U + u] = x[u * H + h];
     fullAt[h * U + u] = 0;
     if (measure[u] === SHIFT) {
       // Remove as much payback as this amount placed (the unit's totals stay exact).
@@ -433,7 +491,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       // A customer known to have no kW left gives nothing (past the cursor, where whether the
       // unit is full only moves the cursor, that is all there is to know).
       if (atRoom[row2 + c] === 1 && i !== cur) continue;
-      if (cap[u * H + h] - x[u * H + h] <= EPS) { fullAt[row + u] = 1; if (i === cur) cur++; continue; }
+      if (capT[row + u] - xT[row + u] <= EPS) { fullAt[row + u] = 1; if (i === cur) cur++; continue; }
       if (atRoom[row2 + c] === 1) continue;
       if (floorKW(room(c, h) - custX[c]) < KW - EPS) { atRoom[row2 + c] = 1; continue; }
       if (!available(c, h)) continue;
@@ -441,7 +499,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       if (amount < KW - EPS) continue;
       take(u, h, amount);
       need -= amount;
-      if (i === cur && cap[u * H + h] - x[u * H + h] <= EPS) cur++;
+      if (i === cur && capT[row + u] - xT[row + u] <= EPS) cur++;
     }
     cursor[k * H + h] = cur;
   };
@@ -547,6 +605,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       if (!ok || mw - released <= EPS) continue;
       for (const c of cs) clearCustomer(c, h);
       feederOpen[f * H + h] = 1;
+      feederOpenT[h * F + f] = 1;
       feederMW[f * H + h] = mw;
       for (const c of cs) hoursUsed[c * days + day]++;
       for (const k2 of feederChain[f]) covered[k2] += mw;
@@ -557,6 +616,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   };
   const closeFeeder = (f: number, h: number) => {
     feederOpen[f * H + h] = 0;
+    feederOpenT[h * F + f] = 0;
     feederHeld[f * H + h] = 0;
     for (const k of feederChain[f]) covered[k] -= feederMW[f * H + h];
     feederMW[f * H + h] = 0;
@@ -621,12 +681,9 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     let gained = 0, any = false;
     // Customers, in the strategy's order: their previous orders continue (a customer whose feeder
     // closed continues by its own measures, up to the load it had off) — measures before feeders.
-    const seen = new Uint8Array(C);
-    for (const u0 of order) {
+    for (let i = 0; i < customerOrder.length; i++) {
       if (gained >= shortfall - EPS) break;
-      const c = unitCustomer[u0];
-      if (seen[c]) continue;
-      seen[c] = 1;
+      const c = customerOrder[i];
       if (!ended[c] || !eligible(c) || !inShort(custChain[c])) continue;
       const fromFeeder = feederOpenFor(c, h - 1);
       let target = fromFeeder ? floorKW(BASE[c * H + h - 1]) : relNS[(h - 1) * C + c];
@@ -661,6 +718,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       const mw = floorKW(load);
       if (mw <= EPS) continue;
       feederOpen[f * H + h] = 1;
+      feederOpenT[h * F + f] = 1;
       feederHeld[f * H + h] = 1;
       feederMW[f * H + h] = mw;
       for (const c of cs) { hoursUsed[c * days + day]++; ended[c] = 0; }
@@ -769,7 +827,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     if (anyRequired(h)) return false;
     for (let k = 0; k < K; k++) if (snapBackMW[k][h] !== 0 || Math.abs(coveredHK[h * K + k]) > 1e-9) return false;
     for (const u of takenAt[h]) if (x[u * H + h] > 0) return false;
-    for (let f = 0; f < F; f++) if (feederOpen[f * H + h] || (h > 0 && feederOpen[f * H + h - 1])) return false;
+    for (let f = 0; f < F; f++) if (feederOpenT[h * F + f] || (h > 0 && feederOpenT[(h - 1) * F + f])) return false;
     for (let i = h * C, end = i + C; i < end; i++) if (relC[i] !== 0) return false;
     if (h > 0) for (let i = (h - 1) * C, end = i + C; i < end; i++) if (relNS[i] !== 0) return false;
     return true;
@@ -802,7 +860,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   let capCall = 0;
   const capacityInside = (k: number, h: number, except: number): number => {
     const call = capCall++;
-    const list = usable(k, h), FD = p.customers.feeder, day = p.dayIndex[h];
+    const list = usable(k, h), FD = p.customers.feeder, day = p.dayIndex[h], row = h * U;
     // The same sums in the same order as a pass per kind: shifts as they stand into s in list
     // order, the other measures per customer (customers in the order first met).
     let s = 0, n = 0;
@@ -811,13 +869,13 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       if (measure[u] === SHIFT) {
         if (feederOpenFor(c, h)) continue;
         if (capShiftAt[c] !== call) { capShiftAt[c] = call; capShifted[c] = 0; }
-        capShifted[c] += x[u * H + h];
-        s += x[u * H + h];
+        capShifted[c] += xT[row + u];
+        s += xT[row + u];
         continue;
       }
       if (FD[c] !== except && (feederOpenFor(c, h) || (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c]))) continue;
       if (capSeenAt[c] !== call) { capSeenAt[c] = call; capSeen[c] = 0; capOrder[n++] = c; }
-      capSeen[c] += cap[u * H + h];
+      capSeen[c] += capT[row + u];
     }
     // Shifts as they stand (their room to come back is shared: not claimed beyond what they give),
     // the other measures within what the budget leaves beside them.
@@ -839,7 +897,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const trimHour = (h: number) => {
     enterHour(h);
     const open: number[] = [];
-    for (let f = 0; f < F; f++) if (feederOpen[f * H + h] && !feederHeld[f * H + h]) open.push(f);
+    for (let f = 0; f < F; f++) if (feederOpenT[h * F + f] && !feederHeld[f * H + h]) open.push(f);
     if (open.length) {
       open.sort((a, b) => rankOf[b] - rankOf[a]);
       let closed = false;
@@ -911,7 +969,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
         const c = unitCustomer[u];
         if (measure[u] === SHIFT || feederOpenFor(c, h)) continue;
         if (custX[c] <= 0 && hoursUsed[c * days + day] >= maxHours[c]) continue;
-        if (Math.min(cap[u * H + h] - x[u * H + h], room(c, h) - custX[c]) >= KW - EPS) return true;
+        if (Math.min(capT[h * U + u] - xT[h * U + u], room(c, h) - custX[c]) >= KW - EPS) return true;
       }
       // A feeder that could now be opened (its customers' hours freed since the hour was planned).
       for (const f of feedersInside[k]) {
@@ -1001,6 +1059,8 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   }
 
   // What each constraint got, and why any residual is left.
+  const insideC: Uint8Array[] = []; // per constraint, 1 for the customers inside it (made at the first residual)
+  const insideOf = (k: number) => insideC[k];
   const requiredMW = p.constraints.map(() => new Float64Array(H));
   const coveredMW = p.constraints.map(() => new Float64Array(H));
   const residualMW = p.constraints.map(() => new Float64Array(H));
@@ -1025,12 +1085,12 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
    * feeders a floor keeps shut), in that order; the rest is structural.
    */
   function residualCauses(h: number) {
+    if (!insideC.length) for (let k = 0; k < K; k++) insideC.push(Uint8Array.from(custChain, (chain) => (chain.includes(k) ? 1 : 0)));
     const day = p.dayIndex[h];
     const noticeBlocked = (c: number) => h < orderable[c] || !isAllowed(c, h);
     const hoursBlocked = (c: number) => custX[c] <= 0 && !feederOpenFor(c, h) && hoursUsed[c * days + day] >= maxHours[c];
     // Per customer: what its measures could still give at most.
-    const measureCap = new Float64Array(C);
-    for (let u = 0; u < U; u++) { const v = cap[u * H + h]; if (v > 0) measureCap[unitCustomer[u]] += v; }
+    const measureCap = tables.measureCapT.subarray(h * C, h * C + C), baseH = tables.baseT.subarray(h * C, h * C + C);
     const give = (c: number) => Math.max(0, Math.min(measureCap[c], room(c, h)) - custX[c]);
     for (let k = 0; k < K; k++) {
       const s = residualMW[k][h];
@@ -1055,12 +1115,13 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
         for (const c of cs) onFeeder[c] = 1;
         if (noticeOn) n += load; else if (hoursOn) d += load;
       }
+      const inK = insideOf(k);
       for (let c = 0; c < C; c++) {
-        if (onFeeder[c] || !custChain[c].includes(k)) continue;
+        if (onFeeder[c] || !inK[c]) continue;
         if (noticeBlocked(c)) n += give(c);
         else if (hoursBlocked(c)) d += give(c);
         // The load a lower floor would free: under the floor, where the customer has measures.
-        if (measureCap[c] > 0 || p.customers.floorMW[c] > 0) fl += Math.min(p.customers.floorMW[c], BASE[c * H + h]);
+        if (measureCap[c] > 0 || p.customers.floorMW[c] > 0) fl += Math.min(p.customers.floorMW[c], baseH[c]);
       }
       causes[k].notice[h] = Math.min(s, n);
       causes[k].dailyHours[h] = Math.min(s - causes[k].notice[h], d);

@@ -210,7 +210,7 @@ export function gapSampler(s: Scenario, forecast: ScenarioForecast, options: Pic
     if (binds) targets.push({ area: a.id, name: a.name, scope: 'local', quantiles: q, units, imports, importLimit: limit, reserve: false });
   }
 
-  const own = targets.map(() => new Float64Array(hours));
+  const own = targets.map(() => new Float64Array(hours)), supplyScratch = targets.map(() => new Float64Array(hours));
   const sample = (r: Rng, out: Float64Array[], system?: { demandMW: Float64Array; supplyMW: Float64Array }): SampleDraws => {
     const draws = drawSample(table, days, r);
     targets.forEach((t, j) => {
@@ -224,13 +224,16 @@ export function gapSampler(s: Scenario, forecast: ScenarioForecast, options: Pic
         }
       }
       const gaps = out[j];
+      // The hour's supply, unit after unit along the hours (each unit's row read in one pass; the
+      // same sums in the same order as hour after hour).
+      const supplyAt = supplyScratch[j];
+      if (t.importLimit) supplyAt.set(t.importLimit); else supplyAt.fill(0);
+      for (const uIdx of t.units) { const row = table.units[uIdx], f = draws.unitFactor[uIdx]; for (let h = 0; h < hours; h++) supplyAt[h] += row[h] * f[dayIndex[h]]; }
+      for (const i of t.imports) { const row = table.imports[i], f = draws.importUp[i]; for (let h = 0; h < hours; h++) supplyAt[h] += row[h] * f[dayIndex[h]]; }
       for (let h = 0; h < hours; h++) {
         const u = normalCdf(t.scope === 'system' ? draws.demandZ[h] : noise[h]);
         const demand = fromQuantiles(levels, t.quantiles, h, u);
-        const d = dayIndex[h];
-        let supply = t.importLimit ? t.importLimit[h] : 0;
-        for (const uIdx of t.units) supply += table.units[uIdx][h] * draws.unitFactor[uIdx][d];
-        for (const i of t.imports) supply += table.imports[i][h] * draws.importUp[i][d];
+        const supply = supplyAt[h];
         gaps[h] = demand + (t.reserve ? table.reserveMW[h] : 0) - supply;
         if (system && j === 0) { system.demandMW[h] = demand; system.supplyMW[h] = supply - table.reserveMW[h]; }
       }

@@ -100,11 +100,12 @@ export const whatIfEngine = {
     const fresh = buildGaps(s, assessment);
     const problem: PlanProblem = { ...base, constraints: fresh.constraints, energyDays: fresh.energyDays };
     const plan = solvePlan(problem, { strategy: 'cost' });
-    const byMeasure = MEASURE_LIST.map((_, m) => {
-      const out = new Float64Array(problem.hours);
-      for (let u = 0; u < problem.units.customer.length; u++) if (problem.units.measure[u] === m) for (let h = 0; h < problem.hours; h++) out[h] += plan.x[u * problem.hours + h];
-      return out;
-    });
+    // MW per measure and hour: one pass over the units (each unit into its measure's row).
+    const byMeasure = MEASURE_LIST.map(() => new Float64Array(problem.hours));
+    for (let u = 0; u < problem.units.customer.length; u++) {
+      const out = byMeasure[problem.units.measure[u]], row = u * problem.hours;
+      for (let h = 0; h < problem.hours; h++) out[h] += plan.x[row + h];
+    }
     const feeders = new Float64Array(problem.hours);
     for (let f = 0; f < problem.feeders.id.length; f++) for (let h = 0; h < problem.hours; h++) feeders[h] += plan.feederMW[f * problem.hours + h];
     byMeasure[4] = feeders;
