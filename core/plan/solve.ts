@@ -219,6 +219,8 @@ function totalShort(plan: SolvedPlan): number {
 interface PlanTables {
   customers: PlanProblem['customers']; hours: number; localHour: PlanProblem['localHour']; ladder: PlanProblem['ladder'];
   issuedAtMs: number; startMs: number;
+  /** The capacity table's sum when made: a change to it (by a caller holding a plan) is seen. */
+  capSum: number;
   floors: Float64Array; cap: Float64Array; orderable: Int32Array; band: Int32Array; roomT: Float64Array; capT: Float64Array;
   /** Hour-major: each customer's baseline, and what all its measures could give at most (Σ capacity over its units). */
   baseT: Float64Array; measureCapT: Float64Array;
@@ -227,7 +229,10 @@ interface PlanTables {
 const planTables = new WeakMap<PlanProblem['units'], PlanTables>();
 function tablesOf(p: PlanProblem): PlanTables {
   const kept = planTables.get(p.units);
-  if (kept && kept.customers === p.customers && kept.hours === p.hours && kept.localHour === p.localHour && kept.ladder === p.ladder && kept.issuedAtMs === p.issuedAtMs && kept.startMs === p.startMs) return kept;
+  // Kept tables go out with the plans (capacity, orderable hours): one whose buffer was moved to
+  // another thread (detached, length 0) or that a caller changed is made again, never read.
+  if (kept && kept.customers === p.customers && kept.hours === p.hours && kept.localHour === p.localHour && kept.ladder === p.ladder && kept.issuedAtMs === p.issuedAtMs && kept.startMs === p.startMs
+    && kept.cap.length === p.units.customer.length * p.hours && kept.orderable.length === p.customers.id.length && kept.capSum === sumOf(kept.cap)) return kept;
   const H = p.hours, U = p.units.customer.length, C = p.customers.id.length, BASE = p.customers.baseline;
   const floors = budgetFloors(p);
   const cap = capacityTable(p, floors);
@@ -239,12 +244,17 @@ function tablesOf(p: PlanProblem): PlanTables {
     const row = u * H, c = p.units.customer[u];
     for (let h = 0; h < H; h++) { const v = cap[row + h]; capT[h * U + u] = v; if (v > 0) measureCapT[h * C + c] += v; }
   }
-  const made: PlanTables = {
+  const made: PlanTables = { capSum: sumOf(cap),
     customers: p.customers, hours: H, localHour: p.localHour, ladder: p.ladder, issuedAtMs: p.issuedAtMs, startMs: p.startMs,
     floors, cap, orderable: orderableFrom(p), band, roomT, capT, baseT, measureCapT, orders: new Map(),
   };
   planTables.set(p.units, made);
   return made;
+}
+function sumOf(a: Float64Array): number {
+  let t = 0;
+  for (let i = 0; i < a.length; i++) t += a[i];
+  return t;
 }
 function orderOf(p: PlanProblem, t: PlanTables, strategy: Strategy): { order: Int32Array; position: Int32Array; unitsOf: number[][]; customerOrder: Int32Array } {
   let o = t.orders.get(strategy);

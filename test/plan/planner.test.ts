@@ -150,3 +150,30 @@ describe('the planner on cases worked out by hand', () => {
     expect(p.energyDays.length).toBe(2);
   });
 });
+
+describe('the planner\'s kept tables (what depends on the customers and units alone, made once per table)', () => {
+  const tables = () => handProblem({ hours: 3, systemGap: [4, 6, 2], customers: [
+    { id: 'A', baseMW: 10, measures: [{ measure: 'demand-response', mw: 3, costPerMWh: 500 }] },
+    { id: 'B', baseMW: 10, measures: [limit(4, 900)] },
+  ] });
+
+  it('plans a what-if on the same tables as it plans them afresh', () => {
+    const p = tables();
+    solvePlan(p);
+    const what = { ...p, constraints: [{ ...p.constraints[0], gapMW: Float64Array.from([7, 1, 5]) }] };
+    const fresh = tables();
+    expect(Array.from(solvePlan(what).x)).toEqual(Array.from(solvePlan({ ...fresh, constraints: what.constraints }).x));
+  });
+
+  it('is not fooled by a plan whose capacity table its holder changed or moved to another thread', () => {
+    const p = tables();
+    const first = solvePlan(p);
+    const want = Array.from(first.x);
+    first.capacity.fill(0); // a caller writing into the plan it holds
+    expect(Array.from(solvePlan(p).x)).toEqual(want);
+    const second = solvePlan(p);
+    structuredClone(second.capacity, { transfer: [second.capacity.buffer as ArrayBuffer] }); // detached here
+    expect(second.capacity.length).toBe(0);
+    expect(Array.from(solvePlan(p).x)).toEqual(want);
+  });
+});
