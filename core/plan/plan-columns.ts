@@ -19,9 +19,12 @@ import { parseTimestamp } from '../time/timestamp.ts';
 import { formatInZone, resolveZone, type Zone } from '../time/zone.ts';
 import type { PlanLists, PlanHeadline } from './report-parts.ts';
 import type { CustomerOrder, PlanReport } from './report.ts';
-import { applyRuns, checkRuns, encodeRuns, inKW, type RunColumns } from './sparse-runs.ts';
+import { applyRuns, checkRuns, encodeRuns, packRuns, unpackRuns, type PackedRuns, type RunColumns } from './sparse-runs.ts';
 
-export const LISTS_FORMAT = 'orderly-lists/2';
+/** The lists' form as this version writes them: runs packed in strings (sparse-runs.ts, packRuns). */
+export const LISTS_FORMAT = 'orderly-lists/3';
+/** The first columns' form (runs as four JSON arrays), as the releases before wrote it: still read. */
+export const LISTS_FORMAT_2 = 'orderly-lists/2';
 export const PLAN_FORMAT_2 = 'orderly-plan/2';
 
 /** What the lists are read against: the plan's hours and times. */
@@ -30,7 +33,7 @@ export type ListsFrame = Pick<PlanReport, 'hours' | 'times' | 'issuedAt' | 'time
 const TIERS = ['restricted-first', 'ordinary', 'last'] as const;
 const HAS_PAYBACK = 1, HAS_ENERGY = 2, HAS_HELD = 4;
 
-export interface ListColumns {
+export interface ListColumns<R = PackedRuns> {
   format: typeof LISTS_FORMAT;
   customers: {
     id: string[]; name: string[];
@@ -54,11 +57,11 @@ export interface ListColumns {
     limitCapMW: (number | null)[];
     shiftReturn: (string | null)[];
     /** MW per hour where it differs from the sum of the customer's orders (rounded to 1 kW). */
-    mw: RunColumns<number>;
+    mw: R;
     /** Main measure per hour (index into MEASURES, −1 for none) where it differs from the largest order's. */
-    measure: RunColumns<number>;
+    measure: R;
     /** Where a 限电 order is in force: the MW the load must stay under. */
-    limitTo: RunColumns<number>;
+    limitTo: R;
     /** Rows whose notice time is not the one that follows from the first hour and the notice, and theirs. */
     noticeBy: { row: number[]; value: string[] };
     noticeByDay: { row: number[]; value: NonNullable<CustomerOrder['noticeByDay']>[] };
@@ -69,11 +72,11 @@ export interface ListColumns {
     measure: number[];
     /** Bits: 1 paybackMW, 2 energyMW, 4 heldMW given. */
     has: number[];
-    mw: RunColumns<number>;
-    payback: RunColumns<number>;
+    mw: R;
+    payback: R;
     /** The energy rotation's part where it differs from the order's MW (where given, see `has`). */
-    energy: RunColumns<number>;
-    held: RunColumns<number>;
+    energy: R;
+    held: R;
   };
 }
 
@@ -159,7 +162,7 @@ export function encodeLists(lists: PlanLists, frame: ListsFrame): ListColumns {
   const optional = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
   // The energy rotation's part is most often the whole order: written where it differs from it.
   const rowsOf = (key: 'paybackMW' | 'energyMW' | 'heldMW') =>
-    inKW(encodeRuns(os.length, H, (o, h) => os[o][key]?.[h] ?? 0, key === 'energyMW' ? (o, h) => (os[o].energyMW ? os[o].mw[h] : 0) : () => 0));
+    packRuns(encodeRuns(os.length, H, (o, h) => os[o][key]?.[h] ?? 0, key === 'energyMW' ? (o, h) => (os[o].energyMW ? os[o].mw[h] : 0) : () => 0), os.length);
   return {
     format: LISTS_FORMAT,
     customers: {
@@ -174,15 +177,15 @@ export function encodeLists(lists: PlanLists, frame: ListsFrame): ListColumns {
       keyEnterprise: cs.map((c) => (c.keyEnterprise === undefined ? -1 : c.keyEnterprise ? 1 : 0)),
       manual: cs.map((c) => (c.control === undefined ? -1 : c.control === 'manual' ? 1 : 0)),
       responseMinutes: cs.map((c) => optional(c.responseMinutes)), limitCapMW: cs.map((c) => optional(c.limitCapMW)), shiftReturn: cs.map((c) => optional(c.shiftReturn)),
-      mw: inKW(encodeRuns(n, H, (r, h) => cs[r].mw[h], (r, h) => derived.mw[r * H + h])),
-      measure: encodeRuns(n, H, (r, h) => mainCode(cs[r], h), (r, h) => derived.main[r * H + h]),
-      limitTo: inKW(encodeRuns(n, H, (r, h) => { const v = cs[r].limitToMW?.[h]; return v === null || v === undefined ? -1 : v; }, () => -1)),
+      mw: packRuns(encodeRuns(n, H, (r, h) => cs[r].mw[h], (r, h) => derived.mw[r * H + h]), n),
+      measure: packRuns(encodeRuns(n, H, (r, h) => mainCode(cs[r], h), (r, h) => derived.main[r * H + h]), n),
+      limitTo: packRuns(encodeRuns(n, H, (r, h) => { const v = cs[r].limitToMW?.[h]; return v === null || v === undefined ? -1 : v; }, () => -1), n),
       noticeBy, noticeByDay,
     },
     orders: {
       customer: orderRow, measure: orderMeasure,
       has: os.map((o) => (o.paybackMW ? HAS_PAYBACK : 0) | (o.energyMW ? HAS_ENERGY : 0) | (o.heldMW ? HAS_HELD : 0)),
-      mw: inKW(encodeRuns(os.length, H, (o, h) => os[o].mw[h], () => 0)),
+      mw: packRuns(encodeRuns(os.length, H, (o, h) => os[o].mw[h], () => 0), os.length),
       payback: rowsOf('paybackMW'), energy: rowsOf('energyMW'), held: rowsOf('heldMW'),
     },
   };
@@ -203,7 +206,8 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
   if (typeof value !== 'object' || value === null || Array.isArray(value)) { out.addExpected(`${file}: lists`, 'the plan\'s lists (an object)', describe(value)); return fail(); }
   const v = value as Record<string, unknown>;
   if (v.format === undefined && Array.isArray(v.customers) && Array.isArray(v.orders)) return { ok: true, lists: v as unknown as PlanLists };
-  if (v.format !== LISTS_FORMAT) { out.addExpected(`${file}: lists.format`, `"${LISTS_FORMAT}"`, describe(v.format)); return fail(); }
+  if (v.format !== LISTS_FORMAT && v.format !== LISTS_FORMAT_2) { out.addExpected(`${file}: lists.format`, `"${LISTS_FORMAT}" (or "${LISTS_FORMAT_2}", as earlier versions wrote it)`, describe(v.format)); return fail(); }
+  const packed = v.format === LISTS_FORMAT;
   const H = frame.hours;
   let fr: ReturnType<typeof frameOf>;
   try { fr = frameOf(frame); } catch { out.addExpected(`${file}: times`, 'the plan\'s hours with their time zone and issue time', 'none that can be read'); return fail(); }
@@ -256,7 +260,7 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
   };
   if (!out.ok) return fail();
   const runsOk = (g: Record<string, unknown>, path: string, key: string, rows: number, ok: (x: unknown) => x is number, expected: string) =>
-    checkRuns(at(`${path}.${key}`), g[key], rows, H, ok, expected, out);
+    (packed ? unpackRuns : checkRuns)(at(`${path}.${key}`), g[key], rows, H, ok, expected, out);
   const omw = runsOk(o, 'orders', 'mw', m, finiteAtLeast0, 'MW ≥ 0');
   const opay = runsOk(o, 'orders', 'payback', m, finiteAtLeast0, 'MW ≥ 0'), oen = runsOk(o, 'orders', 'energy', m, finiteAtLeast0, 'MW ≥ 0'), ohe = runsOk(o, 'orders', 'held', m, finiteAtLeast0, 'MW ≥ 0');
   const cmw = runsOk(c, 'customers', 'mw', n, finiteAtLeast0, 'MW ≥ 0'), cme = runsOk(c, 'customers', 'measure', n, measureCode, `a measure (−1 to ${MEASURES.length - 1})`);
