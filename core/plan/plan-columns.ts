@@ -1,18 +1,19 @@
 /**
  * A plan's lists as compact columns (`orderly-plan/2`): the customer list and the orders, one
- * array per field, their hourly rows as runs where they are not zero (sparse-runs.ts). In rows
- * (`orderly-plan/1`) a province week's lists were 285 MB of JSON, nearly all zeros and '' over
- * 168 hours; as columns they are a small part of that.
+ * array per field, their hourly rows as runs where they are not zero, each run column packed in
+ * one string (sparse-runs.ts; `orderly-lists/3`). In rows (`orderly-plan/1`) a province week's
+ * lists were 285 MB of JSON, nearly all zeros and '' over 168 hours; as the first columns
+ * (`orderly-lists/2`, runs as JSON arrays, still read) 48 MB; packed, ~26 MB.
  *
  * What the reader can work out again from the rest is not written unless it differs: a customer's
  * MW per hour is the sum of its orders (written only where an opened feeder adds to it), its main
- * measure per hour the largest order's, its notice times follow from its first hours and its
- * notice. Every such field is compared with the real one when written, and the hours where they
- * differ are written out, so a plan read back is the plan as it was made, to the last digit.
+ * measure per hour the largest order's, its first hour, hours, peak and MWh follow from its MW per
+ * hour, its notice times from its first hours and its notice. Every such field is compared with
+ * the real one when written, and where they differ the real one is written out, so a plan read back
+ * is the plan as it was made, to the last digit.
  *
  * The plan in memory keeps its rows (PlanReport, format orderly-plan/1): the page, the digest, the
- * CSV and the play-out read those. Columns are only the form in files and in the Blob the page keeps.
- */
+ * CSV and the play-out read those. Columns are only the form in files and in the Blob the page keeps. */
 import { MEASURES, type Measure } from '../scenario/classes.ts';
 import { describeValue as describe, ProblemList, type Problem } from '../problems.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
@@ -44,9 +45,12 @@ export interface ListColumns<R = PackedRuns> {
     /** Bit i set for MEASURES[i]. */
     measures: number[];
     noticeHours: number[];
-    /** Index of the first hour curtailed. */
-    first: number[];
-    hours: number[]; peakMW: number[]; energyMWh: number[];
+    /**
+     * Rows whose first hour curtailed, hours, peak MW and MWh are not the ones worked out from their
+     * MW per hour (the first hour above 0, the hours above 0, the largest, the sum; to 1 kW and
+     * 1 kWh), with theirs (orderly-lists/2 gave the four for every row: first, hours, peakMW, energyMWh).
+     */
+    stated: { row: number[]; first: number[]; hours: number[]; peakMW: number[]; energyMWh: number[] };
     /** Index into the tiers, or −1 where the row has none. */
     tier: number[];
     /** 1, 0, or −1 where the row has none. */
@@ -55,7 +59,8 @@ export interface ListColumns<R = PackedRuns> {
     manual: number[];
     responseMinutes: (number | null)[];
     limitCapMW: (number | null)[];
-    shiftReturn: (string | null)[];
+    /** The shift return windows written, and each row's index into them (−1 for none; orderly-lists/2 wrote the text in each row). */
+    returns: string[]; shiftReturn: number[];
     /** MW per hour where it differs from the sum of the customer's orders (rounded to 1 kW). */
     mw: R;
     /** Main measure per hour (index into MEASURES, −1 for none) where it differs from the largest order's. */
@@ -130,6 +135,19 @@ function derivedDays(fr: ReturnType<typeof frameOf>, times: string[], mw: ArrayL
   return out;
 }
 
+/** A row's first hour curtailed, hours, peak and energy as its MW per hour give them. */
+function summaryOf(mw: ArrayLike<number>): { first: number; hours: number; peakMW: number; energyMWh: number } {
+  let first = -1, hours = 0, peak = 0, sum = 0;
+  for (let h = 0; h < mw.length; h++) {
+    const v = mw[h];
+    if (!(v > 0)) continue;
+    if (first < 0) first = h;
+    hours++; sum += v;
+    if (v > peak) peak = v;
+  }
+  return { first: first < 0 ? 0 : first, hours, peakMW: round(peak), energyMWh: round(sum) };
+}
+
 const sameDays = (a: CustomerOrder['noticeByDay'], b: CustomerOrder['noticeByDay']) =>
   (a ?? []).length === (b ?? []).length && (a ?? []).every((d, i) => d.date === b![i].date && d.noticeBy === b![i].noticeBy && d.firstHour === b![i].firstHour);
 
@@ -152,13 +170,18 @@ export function encodeLists(lists: PlanLists, frame: ListsFrame): ListColumns {
   const mainCode = (c: CustomerOrder, h: number) => (c.measureByHour[h] === '' ? -1 : MEASURES.indexOf(c.measureByHour[h] as Measure));
   const noticeBy: ListColumns['customers']['noticeBy'] = { row: [], value: [] };
   const noticeByDay: ListColumns['customers']['noticeByDay'] = { row: [], value: [] };
-  const first = cs.map((c, r) => {
+  const stated: ListColumns['customers']['stated'] = { row: [], first: [], hours: [], peakMW: [], energyMWh: [] };
+  cs.forEach((c, r) => {
     const h = hourOf.get(c.firstHour);
     if (h === undefined) throw new Error(`customers[${r}].firstHour ${c.firstHour} is not an hour of the plan`);
+    const s = summaryOf(c.mw);
+    if (s.first !== h || s.hours !== c.hours || s.peakMW !== c.peakMW || s.energyMWh !== c.energyMWh) {
+      stated.row.push(r); stated.first.push(h); stated.hours.push(c.hours); stated.peakMW.push(c.peakMW); stated.energyMWh.push(c.energyMWh);
+    }
     if (noticeAt(fr, h, c.noticeHours) !== c.noticeBy) { noticeBy.row.push(r); noticeBy.value.push(c.noticeBy); }
     if (!sameDays(derivedDays(fr, frame.times, c.mw, c.noticeHours), c.noticeByDay)) { noticeByDay.row.push(r); noticeByDay.value.push(c.noticeByDay ?? []); }
-    return h;
   });
+  const returns: string[] = [], returnIx = new Map<string, number>();
   const optional = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
   // The energy rotation's part is most often the whole order: written where it differs from it.
   const rowsOf = (key: 'paybackMW' | 'energyMW' | 'heldMW') =>
@@ -171,12 +194,12 @@ export function encodeLists(lists: PlanLists, frame: ListsFrame): ListColumns {
       areas, area: cs.map((c) => code(areas, areaIx, c.area)),
       feeder: cs.map((c) => c.feeder),
       measures: cs.map((c) => c.measures.reduce((m, x) => m | (1 << MEASURES.indexOf(x)), 0)),
-      noticeHours: cs.map((c) => c.noticeHours), first,
-      hours: cs.map((c) => c.hours), peakMW: cs.map((c) => c.peakMW), energyMWh: cs.map((c) => c.energyMWh),
+      noticeHours: cs.map((c) => c.noticeHours), stated,
       tier: cs.map((c) => (c.tier === undefined ? -1 : TIERS.indexOf(c.tier))),
       keyEnterprise: cs.map((c) => (c.keyEnterprise === undefined ? -1 : c.keyEnterprise ? 1 : 0)),
       manual: cs.map((c) => (c.control === undefined ? -1 : c.control === 'manual' ? 1 : 0)),
-      responseMinutes: cs.map((c) => optional(c.responseMinutes)), limitCapMW: cs.map((c) => optional(c.limitCapMW)), shiftReturn: cs.map((c) => optional(c.shiftReturn)),
+      responseMinutes: cs.map((c) => optional(c.responseMinutes)), limitCapMW: cs.map((c) => optional(c.limitCapMW)),
+      returns, shiftReturn: cs.map((c) => (c.shiftReturn === undefined ? -1 : code(returns, returnIx, c.shiftReturn))),
       mw: packRuns(encodeRuns(n, H, (r, h) => cs[r].mw[h], (r, h) => derived.mw[r * H + h]), n),
       measure: packRuns(encodeRuns(n, H, (r, h) => mainCode(cs[r], h), (r, h) => derived.main[r * H + h]), n),
       limitTo: packRuns(encodeRuns(n, H, (r, h) => { const v = cs[r].limitToMW?.[h]; return v === null || v === undefined ? -1 : v; }, () => -1), n),
@@ -234,6 +257,7 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
   const index = (max: number) => (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < max;
   const among = (...vals: number[]) => (x: unknown): x is number => typeof x === 'number' && vals.includes(x);
   const classes = column(c, 'customers', 'classes', Array.isArray(c.classes) ? c.classes.length : 0, text, 'a class name');
+  const returns = packed ? column(c, 'customers', 'returns', Array.isArray(c.returns) ? c.returns.length : 0, text, 'return windows') : [];
   const areas = column(c, 'customers', 'areas', Array.isArray(c.areas) ? c.areas.length : 0, text, 'an area id');
   const cols = {
     id: column(c, 'customers', 'id', n, text, 'a customer id'), name: column(c, 'customers', 'name', n, text, 'a customer name'),
@@ -242,14 +266,36 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
     feeder: column(c, 'customers', 'feeder', n, text, 'a feeder id'),
     measures: column(c, 'customers', 'measures', n, index(1 << MEASURES.length), `a set of measures (bits, 0 to ${(1 << MEASURES.length) - 1})`),
     noticeHours: column(c, 'customers', 'noticeHours', n, finiteAtLeast0, 'hours ≥ 0'),
-    first: column(c, 'customers', 'first', n, index(H), `an hour of the plan (0 to ${H - 1})`),
-    hours: column(c, 'customers', 'hours', n, index(H + 1), `a number of hours (0 to ${H})`),
-    peakMW: column(c, 'customers', 'peakMW', n, finiteAtLeast0, 'MW ≥ 0'), energyMWh: column(c, 'customers', 'energyMWh', n, finiteAtLeast0, 'MWh ≥ 0'),
+    // Given for every row in orderly-lists/2; in /3 only where they are not worked out from the MW (stated).
+    first: packed ? [] : column(c, 'customers', 'first', n, index(H), `an hour of the plan (0 to ${H - 1})`),
+    hours: packed ? [] : column(c, 'customers', 'hours', n, index(H + 1), `a number of hours (0 to ${H})`),
+    peakMW: packed ? [] : column(c, 'customers', 'peakMW', n, finiteAtLeast0, 'MW ≥ 0'), energyMWh: packed ? [] : column(c, 'customers', 'energyMWh', n, finiteAtLeast0, 'MWh ≥ 0'),
     tier: column(c, 'customers', 'tier', n, among(-1, 0, 1, 2), 'a tier (0, 1, 2) or −1'),
     keyEnterprise: column(c, 'customers', 'keyEnterprise', n, among(-1, 0, 1), '1, 0 or −1'), manual: column(c, 'customers', 'manual', n, among(-1, 0, 1), '1, 0 or −1'),
     responseMinutes: column(c, 'customers', 'responseMinutes', n, numOrNull, 'minutes ≥ 0 or null'), limitCapMW: column(c, 'customers', 'limitCapMW', n, numOrNull, 'MW ≥ 0 or null'),
-    shiftReturn: column(c, 'customers', 'shiftReturn', n, textOrNull, 'return windows or null'),
+    shiftReturn: packed ? column(c, 'customers', 'shiftReturn', n, (x): x is number => x === -1 || index(returns?.length ?? 0)(x), `an index into returns (0 to ${(returns?.length ?? 0) - 1}) or −1`) : column(c, 'customers', 'shiftReturn', n, textOrNull, 'return windows or null'),
   };
+  // orderly-lists/3: the rows whose summary figures are given (see ListColumns), in order, each once.
+  let stated: ListColumns['customers']['stated'] | null = null;
+  if (packed) {
+    const g = c.stated as Record<string, unknown> | undefined;
+    const rows = typeof g === 'object' && g !== null && Array.isArray(g.row) ? g.row.length : -1;
+    if (rows < 0) out.addExpected(at('customers.stated'), 'rows and their first hour, hours, peak MW and MWh (five arrays of one length)', describe(g));
+    else {
+      const s = {
+        row: column(g!, 'customers.stated', 'row', rows, index(n), `a row of the customer list (0 to ${n - 1})`),
+        first: column(g!, 'customers.stated', 'first', rows, index(H), `an hour of the plan (0 to ${H - 1})`),
+        hours: column(g!, 'customers.stated', 'hours', rows, index(H + 1), `a number of hours (0 to ${H})`),
+        peakMW: column(g!, 'customers.stated', 'peakMW', rows, finiteAtLeast0, 'MW ≥ 0'),
+        energyMWh: column(g!, 'customers.stated', 'energyMWh', rows, finiteAtLeast0, 'MWh ≥ 0'),
+      };
+      if (s.row && s.first && s.hours && s.peakMW && s.energyMWh) {
+        const back = s.row.findIndex((x, i) => i > 0 && x <= s.row![i - 1]);
+        if (back >= 0) out.addExpected(at(`customers.stated.row[${back}]`), `a row after ${s.row[back - 1]} (rows in order, each once)`, `${s.row[back]}`);
+        else stated = s as ListColumns['customers']['stated'];
+      }
+    }
+  }
   const orderIds = o.customer;
   if (!Array.isArray(orderIds)) { out.addExpected(at('orders.customer'), 'an array of rows of the customer list', describe(orderIds)); return fail(); }
   const m = orderIds.length;
@@ -294,6 +340,7 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
   const derived = derivedRows(n, H, O.customer, O.measure, (i, h) => orders[i].mw[h]);
   const noticeOf = new Map(noticeBy.row.map((r, i) => [r, noticeBy.value[i]]));
   const daysOf = new Map(noticeByDay.row.map((r, i) => [r, noticeByDay.value[i]]));
+  const statedAt = new Map(stated ? stated.row.map((r, k) => [r, k]) : []);
   const customers: CustomerOrder[] = new Array(n);
   for (let r = 0; r < n; r++) {
     const mw = Array.from(derived.mw.subarray(r * H, r * H + H));
@@ -308,18 +355,26 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
     let limitToMW: (number | null)[] | undefined;
     if (limited) { const l = new Array<number>(H).fill(-1); applyRuns(climit, r, l); limitToMW = l.map((x) => (x < 0 ? null : x)); }
     const notice = C.noticeHours[r];
+    let first: number, hours: number, peakMW: number, energyMWh: number;
+    if (!packed) { first = C.first[r]; hours = C.hours[r]; peakMW = C.peakMW[r]; energyMWh = C.energyMWh[r]; }
+    else {
+      const k = statedAt.get(r);
+      ({ first, hours, peakMW, energyMWh } = k === undefined ? summaryOf(mw) : { first: stated!.first[k], hours: stated!.hours[k], peakMW: stated!.peakMW[k], energyMWh: stated!.energyMWh[k] });
+    }
+    const shift = C.shiftReturn[r] as string | number | null;
+    const shiftReturn = typeof shift === 'number' ? (shift < 0 ? null : returns![shift]) : shift;
     customers[r] = {
       id: C.id[r], name: C.name[r], class: classes![C.class[r]], feeder: C.feeder[r], area: areas![C.area[r]],
       measures: MEASURES.filter((_, i) => C.measures[r] & (1 << i)),
-      noticeBy: noticeOf.get(r) ?? noticeAt(fr, C.first[r], notice), noticeHours: notice, firstHour: frame.times[C.first[r]],
-      hours: C.hours[r], peakMW: C.peakMW[r], energyMWh: C.energyMWh[r], mw, measureByHour,
+      noticeBy: noticeOf.get(r) ?? noticeAt(fr, first, notice), noticeHours: notice, firstHour: frame.times[first],
+      hours, peakMW, energyMWh, mw, measureByHour,
       ...(C.tier[r] >= 0 ? { tier: TIERS[C.tier[r]] } : {}),
       ...(C.keyEnterprise[r] >= 0 ? { keyEnterprise: C.keyEnterprise[r] === 1 } : {}),
       ...(C.manual[r] >= 0 ? { control: C.manual[r] === 1 ? 'manual' as const : 'terminal' as const } : {}),
       ...(C.responseMinutes[r] !== null ? { responseMinutes: C.responseMinutes[r]! } : {}),
       ...(C.limitCapMW[r] !== null ? { limitCapMW: C.limitCapMW[r]! } : {}),
       ...(limitToMW ? { limitToMW } : {}),
-      ...(C.shiftReturn[r] !== null ? { shiftReturn: C.shiftReturn[r]! } : {}),
+      ...(shiftReturn !== null ? { shiftReturn } : {}),
       noticeByDay: daysOf.get(r) ?? derivedDays(fr, frame.times, mw, notice),
     };
   }

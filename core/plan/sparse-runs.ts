@@ -2,9 +2,10 @@
  * Hourly rows stored sparse, as runs: a row is the hours where it differs from a base (zero, or a
  * value the reader derives itself), each stretch of equal values one run (first hour, length,
  * value). A customer curtailed eight hours a day at its agreed MW is seven runs a week instead
- * of 168 numbers. The columns are plain JSON arrays: `at` (where each row's runs start, one more
- * than the rows; empty when no row has any), `hour`, `length`, `value` — in whole kW (integers,
- * `kW: true`) where every value is a whole number of kW, as the planner's orders are.
+ * of 168 numbers. This version writes them packed in one string (packRuns, `orderly-lists/3`);
+ * the first columns' form (`orderly-lists/2`, read by checkRuns) was plain JSON arrays: `at` (where
+ * each row's runs start, one more than the rows; empty when no row has any), `hour`, `length`,
+ * `value` — in whole kW (integers, `kW: true`) where every value was a whole number of kW.
  *
  * Reading them is reading a file: every index, length and value is checked, and a problem names
  * the column and the place (a hostile or truncated file gets an error, never a wrong row).
@@ -35,12 +36,6 @@ export function encodeRuns<V>(rows: number, hours: number, actual: (r: number, h
   }
   if (!out.hour.length) out.at = [];
   return out;
-}
-
-/** Number runs in whole kW where every value is one (exactly: it reads back as the same MW). */
-export function inKW(runs: RunColumns<number>): RunColumns<number> {
-  for (const v of runs.value) if (!(Math.abs(v) < 1e12) || Math.round(v * 1000) / 1000 !== v) return runs;
-  return { ...runs, value: runs.value.map((v) => Math.round(v * 1000)), kW: true };
 }
 
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;

@@ -90,6 +90,16 @@ describe('plan lists as columns', () => {
     expect(limits + feederRows).toBeGreaterThan(0);
   });
 
+  it('give back a row\'s first hour, hours, peak and MWh as it states them where they do not follow from its MW', () => {
+    const r = cases.get('heat-wave')!.reports[0];
+    const customers = r.customers.map((c, i) => (i === 1 ? { ...c, peakMW: c.peakMW + 0.5, hours: c.hours + 1 } : i === 2 ? { ...c, energyMWh: 0 } : c));
+    const columns = JSON.parse(JSON.stringify(encodeLists({ customers, orders: r.orders }, r)));
+    expect(columns.lists?.customers ?? columns.customers.stated.row).toEqual([1, 2]);
+    const decoded = decodeLists('plan', columns, r);
+    expect(lines(decoded)).toEqual([]);
+    expect(decoded.ok && decoded.lists.customers).toEqual(customers);
+  });
+
   it('take a week of lists in a small part of the rows\' JSON', () => {
     const r = cases.get('hydro-drought')!.reports[0];
     expect(r.hours).toBe(168);
@@ -165,7 +175,10 @@ describe('a plan file in columns (orderly-plan/2)', () => {
     ['an unknown measure', (f) => (f.lists.orders.measure[0] = 9), /lists\.orders\.measure\[0\]: expected a measure \(0 to 4\), found 9/],
     ['a column one short', (f) => f.lists.customers.name.pop(), /lists\.customers\.name: expected \d+ entries \(one per row\), found \d+/],
     ['a class index outside the classes', (f) => (f.lists.customers.class[0] = 99), /lists\.customers\.class\[0\]: expected an index into classes/],
-    ['a first hour outside the plan', (f) => (f.lists.customers.first[0] = -1), /lists\.customers\.first\[0\]: expected an hour of the plan \(0 to \d+\), found -1/],
+    ['a first hour outside the plan', (f) => (f.lists.customers.stated = { row: [0], first: [-1], hours: [1], peakMW: [1], energyMWh: [1] }), /lists\.customers\.stated\.first\[0\]: expected an hour of the plan \(0 to \d+\), found -1/],
+    ['stated figures one short', (f) => (f.lists.customers.stated = { row: [0, 1], first: [0, 0], hours: [1], peakMW: [1, 1], energyMWh: [1, 1] }), /lists\.customers\.stated\.hours: expected 2 entries \(one per row\), found 1/],
+    ['stated figures given twice for a row', (f) => (f.lists.customers.stated = { row: [3, 3], first: [0, 0], hours: [1, 1], peakMW: [1, 1], energyMWh: [1, 1] }), /lists\.customers\.stated\.row\[1\]: expected a row after 3 \(rows in order, each once\), found 3/],
+    ['a shift return outside the windows written', (f) => (f.lists.customers.shiftReturn[0] = f.lists.customers.returns.length), /lists\.customers\.shiftReturn\[0\]: expected an index into returns/],
     ['a headline broken as well (its hours)', (f) => (f.hours = 'many'), /plan\.json: hours: /],
     ['a customer listed twice', (f) => (f.lists.customers.id[1] = f.lists.customers.id[0]), /plan\.json: customers\[1\]: expected each customer once, found .* again \(also customers\[0\]\)/],
     ['an order given twice (its copy appended to the columns)', (f) => appendOrder(f, f.lists.orders.customer[0], f.lists.orders.measure[0], [[3, 1, 0.5]]), /plan\.json: orders\[\d+\]: expected one order per customer and measure, found .* again \(also orders\[0\]\)/],
