@@ -119,6 +119,7 @@ class Writer {
   buf = new Uint8Array(1 << 16);
   n = 0;
   uint(v: number): void {
+    if (!Number.isSafeInteger(v) || v < 0) throw new Error(`runs to pack: expected a whole number ≥ 0 (an hour, a length, a value in whole units), found ${v}`);
     if (this.n + MAX_DIGITS > this.buf.length) { const b = new Uint8Array(this.buf.length * 2); b.set(this.buf); this.buf = b; }
     while (v >= 32) { const d = v % 32; this.buf[this.n++] = CODE[d + 32]; v = (v - d) / 32; }
     this.buf[this.n++] = CODE[v];

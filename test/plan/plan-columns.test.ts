@@ -100,6 +100,11 @@ describe('plan lists as columns', () => {
     expect(decoded.ok && decoded.lists.customers).toEqual(customers);
   });
 
+  it('are never packed from runs that overlap: the writer refuses instead of writing a wrong hour', () => {
+    const runs = { at: [0, 2], hour: [3, 4], length: [5, 1], value: [1, 2] };
+    expect(() => packRuns(runs, 1)).toThrow(/runs to pack: expected a whole number ≥ 0 .*, found -4/);
+  });
+
   it('take a week of lists in a small part of the rows\' JSON', () => {
     const r = cases.get('hydro-drought')!.reports[0];
     expect(r.hours).toBe(168);
@@ -161,7 +166,7 @@ describe('a plan file in columns (orderly-plan/2)', () => {
   const hostile: [string, (f: any) => void, RegExp][] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
     ['lists missing', (f) => delete f.lists, /plan\.json: lists: expected the plan's lists \(an object\), found nothing/],
     ['lists of another format', (f) => (f.lists.format = 'orderly-lists/9'), /lists\.format: expected "orderly-lists\/3" \(or "orderly-lists\/2", as earlier versions wrote it\), found "orderly-lists\/9"/],
-    ['a run past the plan\'s hours', (f) => editRuns(f, 'orders', 'mw', (m) => (m.length[0] = 500)), /lists\.orders\.mw\.runs: expected a run inside the plan's \d+ hours \(row 0, run 0\), found 500 hours from hour \d+/],
+    ['a run past the plan\'s hours', (f) => editRuns(f, 'orders', 'mw', (m) => (m.length[m.at[1] - 1] = 500)), /lists\.orders\.mw\.runs: expected a run inside the plan's \d+ hours \(row 0, run \d+\), found 500 hours from hour \d+/],
     ['a negative MW', (f) => editRuns(f, 'orders', 'mw', (m) => (m.value[2] = -0.003)), /lists\.orders\.mw\.runs: expected MW ≥ 0 \(row \d+, run \d+\), found -0\.003/],
     ['a MW that is not a number (NaN written as null, in values given apart)', (f) => { editRuns(f, 'orders', 'mw', (m) => (m.value[0] = 0.1234567)); f.lists.orders.mw.value[1] = null; }, /lists\.orders\.mw\.runs: expected MW ≥ 0 \(row \d+, run \d+\), found null/],
     ['values given apart one short', (f) => { editRuns(f, 'orders', 'mw', (m) => (m.value[0] = 0.1234567)); f.lists.orders.mw.value.pop(); }, /lists\.orders\.mw\.value: expected a value for each run/],
