@@ -1,27 +1,31 @@
 /**
  * A plan's lists as compact columns (`orderly-plan/2`): the customer list and the orders, one
- * array per field, their hourly rows as runs where they are not zero (sparse-runs.ts). In rows
- * (`orderly-plan/1`) a province week's lists were 285 MB of JSON, nearly all zeros and '' over
- * 168 hours; as columns they are a small part of that.
+ * array per field, their hourly rows as runs where they are not zero, each run column packed in
+ * one string (sparse-runs.ts; `orderly-lists/3`). In rows (`orderly-plan/1`) a province week's
+ * lists were 285 MB of JSON, nearly all zeros and '' over 168 hours; as the first columns
+ * (`orderly-lists/2`, runs as JSON arrays, still read) 48 MB; packed, ~26 MB.
  *
  * What the reader can work out again from the rest is not written unless it differs: a customer's
  * MW per hour is the sum of its orders (written only where an opened feeder adds to it), its main
- * measure per hour the largest order's, its notice times follow from its first hours and its
- * notice. Every such field is compared with the real one when written, and the hours where they
- * differ are written out, so a plan read back is the plan as it was made, to the last digit.
+ * measure per hour the largest order's, its first hour, hours, peak and MWh follow from its MW per
+ * hour, its notice times from its first hours and its notice. Every such field is compared with
+ * the real one when written, and where they differ the real one is written out, so a plan read back
+ * is the plan as it was made, to the last digit.
  *
  * The plan in memory keeps its rows (PlanReport, format orderly-plan/1): the page, the digest, the
- * CSV and the play-out read those. Columns are only the form in files and in the Blob the page keeps.
- */
+ * CSV and the play-out read those. Columns are only the form in files and in the Blob the page keeps. */
 import { MEASURES, type Measure } from '../scenario/classes.ts';
 import { describeValue as describe, ProblemList, type Problem } from '../problems.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
 import { formatInZone, resolveZone, type Zone } from '../time/zone.ts';
 import type { PlanLists, PlanHeadline } from './report-parts.ts';
 import type { CustomerOrder, PlanReport } from './report.ts';
-import { applyRuns, checkRuns, encodeRuns, inKW, type RunColumns } from './sparse-runs.ts';
+import { applyRuns, checkRuns, encodeRuns, packRuns, unpackRuns, type PackedRuns, type RunColumns } from './sparse-runs.ts';
 
-export const LISTS_FORMAT = 'orderly-lists/2';
+/** The lists' form as this version writes them: runs packed in strings (sparse-runs.ts, packRuns). */
+export const LISTS_FORMAT = 'orderly-lists/3';
+/** The first columns' form (runs as four JSON arrays), as the releases before wrote it: still read. */
+export const LISTS_FORMAT_2 = 'orderly-lists/2';
 export const PLAN_FORMAT_2 = 'orderly-plan/2';
 
 /** What the lists are read against: the plan's hours and times. */
@@ -30,7 +34,7 @@ export type ListsFrame = Pick<PlanReport, 'hours' | 'times' | 'issuedAt' | 'time
 const TIERS = ['restricted-first', 'ordinary', 'last'] as const;
 const HAS_PAYBACK = 1, HAS_ENERGY = 2, HAS_HELD = 4;
 
-export interface ListColumns {
+export interface ListColumns<R = PackedRuns> {
   format: typeof LISTS_FORMAT;
   customers: {
     id: string[]; name: string[];
@@ -41,9 +45,12 @@ export interface ListColumns {
     /** Bit i set for MEASURES[i]. */
     measures: number[];
     noticeHours: number[];
-    /** Index of the first hour curtailed. */
-    first: number[];
-    hours: number[]; peakMW: number[]; energyMWh: number[];
+    /**
+     * Rows whose first hour curtailed, hours, peak MW and MWh are not the ones worked out from their
+     * MW per hour (the first hour above 0, the hours above 0, the largest, the sum; to 1 kW and
+     * 1 kWh), with theirs (orderly-lists/2 gave the four for every row: first, hours, peakMW, energyMWh).
+     */
+    stated: { row: number[]; first: number[]; hours: number[]; peakMW: number[]; energyMWh: number[] };
     /** Index into the tiers, or −1 where the row has none. */
     tier: number[];
     /** 1, 0, or −1 where the row has none. */
@@ -52,13 +59,14 @@ export interface ListColumns {
     manual: number[];
     responseMinutes: (number | null)[];
     limitCapMW: (number | null)[];
-    shiftReturn: (string | null)[];
+    /** The shift return windows written, and each row's index into them (−1 for none; orderly-lists/2 wrote the text in each row). */
+    returns: string[]; shiftReturn: number[];
     /** MW per hour where it differs from the sum of the customer's orders (rounded to 1 kW). */
-    mw: RunColumns<number>;
+    mw: R;
     /** Main measure per hour (index into MEASURES, −1 for none) where it differs from the largest order's. */
-    measure: RunColumns<number>;
+    measure: R;
     /** Where a 限电 order is in force: the MW the load must stay under. */
-    limitTo: RunColumns<number>;
+    limitTo: R;
     /** Rows whose notice time is not the one that follows from the first hour and the notice, and theirs. */
     noticeBy: { row: number[]; value: string[] };
     noticeByDay: { row: number[]; value: NonNullable<CustomerOrder['noticeByDay']>[] };
@@ -69,11 +77,11 @@ export interface ListColumns {
     measure: number[];
     /** Bits: 1 paybackMW, 2 energyMW, 4 heldMW given. */
     has: number[];
-    mw: RunColumns<number>;
-    payback: RunColumns<number>;
+    mw: R;
+    payback: R;
     /** The energy rotation's part where it differs from the order's MW (where given, see `has`). */
-    energy: RunColumns<number>;
-    held: RunColumns<number>;
+    energy: R;
+    held: R;
   };
 }
 
@@ -127,6 +135,19 @@ function derivedDays(fr: ReturnType<typeof frameOf>, times: string[], mw: ArrayL
   return out;
 }
 
+/** A row's first hour curtailed, hours, peak and energy as its MW per hour give them. */
+function summaryOf(mw: ArrayLike<number>): { first: number; hours: number; peakMW: number; energyMWh: number } {
+  let first = -1, hours = 0, peak = 0, sum = 0;
+  for (let h = 0; h < mw.length; h++) {
+    const v = mw[h];
+    if (!(v > 0)) continue;
+    if (first < 0) first = h;
+    hours++; sum += v;
+    if (v > peak) peak = v;
+  }
+  return { first: first < 0 ? 0 : first, hours, peakMW: round(peak), energyMWh: round(sum) };
+}
+
 const sameDays = (a: CustomerOrder['noticeByDay'], b: CustomerOrder['noticeByDay']) =>
   (a ?? []).length === (b ?? []).length && (a ?? []).every((d, i) => d.date === b![i].date && d.noticeBy === b![i].noticeBy && d.firstHour === b![i].firstHour);
 
@@ -149,17 +170,22 @@ export function encodeLists(lists: PlanLists, frame: ListsFrame): ListColumns {
   const mainCode = (c: CustomerOrder, h: number) => (c.measureByHour[h] === '' ? -1 : MEASURES.indexOf(c.measureByHour[h] as Measure));
   const noticeBy: ListColumns['customers']['noticeBy'] = { row: [], value: [] };
   const noticeByDay: ListColumns['customers']['noticeByDay'] = { row: [], value: [] };
-  const first = cs.map((c, r) => {
+  const stated: ListColumns['customers']['stated'] = { row: [], first: [], hours: [], peakMW: [], energyMWh: [] };
+  cs.forEach((c, r) => {
     const h = hourOf.get(c.firstHour);
     if (h === undefined) throw new Error(`customers[${r}].firstHour ${c.firstHour} is not an hour of the plan`);
+    const s = summaryOf(c.mw);
+    if (s.first !== h || s.hours !== c.hours || s.peakMW !== c.peakMW || s.energyMWh !== c.energyMWh) {
+      stated.row.push(r); stated.first.push(h); stated.hours.push(c.hours); stated.peakMW.push(c.peakMW); stated.energyMWh.push(c.energyMWh);
+    }
     if (noticeAt(fr, h, c.noticeHours) !== c.noticeBy) { noticeBy.row.push(r); noticeBy.value.push(c.noticeBy); }
     if (!sameDays(derivedDays(fr, frame.times, c.mw, c.noticeHours), c.noticeByDay)) { noticeByDay.row.push(r); noticeByDay.value.push(c.noticeByDay ?? []); }
-    return h;
   });
+  const returns: string[] = [], returnIx = new Map<string, number>();
   const optional = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
   // The energy rotation's part is most often the whole order: written where it differs from it.
   const rowsOf = (key: 'paybackMW' | 'energyMW' | 'heldMW') =>
-    inKW(encodeRuns(os.length, H, (o, h) => os[o][key]?.[h] ?? 0, key === 'energyMW' ? (o, h) => (os[o].energyMW ? os[o].mw[h] : 0) : () => 0));
+    packRuns(encodeRuns(os.length, H, (o, h) => os[o][key]?.[h] ?? 0, key === 'energyMW' ? (o, h) => (os[o].energyMW ? os[o].mw[h] : 0) : () => 0), os.length);
   return {
     format: LISTS_FORMAT,
     customers: {
@@ -168,21 +194,21 @@ export function encodeLists(lists: PlanLists, frame: ListsFrame): ListColumns {
       areas, area: cs.map((c) => code(areas, areaIx, c.area)),
       feeder: cs.map((c) => c.feeder),
       measures: cs.map((c) => c.measures.reduce((m, x) => m | (1 << MEASURES.indexOf(x)), 0)),
-      noticeHours: cs.map((c) => c.noticeHours), first,
-      hours: cs.map((c) => c.hours), peakMW: cs.map((c) => c.peakMW), energyMWh: cs.map((c) => c.energyMWh),
+      noticeHours: cs.map((c) => c.noticeHours), stated,
       tier: cs.map((c) => (c.tier === undefined ? -1 : TIERS.indexOf(c.tier))),
       keyEnterprise: cs.map((c) => (c.keyEnterprise === undefined ? -1 : c.keyEnterprise ? 1 : 0)),
       manual: cs.map((c) => (c.control === undefined ? -1 : c.control === 'manual' ? 1 : 0)),
-      responseMinutes: cs.map((c) => optional(c.responseMinutes)), limitCapMW: cs.map((c) => optional(c.limitCapMW)), shiftReturn: cs.map((c) => optional(c.shiftReturn)),
-      mw: inKW(encodeRuns(n, H, (r, h) => cs[r].mw[h], (r, h) => derived.mw[r * H + h])),
-      measure: encodeRuns(n, H, (r, h) => mainCode(cs[r], h), (r, h) => derived.main[r * H + h]),
-      limitTo: inKW(encodeRuns(n, H, (r, h) => { const v = cs[r].limitToMW?.[h]; return v === null || v === undefined ? -1 : v; }, () => -1)),
+      responseMinutes: cs.map((c) => optional(c.responseMinutes)), limitCapMW: cs.map((c) => optional(c.limitCapMW)),
+      returns, shiftReturn: cs.map((c) => (c.shiftReturn === undefined ? -1 : code(returns, returnIx, c.shiftReturn))),
+      mw: packRuns(encodeRuns(n, H, (r, h) => cs[r].mw[h], (r, h) => derived.mw[r * H + h]), n),
+      measure: packRuns(encodeRuns(n, H, (r, h) => mainCode(cs[r], h), (r, h) => derived.main[r * H + h]), n),
+      limitTo: packRuns(encodeRuns(n, H, (r, h) => { const v = cs[r].limitToMW?.[h]; return v === null || v === undefined ? -1 : v; }, () => -1), n),
       noticeBy, noticeByDay,
     },
     orders: {
       customer: orderRow, measure: orderMeasure,
       has: os.map((o) => (o.paybackMW ? HAS_PAYBACK : 0) | (o.energyMW ? HAS_ENERGY : 0) | (o.heldMW ? HAS_HELD : 0)),
-      mw: inKW(encodeRuns(os.length, H, (o, h) => os[o].mw[h], () => 0)),
+      mw: packRuns(encodeRuns(os.length, H, (o, h) => os[o].mw[h], () => 0), os.length),
       payback: rowsOf('paybackMW'), energy: rowsOf('energyMW'), held: rowsOf('heldMW'),
     },
   };
@@ -203,7 +229,8 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
   if (typeof value !== 'object' || value === null || Array.isArray(value)) { out.addExpected(`${file}: lists`, 'the plan\'s lists (an object)', describe(value)); return fail(); }
   const v = value as Record<string, unknown>;
   if (v.format === undefined && Array.isArray(v.customers) && Array.isArray(v.orders)) return { ok: true, lists: v as unknown as PlanLists };
-  if (v.format !== LISTS_FORMAT) { out.addExpected(`${file}: lists.format`, `"${LISTS_FORMAT}"`, describe(v.format)); return fail(); }
+  if (v.format !== LISTS_FORMAT && v.format !== LISTS_FORMAT_2) { out.addExpected(`${file}: lists.format`, `"${LISTS_FORMAT}" (or "${LISTS_FORMAT_2}", as earlier versions wrote it)`, describe(v.format)); return fail(); }
+  const packed = v.format === LISTS_FORMAT;
   const H = frame.hours;
   let fr: ReturnType<typeof frameOf>;
   try { fr = frameOf(frame); } catch { out.addExpected(`${file}: times`, 'the plan\'s hours with their time zone and issue time', 'none that can be read'); return fail(); }
@@ -230,6 +257,7 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
   const index = (max: number) => (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < max;
   const among = (...vals: number[]) => (x: unknown): x is number => typeof x === 'number' && vals.includes(x);
   const classes = column(c, 'customers', 'classes', Array.isArray(c.classes) ? c.classes.length : 0, text, 'a class name');
+  const returns = packed ? column(c, 'customers', 'returns', Array.isArray(c.returns) ? c.returns.length : 0, text, 'return windows') : [];
   const areas = column(c, 'customers', 'areas', Array.isArray(c.areas) ? c.areas.length : 0, text, 'an area id');
   const cols = {
     id: column(c, 'customers', 'id', n, text, 'a customer id'), name: column(c, 'customers', 'name', n, text, 'a customer name'),
@@ -238,14 +266,36 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
     feeder: column(c, 'customers', 'feeder', n, text, 'a feeder id'),
     measures: column(c, 'customers', 'measures', n, index(1 << MEASURES.length), `a set of measures (bits, 0 to ${(1 << MEASURES.length) - 1})`),
     noticeHours: column(c, 'customers', 'noticeHours', n, finiteAtLeast0, 'hours ≥ 0'),
-    first: column(c, 'customers', 'first', n, index(H), `an hour of the plan (0 to ${H - 1})`),
-    hours: column(c, 'customers', 'hours', n, index(H + 1), `a number of hours (0 to ${H})`),
-    peakMW: column(c, 'customers', 'peakMW', n, finiteAtLeast0, 'MW ≥ 0'), energyMWh: column(c, 'customers', 'energyMWh', n, finiteAtLeast0, 'MWh ≥ 0'),
+    // Given for every row in orderly-lists/2; in /3 only where they are not worked out from the MW (stated).
+    first: packed ? [] : column(c, 'customers', 'first', n, index(H), `an hour of the plan (0 to ${H - 1})`),
+    hours: packed ? [] : column(c, 'customers', 'hours', n, index(H + 1), `a number of hours (0 to ${H})`),
+    peakMW: packed ? [] : column(c, 'customers', 'peakMW', n, finiteAtLeast0, 'MW ≥ 0'), energyMWh: packed ? [] : column(c, 'customers', 'energyMWh', n, finiteAtLeast0, 'MWh ≥ 0'),
     tier: column(c, 'customers', 'tier', n, among(-1, 0, 1, 2), 'a tier (0, 1, 2) or −1'),
     keyEnterprise: column(c, 'customers', 'keyEnterprise', n, among(-1, 0, 1), '1, 0 or −1'), manual: column(c, 'customers', 'manual', n, among(-1, 0, 1), '1, 0 or −1'),
     responseMinutes: column(c, 'customers', 'responseMinutes', n, numOrNull, 'minutes ≥ 0 or null'), limitCapMW: column(c, 'customers', 'limitCapMW', n, numOrNull, 'MW ≥ 0 or null'),
-    shiftReturn: column(c, 'customers', 'shiftReturn', n, textOrNull, 'return windows or null'),
+    shiftReturn: packed ? column(c, 'customers', 'shiftReturn', n, (x): x is number => x === -1 || index(returns?.length ?? 0)(x), `an index into returns (0 to ${(returns?.length ?? 0) - 1}) or −1`) : column(c, 'customers', 'shiftReturn', n, textOrNull, 'return windows or null'),
   };
+  // orderly-lists/3: the rows whose summary figures are given (see ListColumns), in order, each once.
+  let stated: ListColumns['customers']['stated'] | null = null;
+  if (packed) {
+    const g = c.stated as Record<string, unknown> | undefined;
+    const rows = typeof g === 'object' && g !== null && Array.isArray(g.row) ? g.row.length : -1;
+    if (rows < 0) out.addExpected(at('customers.stated'), 'rows and their first hour, hours, peak MW and MWh (five arrays of one length)', describe(g));
+    else {
+      const s = {
+        row: column(g!, 'customers.stated', 'row', rows, index(n), `a row of the customer list (0 to ${n - 1})`),
+        first: column(g!, 'customers.stated', 'first', rows, index(H), `an hour of the plan (0 to ${H - 1})`),
+        hours: column(g!, 'customers.stated', 'hours', rows, index(H + 1), `a number of hours (0 to ${H})`),
+        peakMW: column(g!, 'customers.stated', 'peakMW', rows, finiteAtLeast0, 'MW ≥ 0'),
+        energyMWh: column(g!, 'customers.stated', 'energyMWh', rows, finiteAtLeast0, 'MWh ≥ 0'),
+      };
+      if (s.row && s.first && s.hours && s.peakMW && s.energyMWh) {
+        const back = s.row.findIndex((x, i) => i > 0 && x <= s.row![i - 1]);
+        if (back >= 0) out.addExpected(at(`customers.stated.row[${back}]`), `a row after ${s.row[back - 1]} (rows in order, each once)`, `${s.row[back]}`);
+        else stated = s as ListColumns['customers']['stated'];
+      }
+    }
+  }
   const orderIds = o.customer;
   if (!Array.isArray(orderIds)) { out.addExpected(at('orders.customer'), 'an array of rows of the customer list', describe(orderIds)); return fail(); }
   const m = orderIds.length;
@@ -256,7 +306,7 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
   };
   if (!out.ok) return fail();
   const runsOk = (g: Record<string, unknown>, path: string, key: string, rows: number, ok: (x: unknown) => x is number, expected: string) =>
-    checkRuns(at(`${path}.${key}`), g[key], rows, H, ok, expected, out);
+    (packed ? unpackRuns : checkRuns)(at(`${path}.${key}`), g[key], rows, H, ok, expected, out);
   const omw = runsOk(o, 'orders', 'mw', m, finiteAtLeast0, 'MW ≥ 0');
   const opay = runsOk(o, 'orders', 'payback', m, finiteAtLeast0, 'MW ≥ 0'), oen = runsOk(o, 'orders', 'energy', m, finiteAtLeast0, 'MW ≥ 0'), ohe = runsOk(o, 'orders', 'held', m, finiteAtLeast0, 'MW ≥ 0');
   const cmw = runsOk(c, 'customers', 'mw', n, finiteAtLeast0, 'MW ≥ 0'), cme = runsOk(c, 'customers', 'measure', n, measureCode, `a measure (−1 to ${MEASURES.length - 1})`);
@@ -290,6 +340,7 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
   const derived = derivedRows(n, H, O.customer, O.measure, (i, h) => orders[i].mw[h]);
   const noticeOf = new Map(noticeBy.row.map((r, i) => [r, noticeBy.value[i]]));
   const daysOf = new Map(noticeByDay.row.map((r, i) => [r, noticeByDay.value[i]]));
+  const statedAt = new Map(stated ? stated.row.map((r, k) => [r, k]) : []);
   const customers: CustomerOrder[] = new Array(n);
   for (let r = 0; r < n; r++) {
     const mw = Array.from(derived.mw.subarray(r * H, r * H + H));
@@ -304,18 +355,26 @@ export function decodeLists(file: string, value: unknown, frame: ListsFrame, lim
     let limitToMW: (number | null)[] | undefined;
     if (limited) { const l = new Array<number>(H).fill(-1); applyRuns(climit, r, l); limitToMW = l.map((x) => (x < 0 ? null : x)); }
     const notice = C.noticeHours[r];
+    let first: number, hours: number, peakMW: number, energyMWh: number;
+    if (!packed) { first = C.first[r]; hours = C.hours[r]; peakMW = C.peakMW[r]; energyMWh = C.energyMWh[r]; }
+    else {
+      const k = statedAt.get(r);
+      ({ first, hours, peakMW, energyMWh } = k === undefined ? summaryOf(mw) : { first: stated!.first[k], hours: stated!.hours[k], peakMW: stated!.peakMW[k], energyMWh: stated!.energyMWh[k] });
+    }
+    const shift = C.shiftReturn[r] as string | number | null;
+    const shiftReturn = typeof shift === 'number' ? (shift < 0 ? null : returns![shift]) : shift;
     customers[r] = {
       id: C.id[r], name: C.name[r], class: classes![C.class[r]], feeder: C.feeder[r], area: areas![C.area[r]],
       measures: MEASURES.filter((_, i) => C.measures[r] & (1 << i)),
-      noticeBy: noticeOf.get(r) ?? noticeAt(fr, C.first[r], notice), noticeHours: notice, firstHour: frame.times[C.first[r]],
-      hours: C.hours[r], peakMW: C.peakMW[r], energyMWh: C.energyMWh[r], mw, measureByHour,
+      noticeBy: noticeOf.get(r) ?? noticeAt(fr, first, notice), noticeHours: notice, firstHour: frame.times[first],
+      hours, peakMW, energyMWh, mw, measureByHour,
       ...(C.tier[r] >= 0 ? { tier: TIERS[C.tier[r]] } : {}),
       ...(C.keyEnterprise[r] >= 0 ? { keyEnterprise: C.keyEnterprise[r] === 1 } : {}),
       ...(C.manual[r] >= 0 ? { control: C.manual[r] === 1 ? 'manual' as const : 'terminal' as const } : {}),
       ...(C.responseMinutes[r] !== null ? { responseMinutes: C.responseMinutes[r]! } : {}),
       ...(C.limitCapMW[r] !== null ? { limitCapMW: C.limitCapMW[r]! } : {}),
       ...(limitToMW ? { limitToMW } : {}),
-      ...(C.shiftReturn[r] !== null ? { shiftReturn: C.shiftReturn[r]! } : {}),
+      ...(shiftReturn !== null ? { shiftReturn } : {}),
       noticeByDay: daysOf.get(r) ?? derivedDays(fr, frame.times, mw, notice),
     };
   }

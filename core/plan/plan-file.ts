@@ -150,7 +150,7 @@ export function checkPlanFile(file: string, value: unknown, limit = 50): { ok: t
   return { ok: true, plan: value as PlanReport };
 }
 
-/** The checks a plan's form leaves: every hourly list as long as the plan, open hours inside it, no order given twice. */
+/** The checks a plan's form leaves: every hourly list as long as the plan, open hours inside it, no order given twice, no customer listed twice. */
 function checkMeaning(file: string, plan: PlanReport, out: ProblemList): void {
   {
     const H = plan.hours;
@@ -184,7 +184,12 @@ function checkMeaning(file: string, plan: PlanReport, out: ProblemList): void {
       if (opened.has(f.feeder)) out.addExpected(at(`feedersOpened[${i}]`), 'each feeder once', `${f.feeder} again (also feedersOpened[${opened.get(f.feeder)}])`);
       opened.set(f.feeder, i);
     });
-    plan.customers.forEach((c, i) => hourly(`customers[${i}].mw`, c.mw));
+    const listed = new Map<string, number>();
+    plan.customers.forEach((c, i) => {
+      hourly(`customers[${i}].mw`, c.mw);
+      if (listed.has(c.id)) out.addExpected(at(`customers[${i}]`), 'each customer once', `${c.id} again (also customers[${listed.get(c.id)}])`);
+      listed.set(c.id, i);
+    });
   }
 }
 

@@ -31,9 +31,9 @@ describe('a plan kept as the page keeps it (headline, lists apart)', () => {
     expect(headline).not.toHaveProperty('customers');
     expect(headline.listed.customers).toBe(whole.report.customers.length);
     expect(headline.listed.customers).toBeGreaterThan(0);
-    // The lists are kept as columns (orderly-plan/2's), and read back as the report's rows.
+    // The lists are kept as columns (orderly-plan/2's, their runs packed: orderly-lists/3), and read back as the report's rows.
     const kept = JSON.parse(await lists.text());
-    expect(kept.format).toBe('orderly-lists/2');
+    expect(kept.format).toBe('orderly-lists/3');
     const decoded = decodeLists('lists', kept, headline);
     if (!decoded.ok) throw new Error(decoded.problems[0].message);
     const joined = joinReport(headline, decoded.lists);
