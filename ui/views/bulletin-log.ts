@@ -36,9 +36,10 @@ function changeLine(c: BulletinChange, names: Map<string, string>, lang: Lang): 
 export function renderBulletinLog(log: BulletinLog | null, bulletin: Bulletin | undefined, timeZone: string, lang: Lang): void {
   const box = $('bulletin-log-box');
   box.hidden = !log || !bulletin;
-  if (!log || !bulletin) return;
-  const last = log.entries[log.entries.length - 1];
   const since = $('bulletin-since');
+  // Until this opening's log is read, nothing of the last one's comparison stays behind.
+  if (!log || !bulletin) { since.textContent = ''; return; }
+  const last = log.entries[log.entries.length - 1];
   since.textContent = !last ? word('bulletinFirst', lang)
     : lang === 'zh' ? `${word('bulletinAgainstLast', lang)}（${stampText(last.issuedAt, timeZone, lang)}）：${countsText(changesSinceLast(log.entries, bulletin), lang)}`
       : `${word('bulletinAgainstLast', lang)} (${stampText(last.issuedAt, timeZone, lang)}): ${countsText(changesSinceLast(log.entries, bulletin), lang)}`;
