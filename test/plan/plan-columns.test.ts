@@ -202,26 +202,26 @@ describe('a plan file in columns (orderly-plan/2)', () => {
     ['row starts that run backwards', (f) => { const a = f.lists.orders.mw.at; a[3] = a[1]; a[2] = a[1] + 1; }, /lists\.orders\.mw\.at\[3\]: expected a whole number from \d+ to \d+ \(runs in order\)/],
     ['a customer listed twice', (f) => (f.lists.customers.id[1] = f.lists.customers.id[0]), /plan\.json: customers\[1\]: expected each customer once, found .* again \(also customers\[0\]\)/],
   ];
+  /** The file, edited, is refused by the reader with `message`, and on reading back against its scenario with code 2. */
+  function refusedNamingThePlace(f: ReturnType<typeof savedV2>, message: RegExp): void {
+    const read = readPlanFile('plan.json', new TextEncoder().encode(JSON.stringify(f)));
+    expect(read.ok).toBe(false);
+    expect(lines(read).join('\n')).toMatch(message);
+    const back = readBack('heat-wave', f);
+    expect(!back.ok && back.code).toBe(2);
+  }
   for (const [what, change, message] of hostileV2) {
     it(`is refused (2) with the place named when, in a file saved as orderly-lists/2, ${what}`, () => {
       const f = savedV2();
       change(f);
-      const read = readPlanFile('plan.json', new TextEncoder().encode(JSON.stringify(f)));
-      expect(read.ok).toBe(false);
-      expect(lines(read).join('\n')).toMatch(message);
-      const back = readBack('heat-wave', f);
-      expect(!back.ok && back.code).toBe(2);
+      refusedNamingThePlace(f, message);
     });
   }
   for (const [what, change, message] of hostile) {
     it(`is refused (2) with the place named when ${what}`, () => {
       const f = fileOf(cases.get('heat-wave')!.reports[0]);
       change(f);
-      const read = readPlanFile('plan.json', new TextEncoder().encode(JSON.stringify(f)));
-      expect(read.ok).toBe(false);
-      expect(lines(read).join('\n')).toMatch(message);
-      const back = readBack('heat-wave', f);
-      expect(!back.ok && back.code).toBe(2);
+      refusedNamingThePlace(f, message);
     });
   }
 });
