@@ -31,8 +31,7 @@ import { budgetFloors, capacityTable, ceilKW, floorKW, KW } from '../plan/capaci
 import { feederRanking } from '../plan/emergency-order.ts';
 import { argsortNonNegative } from '../plan/order.ts';
 import { bandOf, constraintChains, feederBand, SHIFT, type PlanProblem } from '../plan/problem.ts';
-import { finishRotation, startRotation, type RotationResult } from '../plan/rotation.ts';
-import { parseDate } from '../time/timestamp.ts';
+import { dayOf, finishRotation, savedInHours, startRotation, type RotationResult, type RotationState } from '../plan/rotation.ts';
 import { HOUR_MS } from '../time/timestamp.ts';
 import { changesAgainst, type ChangeKind, type CustomerChange } from './replan-changes.ts';
 
@@ -320,15 +319,18 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   }
   for (let h = t; h < H; h++) { loadHour(h); record(h); }
   let rotation: RotationResult | null = null;
+  // The blocks as the planner made them (by feeder, balanced on the customers' capacity: the same
+  // tables give the same blocks); the state's other fields are the planner's own rounds', unused here.
   if (rotating) {
-    rotation = startRotation(p, { x, xEnergy: xEnergy!, feederOpen, feederMW, hoursUsed: new Uint8Array(0), days, cap, floors, orderable: new Int32Array(C), order: Int32Array.from({ length: U }, (_, u) => u), snapBackMW: snapBack });
+    const rotationState: RotationState = { x, xEnergy: xEnergy!, feederOpen, feederMW, hoursUsed: new Uint8Array(0), days, cap, floors, orderable: new Int32Array(C), order: Int32Array.from({ length: U }, (_, u) => u), snapBackMW: snapBack };
+    rotation = startRotation(p, rotationState);
     saveEnergyAgain(rotation);
     // Recounted with the rotation's MW known: what it saves is energy the days need, not an
     // hour's over-coverage.
     for (let u = 0; u < U; u++) for (let h = t; h < H; h++) rotationAt[h] += xEnergy![u * H + h];
     overCovered = 0;
     for (let h = t; h < H; h++) { loadHour(h); record(h); }
-    rotationAccount(rotation);
+    rotationAccount(rotation, rotationState);
   }
 
   /**
@@ -346,19 +348,18 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     for (let i = 0; i < order.length; i++) { const c = UC[order[i]]; if (rank[c] === U) rank[c] = i; }
     for (let c = 0; c < C; c++) if (r.blockOf[c] >= 0) members[r.blockOf[c]].push(c);
     for (const m of members) m.sort((a, b) => rank[a] - rank[b] || a - b);
-    const first = parseDate(p.firstDate)!;
     const energyDays = [...p.energyDays].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     let next = 0, any = false;
     const duty = dutyByDay(r);
     for (const e of energyDays) {
-      const d = parseDate(e.date)! - first;
+      const d = dayOf(p, e.date);
       if (d < 0 || d >= days) continue;
       const hours: number[] = [];
       for (let h = 0; h < H; h++) if (DAY[h] === d) hours.push(h);
       const onDuty = new Set<number>();
       for (let b = 0; b < n; b++) if (duty[d * n + b]) onDuty.add(b);
       if (hours.some((h) => h >= t)) {
-        let need = e.gapMWh - savedOn(hours);
+        let need = e.gapMWh - savedInHours(p, { x, feederMW, snapBackMW: snapBack }, hours);
         const sequence: number[] = [];
         for (let i = 0; i < n; i++) if (onDuty.has((next + i) % n)) sequence.push((next + i) % n);
         const onDutyInTurn = sequence.slice();
@@ -468,22 +469,11 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     return duty;
   }
 
-  /** Net energy the revision saves over the hours given, MWh: as savedPerDay counts it (rotation.ts). */
-  function savedOn(hours: number[]): number {
-    let v = 0;
-    for (const h of hours) {
-      for (let u = 0; u < U; u++) v += (UM[u] === SHIFT ? 1 - p.units.payback[u] : 1) * x[u * H + h];
-      for (let f = 0; f < F; f++) v += feederMW[f * H + h];
-      v -= snapBack[0][h];
-    }
-    return v;
-  }
-
   /** The revised rotation's account: blocks on duty each day, their energy, the days' energy saved and left. */
-  function rotationAccount(r: RotationResult) {
-    const first = parseDate(p.firstDate)!, n = r.blocks.length, duty = dutyByDay(r);
+  function rotationAccount(r: RotationResult, state: RotationState) {
+    const n = r.blocks.length, duty = dutyByDay(r);
     for (const e of p.energyDays) {
-      const d = parseDate(e.date)! - first;
+      const d = dayOf(p, e.date);
       if (d < 0 || d >= days) continue;
       const blocks: number[] = [];
       for (let b = 0; b < n; b++) if (duty[d * n + b]) blocks.push(b + 1);
@@ -494,7 +484,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       const b = r.blockOf[UC[u]];
       if (b >= 0) for (let h = 0; h < H; h++) r.blocks[b].energyMWh += xEnergy![u * H + h];
     }
-    finishRotation(p, { x, xEnergy: xEnergy!, feederOpen, feederMW, hoursUsed: new Uint8Array(0), days, cap, floors, orderable: new Int32Array(C), order: new Int32Array(0), snapBackMW: snapBack }, r);
+    finishRotation(p, state, r);
   }
 
   /** The figures of hour h into base (gap and energy coming back), snap, cov and need. */

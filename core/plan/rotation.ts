@@ -116,7 +116,7 @@ export function startRotation(p: PlanProblem, s: RotationState, blockCount = DEF
 export function savedPerDay(p: PlanProblem, s: Pick<RotationState, 'x' | 'feederMW' | 'snapBackMW' | 'days'>): Float64Array {
   const H = p.hours, out = new Float64Array(s.days);
   for (let u = 0; u < p.units.customer.length; u++) {
-    const keep = p.units.measure[u] === SHIFT ? 1 - p.units.payback[u] : 1;
+    const keep = keptShare(p, u);
     for (let h = 0; h < H; h++) out[p.dayIndex[h]] += keep * s.x[u * H + h];
   }
   for (let f = 0; f < p.feeders.id.length; f++) for (let h = 0; h < H; h++) out[p.dayIndex[h]] += s.feederMW[f * H + h];
@@ -124,7 +124,25 @@ export function savedPerDay(p: PlanProblem, s: Pick<RotationState, 'x' | 'feeder
   return out;
 }
 
-function dayOf(p: PlanProblem, date: string): number {
+/** The share of unit u's order that saves energy: a shift's comes back, less what its payback keeps away. */
+function keptShare(p: PlanProblem, u: number): number {
+  return p.units.measure[u] === SHIFT ? 1 - p.units.payback[u] : 1;
+}
+
+/** savedPerDay over the hours given alone (one day's, say), MWh: counted the same way. */
+export function savedInHours(p: PlanProblem, s: Pick<RotationState, 'x' | 'feederMW' | 'snapBackMW'>, hours: readonly number[]): number {
+  const H = p.hours, U = p.units.customer.length, F = p.feeders.id.length;
+  let v = 0;
+  for (const h of hours) {
+    for (let u = 0; u < U; u++) v += keptShare(p, u) * s.x[u * H + h];
+    for (let f = 0; f < F; f++) v += s.feederMW[f * H + h];
+    v -= s.snapBackMW[0][h];
+  }
+  return v;
+}
+
+/** Local day index of a date from the problem's first day. */
+export function dayOf(p: PlanProblem, date: string): number {
   return parseDate(date)! - parseDate(p.firstDate)!;
 }
 
