@@ -75,6 +75,21 @@ const Emergency = Loose('emergency order', {
   areas: Type.Optional(Type.Array(Loose('emergency order of a short area', { area: Text('area id'), steps: Type.Array(Step) }, ['area', 'steps']))),
 }, ['steps']);
 
+const RotationBlock = Loose('rotation block', {
+  id: Type.Integer({ title: 'block number', minimum: 1 }), customers: Type.Integer({ title: 'customers', minimum: 0 }),
+  feeders: Type.Integer({ title: 'feeders', minimum: 0 }), dailyCapacityMWh: Finite('MWh the block can save in a day', 0),
+  daysOnDuty: Type.Integer({ title: 'days on duty', minimum: 0 }), energyMWh: Finite('MWh the block saved', 0),
+}, ['id', 'dailyCapacityMWh', 'daysOnDuty']);
+const RotationDay = Loose('energy-short day', {
+  date: Type.String({ title: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a local date YYYY-MM-DD' }),
+  gapMWh: Finite('MWh the day needs saved', 0), savedMWh: Finite('MWh saved'), rotationMWh: Finite('MWh of the rotation', 0),
+  residualMWh: Finite('MWh left short', 0), blocks: Type.Array(Type.Integer({ title: 'block on duty', minimum: 1 }), { title: 'blocks on duty' }),
+}, ['date', 'gapMWh', 'savedMWh', 'rotationMWh', 'residualMWh', 'blocks']);
+const Rotation = Loose('energy rotation', {
+  blocks: Type.Array(RotationBlock, { title: 'the rotation\'s blocks' }), days: Type.Array(RotationDay, { title: 'the energy-short days' }),
+  peakPoolShare: Finite('largest share of the pool a day needs', 0), collapsed: Type.Boolean({ title: 'collapsed' }),
+}, ['blocks', 'days', 'peakPoolShare', 'collapsed']);
+
 export const PlanFileSchema = Type.Object({
   format: Type.Literal(PLAN_FORMAT, { title: 'format' }),
   scenario: Type.Object({
@@ -99,6 +114,7 @@ export const PlanFileSchema = Type.Object({
   feedersOpened: Type.Array(FeederOpened, { title: 'the feeders the plan opens' }),
   emergencyOrder: Emergency,
   dailyHours: Type.Optional(DailyHours),
+  rotation: Type.Optional(Type.Union([Rotation, Type.Null()], { title: 'the energy rotation, or null' })),
   fellBackToLeastCost: Type.Optional(Type.Object({
     strategy: StringEnum(STRATEGIES, 'strategy asked for'), residualAboveMWh: Finite('residual above the least-cost plan, MWh', 0),
   }, { title: 'the least-cost plan used instead', additionalProperties: false })),

@@ -18,6 +18,7 @@ import { parseTimestamp } from '../time/timestamp.ts';
 import { assessScenario } from '../warning/assess.ts';
 import { buildPlanProblem } from './build-problem.ts';
 import { feederExclusion } from './emergency-order.ts';
+import { headlineFigures } from './read-back-figures.ts';
 import { checkPlanFile } from './plan-file.ts';
 import { verifyAgainstScenario } from './plan-scenario.ts';
 import type { PlanProblem } from './problem.ts';
@@ -143,11 +144,16 @@ export function readBackPlan(
   // A revision is judged against the plan in force it names, with the lead-time rule relative to its time.
   const against = plan.revision ? revisionToVerify(file, problem, plan.revision) : null;
   if (against && !against.ok) return refuse(2, against.problems);
-  const toVerify = { strategy, x, xEnergy, xHold, allowed, payback, feederOpen, feederMW, requiredMW: required, coveredMW: covered, residualMW: residual, fairShare, ...(against ? { revision: against.revision } : {}) };
+  const toVerify = {
+    strategy, x, xEnergy, xHold, allowed, payback, feederOpen, feederMW, requiredMW: required, coveredMW: covered, residualMW: residual, fairShare,
+    // The day-by-day energy account the file gives (checked against its orders like an hour's figures).
+    rotation: plan.rotation ?? null, ...(against ? { revision: against.revision } : {}),
+  };
   let verification = verifyPlan(problem, toVerify, READ_BACK_TOLERANCE);
   verification = verifyAgainstScenario(s, problem, toVerify as unknown as SolvedPlan, verification);
 
   rules.push(...derivedLists(file, plan, problem, s, released, feederOpen));
+  rules.push(...headlineFigures(file, plan, problem, { x, feederOpen, feederMW }));
   if (!verification.ok || rules.length) {
     const problems = [...rules, ...verification.violations.map((v) => ({ path: `${file}: ${v.check}`, message: v.message }))];
     return refuse(3, problems);

@@ -242,7 +242,9 @@ export function finishRotation(p: PlanProblem, s: RotationState, r: RotationResu
       date: e.date, gapMWh: e.gapMWh, savedMWh: saved[d], rotationMWh: rotationByDay[d],
       residualMWh: Math.max(0, e.gapMWh - saved[d]), blocks: prev ? prev.blocks.sort((a, b) => a - b) : [],
     });
-    r.peakPoolShare = Math.max(r.peakPoolShare, pool > 0 ? e.gapMWh / pool : Infinity);
+    // An empty pool (nobody can save energy) counts as the whole of it: the rotation has collapsed,
+    // and the share stays a finite number for the plan file.
+    r.peakPoolShare = Math.max(r.peakPoolShare, pool > 0 ? e.gapMWh / pool : 1);
   }
   r.days = days;
   r.collapsed = r.peakPoolShare > 0.8 || days.some((d) => d.blocks.length === r.blocks.length && r.blocks.length > 1);

@@ -14,13 +14,17 @@
  * on); the ladder and the tiers for every strategy, from the customers' real room (never from the
  * shares a plan reports); a feeder opened only where the measures and the other feeders could not
  * cover without it; and, for least cost and fewest customers, the strategy's own order inside a band.
+ * Where the shortage is of energy (MWh per day), the plan's day-by-day account — each day's need,
+ * the energy its decisions save, what is left, the blocks on duty — is restated from the decisions
+ * too: a plan that says a day is met while its orders leave it short is as wrong as a wrong hour.
  */
 import { isProtectedClass } from '../scenario/classes.ts';
+import { parseDate } from '../time/timestamp.ts';
 import type { PlanProblem } from './problem.ts';
 
 export type Check =
   | 'finite' | 'protected' | 'feeder' | 'bounds' | 'floor' | 'notice' | 'daily-hours' | 'shift' | 'coverage' | 'residual'
-  | 'ladder' | 'objective' | 'revision';
+  | 'ladder' | 'objective' | 'revision' | 'energy';
 
 export interface Violation {
   check: Check;
@@ -70,6 +74,20 @@ export interface PlanToVerify {
    * later in that run (no flapping).
    */
   revision?: { atMs: number; inForceX: Float64Array; inForceFeederOpen: Uint8Array; notified: Uint8Array } | null;
+  /**
+   * The energy rotation's account, as the plan reports it (rotation.ts's RotationResult, or the
+   * plan file's `rotation` block): required wherever the problem has energy-short days, checked
+   * against the decisions.
+   */
+  rotation?: EnergyAccount | null;
+}
+
+/** What a plan says of its energy-short days and the rotation's blocks. */
+export interface EnergyAccount {
+  blocks: readonly { id: number; dailyCapacityMWh: number; daysOnDuty: number }[];
+  days: readonly { date: string; gapMWh: number; savedMWh: number; rotationMWh: number; residualMWh: number; blocks: readonly number[] }[];
+  peakPoolShare: number;
+  collapsed: boolean;
 }
 
 const MEASURE_DR = 0, MEASURE_SHIFT = 1, MEASURE_AVOID = 2, MEASURE_LIMIT = 3;
@@ -275,6 +293,8 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
       if (b > 0) for (const k of chainOf[p.customers.area[UC[u]]]) required[k][h] += b;
     }
   }
+  // The snap-back of the whole system per hour (every customer's), for the energy account (12).
+  const snapAll = new Float64Array(H);
   if (sigma > 0) {
     // A customer curtailed in h − 1 (by measures other than shifts, or by its opened feeder: its
     // whole load) and in neither way in h snaps back a share of what it released.
@@ -283,7 +303,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
       for (let h = 1; h < H; h++) {
         if (curtailedT[row + h]) continue;
         const before = feederOfOpen[row + h - 1] ? BASE[row + h - 1] : nonShiftT[row + h - 1];
-        if (before > 0) for (const k of chain) required[k][h] += sigma * before;
+        if (before > 0) { for (const k of chain) required[k][h] += sigma * before; snapAll[h] += sigma * before; }
       }
     }
   }
@@ -493,8 +513,87 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
     }
   }
 
-  const checked: Check[] = ['finite', 'protected', 'feeder', 'bounds', 'floor', 'notice', 'daily-hours', 'shift', 'coverage', 'residual', 'ladder', ...(plan.strategy !== 'fair' && !REV ? ['objective' as const] : []), ...(REV ? ['revision' as const] : [])];
+  // 12. The energy-short days: the plan's account of each restated from its decisions.
+  const energyChecked = checkEnergy(p, plan, snapAll, tolerance, flag);
+
+  const checked: Check[] = ['finite', 'protected', 'feeder', 'bounds', 'floor', 'notice', 'daily-hours', 'shift', 'coverage', 'residual', 'ladder', ...(plan.strategy !== 'fair' && !REV ? ['objective' as const] : []), ...(REV ? ['revision' as const] : []), ...(energyChecked ? ['energy' as const] : [])];
   return { ok: violations.length === 0, counts, violations, checked, overCoveredHours, verifyMs: Date.now() - started };
+}
+
+/**
+ * Check 12: where the problem has energy-short days, the plan accounts for each one, and every
+ * figure of the account is what its decisions give: the day's need is the problem's; the energy
+ * saved is what the orders release that day (a shift only the share that does not come back),
+ * the feeders opened release, less the snap-back; what is left is the need less that; the
+ * rotation's part is the orders' energy parts that day. The blocks on duty name blocks of the
+ * account, each block's days on duty are counted from them, and the rotation is said to collapse
+ * exactly where its own rule says (a day needs over 80 % of the pool, or every block is on duty
+ * some day). True when there was an account to check.
+ */
+function checkEnergy(p: PlanProblem, plan: PlanToVerify, snapAll: Float64Array, tolerance: number, flag: (check: Check, message: string) => void): boolean {
+  const H = p.hours, U = p.units.customer.length, F = p.feeders.id.length;
+  const days = H ? p.dayIndex[H - 1] + 1 : 0;
+  const first = parseDate(p.firstDate) ?? 0;
+  const dayOfDate = (date: string) => { const d = parseDate(date); return d === null ? -1 : d - first; };
+  const needed = p.energyDays.filter((e) => { const d = dayOfDate(e.date); return d >= 0 && d < days; });
+  const account = plan.rotation ?? null;
+  if (!account) {
+    if (needed.length) flag('energy', `the scenario is short of energy on ${needed.length} day(s) (${needed.map((e) => e.date).join(', ')}), but the plan gives no account of them (no energy rotation)`);
+    return needed.length > 0;
+  }
+  const saved = new Float64Array(days), rotation = new Float64Array(days), terms = new Float64Array(days);
+  const X = plan.x, XE = plan.xEnergy, UM = p.units.measure, DAY = p.dayIndex;
+  for (let u = 0; u < U; u++) {
+    const keep = UM[u] === MEASURE_SHIFT ? 1 - p.units.payback[u] : 1;
+    for (let h = 0; h < H; h++) {
+      const v = X[u * H + h];
+      if (v === 0) continue;
+      saved[DAY[h]] += keep * v; terms[DAY[h]]++;
+      if (XE) rotation[DAY[h]] += XE[u * H + h];
+    }
+  }
+  for (let f = 0; f < F; f++) for (let h = 0; h < H; h++) { const v = plan.feederMW[f * H + h]; if (v !== 0) { saved[DAY[h]] += v; terms[DAY[h]]++; } }
+  for (let h = 0; h < H; h++) { saved[DAY[h]] -= snapAll[h]; terms[DAY[h]]++; }
+  // Each term was written to 1 W: the sum may differ by that much per term, besides the relative tolerance.
+  const tolOf = (d: number, v: number) => tolerance * Math.max(1, Math.abs(v)) + 1e-6 * terms[d];
+  const mwh = (v: number) => Math.round(v * 1000) / 1000;
+
+  const byDate = new Map<string, EnergyAccount['days'][number]>();
+  for (const day of account.days) {
+    if (byDate.has(day.date)) { flag('energy', `the energy account gives ${day.date} twice`); continue; }
+    byDate.set(day.date, day);
+    if (!needed.some((e) => e.date === day.date)) flag('energy', `the energy account gives ${day.date}, which is not a day the scenario is short of energy in this plan's hours`);
+  }
+  let pool = 0;
+  for (const b of account.blocks) pool += b.dailyCapacityMWh;
+  let share = 0, everyBlock = false;
+  for (const e of needed) {
+    const d = dayOfDate(e.date), day = byDate.get(e.date);
+    if (!day) { flag('energy', `${e.date}: the scenario is short of ${mwh(e.gapMWh)} MWh that day, but the plan's energy account does not give it`); continue; }
+    if (Math.abs(day.gapMWh - e.gapMWh) > tolOf(d, e.gapMWh)) flag('energy', `${e.date}: the account says the day needs ${mwh(day.gapMWh)} MWh saved, the scenario's shortage is ${mwh(e.gapMWh)} MWh`);
+    if (Math.abs(day.savedMWh - saved[d]) > tolOf(d, saved[d])) flag('energy', `${e.date}: the account says ${mwh(day.savedMWh)} MWh are saved, the plan's orders and feeders save ${mwh(saved[d])} MWh (snap-back deducted)`);
+    const left = Math.max(0, e.gapMWh - saved[d]);
+    if (Math.abs(day.residualMWh - left) > tolOf(d, e.gapMWh)) flag('energy', `${e.date}: the account leaves ${mwh(day.residualMWh)} MWh short, the need of ${mwh(e.gapMWh)} less the ${mwh(saved[d])} MWh saved leaves ${mwh(left)}`);
+    if (Math.abs(day.rotationMWh - rotation[d]) > tolOf(d, rotation[d])) flag('energy', `${e.date}: the account gives the rotation ${mwh(day.rotationMWh)} MWh, the orders' rotation parts are ${mwh(rotation[d])} MWh`);
+    share = Math.max(share, pool > 0 ? e.gapMWh / pool : 1);
+    if (new Set(day.blocks).size === account.blocks.length && account.blocks.length > 1) everyBlock = true;
+  }
+  // The blocks: each named once, 1 … n; each day's blocks among them; days on duty counted from the days.
+  const n = account.blocks.length;
+  account.blocks.forEach((b, i) => { if (b.id !== i + 1) flag('energy', `the rotation's block ${i + 1} is numbered ${b.id}`); });
+  const onDuty = new Array<number>(n).fill(0);
+  for (const day of account.days) {
+    const seen = new Set<number>();
+    for (const b of day.blocks) {
+      if (!Number.isInteger(b) || b < 1 || b > n || seen.has(b)) { flag('energy', `${day.date}: block ${b} on duty is not one of the rotation's ${n} blocks, or is given twice`); continue; }
+      seen.add(b); onDuty[b - 1]++;
+    }
+  }
+  account.blocks.forEach((b, i) => { if (b.daysOnDuty !== onDuty[i]) flag('energy', `the rotation's block ${b.id} is said to be on duty ${b.daysOnDuty} day(s), the days name it on ${onDuty[i]}`); });
+  if (Math.abs(account.peakPoolShare - share) > tolerance * Math.max(1, share)) flag('energy', `the account says the largest day needs ${mwh(100 * account.peakPoolShare)} % of the rotation's pool, its days and blocks give ${mwh(100 * share)} %`);
+  const collapsed = share > 0.8 || everyBlock;
+  if (account.collapsed !== collapsed) flag('energy', collapsed ? `the rotation collapses (${everyBlock ? 'every block is on duty on some day' : `a day needs ${mwh(100 * share)} % of the pool`}), but the plan says it does not` : 'the plan says the rotation collapses, but no day needs over 80 % of the pool nor puts every block on duty');
+  return true;
 }
 
 /** MW each customer releases per hour, in all and by measures other than shifts (what snaps back). */

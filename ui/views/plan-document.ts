@@ -7,6 +7,7 @@
  * digest of its lists made in a worker; the page prints only this when it prints.
  */
 import type { PlanDigest } from '../../core/plan/digest.ts';
+import { energyShortMWh } from '../../core/plan/energy-short.ts';
 import type { PlanHeadline } from '../../core/plan/report-parts.ts';
 import type { PlayoutSummary } from '../../core/playout/summary.ts';
 import { worstUnservedHour } from '../../core/playout/worst-hour.ts';
@@ -81,6 +82,8 @@ export function planDocument(input: PlanDocumentInput, lang: Lang): HTMLElement 
       [T('Largest requirement in the period', '时段内最大需求'), mw(peakOf(r.system.requiredMW))],
       [T('Released at that hour', '该时段已安排'), mw(r.system.coveredMW[r.system.requiredMW.indexOf(peakOf(r.system.requiredMW))] ?? 0)],
       [T('Residual gap', '剩余缺口'), r.residual.totalMWh > 0 ? `${mwh(r.residual.totalMWh)}, ${T('peak', '最大')} ${mw(residualPeak)} — ${input.causeName(r.system.cause ?? r.local.find((l) => l.cause)?.cause ?? null)}` : T('none', '无')],
+      // An energy shortage is MWh per day, not MW in an hour: its days still short are their own line.
+      ...(energyShortMWh(r) > 0 ? [[T('Energy still short', '电量缺口（未安排）'), `${mwh(energyShortMWh(r))} — ${r.rotation!.days.filter((d) => d.residualMWh > 0).map((d) => d.date).join(', ')}`]] : []),
       [T('Customers in the plan', '涉及用户'), num(r.objective.customersAffected)],
       [word('userTimes', lang), num(r.objective.userTimes)],
       [T('Largest hourly release', '最大压减负荷'), mw(r.objective.peakCurtailedMW)],

@@ -3,6 +3,8 @@ import { causeName, ensText, localeOf, moneyText, planLabel, word, type Lang } f
 import type { StoredPlan } from '../plan-store.ts';
 import { $ } from './dom.ts';
 import { worstUnservedHour } from '../../core/playout/worst-hour.ts';
+import { energyShortMWh } from '../../core/plan/energy-short.ts';
+import { residualText } from './residual-text.ts';
 import { clockText, stampText } from '../time-text.ts';
 
 export interface PlansTableActions {
@@ -44,7 +46,7 @@ export function renderPlansTable(plans: StoredPlan[], selected: string | undefin
       [word('residualFromT', lang), (p: StoredPlan) => (p.revises ? `${n(p.revises.residualMWh, 1)} MWh${p.revises.peakResidualMW > 0 ? ` · ${n(p.revises.peakResidualMW, 1)} MW` : ''}` : '–'), 'residual-from-t'],
     ] as [string, (p: StoredPlan) => string, string?][] : []),
     [word('target', lang), (p) => `${n(p.report.targetMW, 1)} MW${p.report.targetArea?.scope === 'local' ? ` · ${p.report.targetArea.name}` : ''}`],
-    [word('residualGap', lang), (p) => (p.report.residual.totalMWh > 0 ? `${n(p.report.residual.totalMWh)} MWh · ${causeName(p.report.system.cause ?? p.report.local.find((l) => l.cause)?.cause ?? null, lang)}` : '0 MWh'), 'residual'],
+    [word('residualGap', lang), (p) => residualText(p.report, lang), 'residual'],
     [word('customers', lang), (p) => n(p.report.objective.customersAffected)],
     [word('userTimes', lang), (p) => n(p.report.objective.userTimes)],
     [word('loss', lang), (p) => moneyText(p.report.objective.economicLoss, p.report.currency, lang)],
@@ -85,7 +87,7 @@ export function renderPlansTable(plans: StoredPlan[], selected: string | undefin
       td.textContent = cell(p);
       // The residual in a colour nobody can miss, only where there is one.
       if (cls === 'residual-from-t') td.className = (p.revises?.residualMWh ?? 0) > 0 ? 'residual' : '';
-      else if (cls && (cls !== 'residual' || p.report.residual.totalMWh > 0)) td.className = cls;
+      else if (cls && (cls !== 'residual' || p.report.residual.totalMWh > 0 || energyShortMWh(p.report) > 0)) td.className = cls;
       return td;
     }));
     return tr;
