@@ -37,20 +37,45 @@ function makeZone(name: string): Zone | null {
   } catch {
     return null;
   }
-  // Offsets change at most a few times a year: cache them by hour bucket.
+  // Offsets change at most a few times a year, and asking Intl costs ~10–25 µs: a decade of hourly
+  // history asked hour by hour spent seconds in it. So a UTC day whose start and the next day's
+  // start have the same offset is taken to have it throughout (no zone changes its offset and back
+  // within 24 hours), and only a day whose offset changes is asked hour by hour. The last day found
+  // answers the next call without a lookup (hours are mostly asked in order).
+  const at = (ms: number): number => {
+    const part = format.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName');
+    return part ? parseGmtOffset(part.value) : 0;
+  };
+  const exact = (bucket: number): number => at(bucket * HOUR_MS);
+  const byDay = new Map<number, number>(); // NaN: the offset changes that day
   const byHour = new Map<number, number>();
+  let from = 1, until = 0, current = 0; // hour buckets [from, until) known to have offset `current`
   return {
     name,
     offsetAt(ms: number): number {
       const bucket = Math.floor(ms / HOUR_MS);
-      let off = byHour.get(bucket);
+      if (bucket >= from && bucket < until) return current;
+      const day = Math.floor(bucket / 24);
+      let off = byDay.get(day);
       if (off === undefined) {
-        const part = format.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName');
-        off = part ? parseGmtOffset(part.value) : 0;
-        if (byHour.size > 200_000) byHour.clear();
-        byHour.set(bucket, off);
+        const start = exact(day * 24);
+        off = start === exact(day * 24 + 24) ? start : NaN;
+        if (byDay.size > 100_000) byDay.clear();
+        byDay.set(day, off);
       }
-      return off;
+      if (!Number.isNaN(off)) {
+        from = day * 24; until = from + 24; current = off;
+        return off;
+      }
+      // In a day whose offset changes: by the hour, and in the hour it changes (at :30, say) by the instant.
+      let hour = byHour.get(bucket);
+      if (hour === undefined) {
+        const start = exact(bucket);
+        hour = start === exact(bucket + 1) ? start : NaN;
+        if (byHour.size > 100_000) byHour.clear();
+        byHour.set(bucket, hour);
+      }
+      return Number.isNaN(hour) ? at(ms) : hour;
     },
   };
 }
