@@ -160,6 +160,10 @@ export function rotateEnergy(p: PlanProblem, s: RotationState, r: RotationResult
   let any = false;
   const allUnits: number[][] = p.customers.id.map(() => []);
   for (let u = 0; u < p.units.customer.length; u++) allUnits[p.units.customer[u]].push(u);
+  // The hot loop below reads typed arrays from locals (property chains in loops keep V8 from optimising).
+  const X = s.x, XE = s.xEnergy, CAP = s.cap, ORDERABLE = s.orderable, FEEDER_OPEN = s.feederOpen, ALLOWED = s.allowed ?? null;
+  const FEEDER = p.customers.feeder, LOCAL_HOUR = p.localHour, USED = s.hoursUsed, MAX_HOURS = p.customers.maxHoursPerDay;
+  const BASE = p.customers.baseline, FLOORS = s.floors, days = s.days;
   for (const e of p.energyDays) {
     const d = dayOf(p, e.date);
     if (d < 0 || d >= s.days) continue;
@@ -186,30 +190,34 @@ export function rotateEnergy(p: PlanProblem, s: RotationState, r: RotationResult
       let used = false;
       for (const c of members[b]) {
         if (need <= 1e-6) break;
+        const mine = allUnits[c], energy = units[c], orderableFrom = ORDERABLE[c], feederRow = FEEDER[c] * H;
+        const dayAt = c * days + d, maxHours = MAX_HOURS[c], floor = FLOORS[c], baseRow = c * H;
+        const allowedBits = ALLOWED ? ALLOWED[dayAt] : 0;
         for (const h of hours) {
           if (need <= 1e-6) break;
-          if (h < s.orderable[c] || s.feederOpen[p.customers.feeder[c] * H + h]) continue;
-          if (s.allowed && !((s.allowed[c * s.days + d] >>> p.localHour[h]) & 1)) continue;
+          if (h < orderableFrom || FEEDER_OPEN[feederRow + h]) continue;
+          if (ALLOWED && !((allowedBits >>> LOCAL_HOUR[h]) & 1)) continue;
           // Everything the customer already releases in the hour, shifts included.
           let now = 0;
-          for (const u of allUnits[c]) now += s.x[u * H + h];
+          for (let i = 0; i < mine.length; i++) now += X[mine[i] * H + h];
           const wasOn = now > 0;
-          if (!wasOn && s.hoursUsed[c * s.days + d] >= p.customers.maxHoursPerDay[c]) continue;
-          let room = floorKW(p.customers.baseline[c * H + h] - s.floors[c]) - now;
+          if (!wasOn && USED[dayAt] >= maxHours) continue;
+          let room = floorKW(BASE[baseRow + h] - floor) - now;
           let took = 0;
-          for (const u of units[c]) {
+          for (let i = 0; i < energy.length; i++) {
             if (room <= 1e-9 || need <= 1e-6) break;
+            const at = energy[i] * H + h;
             // In whole kW (the last piece of a day's energy rounded up, never an order under 1 kW).
-            const v = floorKW(Math.min(s.cap[u * H + h] - s.x[u * H + h], room, ceilKW(need)));
+            const v = floorKW(Math.min(CAP[at] - X[at], room, ceilKW(need)));
             if (v <= 1e-9) continue;
-            s.x[u * H + h] += v;
-            s.xEnergy[u * H + h] += v;
+            X[at] += v;
+            XE[at] += v;
             room -= v;
             need -= v;
             took += v;
           }
           if (took > 0) {
-            if (!wasOn) s.hoursUsed[c * s.days + d]++;
+            if (!wasOn) USED[dayAt]++;
             r.blocks[b].energyMWh += took;
             used = true;
             any = true;
