@@ -29,8 +29,10 @@ try {
     await page.waitForFunction(() => /warnings drawn/.test(document.querySelector('#status')!.textContent!), undefined, { timeout: 600_000 });
   }
   await page.waitForTimeout(1000);
+  const cdp = process.argv.includes('--cpu') ? await page.context().newCDPSession(page) : null;
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'toplevel', '__metadata'] });
-  const steps: { id: string; value: string; ms: number; pageMs: number; computeMs: string }[] = [];
+  const steps: { id: string; value: string; ms: number; planMs: number; pageMs: number; computeMs: string }[] = [];
   for (const [id, value] of [['whatif-lost', '50'], ['whatif-lost', '100'], ['whatif-lost', '150'], ['whatif-lost', '200'], ['whatif-lost', '250'], ['whatif-temp', '2'], ['whatif-notice', '4']]) {
     const before = Number(await page.getAttribute('body', 'data-whatif') ?? '0');
     await page.evaluate((n) => performance.mark(`step-${n}-start`), steps.length);
@@ -38,13 +40,28 @@ try {
     await page.locator(`#${id}`).fill(value);
     await page.waitForFunction((b) => Number(document.body.dataset.whatif ?? '0') > b, before, { timeout: 600_000 });
     const ms = Date.now() - t;
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#whatif-chart')?.dataset.current !== 'false', undefined, { timeout: 600_000 });
+    const planMs = Date.now() - t;
     // After the next frame: what the redraw cost in style, layout and paint is inside the step.
     await page.evaluate((n) => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(() => { performance.mark(`step-${n}-end`); r(); }, 0))), steps.length);
     const summary = (await page.textContent('#whatif-summary')) ?? '';
-    steps.push({ id, value, ms, pageMs: Number(await page.getAttribute('body', 'data-whatif-ms')), computeMs: /(\d+) ms$/.exec(summary)?.[1] ?? '?' });
+    steps.push({ id, value, ms, planMs, pageMs: Number(await page.getAttribute('body', 'data-whatif-ms')), computeMs: /(\d+) ms$/.exec(summary)?.[1] ?? '?' });
     await page.waitForTimeout(600); // the verifier's rest and run, outside the step
   }
   const buffer = await browser.stopTracing();
+  if (cdp) {
+    // The main thread's JavaScript over the whole drag: self time by function, the heaviest first.
+    const { profile } = await cdp.send('Profiler.stop') as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+    const dt = new Map<number, number>();
+    profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+    const self = new Map<string, number>();
+    for (const n of profile.nodes) {
+      const k = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+      self.set(k, (self.get(k) ?? 0) + (dt.get(n.id) ?? 0) / 1000);
+    }
+    console.log('main thread, self ms over the drag:');
+    for (const [k, v] of [...self].filter(([k]) => !/^\((idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${v.toFixed(0).padStart(6)}  ${k}`);
+  }
   const out = join(repoRoot, 'test-results', 'what-if-trace.json');
   writeFileSync(out, buffer);
   const events: TraceEvent[] = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
@@ -70,7 +87,7 @@ try {
       byKind.set(e.name, (byKind.get(e.name) ?? 0) + e.dur / 1000);
     }
     const fmt = (m: Map<string, number>) => [...m].filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
-    console.log(`#${n} ${s.id}=${s.value}: ${s.ms} ms (page's mark ${s.pageMs}, worker's compute ${s.computeMs}); busy by thread: ${fmt(busy)}`);
+    console.log(`#${n} ${s.id}=${s.value}: ${s.ms} ms to the warnings (page's mark ${s.pageMs}), ${s.planMs} ms to the plan (worker's compute ${s.computeMs}); busy by thread: ${fmt(busy)}`);
     console.log(`    main thread by kind (nested, overlapping): ${fmt(byKind)}`);
   });
   console.log(`trace: ${out}`);

@@ -12,7 +12,7 @@ import type { Bulletin } from '../../core/warning/bulletin.ts';
 import { LEVELS } from '../../core/warning/levels.ts';
 import { outlookChart, type EnergyDayMark, type OutlookChartOptions } from '../charts/outlook-chart.ts';
 import { levelShort, localeOf, word, type Lang } from '../i18n.ts';
-import type { WhatIfResult } from '../state.ts';
+import type { WhatIfWarnings } from '../state.ts';
 import { dateText, dayStartMs } from '../time-text.ts';
 import { $, option } from './dom.ts';
 
@@ -20,7 +20,7 @@ export interface OutlookInput {
   assessment: Assessment;
   bulletin: Bulletin | undefined;
   forecast: ScenarioForecast;
-  whatIf: WhatIfResult | null;
+  whatIf: WhatIfWarnings | null;
   lang: Lang;
   /** The area short of import capacity drawn alone, or null: the warned ones small. */
   localArea?: string | null;
