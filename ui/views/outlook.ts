@@ -41,6 +41,7 @@ export function renderOutlook({ assessment: official, bulletin, forecast: f, wha
   const q = (level: number) => f.system.quantiles[f.levels.indexOf(level)].subarray(offset, offset + a.hours);
   const common = commonOptions(a, lang);
   $('outlook-hypothetical').hidden = !w;
+  $('outlook-chart').dataset.peakGapMw = w ? String(Math.round(w.peakGapMW)) : '';
   $('outlook-hypothetical').textContent = w ? word('hypothetical', lang) : '';
   $('outlook-chart').replaceChildren(outlookChart({
     ...common, width: widthOf('outlook-chart'),

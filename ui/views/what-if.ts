@@ -53,6 +53,8 @@ export function renderWhatIfSummary(w: WhatIfResult | null, verified: boolean | 
 /** The last what-if's least-cost plan drawn (only when there is a new one, or the language or width changed). */
 export function renderWhatIfChart(w: WhatIfResult | null, lang: Lang): void {
   const box = $('whatif-chart');
+  // The gap the plan was made for: the outlook's beside it must be the same when the plan is current.
+  box.dataset.peakGapMw = w ? String(Math.round(w.peakGapMW)) : '';
   if (!w) { box.replaceChildren(); return; }
   box.replaceChildren(planChart({
     startMs: w.startMs, timeZone: w.timeZone, height: 170, lang, width: widthOf('whatif-chart'), key: 'whatif',
