@@ -70,7 +70,10 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     timing.whatIfMedianMs = median;
     // Speed is reported (test-results/e2e-timing.json; target 300 ms), not asserted: timings are not tests.
     expect(median).toBeGreaterThan(0);
-    // The plan drawn first, its verification right after (from the other worker).
+    // The warnings are drawn at each step (timed above); the plan once the sliders pause, then its
+    // verification. From the last input to that plan drawn, ms (in the report too).
+    await page.waitForSelector('#whatif-chart[data-current="true"]', { timeout: 60_000 });
+    timing.whatIfPlanMs = Number(await page.getAttribute('body', 'data-whatif-plan-ms'));
     await page.waitForSelector('body[data-whatif-verified="true"]', { timeout: 30_000 });
     await page.waitForFunction(() => /✓ verified/.test(document.querySelector('#whatif-summary')!.textContent!));
     expect(await page.textContent('#whatif-summary')).toMatch(/Least cost: .* customers, Residual gap .* MWh · ✓ verified/);
