@@ -84,6 +84,9 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
 
   it('ends a burst of slider moves showing the last position\'s warnings and its plan, never an earlier position\'s plan as the current one', async () => {
     await page.waitForSelector('body[data-outlook="true"]', { timeout: 90_000 });
+    // The official outlook as drawn, and its chart element (a what-if redraws in it, in place).
+    const official = await page.innerHTML('#outlook-chart');
+    await page.evaluate(() => { (document.querySelector('#outlook-chart svg') as unknown as { kept: boolean }).kept = true; });
     // Every state of the what-if's plan the page shows on the way, seen as it changes.
     await page.evaluate(() => {
       const w = window as unknown as { seen: { current: string; plan: string; outlook: string }[] };
@@ -118,7 +121,12 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     expect(seen.some((x) => x.current === 'false')).toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(screenshotDir, 'what-if-burst.png') });
+    expect(await page.innerHTML('#outlook-chart')).not.toBe(official);
+    // Reset: the official outlook back, redrawn in the same chart, as it was drawn first.
     await page.click('#whatif-reset');
+    await page.waitForSelector('#outlook-hypothetical[hidden]', { state: 'attached' });
+    expect(await page.evaluate(() => (document.querySelector('#outlook-chart svg') as unknown as { kept?: boolean }).kept)).toBe(true);
+    expect(await page.innerHTML('#outlook-chart')).toBe(official);
   }, 120_000);
 
   it('builds two plans, verified, and shows them side by side with the rungs and the residual', async () => {

@@ -43,12 +43,15 @@ export function renderOutlook({ assessment: official, bulletin, forecast: f, wha
   $('outlook-hypothetical').hidden = !w;
   $('outlook-chart').dataset.peakGapMw = w ? String(Math.round(w.peakGapMW)) : '';
   $('outlook-hypothetical').textContent = w ? word('hypothetical', lang) : '';
-  $('outlook-chart').replaceChildren(outlookChart({
+  // Drawn in the chart already there when only the figures changed (a what-if, Reset).
+  const box = $('outlook-chart'), before = box.firstElementChild instanceof SVGSVGElement ? box.firstElementChild : null;
+  const chart = outlookChart({
     ...common, width: widthOf('outlook-chart'),
     demand: a.system.demandMW, p10: w ? w.p10 : q(0.1), p90: w ? w.p90 : q(0.9), supply: a.system.supplyMW,
     level: a.system.expectedLevel, probabilities: a.system.probabilities,
     ...(a.energy.length ? { energy: energyMarks(a, lang) } : {}),
-  }));
+  }, before);
+  if (chart !== before) box.replaceChildren(chart);
   renderAreas(a.local, common, lang, localArea);
   $('bulletin').textContent = bulletinText(bulletin, lang);
   // The bulletin stays the official one: said so while the outlook above is a what-if's.
