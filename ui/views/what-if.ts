@@ -36,7 +36,7 @@ export function renderWhatIfSummary(w: WhatIfResult | null, verified: boolean | 
   const box = $('whatif-chart'), summary = $('whatif-summary');
   box.dataset.current = String(w !== null && making === null);
   box.classList.toggle('stale', w !== null && making !== null);
-  const planning = making ? `${word('planningFor', lang)} ${whatIfText(making, lang)}…` : '';
+  const planning = making ? `${word('planningFor', lang)}${lang === 'zh' ? '' : ' '}${whatIfText(making, lang)}…` : '';
   if (!w) {
     summary.textContent = planning;
     return;
