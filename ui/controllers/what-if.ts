@@ -118,8 +118,10 @@ export function createWhatIf(page: Page): WhatIfWork {
       clearTimeout(resting); // the sliders moved: the plan drawn is no longer where they rest
       store.update((s) => whatIfAsked(s, sliders, performance.now()));
       const w = store.get().whatIf;
-      if (!w.running) void warnings();
-      if (!w.planning) void plans();
+      // A lane's call that fails (its worker died, say) is said on the status line, never dropped unsaid.
+      const failed = (e: unknown) => say(e instanceof Error ? e.message : String(e), 'error');
+      if (!w.running) warnings().catch(failed);
+      if (!w.planning) plans().catch(failed);
     },
   };
 }
