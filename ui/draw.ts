@@ -3,7 +3,7 @@
  * given changes (see watch); a part that is undefined leaves what is drawn as it is (a scenario's
  * outlook and plans stay on screen while the next one is assessed).
  */
-import { selectedPlan, type PageState } from './state.ts';
+import { planCurrent, selectedPlan, type PageState } from './state.ts';
 import { watch, type Store } from './store.ts';
 import { renderCompliance, type ComplianceActions } from './views/compliance.ts';
 import { renderCsvPanel } from './views/csv-panel.ts';
@@ -25,7 +25,7 @@ import { renderScenario } from './views/scenario.ts';
 import { renderFan, renderNetwork, renderSelectedPlan } from './views/selected-plan.ts';
 import { renderBusy, renderStatus } from './views/status.ts';
 import { renderSituation } from './views/situation.ts';
-import { renderSliders, renderWhatIfPlan } from './views/what-if.ts';
+import { renderSliders, renderWhatIfChart, renderWhatIfSummary } from './views/what-if.ts';
 
 export interface DrawActions extends PlansTableActions, NoticeActions, ComplianceActions {
   focusNetwork(area: string | null): void;
@@ -44,15 +44,20 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
   on((s) => (s.scenario ? [s.scenario, s.lang, s.width] as const : undefined), ([scenario, lang]) => renderScenario(scenario, lang));
   on((s) => [s.csv] as const, ([offer]) => renderCsvPanel(offer));
 
-  on((s) => (s.dispatch && !s.dispatch.assessment ? undefined : [s.dispatch?.assessment, s.dispatch?.bulletin, s.dispatch?.provisional ?? false, s.whatIf.inOutlook ? s.whatIf.result : null, s.whatIf.asked, s.lang] as const),
-    ([assessment, bulletin, provisional, whatIf, asked, lang]) => renderSituation({ assessment, bulletin, provisional, whatIf, asked, lang }));
+  /** The what-if's warnings while they are in the outlook (the situation bar's band, the outlook chart). */
+  const hypothetical = (s: PageState) => (s.whatIf.inOutlook ? s.whatIf.outlook : null);
+  on((s) => (s.dispatch && !s.dispatch.assessment ? undefined : [s.dispatch?.assessment, s.dispatch?.bulletin, s.dispatch?.provisional ?? false, hypothetical(s), s.lang] as const),
+    ([assessment, bulletin, provisional, whatIf, lang]) => renderSituation({ assessment, bulletin, provisional, whatIf, lang }));
   on((s) => (s.dispatch ? [s.dispatch.provisional, s.planBy] as const : undefined), ([provisional, planBy]) => renderDispatchPanel(provisional, planBy));
-  on((s) => { const d = assessed(s); return d && [d.assessment!, d.bulletin, d.opened.forecast, s.whatIf.inOutlook ? s.whatIf.result : null, s.lang, s.width, d.localArea ?? null] as const; },
+  on((s) => { const d = assessed(s); return d && [d.assessment!, d.bulletin, d.opened.forecast, hypothetical(s), s.lang, s.width, d.localArea ?? null] as const; },
     ([assessment, bulletin, forecast, whatIf, lang, , localArea]) => renderOutlook({ assessment, bulletin, forecast, whatIf, lang, localArea }));
   on((s) => { const d = assessed(s); return d && [s.scenario?.areas, d.assessment!, s.lang, s.width] as const; }, ([areas, assessment, lang]) => renderAreaMap(areas, assessment, lang));
   on((s) => { const d = assessed(s); return d && [d.assessment!, s.whatIf.sliders, s.whatIf.asked, s.lang] as const; },
     ([assessment, sliders, asked, lang]) => renderSliders(assessment, sliders, asked, lang));
-  on((s) => (assessed(s) ? [s.whatIf.result, s.whatIf.verified, s.lang, s.width] as const : undefined), ([result, verified, lang]) => renderWhatIfPlan(result, verified, lang));
+  // The plan drawn, and the position its successor is being made for while it is not the latest's.
+  on((s) => (assessed(s) ? [s.whatIf.result, s.lang, s.width] as const : undefined), ([result, lang]) => renderWhatIfChart(result, lang));
+  on((s) => (assessed(s) ? [s.whatIf.result, s.whatIf.verified, planCurrent(s.whatIf) ? null : s.whatIf.asked, s.lang] as const : undefined),
+    ([result, verified, making, lang]) => renderWhatIfSummary(result, verified, making, lang));
   on((s) => { const d = assessed(s); return d && [d.plans, d.selected, s.lang] as const; }, ([plans, selected, lang]) => renderPlansTable(plans, selected, lang, act));
   on((s) => { const d = assessed(s); return d && [d.plans, s.lang, s.width] as const; }, ([plans, lang]) => renderCompare(plans, lang));
   on((s) => { const d = assessed(s); return d && [selectedPlan(d), d.hour, s.planBy, s.lang, s.width] as const; }, ([plan, hour, planBy, lang]) => renderSelectedPlan(plan, hour, planBy, lang));

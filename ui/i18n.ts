@@ -129,6 +129,8 @@ const WORDS = {
   ownNotice: { en: 'each customer\'s notice', zh: '按用户约定提前量' },
   reset: { en: 'Reset', zh: '复位' },
   verifying: { en: 'verifying…', zh: '校验中…' },
+  planningFor: { en: 'Planning for', zh: '正在编制方案：' },
+  earlierPlan: { en: 'the plan drawn is for an earlier position', zh: '以下为此前位置的方案' },
   firstOutlook: { en: 'first outlook (system); forecasting every area…', zh: '初步形势（系统）；正在预测各区域…' },
   csvTitle: { en: 'Attach a load history (CSV)', zh: '导入负荷历史（CSV）' },
   csvTime: { en: 'time column', zh: '时间列' },

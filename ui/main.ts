@@ -36,7 +36,7 @@ import { bulletinText } from './views/outlook.ts';
 const DEFAULT_NAME = 'heat-wave.json';
 
 const store = createStore(initialState((localStorage.getItem('orderly.lang') as Lang) ?? 'en'));
-const page = pageOf(store, browserEnginePool());
+const page = pageOf(store, browserEnginePool(), () => browserEnginePool(1));
 const work = createWork(page);
 const dispatch = createDispatch(page, work);
 const execution = createExecution(page);

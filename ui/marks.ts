@@ -3,7 +3,7 @@
  * data-whatif-ms…). They are written when the thing they mark happens and never read back by the
  * page: they say what happened, the state says what is.
  */
-type Mark = 'ready' | 'forecast' | 'outlook' | 'warming' | 'warmed' | 'firstOutlookMs' | 'timings' | 'whatif' | 'whatifMs' | 'whatifVerified' | 'playout' | 'report' | 'metersKept' | 'bulletinsLogged';
+type Mark = 'ready' | 'forecast' | 'outlook' | 'warming' | 'warmed' | 'firstOutlookMs' | 'timings' | 'whatif' | 'whatifMs' | 'whatifPlanned' | 'whatifPlanMs' | 'whatifVerified' | 'playout' | 'report' | 'metersKept' | 'bulletinsLogged';
 
 export function mark(name: Mark, value: string | number | boolean): void {
   document.body.dataset[name] = String(value);

@@ -91,29 +91,50 @@ export interface Dispatch {
 }
 
 export type WhatIfResult = Extract<WhatIfOutcome, { ok: true }>;
+/** A slider position's warnings (the engine's whatIfOutlook, or the warnings that came with its plan). */
+export type WhatIfWarnings = Pick<WhatIfResult, 'assessment' | 'bulletin' | 'p10' | 'p90' | 'peakGapMW'>;
+/** The warnings in the outlook and the position they are for (`seq` of the ask they answer). */
+export type WhatIfView = WhatIfWarnings & { sliders: Sliders; seq: number };
 
 /** Where the what-if sliders stand: supply lost, MW; temperature offset, °C; notice, h (null: each customer's own). */
 export type Sliders = { lostMW: number; tempOffsetC: number; noticeHours: number | null };
 
-/** The what-if sliders and the least-cost plan that follows them. */
+/**
+ * The what-if sliders, the warnings and the least-cost plan that follow them. Two lanes, each one
+ * call at a time and only the latest position waiting in each: the warnings (back in tens of ms,
+ * drawn in the outlook) and the plan (hundreds of ms, drawn below; while it is made for the latest
+ * position, the plan drawn says it is for an earlier one).
+ */
 export interface WhatIf {
   sliders: Sliders;
-  /** The position last asked for, and when (performance.now(), ms): shown beside the sliders. */
-  asked: (Sliders & { at: number }) | null;
-  /** The sliders moved since the last what-if was sent: only their latest position waits. */
+  /** The position last asked for, when (performance.now(), ms), and its number (seq): shown beside the sliders. */
+  asked: (Sliders & { at: number; seq: number }) | null;
+  /** Positions asked for so far (the last one's seq). */
+  seq: number;
+  /** The sliders moved since the last warnings were sent for: only their latest position waits. */
   pending: boolean;
-  /** A what-if is with the engine (one at a time). */
+  /** Warnings are with the engine (one call at a time). */
   running: boolean;
+  /** The sliders moved since the last plan was sent for: only their latest position waits. */
+  planPending: boolean;
+  /** A plan is with the engine (one call at a time). */
+  planning: boolean;
   /** Counts set-ups and resets: an answer asked for before one is dropped. */
   round: number;
-  /** The last what-if answered: its plan stays drawn below the outlook (after Reset too) until a scenario is assessed. */
+  /** The latest position's warnings answered so far (drawn in the outlook while inOutlook). */
+  outlook: WhatIfView | null;
+  /** The last what-if plan answered: it stays drawn below the outlook (after Reset too) until a scenario is assessed. */
   result: WhatIfResult | null;
-  /** The outlook shows `result` (Reset puts the forecast's own outlook back). */
+  /** The ask `result` answers (its seq); the plan is current when that is the last ask. */
+  resultSeq: number;
+  /** The outlook shows the what-if's warnings (Reset puts the forecast's own outlook back). */
   inOutlook: boolean;
   /** The verifier's word on the result (null: not yet). */
   verified: boolean | null;
-  /** What-ifs answered since the page opened. */
+  /** What-if warnings drawn since the page opened. */
   answered: number;
+  /** What-if plans drawn since the page opened. */
+  planned: number;
 }
 
 /** A history CSV dropped on the open scenario, waiting for its columns, unit and area. */
@@ -191,7 +212,7 @@ const AT_REST: Sliders = { lostMW: 0, tempOffsetC: 0, noticeHours: null };
 export function initialState(lang: Lang): PageState {
   return {
     lang, status: null, busy: false, chosen: 0, shown: 0, scenario: null, problems: null, recent: [], dispatch: null, sessions: 0,
-    whatIf: { sliders: AT_REST, asked: null, pending: false, running: false, round: 0, result: null, inOutlook: false, verified: null, answered: 0 },
+    whatIf: { sliders: AT_REST, asked: null, seq: 0, pending: false, running: false, planPending: false, planning: false, round: 0, outlook: null, result: null, resultSeq: 0, inOutlook: false, verified: null, answered: 0, planned: 0 },
     planBy: 'measure', csv: null, report: null, width: 0, execution: null, bulletinLog: null,
   };
 }
@@ -318,31 +339,57 @@ export const selectedPlan = (d: Dispatch | null): StoredPlan | undefined => d?.p
 
 /** A scenario assessed: the sliders at rest and no what-if yet (the position last asked for stays beside them, as it always has). */
 function slidersSetUp(w: WhatIf): WhatIf {
-  return { ...w, sliders: AT_REST, pending: false, round: w.round + 1, result: null, inOutlook: false, verified: null };
+  return { ...w, sliders: AT_REST, pending: false, planPending: false, round: w.round + 1, outlook: null, result: null, inOutlook: false, verified: null };
 }
 
-/** A slider moved: its position waits for the engine (replacing any position that was waiting). */
+/** A slider moved: its position waits for the engine in both lanes (replacing any position that was waiting). */
 export function whatIfAsked(s: PageState, sliders: Sliders, at: number): PageState {
-  return { ...s, whatIf: { ...s.whatIf, sliders, asked: { ...sliders, at }, pending: true } };
+  const seq = s.whatIf.seq + 1;
+  return { ...s, whatIf: { ...s.whatIf, sliders, asked: { ...sliders, at, seq }, seq, pending: true, planPending: true } };
 }
 
 /** Reset: the sliders at rest and the forecast's own outlook back; the last what-if plan stays drawn below. */
 export const whatIfReset = (s: PageState): PageState =>
-  ({ ...s, whatIf: { ...s.whatIf, sliders: AT_REST, pending: false, round: s.whatIf.round + 1, inOutlook: false } });
+  ({ ...s, whatIf: { ...s.whatIf, sliders: AT_REST, pending: false, planPending: false, round: s.whatIf.round + 1, inOutlook: false } });
 
 export const whatIfRunStarted = (s: PageState): PageState => ({ ...s, whatIf: { ...s.whatIf, running: true } });
-/** The waiting position goes to the engine. */
+/** The waiting position goes to the engine for its warnings. */
 export const whatIfTaken = (s: PageState): PageState => ({ ...s, whatIf: { ...s.whatIf, pending: false } });
 export const whatIfRunEnded = (s: PageState): PageState => ({ ...s, whatIf: { ...s.whatIf, running: false } });
+export const whatIfPlanStarted = (s: PageState): PageState => ({ ...s, whatIf: { ...s.whatIf, planning: true } });
+/** The waiting position goes to the engine for its plan. */
+export const whatIfPlanTaken = (s: PageState): PageState => ({ ...s, whatIf: { ...s.whatIf, planPending: false } });
+export const whatIfPlanEnded = (s: PageState): PageState => ({ ...s, whatIf: { ...s.whatIf, planning: false } });
 
-/** The engine's answer to a what-if asked in `round` (dropped when the sliders were set up or reset since). */
-export function whatIfAnswered(s: PageState, round: number, result: WhatIfResult): PageState {
-  if (s.whatIf.round !== round) return s;
-  return { ...s, whatIf: { ...s.whatIf, result, inOutlook: true, verified: result.verified ?? null, answered: s.whatIf.answered + 1 } };
+/**
+ * The warnings of the position asked as `asked` in `round`: into the outlook, unless the sliders
+ * were set up or reset since, or the outlook already has the warnings of this ask or a later one.
+ */
+export function whatIfOutlookAnswered(s: PageState, round: number, asked: Sliders & { seq: number }, warnings: WhatIfWarnings): PageState {
+  const w = s.whatIf;
+  if (w.round !== round || (w.outlook && w.outlook.seq >= asked.seq)) return s;
+  const { assessment, bulletin, p10, p90, peakGapMW } = warnings;
+  const sliders = { lostMW: asked.lostMW, tempOffsetC: asked.tempOffsetC, noticeHours: asked.noticeHours };
+  return { ...s, whatIf: { ...w, outlook: { assessment, bulletin, p10, p90, peakGapMW, sliders, seq: asked.seq }, inOutlook: true, answered: w.answered + 1 } };
 }
 
-/** `result` is the what-if in the outlook (no newer one replaced it, no Reset put it away). */
+/**
+ * The engine's plan for the position asked as `asked` in `round`: drawn only when that is still
+ * the last position asked (an earlier one's is dropped — the latest waits in the plan lane — never
+ * shown as the current one's); its warnings go into the outlook too where they are newer.
+ */
+export function whatIfAnswered(s: PageState, round: number, asked: Sliders & { seq: number }, result: WhatIfResult): PageState {
+  if (s.whatIf.round !== round || s.whatIf.asked?.seq !== asked.seq) return s;
+  const withOutlook = whatIfOutlookAnswered(s, round, asked, result);
+  const w = withOutlook.whatIf;
+  return { ...withOutlook, whatIf: { ...w, result, resultSeq: asked.seq, inOutlook: true, verified: result.verified ?? null, planned: w.planned + 1 } };
+}
+
+/** `result` is the what-if plan for the position in the outlook (no newer one replaced it, no Reset put it away). */
 export const inOutlook = (s: PageState, result: WhatIfResult): boolean => s.whatIf.result === result && s.whatIf.inOutlook;
+
+/** The plan drawn is for the last position asked (otherwise the one for the latest is being made). */
+export const planCurrent = (w: WhatIf): boolean => w.result !== null && w.asked !== null && w.resultSeq === w.asked.seq;
 
 /** The verifier's answer on `result` (dropped when it is no longer the what-if in the outlook). */
 export function whatIfChecked(s: PageState, result: WhatIfResult, ok: boolean): PageState {

@@ -37,7 +37,7 @@ export type { ImportOutcome, ScenarioView, ValidationOutcome } from './engine/sc
 export type { AreaForecastPart, CsvBacktestOutcome, GefcomBacktestOutcome, PreparedForecast } from './engine/forecast.ts';
 export type { AssessOutcome } from './engine/warn.ts';
 export type { DetachedPlan, DetachedPlanOutcome, PlanOutcome, PlanTaskOptions, ReadBackRefusal } from './engine/plan.ts';
-export type { WhatIfOptions, WhatIfOutcome, WhatIfPlan } from './engine/what-if.ts';
+export type { WhatIfOptions, WhatIfOutcome, WhatIfOutlookOutcome, WhatIfPlan } from './engine/what-if.ts';
 export type { PlayoutOutcome } from './engine/playout.ts';
 export type { ExecutionOutcome, MeterImportOutcome, MeterStoryOutcome, NoticesOutcome } from './engine/execution.ts';
 export type { ReplanOutcome } from './engine/replan.ts';

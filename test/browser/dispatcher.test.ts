@@ -70,13 +70,63 @@ describe.skipIf(!browserAvailable)('the dispatcher\'s page', () => {
     timing.whatIfMedianMs = median;
     // Speed is reported (test-results/e2e-timing.json; target 300 ms), not asserted: timings are not tests.
     expect(median).toBeGreaterThan(0);
-    // The plan drawn first, its verification right after (from the other worker).
+    // The warnings are drawn at each step (timed above); the plan once the sliders pause, then its
+    // verification. From the last input to that plan drawn, ms (in the report too).
+    await page.waitForSelector('#whatif-chart[data-current="true"]', { timeout: 60_000 });
+    timing.whatIfPlanMs = Number(await page.getAttribute('body', 'data-whatif-plan-ms'));
     await page.waitForSelector('body[data-whatif-verified="true"]', { timeout: 30_000 });
     await page.waitForFunction(() => /✓ verified/.test(document.querySelector('#whatif-summary')!.textContent!));
     expect(await page.textContent('#whatif-summary')).toMatch(/Least cost: .* customers, Residual gap .* MWh · ✓ verified/);
     expect(await page.locator('#whatif-chart path.rung').count()).toBeGreaterThanOrEqual(5);
     await page.locator('#dispatch .panel').first().screenshot({ path: join(screenshotDir, 'what-if.png') });
     await page.click('#whatif-reset');
+  }, 120_000);
+
+  it('ends a burst of slider moves showing the last position\'s warnings and its plan, never an earlier position\'s plan as the current one', async () => {
+    await page.waitForSelector('body[data-outlook="true"]', { timeout: 90_000 });
+    // The official outlook as drawn, and its chart element (a what-if redraws in it, in place).
+    const official = await page.innerHTML('#outlook-chart');
+    await page.evaluate(() => { (document.querySelector('#outlook-chart svg') as unknown as { kept: boolean }).kept = true; });
+    // Every state of the what-if's plan the page shows on the way, seen as it changes.
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: { current: string; plan: string; outlook: string }[] };
+      w.seen = [];
+      const chart = document.querySelector<HTMLElement>('#whatif-chart')!, outlook = document.querySelector<HTMLElement>('#outlook-chart')!;
+      const look = () => w.seen.push({ current: chart.dataset.current ?? '', plan: chart.dataset.peakGapMw ?? '', outlook: outlook.dataset.peakGapMw ?? '' });
+      const observer = new MutationObserver(look);
+      observer.observe(chart, { attributes: true });
+      observer.observe(outlook, { attributes: true });
+    });
+    const lost = page.locator('#whatif-lost');
+    // A pause long enough for a plan to be begun for the first position, then the rest back to back:
+    // that plan comes back for a position the sliders have left.
+    await lost.fill('60');
+    await page.waitForTimeout(400);
+    for (const v of ['110', '160', '210', '260']) await lost.fill(v);
+    const last = await lost.inputValue(); // the slider's own step
+    const band = page.locator('#situation-hypothetical .situation-title');
+    await page.waitForFunction((mw) => (document.querySelector('#situation-hypothetical .situation-title')?.textContent ?? '').endsWith(`supply −${mw} MW`)
+      && document.querySelector<HTMLElement>('#whatif-chart')!.dataset.current === 'true', Number(last).toLocaleString('en'), { timeout: 60_000 });
+    expect(await band.textContent()).toBe(`HYPOTHETICAL — what-if, not the official outlook: supply −${Number(last).toLocaleString('en')} MW`);
+    // The plan drawn is the one made for the gap in the outlook, and its summary says so.
+    const planGap = await page.getAttribute('#whatif-chart', 'data-peak-gap-mw');
+    expect(planGap).toBe(await page.getAttribute('#outlook-chart', 'data-peak-gap-mw'));
+    expect(Number(planGap)).toBeGreaterThan(0);
+    expect(await page.textContent('#whatif-summary')).toMatch(new RegExp(`^gap ${Number(planGap).toLocaleString('en')} MW · .* · Least cost: `));
+    const seen = await page.evaluate(() => (window as unknown as { seen: { current: string; plan: string; outlook: string }[] }).seen);
+    expect(seen.length).toBeGreaterThan(0);
+    // Whenever the plan said it was current, it was the plan for the warnings beside it.
+    expect(seen.filter((x) => x.current === 'true' && x.plan !== x.outlook)).toEqual([]);
+    // While the latest position's plan was being made, the earlier one drawn said so.
+    expect(seen.some((x) => x.current === 'false')).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(screenshotDir, 'what-if-burst.png') });
+    expect(await page.innerHTML('#outlook-chart')).not.toBe(official);
+    // Reset: the official outlook back, redrawn in the same chart, as it was drawn first.
+    await page.click('#whatif-reset');
+    await page.waitForSelector('#outlook-hypothetical[hidden]', { state: 'attached' });
+    expect(await page.evaluate(() => (document.querySelector('#outlook-chart svg') as unknown as { kept?: boolean }).kept)).toBe(true);
+    expect(await page.innerHTML('#outlook-chart')).toBe(official);
   }, 120_000);
 
   it('builds two plans, verified, and shows them side by side with the rungs and the residual', async () => {

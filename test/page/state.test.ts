@@ -15,7 +15,7 @@ import { planLabel } from '../../ui/i18n.ts';
 import {
   assessed, csvOffered, dispatchOpened, fileChosen, fileShown, forecastReady, hourScrubbed, initialState, languageChanged, networkFocused,
   peakHour, planAdded, planSelected, revisionAdded, playedOut, problemsShown, retryTaken, selectedPlan, statusSaid, superseded, whatIfAnswered, whatIfAsked, whatIfChecked,
-  whatIfReset, whatIfRunStarted, whatIfTaken, workEnded, workStarted, type Opened, type PageState, type WhatIfResult,
+  whatIfOutlookAnswered, whatIfPlanTaken, planCurrent, whatIfReset, whatIfRunStarted, whatIfTaken, workEnded, workStarted, type Opened, type PageState, type WhatIfResult,
 } from '../../ui/state.ts';
 
 const held = (name: string) => ({ name, blob: new Blob([name]), size: name.length }) as unknown as HeldScenario;
@@ -196,49 +196,85 @@ describe('the dispatcher\'s views', () => {
 
 describe('what-if', () => {
   const sliders = (lostMW: number) => ({ lostMW, tempOffsetC: 0, noticeHours: null });
+  /** A page with the sliders moved to `mw` (the ask the answers below are for). */
+  const askedAt = (mw: number, s = assessedWith([])) => whatIfAsked(s, sliders(mw), mw);
+  const last = (s: PageState) => s.whatIf.asked!;
 
-  it('only the latest slider position waits while a what-if runs', () => {
-    let s = whatIfTaken(whatIfRunStarted(whatIfAsked(assessedWith([]), sliders(50), 1)));
-    expect(s.whatIf).toMatchObject({ running: true, pending: false, asked: { lostMW: 50, at: 1 } });
+  it('only the latest slider position waits in each lane while a what-if runs', () => {
+    let s = whatIfPlanTaken(whatIfTaken(whatIfRunStarted(whatIfAsked(assessedWith([]), sliders(50), 1))));
+    expect(s.whatIf).toMatchObject({ running: true, pending: false, planPending: false, asked: { lostMW: 50, at: 1, seq: 1 } });
     for (const [mw, at] of [[100, 2], [150, 3], [200, 4]]) s = whatIfAsked(s, sliders(mw), at);
-    expect(s.whatIf).toMatchObject({ running: true, pending: true, sliders: sliders(200), asked: { lostMW: 200, at: 4 } });
-    expect(whatIfTaken(s).whatIf.pending).toBe(false);
+    expect(s.whatIf).toMatchObject({ running: true, pending: true, planPending: true, sliders: sliders(200), asked: { lostMW: 200, at: 4, seq: 4 } });
+    expect(whatIfTaken(s).whatIf).toMatchObject({ pending: false, planPending: true });
+    expect(whatIfPlanTaken(s).whatIf).toMatchObject({ pending: true, planPending: false });
+  });
+
+  it('draws a position\'s warnings in the outlook before its plan, the plan then not the current one\'s', () => {
+    const s = askedAt(100);
+    const warned = whatIfOutlookAnswered(s, s.whatIf.round, last(s), whatIf(7));
+    expect(warned.whatIf).toMatchObject({ outlook: { peakGapMW: 7, seq: 1, sliders: sliders(100) }, inOutlook: true, result: null, answered: 1, planned: 0 });
+    expect(planCurrent(warned.whatIf)).toBe(false);
+    const r = whatIf(7);
+    const planned = whatIfAnswered(warned, s.whatIf.round, last(s), r);
+    expect(planned.whatIf).toMatchObject({ result: r, resultSeq: 1, answered: 1, planned: 1 });
+    expect(planCurrent(planned.whatIf)).toBe(true);
+    // The warnings of an earlier ask never replace a later one's.
+    const moved = askedAt(150, planned);
+    const later = whatIfOutlookAnswered(moved, s.whatIf.round, last(moved), whatIf(9));
+    expect(whatIfOutlookAnswered(later, s.whatIf.round, last(s), whatIf(7))).toBe(later);
+  });
+
+  it('drops a plan for a position the sliders have left (the latest one\'s is made next), and keeps the last one drawn as an earlier position\'s', () => {
+    const s = askedAt(100);
+    const first = whatIf(1);
+    const planned = whatIfAnswered(s, s.whatIf.round, last(s), first);
+    const moved = askedAt(200, planned);
+    expect(planCurrent(moved.whatIf)).toBe(false);
+    expect(whatIfAnswered(moved, s.whatIf.round, last(s), whatIf(2))).toBe(moved);
+    const latest = whatIf(3);
+    const now = whatIfAnswered(moved, s.whatIf.round, last(moved), latest);
+    expect(now.whatIf).toMatchObject({ result: latest, resultSeq: 2, outlook: { peakGapMW: 3, seq: 2, sliders: sliders(200) } });
+    expect(planCurrent(now.whatIf)).toBe(true);
   });
 
   it('shows an answer in the outlook with the verifier\'s word still to come, and counts it', () => {
-    const s = assessedWith([]);
+    const s = askedAt(50);
     const r = whatIf(1);
-    const answered = whatIfAnswered(s, s.whatIf.round, r);
-    expect(answered.whatIf).toMatchObject({ result: r, inOutlook: true, verified: null, answered: 1 });
+    const answered = whatIfAnswered(s, s.whatIf.round, last(s), r);
+    expect(answered.whatIf).toMatchObject({ result: r, inOutlook: true, verified: null, answered: 1, planned: 1 });
     expect(whatIfChecked(answered, r, true).whatIf.verified).toBe(true);
   });
 
   it('takes the word of a what-if verified where it was made at once', () => {
-    const s = assessedWith([]);
-    expect(whatIfAnswered(s, s.whatIf.round, whatIf(1, false)).whatIf.verified).toBe(false);
+    const s = askedAt(50);
+    expect(whatIfAnswered(s, s.whatIf.round, last(s), whatIf(1, false)).whatIf.verified).toBe(false);
   });
 
   it('drops the verifier\'s word on a what-if a newer one replaced', () => {
-    const s = assessedWith([]);
-    const older = whatIf(1), newer = whatIf(2);
-    const now = whatIfAnswered(whatIfAnswered(s, s.whatIf.round, older), s.whatIf.round, newer);
+    const s = askedAt(50);
+    const older = whatIf(1);
+    const once = whatIfAnswered(s, s.whatIf.round, last(s), older);
+    const moved = askedAt(60, once);
+    const now = whatIfAnswered(moved, s.whatIf.round, last(moved), whatIf(2));
     expect(whatIfChecked(now, older, false)).toBe(now);
   });
 
   it('Reset puts the sliders at rest and the forecast\'s outlook back, keeps the last what-if plan drawn, and drops answers asked for before it', () => {
-    const before = whatIfAsked(assessedWith([]), sliders(250), 7);
+    const before = askedAt(250);
     const r = whatIf(1);
-    const answered = whatIfAnswered(before, before.whatIf.round, r);
+    const answered = whatIfAnswered(before, before.whatIf.round, last(before), r);
     const reset = whatIfReset(answered);
-    expect(reset.whatIf).toMatchObject({ sliders: sliders(0), asked: { lostMW: 250 }, pending: false, result: r, inOutlook: false });
-    expect(whatIfAnswered(reset, before.whatIf.round, whatIf(2))).toBe(reset);
+    expect(reset.whatIf).toMatchObject({ sliders: sliders(0), asked: { lostMW: 250 }, pending: false, planPending: false, result: r, inOutlook: false });
+    expect(whatIfAnswered(reset, before.whatIf.round, last(before), whatIf(2))).toBe(reset);
+    expect(whatIfOutlookAnswered(reset, before.whatIf.round, last(before), whatIf(2))).toBe(reset);
     expect(whatIfChecked(reset, r, true)).toBe(reset);
   });
 
   it('sets the sliders up afresh when a scenario is assessed: no what-if plan until they move', () => {
-    const s = whatIfAnswered(whatIfAsked(assessedWith([]), sliders(250), 7), 1, whatIf(1));
+    const asked = askedAt(250);
+    const s = whatIfAnswered(asked, 1, last(asked), whatIf(1));
     const again = assessedWith([], s);
-    expect(again.whatIf).toMatchObject({ sliders: sliders(0), result: null, inOutlook: false, verified: null, answered: s.whatIf.answered });
+    expect(again.whatIf).toMatchObject({ sliders: sliders(0), outlook: null, result: null, inOutlook: false, verified: null, answered: s.whatIf.answered });
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeEnginePool } from '../../worker/node/spawn.ts';
 import { forecastScenarioInPool } from '../../worker/engine/forecast-pool.ts';
-import type { WhatIfOutcome } from '../../worker/api.ts';
+import type { WhatIfOutcome, WhatIfOutlookOutcome } from '../../worker/api.ts';
 import { repoRoot } from '../support/data-dir.ts';
 
 const name = 'heat-wave.json';
@@ -41,6 +41,24 @@ describe('what-if in the engine', () => {
     expect(Array.from(lost.assessment.system.expectedLevel)).toEqual(Array.from(lost.expectedLevel));
     expect(rank(lost.bulletin.level)).toBeGreaterThan(rank(base.bulletin.level));
     expect(lost.bulletin.text.zh).toMatch(/【电力供需预警】/);
+  }, 180_000);
+
+  it('gives a position\'s warnings alone, the same figures as the call that plans for it (the page draws the first while the second runs)', async () => {
+    const f = await forecastScenarioInPool(pool, name, bytes);
+    if (!f.ok) throw new Error('no forecast');
+    const options = { lostMW: 200, tempOffsetC: 1, samples: 100 };
+    const [outlook, planned] = await Promise.all([
+      pool.run<WhatIfOutlookOutcome>((api) => api.whatIfOutlook(name, bytes, f.forecast, options)),
+      pool.run<WhatIfOutcome>((api) => api.whatIf(name, bytes, f.forecast, options)),
+    ]);
+    if (!outlook.ok) throw new Error(outlook.problems[0]?.message);
+    const plan = ok(planned);
+    expect(outlook.assessment.system.expectedLevel).toEqual(plan.assessment.system.expectedLevel);
+    expect(outlook.assessment.system.gapAtConfidence).toEqual(plan.assessment.system.gapAtConfidence);
+    expect(outlook.assessment.local.map((g) => Array.from(g.expectedLevel))).toEqual(plan.assessment.local.map((g) => Array.from(g.expectedLevel)));
+    expect([outlook.p10, outlook.p90, outlook.peakGapMW]).toEqual([plan.p10, plan.p90, plan.peakGapMW]);
+    expect(outlook.bulletin.text).toEqual(plan.bulletin.text);
+    expect(outlook.peakGapMW).toBeGreaterThan(0);
   }, 180_000);
 
   it('gives the requirement of an area short of import capacity, where the system has none (local limit)', async () => {

@@ -12,6 +12,7 @@ import { LEVELS } from '../../core/warning/levels.ts';
 import type { Lang } from '../i18n.ts';
 import { tickText } from '../time-text.ts';
 import { labelWidth } from './label-width.ts';
+import { LEVEL_COLOURS } from '../palette.ts';
 import { levelCell, levelPatterns } from './level-marks.ts';
 import { hourAxis } from './zoned-time.ts';
 
@@ -52,50 +53,87 @@ export interface OutlookChartOptions {
 
 const STRIP_H = 22;
 
-export function outlookChart(o: OutlookChartOptions): SVGSVGElement {
+/**
+ * The outlook chart; given the chart it drew before (`previous`), redrawn in it where only the
+ * figures changed (a what-if: the same hours, size, language and labels) — the series, the y
+ * axis, the strip's cells and their tooltips updated in place through d3's joins, the legends and
+ * patterns kept — instead of building every element again. Returns the chart drawn (`previous`,
+ * or a new one to put in its place).
+ */
+export function outlookChart(o: OutlookChartOptions, previous: SVGSVGElement | null = null): SVGSVGElement {
   const width = o.width ?? 900, height = o.height ?? 300;
   const energy = o.energy?.length ? o.energy : null;
   const strips = STRIP_H + 4 + (energy ? STRIP_H + 4 : 0);
   const legendH = o.compact ? 0 : 22;
   const margin = { top: o.title ? 46 : 24, right: 20, bottom: 24 + strips + 6 + legendH, left: 64 };
   const n = o.demand.length;
+  // What the frame (everything but the figures) is drawn from: a chart drawn from the same is redrawn in place.
+  const frame = JSON.stringify([width, height, n, o.startMs, o.timeZone, o.lang, o.compact ?? false, o.title ?? '', o.key ?? '', !!energy, !!(o.p10 && o.p90), o.labels, o.levelNames]);
+  const reuse = previous !== null && previous.dataset.frame === frame;
   const { at, x } = hourAxis(o.startMs, n, o.timeZone, [margin.left, width - margin.right]);
   const hi = o.p90 ?? o.demand, lo = o.p10 ?? o.demand;
   const top = Math.max(d3.max(Array.from(hi)) ?? 1, d3.max(Array.from(o.supply)) ?? 1);
   const bottom = Math.min(d3.min(Array.from(lo)) ?? 0, d3.min(Array.from(o.supply)) ?? 0);
   const plotBottom = height - margin.bottom;
   const y = d3.scaleLinear().domain([Math.max(0, bottom * 0.9), top * 1.04]).nice().range([plotBottom, margin.top]);
-  const svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height)
-    .attr('class', `outlook-chart${o.compact ? ' compact' : ''}`).attr('role', 'img');
-  const pattern = levelPatterns(svg, o.key ?? 'outlook');
+  const svg: d3.Selection<SVGSVGElement, undefined, null, undefined> = reuse ? d3.select(previous) : d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height)
+    .attr('class', `outlook-chart${o.compact ? ' compact' : ''}`).attr('role', 'img').attr('data-frame', frame);
+  const key = `lvl-${(o.key ?? 'outlook').replace(/[^\w-]/g, '_')}`;
+  const pattern = reuse ? (k: number) => (k === 0 ? 'none' : `url(#${key}-${k})`) : levelPatterns(svg, o.key ?? 'outlook');
   const idx = Array.from({ length: n }, (_, i) => i);
   const xs = (i: number) => x(at(i));
-  if (o.title) svg.append('text').attr('class', 'chart-title').attr('x', margin.left).attr('y', 16).text(o.title);
+  if (o.title && !reuse) svg.append('text').attr('class', 'chart-title').attr('x', margin.left).attr('y', 16).text(o.title);
+  /** The one element of `cls` under `parent`: made the first time, the same one after. */
+  const one = <P extends d3.BaseType>(parent: d3.Selection<P, undefined, null, undefined>, tag: string, cls: string) =>
+    parent.selectChildren<SVGElement, undefined>(`${tag}.${cls.replace(/ /g, '.')}`).data([undefined]).join(tag).attr('class', cls) as unknown as d3.Selection<SVGElement, undefined, null, undefined>;
 
   // The gap: between supply and demand where demand is above.
   const gap = d3.area<number>().defined((i) => o.demand[i] > o.supply[i]).x(xs).y0((i) => y(o.supply[i])).y1((i) => y(o.demand[i])).curve(d3.curveStepAfter);
-  svg.append('path').attr('class', 'gap-area').attr('d', gap(idx) ?? '');
+  one(svg, 'path', 'gap-area').attr('d', gap(idx) ?? '');
   if (o.p10 && o.p90) {
     const p10 = o.p10, p90 = o.p90;
-    svg.append('path').attr('class', 'forecast-band').attr('d', d3.area<number>().x(xs).y0((i) => y(p10[i])).y1((i) => y(p90[i])).curve(d3.curveStepAfter)(idx) ?? '');
+    one(svg, 'path', 'forecast-band').attr('d', d3.area<number>().x(xs).y0((i) => y(p10[i])).y1((i) => y(p90[i])).curve(d3.curveStepAfter)(idx) ?? '');
   }
-  svg.append('path').attr('class', 'load forecast').attr('d', d3.line<number>().x(xs).y((i) => y(o.demand[i])).curve(d3.curveStepAfter)(idx) ?? '');
-  svg.append('path').attr('class', 'supply').attr('d', d3.line<number>().x(xs).y((i) => y(o.supply[i])).curve(d3.curveStepAfter)(idx) ?? '');
+  one(svg, 'path', 'load forecast').attr('d', d3.line<number>().x(xs).y((i) => y(o.demand[i])).curve(d3.curveStepAfter)(idx) ?? '');
+  one(svg, 'path', 'supply').attr('d', d3.line<number>().x(xs).y((i) => y(o.supply[i])).curve(d3.curveStepAfter)(idx) ?? '');
 
-  svg.append('g').attr('class', 'axis x').attr('transform', `translate(0,${plotBottom + strips + 4})`)
-    .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => tickText(d as Date, o.lang)).tickSizeOuter(0));
-  svg.append('g').attr('class', 'axis y').attr('transform', `translate(${margin.left},0)`)
-    .call(d3.axisLeft(y).ticks(o.compact ? 3 : 6).tickFormat((d) => d3.format(',')(d as number)))
-    .call((g) => g.append('text').attr('class', 'axis-title').attr('x', -8).attr('y', margin.top - 6).attr('text-anchor', 'end').text('MW'));
+  if (!reuse) {
+    svg.append('g').attr('class', 'axis x').attr('transform', `translate(0,${plotBottom + strips + 4})`)
+      .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => tickText(d as Date, o.lang)).tickSizeOuter(0));
+  }
+  const yAxis = one(svg, 'g', 'axis y').attr('transform', `translate(${margin.left},0)`) as unknown as d3.Selection<SVGGElement, undefined, null, undefined>;
+  yAxis.call(d3.axisLeft(y).ticks(o.compact ? 3 : 6).tickFormat((d) => d3.format(',')(d as number)));
+  one(yAxis, 'text', 'axis-title').attr('x', -8).attr('y', margin.top - 6).attr('text-anchor', 'end').text('MW');
 
-  // The warning strip: a cell per hour, the numeral once per run of hours at one level.
-  const strip = svg.append('g').attr('class', 'warning-strip').attr('transform', `translate(0,${plotBottom + 4})`);
+  // The warning strip: a cell per hour (kept, its level and tooltip set), the numeral once per run of hours at one level.
+  const strip = one(svg, 'g', 'warning-strip').attr('transform', `translate(0,${plotBottom + 4})`) as unknown as d3.Selection<SVGGElement, undefined, null, undefined>;
   const clock = d3.utcFormat('%Y-%m-%d %H:00');
-  for (let i = 0; i < n; i++) {
-    const k = o.level[i];
-    const tip = o.levelNames.map((name, j) => `${name}: ${Math.round(100 * o.probabilities[j][i])} %`).join('\n');
-    levelCell(strip, pattern, k, xs(i), Math.max(1, xs(i + 1) - xs(i)), STRIP_H, null).append('title').text(`${clock(at(i))}\n${tip}`);
+  const tipOf = (i: number) => `${clock(at(i))}\n${o.levelNames.map((name, j) => `${name}: ${Math.round(100 * o.probabilities[j][i])} %`).join('\n')}`;
+  if (!reuse) {
+    for (let i = 0; i < n; i++) levelCell(strip, pattern, o.level[i], xs(i), Math.max(1, xs(i + 1) - xs(i)), STRIP_H, null).append('title').text(tipOf(i));
+  } else {
+    // The same hours at the same places: a cell changes only where its level or its tooltip does.
+    const cells = strip.node()!.querySelectorAll<SVGGElement>(':scope > g.level-cell');
+    for (let i = 0; i < n; i++) {
+      const cell = cells[i], k = o.level[i];
+      if (cell.dataset.level !== String(k)) {
+        cell.setAttribute('class', `level-cell level-${k}`);
+        cell.dataset.level = String(k);
+        const fill = cell.querySelector<SVGRectElement>('rect.level-fill')!;
+        fill.setAttribute('fill', LEVEL_COLOURS[k]);
+        cell.querySelector('rect.level-pattern')?.remove();
+        if (k > 0) {
+          const over = fill.cloneNode() as SVGRectElement;
+          over.setAttribute('class', 'level-pattern');
+          over.setAttribute('fill', pattern(k));
+          fill.after(over);
+        }
+      }
+      const title = cell.querySelector('title')!, tip = tipOf(i);
+      if (title.textContent !== tip) title.textContent = tip;
+    }
   }
+  strip.selectChildren('.level-numeral, .strip-run, .strip-title').remove();
   const hhmm = d3.utcFormat('%H:%M'), day = d3.utcFormat('%m-%d');
   for (const [from, to, k] of runs(o.level)) {
     const w = xs(to) - xs(from);
@@ -112,15 +150,17 @@ export function outlookChart(o: OutlookChartOptions): SVGSVGElement {
   }
   strip.append('text').attr('class', 'strip-title').attr('x', margin.left - 6).attr('y', STRIP_H / 2 + 4).attr('text-anchor', 'end').text(o.labels.strip);
 
-  // The energy-short days: one cell per day.
+  // The energy-short days: one cell per day (few: drawn again).
   if (energy) {
-    const days = svg.append('g').attr('class', 'energy-strip').attr('transform', `translate(0,${plotBottom + 4 + STRIP_H + 4})`);
+    const days = one(svg, 'g', 'energy-strip').attr('transform', `translate(0,${plotBottom + 4 + STRIP_H + 4})`) as unknown as d3.Selection<SVGGElement, undefined, null, undefined>;
+    days.selectChildren().remove();
     for (const d of energy) {
       const x0 = xs(d.startIndex), w = Math.max(1, xs(d.startIndex + d.hours) - x0);
       levelCell(days, pattern, d.level, x0, w - 1, STRIP_H, d.level > 0 ? LEVELS[d.level] : null).append('title').text(d.tip);
     }
     days.append('text').attr('class', 'strip-title').attr('x', margin.left - 6).attr('y', STRIP_H / 2 + 4).attr('text-anchor', 'end').text(o.labels.energy);
   }
+  if (reuse) return previous;
 
   // The legend of the lines and areas, above the plot; the levels' under the axis.
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left + 8},${margin.top - 10})`);

@@ -17,7 +17,7 @@ import { localeOf, planLabel } from '../i18n.ts';
 import { mark } from '../marks.ts';
 import { loadPlans, savePlans, type StoredPlan } from '../plan-store.ts';
 import { assessed, dispatchOpened, planAdded, playedOut, reportMade, selectedPlan, type Opened } from '../state.ts';
-import type { Page } from './page.ts';
+import { WARNINGS_WORKER_BYTES, type Page } from './page.ts';
 import type { Work } from './work.ts';
 
 export interface DispatchWork {
@@ -56,14 +56,19 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
       say((word) => `${opened.name} — ${word('firstOutlook')}`, 'busy');
       return;
     }
-    // Both workers keep the scenario for what-ifs: warm them now, so the first drag is quick (not
+    // Each worker keeps the scenario for what-ifs: warm them now, so the first drag is quick (not
     // for a province-size file: its tables take seconds in each worker, which would hold both
     // workers just when a plan may be asked for).
     // (data-warming and data-warmed count the warm-ups begun and ended, answered or not: a test
     // that crashes a worker on purpose waits until they agree, so a warm-up does not take the crash.)
-    if (opened.data.size <= 32 * 2 ** 20) {
+    // The what-ifs' warnings worker too (it holds the scenario for them).
+    if (opened.data.size <= WARNINGS_WORKER_BYTES) {
       mark('warming', Number(document.body.dataset.warming ?? '0') + 1);
-      void Promise.all([0, 1].map(() => pool.run<WhatIfOutcome>((api) => withScenario(api, opened.data, (b) => api.whatIf(opened.name, b, opened.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 })))))
+      const warnings = page.warnings(opened.data);
+      void Promise.all([
+        ...Array.from({ length: pool.size }, () => pool.run<WhatIfOutcome>((api) => withScenario(api, opened.data, (b) => api.whatIf(opened.name, b, opened.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 })))),
+        ...(warnings === pool ? [] : [warnings.run((api) => withScenario(api, opened.data, (b) => api.whatIfOutlook(opened.name, b, opened.forecast, { lostMW: 0, tempOffsetC: 0, samples: 50 })))]),
+      ])
         .catch(() => {}).finally(() => mark('warmed', Number(document.body.dataset.warmed ?? '0') + 1));
     }
     mark('outlook', true);

@@ -8,6 +8,13 @@ export interface Page {
   store: Store<PageState>;
   pool: EnginePool;
   /**
+   * A worker of its own for a what-if's warnings (tens of ms each), so that they never wait behind
+   * a plan or a verification (hundreds of ms) in the pool — on a 2-core machine the pool has one
+   * worker. Started at its first use; not for a scenario file over WARNINGS_WORKER_BYTES (the
+   * scenario is held in every worker that works on it), whose warnings go to the pool.
+   */
+  warnings(data: { size: number }): EnginePool;
+  /**
    * Puts `text` on the status line; with `retry`, Try again beside it does that again. Given as a
    * function of the words and the language, it is written in both, and follows a language change.
    */
@@ -19,9 +26,14 @@ export interface Page {
 /** What the status line says: fixed text, or words in the page's language. */
 export type Said = string | ((word: (key: WordKey) => string, lang: Lang) => string);
 
-export function pageOf(store: Store<PageState>, pool: EnginePool): Page {
+/** The largest scenario file whose what-if warnings get a worker of their own (see Page.warnings). */
+export const WARNINGS_WORKER_BYTES = 32 * 2 ** 20;
+
+export function pageOf(store: Store<PageState>, pool: EnginePool, spawnWarnings: () => EnginePool = () => pool): Page {
+  let warnings: EnginePool | null = null;
   return {
     store, pool,
+    warnings: (data) => (data.size > WARNINGS_WORKER_BYTES ? pool : (warnings ??= spawnWarnings())),
     say: (text, kind = 'ok', retry = null) => store.update((s) => {
       if (typeof text === 'string') return statusSaid(s, text, kind, retry);
       const texts = { en: text((k) => word(k, 'en'), 'en'), zh: text((k) => word(k, 'zh'), 'zh') };

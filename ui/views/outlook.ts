@@ -12,7 +12,7 @@ import type { Bulletin } from '../../core/warning/bulletin.ts';
 import { LEVELS } from '../../core/warning/levels.ts';
 import { outlookChart, type EnergyDayMark, type OutlookChartOptions } from '../charts/outlook-chart.ts';
 import { levelShort, localeOf, word, type Lang } from '../i18n.ts';
-import type { WhatIfResult } from '../state.ts';
+import type { WhatIfWarnings } from '../state.ts';
 import { dateText, dayStartMs } from '../time-text.ts';
 import { $, option } from './dom.ts';
 
@@ -20,7 +20,7 @@ export interface OutlookInput {
   assessment: Assessment;
   bulletin: Bulletin | undefined;
   forecast: ScenarioForecast;
-  whatIf: WhatIfResult | null;
+  whatIf: WhatIfWarnings | null;
   lang: Lang;
   /** The area short of import capacity drawn alone, or null: the warned ones small. */
   localArea?: string | null;
@@ -41,13 +41,17 @@ export function renderOutlook({ assessment: official, bulletin, forecast: f, wha
   const q = (level: number) => f.system.quantiles[f.levels.indexOf(level)].subarray(offset, offset + a.hours);
   const common = commonOptions(a, lang);
   $('outlook-hypothetical').hidden = !w;
+  $('outlook-chart').dataset.peakGapMw = w ? String(Math.round(w.peakGapMW)) : '';
   $('outlook-hypothetical').textContent = w ? word('hypothetical', lang) : '';
-  $('outlook-chart').replaceChildren(outlookChart({
+  // Drawn in the chart already there when only the figures changed (a what-if, Reset).
+  const box = $('outlook-chart'), before = box.firstElementChild instanceof SVGSVGElement ? box.firstElementChild : null;
+  const chart = outlookChart({
     ...common, width: widthOf('outlook-chart'),
     demand: a.system.demandMW, p10: w ? w.p10 : q(0.1), p90: w ? w.p90 : q(0.9), supply: a.system.supplyMW,
     level: a.system.expectedLevel, probabilities: a.system.probabilities,
     ...(a.energy.length ? { energy: energyMarks(a, lang) } : {}),
-  }));
+  }, before);
+  if (chart !== before) box.replaceChildren(chart);
   renderAreas(a.local, common, lang, localArea);
   $('bulletin').textContent = bulletinText(bulletin, lang);
   // The bulletin stays the official one: said so while the outlook above is a what-if's.

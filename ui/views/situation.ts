@@ -9,19 +9,19 @@ import { LEVELS } from '../../core/warning/levels.ts';
 import { levelWords, word, type Lang } from '../i18n.ts';
 import { LEVEL_COLOURS, LEVEL_INK } from '../palette.ts';
 import { situationOf, whatIfText, type Situation } from '../situation.ts';
-import type { Sliders, WhatIfResult } from '../state.ts';
+import type { WhatIfView } from '../state.ts';
 import { $ } from './dom.ts';
 
 export interface SituationInput {
   assessment: Assessment | undefined;
   bulletin: Bulletin | undefined;
   provisional: boolean;
-  whatIf: WhatIfResult | null;
-  asked: Sliders | null;
+  /** The what-if's warnings in the outlook and the position they are for, or null. */
+  whatIf: WhatIfView | null;
   lang: Lang;
 }
 
-export function renderSituation({ assessment, bulletin, provisional, whatIf, asked, lang }: SituationInput): void {
+export function renderSituation({ assessment, bulletin, provisional, whatIf, lang }: SituationInput): void {
   const official = $('situation-official'), band = $('situation-hypothetical');
   if (!assessment || !bulletin) {
     official.replaceChildren(note(word('situationWaiting', lang)));
@@ -34,7 +34,7 @@ export function renderSituation({ assessment, bulletin, provisional, whatIf, ask
   document.body.dataset.situationLevel = s.level;
   if (whatIf) {
     const h = situationOf(whatIf.assessment, whatIf.bulletin, lang);
-    fill(band, h, lang, null, `${word('hypothetical', lang)}${lang === 'zh' ? '：' : ': '}${asked ? whatIfText(asked, lang) : ''}`);
+    fill(band, h, lang, null, `${word('hypothetical', lang)}${lang === 'zh' ? '：' : ': '}${whatIfText(whatIf.sliders, lang)}`);
     band.hidden = false;
   } else {
     band.hidden = true;

@@ -52,6 +52,14 @@ export type WhatIfOutcome =
   }
   | Refusal;
 
+/** A slider position's warnings without its plan (whatIfOutlook). */
+export type WhatIfOutlookOutcome =
+  | {
+    ok: true; startMs: number; timeZone: string; p10: Float64Array; p90: Float64Array; peakGapMW: number; computeMs: number;
+    assessment: Assessment; bulletin: Bulletin;
+  }
+  | Refusal;
+
 /** A what-if plan as the verifier needs it: the gaps it was made for and its numbers. */
 export interface WhatIfPlan {
   gaps: PlanProblem['constraints'];
@@ -87,15 +95,43 @@ function whatIfTables(name: string, bytes: ScenarioBytes, forecast: ScenarioFore
   return { ok: true, scenario: cache.scenario, base };
 }
 
+/**
+ * A slider position's warnings: its assessment (seeded: the same position gives the same figures in
+ * any worker, so the plan made for it in another call covers the gaps the outlook showed), its
+ * bulletin and the demand band raised by the temperature offset.
+ */
+function whatIfWarnings(s: Scenario, forecast: ScenarioForecast, options: WhatIfOptions) {
+  const demandFactor = 1 + HEAT_SENSITIVITY_PER_C * options.tempOffsetC;
+  const assessment = assessScenario(s, forecast, { samples: options.samples ?? 200, lostMW: options.lostMW, demandFactor });
+  const offset = Math.round((assessment.startMs - forecast.startMs) / HOUR_MS);
+  const q = (level: number) => Float64Array.from(forecast.system.quantiles[forecast.levels.indexOf(level)].subarray(offset, offset + assessment.hours), (v) => v * demandFactor);
+  return { assessment, p10: q(0.1), p90: q(0.9) };
+}
+
 export const whatIfEngine = {
+  /**
+   * The warnings alone of one slider position (no plan): what the outlook and the situation bar
+   * draw, back in tens of ms while the plan for the same position is made in another call.
+   */
+  whatIfOutlook(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, options: WhatIfOptions): WhatIfOutlookOutcome {
+    const started = performance.now();
+    const loaded = loadCached(name, bytes);
+    if (!loaded.ok || !loaded.scenario) return { ok: false, problems: loaded.problems, total: loaded.problems.length };
+    const { assessment, p10, p90 } = whatIfWarnings(loaded.scenario, forecast, options);
+    return {
+      ok: true, startMs: assessment.startMs, timeZone: assessment.timeZone, p10, p90,
+      peakGapMW: Math.max(0, ...assessment.system.gapAtConfidence), computeMs: performance.now() - started,
+      assessment, bulletin: buildBulletin(assessment, bulletinArea(loaded.scenario), null),
+    };
+  },
+
   /** The warnings and the least-cost plan of one slider position. */
   whatIf(name: string, bytes: ScenarioBytes, forecast: ScenarioForecast, options: WhatIfOptions): WhatIfOutcome {
     const started = performance.now();
     const tables = whatIfTables(name, bytes, forecast, options.noticeHours ?? null);
     if (!tables.ok) return { ok: false, problems: tables.problems, total: tables.problems.length };
     const { scenario: s, base } = tables;
-    const demandFactor = 1 + HEAT_SENSITIVITY_PER_C * options.tempOffsetC;
-    const assessment = assessScenario(s, forecast, { samples: options.samples ?? 200, lostMW: options.lostMW, demandFactor });
+    const { assessment, p10, p90 } = whatIfWarnings(s, forecast, options);
     // The same customers and units; the gaps of this what-if.
     const fresh = buildGaps(s, assessment);
     const problem: PlanProblem = { ...base, constraints: fresh.constraints, energyDays: fresh.energyDays };
@@ -109,8 +145,6 @@ export const whatIfEngine = {
     const feeders = new Float64Array(problem.hours);
     for (let f = 0; f < problem.feeders.id.length; f++) for (let h = 0; h < problem.hours; h++) feeders[h] += plan.feederMW[f * problem.hours + h];
     byMeasure[4] = feeders;
-    const offset = Math.round((assessment.startMs - forecast.startMs) / HOUR_MS);
-    const q = (level: number) => Float64Array.from(forecast.system.quantiles[forecast.levels.indexOf(level)].subarray(offset, offset + assessment.hours), (v) => v * demandFactor);
     const customers = new Set<number>();
     for (let u = 0; u < problem.units.customer.length; u++) for (let h = 0; h < problem.hours; h++) if (plan.x[u * problem.hours + h] > 0) { customers.add(problem.units.customer[u]); break; }
     // The plan goes back whole, so that another worker can verify it while this one's answer is
@@ -124,7 +158,7 @@ export const whatIfEngine = {
     const verified = toVerify ? undefined : verifyPlan(problem, plan).ok;
     const result = {
       ok: true as const, startMs: assessment.startMs, timeZone: assessment.timeZone,
-      demandMW: assessment.system.demandMW, p10: q(0.1), p90: q(0.9), supplyMW: assessment.system.supplyMW,
+      demandMW: assessment.system.demandMW, p10, p90, supplyMW: assessment.system.supplyMW,
       expectedLevel: assessment.system.expectedLevel, probabilities: assessment.system.probabilities,
       byMeasure, residualMW: plan.residualMW[0], requiredMW: plan.requiredMW[0],
       localRequired: problem.constraints.slice(1).map((k, i) => ({ area: problem.areaIds[k.area], name: k.name, requiredMW: plan.requiredMW[i + 1] })),
