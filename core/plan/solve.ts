@@ -321,6 +321,9 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const hoursUsed = new Uint8Array(C * Math.max(1, days));
   // Days on which a customer at its daily limit got an hour back (after some hours were planned).
   const freedDay = new Uint8Array(Math.max(1, days));
+  // The days freed since the current sweep began: a sweep passes a day's early hours before a
+  // later hour of it gives a customer an hour back, so those are looked at again in the next.
+  const freedSince = new Uint8Array(Math.max(1, days));
   const cursor = new Int32Array(K * H);
   // Hour-major: 1 where unit u is known full in hour h (cap − x ≤ EPS). Only undo lowers x, and it
   // clears the mark; every other write raises x, so a mark is never stale (an unmarked full unit
@@ -478,7 +481,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     if (custX[c] <= 1e-12) {
       custX[c] = 0;
       const d = p.dayIndex[h];
-      if (hoursUsed[c * days + d] >= maxHours[c]) freedDay[d] = 1;
+      if (hoursUsed[c * days + d] >= maxHours[c]) { freedDay[d] = 1; freedSince[d] = 1; }
       if (hoursUsed[c * days + d] > 0) hoursUsed[c * days + d]--;
     }
   }
@@ -630,7 +633,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     feederHeld[f * H + h] = 0;
     for (const k of feederChain[f]) covered[k] -= feederMW[f * H + h];
     feederMW[f * H + h] = 0;
-    for (const c of p.feeders.customers[f]) { const d = c * days + p.dayIndex[h]; if (hoursUsed[d] >= maxHours[c]) freedDay[p.dayIndex[h]] = 1; if (hoursUsed[d] > 0) hoursUsed[d]--; }
+    for (const c of p.feeders.customers[f]) { const d = c * days + p.dayIndex[h]; if (hoursUsed[d] >= maxHours[c]) { freedDay[p.dayIndex[h]] = 1; freedSince[p.dayIndex[h]] = 1; } if (hoursUsed[d] > 0) hoursUsed[d]--; }
     for (let k = 0; k < K; k++) cursor[k * H + h] = 0;
   };
 
@@ -1049,7 +1052,13 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   };
   const finishPasses = () => {
     snapPass();
-    for (let again = 0; again < 4 && sweep(); again++) freedDay.fill(0);
+    for (let again = 0; again < 4; again++) {
+      freedSince.fill(0);
+      const replanned = sweep();
+      // The next sweep looks at the days freed during this one, earlier hours included.
+      freedDay.set(freedSince);
+      if (!replanned && !freedSince.includes(1)) break;
+    }
     // Shifts trimmed in earlier hours take their returning energy out of later ones: trim what
     // those no longer need (in order of time; a trim never moves snap-back into the next hour).
     for (let h = 0; h < H; h++) {

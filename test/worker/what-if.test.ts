@@ -71,4 +71,31 @@ describe('what-if in the engine', () => {
     expect(r.localRequired.map((l) => l.name)).toEqual(['Linhu 110 kV']);
     expect(Math.max(...r.localRequired[0].requiredMW)).toBeGreaterThan(1);
   }, 180_000);
+
+  it('plans 252 MW of supply lost (the slider at 250, in its 6 MW steps) by its own rules: a day\'s earlier hours are looked at again once a later hour gives a customer an hour back', async () => {
+    // The page's forecast of the heat wave at −252 MW: the least-cost plan used customers at
+    // 27,710/MWh at 09:00 on day 2 while one at 10,478/MWh had room — its daily hours freed by a
+    // later hour of that day in the same sweep, and the next sweep no longer looked at the day.
+    // The page said FAILED verification (objective 32, ladder 19).
+    const f = await forecastScenarioInPool(pool, name, bytes);
+    if (!f.ok) throw new Error('no forecast');
+    const options = { lostMW: 252, tempOffsetC: 0, samples: 100 };
+    const r = ok(await pool.run<WhatIfOutcome>((api) => api.whatIf(name, bytes, f.forecast, options)));
+    expect(r.residualMWh).toBeGreaterThan(100); // short: the daily hours bind
+    const v = await pool.run((api) => api.whatIfVerify(name, bytes, f.forecast, options, r.toVerify!));
+    expect(v.counts).toEqual({});
+    expect(v.ok).toBe(true);
+  }, 240_000);
+
+  it('sends an energy-limited what-if to be verified in another worker with its energy account', async () => {
+    const hydro = 'hydro-drought.json', hb = new Uint8Array(readFileSync(join(repoRoot, 'scenarios', hydro)));
+    const f = await forecastScenarioInPool(pool, hydro, hb);
+    if (!f.ok) throw new Error('no forecast');
+    const options = { lostMW: 100, tempOffsetC: 0, samples: 100 };
+    const r = ok(await pool.run<WhatIfOutcome>((api) => api.whatIf(hydro, hb, f.forecast, options)));
+    expect(r.toVerify?.energyDays.length).toBeGreaterThan(0);
+    const v = await pool.run((api) => api.whatIfVerify(hydro, hb, f.forecast, options, r.toVerify!));
+    expect(v.counts).toEqual({});
+    expect(v.ok).toBe(true);
+  }, 240_000);
 });

@@ -153,7 +153,7 @@ export const whatIfEngine = {
     const cells = problem.units.customer.length * problem.hours;
     const toVerify: WhatIfPlan | null = cells > (options.verifyHereAbove ?? WHATIF_HANDOVER_CELLS) ? null : {
       gaps: problem.constraints.map((k) => ({ area: k.area, name: k.name, scope: k.scope, gapMW: k.gapMW })), energyDays: problem.energyDays,
-      plan: { strategy: 'cost', x: plan.x, xEnergy: plan.xEnergy, xHold: plan.xHold, allowed: plan.allowed, payback: plan.payback, feederOpen: plan.feederOpen, feederMW: plan.feederMW, requiredMW: plan.requiredMW, coveredMW: plan.coveredMW, residualMW: plan.residualMW, fairShare: null },
+      plan: { strategy: 'cost', x: plan.x, xEnergy: plan.xEnergy, xHold: plan.xHold, allowed: plan.allowed, payback: plan.payback, feederOpen: plan.feederOpen, feederMW: plan.feederMW, requiredMW: plan.requiredMW, coveredMW: plan.coveredMW, residualMW: plan.residualMW, fairShare: null, rotation: plan.rotation },
     };
     const verified = toVerify ? undefined : verifyPlan(problem, plan).ok;
     const result = {
