@@ -910,7 +910,9 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const trimHour = (h: number) => {
     enterHour(h);
     const open: number[] = [];
-    for (let f = 0; f < F; f++) if (feederOpenT[h * F + f] && !feederHeld[f * H + h]) open.push(f);
+    // A feeder held open one more hour (where the hour was short when it closed) is closed too
+    // once the measures can cover without it: holding it then would open the last rung for nothing.
+    for (let f = 0; f < F; f++) if (feederOpenT[h * F + f]) open.push(f);
     if (open.length) {
       open.sort((a, b) => rankOf[b] - rankOf[a]);
       let closed = false;
@@ -1012,6 +1014,18 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
         if (!custChain[unitCustomer[u]].includes(k) || key(u) <= key(first)) continue;
         if (x[u * H + h] - fixedPart(u, h) > EPS) return true;
       }
+    }
+    // A feeder opened (or held) when the measures could not cover, that they now could: trimHour closes it.
+    for (let f = 0; f < F; f++) {
+      if (!feederOpenT[h * F + f]) continue;
+      let snap = 0;
+      if (h > 0 && feederOpen[f * H + h - 1] && sigma > 0) for (const c of p.feeders.customers[f]) snap += sigma * BASE[c * H + h - 1];
+      let needed = false;
+      for (const k of feederChain[f]) {
+        const need = required(k, h) + snap;
+        if (need > EPS && capacityInside(k, h, f) < need - EPS) { needed = true; break; }
+      }
+      if (!needed) return true;
     }
     return false;
   };
