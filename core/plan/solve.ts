@@ -901,6 +901,21 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   };
 
   /**
+   * Whether open feeder f is needed in hour h: without it, the measures inside and the other
+   * feeders could not cover some area it serves (closing a feeder open the hour before lets its
+   * load snap back now: that counts too).
+   */
+  const feederNeeded = (f: number, h: number): boolean => {
+    let snap = 0;
+    if (h > 0 && feederOpen[f * H + h - 1] && sigma > 0) for (const c of p.feeders.customers[f]) snap += sigma * BASE[c * H + h - 1];
+    for (const k of feederChain[f]) {
+      const need = required(k, h) + snap;
+      if (need > EPS && capacityInside(k, h, f) < need - EPS) return true;
+    }
+    return false;
+  };
+
+  /**
    * Take back what the hour no longer needs. First feeders: one is closed where the measures and
    * the other feeders could cover without it (and closing it lets no load snap back now). Then
    * measures, from the last units in the order, as the cover would have stopped earlier. A customer
@@ -917,15 +932,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       open.sort((a, b) => rankOf[b] - rankOf[a]);
       let closed = false;
       for (const f of open) {
-        // Closing a feeder open the hour before lets its load snap back now: that counts too.
-        let snap = 0;
-        if (h > 0 && feederOpen[f * H + h - 1] && sigma > 0) for (const c of p.feeders.customers[f]) snap += sigma * BASE[c * H + h - 1];
-        let needed = false;
-        for (const k of feederChain[f]) {
-          const need = required(k, h) + snap;
-          if (need > EPS && capacityInside(k, h, f) < need - EPS) { needed = true; break; }
-        }
-        if (needed) continue;
+        if (feederNeeded(f, h)) continue;
         closeFeeder(f, h);
         closed = true;
       }
@@ -1017,15 +1024,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     }
     // A feeder opened (or held) when the measures could not cover, that they now could: trimHour closes it.
     for (let f = 0; f < F; f++) {
-      if (!feederOpenT[h * F + f]) continue;
-      let snap = 0;
-      if (h > 0 && feederOpen[f * H + h - 1] && sigma > 0) for (const c of p.feeders.customers[f]) snap += sigma * BASE[c * H + h - 1];
-      let needed = false;
-      for (const k of feederChain[f]) {
-        const need = required(k, h) + snap;
-        if (need > EPS && capacityInside(k, h, f) < need - EPS) { needed = true; break; }
-      }
-      if (!needed) return true;
+      if (feederOpenT[h * F + f] && !feederNeeded(f, h)) return true;
     }
     return false;
   };
