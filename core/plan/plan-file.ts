@@ -125,6 +125,9 @@ export const PlanFileSchema = Type.Object({
     samples: Type.Integer({ title: 'samples', minimum: 10, maximum: 100_000 }),
     seed: Type.Integer({ title: 'seed' }),
   }, { title: 'settings', additionalProperties: false, required: ['snapBackShare', 'confidence', 'samples', 'seed'] }),
+  madeOn: Type.Optional(Type.Object({
+    gapSha256: Type.String({ title: 'fingerprint of the gap', pattern: '^[0-9a-f]{64}$', description: 'the SHA-256 of the gap the plan was made on, 64 hex digits' }),
+  }, { title: 'what the plan was made on', additionalProperties: false, required: ['gapSha256'] })),
   verification: Loose('verification'),
 }, {
   title: 'orderly-power plan', additionalProperties: true,

@@ -9,6 +9,7 @@
  * against them and against the scenario too. A plan that fails any of it is refused with the
  * violations: exit 3 on the command line, the same words on the page.
  */
+import { gapMoved, requirementMoved } from './gap-fingerprint.ts';
 import type { ScenarioForecast } from '../forecast/scenario-forecast.ts';
 import { ordersFromReport, type PlanOrders } from '../playout/orders.ts';
 import type { Problem } from '../problems.ts';
@@ -73,6 +74,10 @@ export function readBackPlan(
   });
   const H = problem.hours;
   if (H !== plan.hours) return refuse(2, [{ path: `${file}: hours`, message: `expected ${H} hours (the scenario's horizon from ${plan.issuedAt}), found ${plan.hours}` }]);
+  // Made on another gap than the one the same file gives now: said first and alone (every
+  // coverage figure would disagree, none saying why).
+  const moved = gapMoved(file, plan, problem, scenario.name);
+  if (moved) return refuse(2, [moved]);
 
   // Orders of customers the tables do not hold: protected ones are a broken rule, unknown ones a wrong file.
   const byId = new Map(s.customers.map((c) => [c.id, c]));
@@ -155,7 +160,9 @@ export function readBackPlan(
   rules.push(...derivedLists(file, plan, problem, s, released, feederOpen));
   rules.push(...headlineFigures(file, plan, problem, { x, feederOpen, feederMW }));
   if (!verification.ok || rules.length) {
-    const problems = [...rules, ...verification.violations.map((v) => ({ path: `${file}: ${v.check}`, message: v.message }))];
+    // A plan from before the fingerprint whose requirement is not the gap's: the likely reason first.
+    const why = plan.madeOn ? null : requirementMoved(file, verification.violations, scenario.name);
+    const problems = [...(why ? [why] : []), ...rules, ...verification.violations.map((v) => ({ path: `${file}: ${v.check}`, message: v.message }))];
     return refuse(3, problems);
   }
   return { ok: true, plan: { ...plan, verification }, problem, orders: decided.orders, verification };

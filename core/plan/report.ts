@@ -3,6 +3,7 @@
  * hour, the measures and when the notice must go out; the feeders opened; the residual by area
  * with its cause; the figures a regulator asks for (user-times, peak MW, energy).
  */
+import { gapFingerprint } from './gap-fingerprint.ts';
 import { MEASURES, type Measure } from '../scenario/classes.ts';
 import { formatInZone, resolveZone } from '../time/zone.ts';
 import { budgetFloors } from './capacity.ts';
@@ -128,6 +129,8 @@ export interface PlanReport {
   customers: CustomerOrder[];
   /** Where the plan is a revision made during the day (core/execution/replan.ts): what it revises and was made on. */
   revision?: RevisionBlock;
+  /** The gap the plan was made on (gap-fingerprint.ts), for a read-back to tell a forecast that has moved since. Older plans lack it. */
+  madeOn?: { gapSha256: string };
   /**
    * The plan's decisions as the play-out reads them: MW per horizon hour of every unit ordered
    * (shifts with the MW coming back; the parts decided by rule — the energy rotation's, and holds
@@ -452,6 +455,7 @@ export function planReport(
       share: round(capacityMW / p.historicalMaxMW, 4), requiredShare: p.planScaleShare, ok: capacityMW >= requiredMW,
     },
     rotation: plan.rotation ? { blocks: plan.rotation.blocks, days: plan.rotation.days, peakPoolShare: plan.rotation.peakPoolShare, collapsed: plan.rotation.collapsed } : null,
+    madeOn: { gapSha256: gapFingerprint(p) },
     verification, timings: { solveMs: plan.solveMs, verifyMs: verification.verifyMs },
   };
 }
