@@ -11,7 +11,7 @@ import type { Zone } from '../time/zone.ts';
 import { calendarFeatures, type CalendarFeatures } from './calendar-features.ts';
 import { compactDesign, DEFAULT_RECENCY, hingeKnots, LARGEST_RECENCY, recencyDesign, recencyDrop, type RecencySpec } from './models/recency.ts';
 import { powers, vanillaDesign } from './models/vanilla.ts';
-import { applyErrorModel, errorModel, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
+import { applyErrorModel, errorModel, LEVEL_SD_WITH_TREND, QUANTILE_LEVELS, type ErrorModel } from './quantiles.ts';
 import { accumulateBlocks, solveBlocks, sumBlocks } from './regression/blocks.ts';
 import { fingerprint, gramOf, type GramCache } from './regression/shared-gram.ts';
 import { predictRows, prefixSolves } from './regression/least-squares.ts';
@@ -102,6 +102,11 @@ export interface SeriesForecast {
   heldOut?: Float64Array;
   /** How many times each held-out hour counts in the error model. */
   heldOutWeight?: Uint8Array;
+  /**
+   * Which held-out year each hour is of (1, 2; 0 elsewhere), where the errors are of years
+   * forecast a year ahead: an aggregate's error model centres each on its own bias as the series' does.
+   */
+  heldOutYear?: Uint8Array;
 }
 
 const YEAR_HOURS = 8766;
@@ -117,23 +122,25 @@ export function calendarFor(input: SeriesInput): CalendarFeatures {
 /**
  * Held-out origins: each of the last two years forecast from everything before it (one origin,
  * the last year, when training is two to three years). Errors a year out vary from year to year
- * with the level of load; two origins cover that too, and the latest counts twice as it is most
- * like the forecast. Under two years no origin is given: Orderly's model is then chosen and its
+ * in their spread with the weather; two origins cover that. Orderly's are each counted once and
+ * centred on its own bias (quantiles.ts: the earlier one is fitted on a single year, without the
+ * trend the final fit has, and its bias is mostly that trend); vanilla's are pooled with their
+ * biases, the latest counted twice, as they always were. Under two years no origin is given: Orderly's model is then chosen and its
  * errors measured by cross-validation over whole months (short-history.ts); vanilla, the
  * yardstick, keeps its in-sample residuals, widened.
  */
-export function errorOrigins(train: Window, heldOutHours?: number): Array<{ fitTo: number; check: Window; weight: number }> {
+export function errorOrigins(train: Window, heldOutHours?: number): Array<{ fitTo: number; check: Window }> {
   const length = train.to - train.from;
   if (heldOutHours && length < 2 * YEAR_OF_DAYS && heldOutHours < length) {
-    return [{ fitTo: train.to - heldOutHours, check: { from: train.to - heldOutHours, to: train.to }, weight: 1 }];
+    return [{ fitTo: train.to - heldOutHours, check: { from: train.to - heldOutHours, to: train.to } }];
   }
   if (length >= 3 * YEAR_OF_DAYS) {
     return [
-      { fitTo: train.to - 2 * YEAR_HOURS, check: { from: train.to - 2 * YEAR_HOURS, to: train.to - YEAR_HOURS }, weight: 1 },
-      { fitTo: train.to - YEAR_HOURS, check: { from: train.to - YEAR_HOURS, to: train.to }, weight: 2 },
+      { fitTo: train.to - 2 * YEAR_HOURS, check: { from: train.to - 2 * YEAR_HOURS, to: train.to - YEAR_HOURS } },
+      { fitTo: train.to - YEAR_HOURS, check: { from: train.to - YEAR_HOURS, to: train.to } },
     ];
   }
-  if (length >= 2 * YEAR_OF_DAYS) return [{ fitTo: train.to - YEAR_HOURS, check: { from: train.to - YEAR_HOURS, to: train.to }, weight: 1 }];
+  if (length >= 2 * YEAR_OF_DAYS) return [{ fitTo: train.to - YEAR_HOURS, check: { from: train.to - YEAR_HOURS, to: train.to } }];
   return [];
 }
 
@@ -417,6 +424,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   let errors = options.errors;
   let heldOut: Float64Array | undefined;
   let heldOutWeight: Uint8Array | undefined;
+  let heldOutYear: Uint8Array | undefined;
   if (wantErrors && origins.length === 0) {
     // Short history: in-sample residuals of the final fit, widened for the model's size.
     heldOut = new Float64Array(cal.n).fill(Number.NaN);
@@ -436,16 +444,24 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
   } else if (wantErrors) {
     heldOut = new Float64Array(cal.n).fill(Number.NaN);
     heldOutWeight = new Uint8Array(cal.n);
-    for (const origin of origins) {
+    // Years forecast a year ahead are centred each on its own bias (quantiles.ts): Orderly's
+    // earlier held-out year is fitted without the trend the final fit has. Vanilla keeps its trend
+    // in every fit and its band as it was (the yardstick, unchanged). The last days of a short
+    // history (heldOutHours) are not a year ahead, and keep the plain error model.
+    const yearAhead = options.model === 'best' && origins.every((o) => o.check.to - o.check.from === YEAR_HOURS);
+    if (yearAhead) heldOutYear = new Uint8Array(cal.n);
+    origins.forEach((origin, k) => {
       const used = sortedCuts.indexOf(origin.fitTo) + 1; // segments before this origin's end
       const predicted = fitted.predict(used, years(origin.fitTo), recency, origin.check);
       for (let i = origin.check.from; i < origin.check.to; i++) {
         if (!usable(i)) continue;
-        heldOut[i] = predicted[i];
-        heldOutWeight[i] = origin.weight;
+        heldOut![i] = predicted[i];
+        // Vanilla's pooled years as they were: the latest counted twice.
+        heldOutWeight![i] = !heldOutYear && k === 1 ? 2 : 1;
+        if (heldOutYear) heldOutYear[i] = k + 1;
       }
-    }
-    errors = errorModel(input.load, heldOut, cal.hour, QUANTILE_LEVELS, 1, heldOutWeight);
+    });
+    errors = errorModel(input.load, heldOut, cal.hour, QUANTILE_LEVELS, 1, heldOutWeight, 1, heldOutYear);
   }
   const quantiles = errors ? applyErrorModel(errors, point, hours) : [];
   const calibration = options.errors ? 'the error model measured for this series before'
@@ -453,7 +469,8 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
     : origins.length === 0 ? `in-sample residuals widened ×${residualWidening((options.train.to - options.train.from) / 24, fitted.width).toFixed(2)}, for want of held-out errors`
     : options.heldOutHours ? `the errors of the last ${Math.round(options.heldOutHours / 24)} days of the history, held out of the fit`
     : inside ? `the errors of the history's own weeks, each forecast from the weeks around it (${INSIDE_FOLDS} interleaved folds of whole weeks held out in turn), as the target inside the history is`
-    : `the errors of ${origins.length === 1 ? 'the last year' : 'each of the last two years'} of the history, forecast from the years before ${origins.length === 1 ? 'it' : 'each'} (held out of the fit)`;
+    : `the errors of ${origins.length === 1 ? 'the last year' : 'each of the last two years'} of the history, forecast from the years before ${origins.length === 1 ? 'it' : 'each'} (held out of the fit)` +
+      (heldOutYear ? `${origins.length === 1 ? ', centred on its own bias' : ', each centred on its own bias and counted once'}; the level's own error a year out assumed ±${Math.round(100 * LEVEL_SD_WITH_TREND)} % (one standard deviation), not measured` : '');
   return {
     model: options.model,
     target: options.target,
@@ -467,5 +484,6 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions): Se
     ...(choice ? { stationChoice: choice } : {}),
     ...(errors ? { errors } : {}),
     ...(heldOut ? { heldOut, heldOutWeight } : {}),
+    ...(heldOutYear ? { heldOutYear } : {}),
   };
 }

@@ -169,7 +169,8 @@ export function gefcomBacktest(data: GefcomData, task: GefcomTask, onProgress: (
     const h = f[0].heldOut!;
     for (let i = 0; i < n; i++) heldOut[i] += h[i];
   }
-  const systemErrors = errorModel(systemLoad, heldOut, cal.hour, QUANTILE_LEVELS, 1, zoneModelForecasts[0][0].heldOutWeight);
+  // The zones' held-out years are the same hours: the sum's years are centred as each zone's are.
+  const systemErrors = errorModel(systemLoad, heldOut, cal.hour, QUANTILE_LEVELS, 1, zoneModelForecasts[0][0].heldOutWeight, 1, zoneModelForecasts[0][0].heldOutYear);
   const systemModel = windows.map((_, k) => {
     const point = new Float64Array(windows[k].target.to - windows[k].target.from);
     for (const f of zoneModelForecasts) f[k].point.forEach((v, i) => (point[i] += v));

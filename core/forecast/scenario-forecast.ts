@@ -299,7 +299,7 @@ export function aggregateScenarioForecast(
   s: { areas: ReadonlyArray<{ id: string; parent: string | null }> },
   axis: ScenarioAxis,
   series: AreaSeriesInput[],
-  forecasts: Array<Pick<SeriesForecast, 'point' | 'quantiles' | 'stations' | 'heldOut' | 'heldOutWeight' | 'pooled'>>,
+  forecasts: Array<Pick<SeriesForecast, 'point' | 'quantiles' | 'stations' | 'heldOut' | 'heldOutWeight' | 'heldOutYear' | 'pooled'>>,
   cal: CalendarFeatures = axisCalendar(axis),
   fixed: FixedAreaForecast[] = [],
   notes: DataNote[] = [],
@@ -315,7 +315,7 @@ export function aggregateScenarioForecast(
   const ownFixed = new Map(fixed.map((f) => [f.area, f]));
   const result = new Map<string, AreaForecast>();
   /** What an area hands up: its modelled part (point, load, held-out sums) and its profile part's quantiles. */
-  type Part = { modelled: { point: Float64Array; load: Float64Array; heldOut: Float64Array; weight: Uint8Array } | null; fixedPoint: Float64Array | null; fixedQuantiles: Float64Array[] | null };
+  type Part = { modelled: { point: Float64Array; load: Float64Array; heldOut: Float64Array; weight: Uint8Array; year?: Uint8Array } | null; fixedPoint: Float64Array | null; fixedQuantiles: Float64Array[] | null };
   const handedUp = new Map<string, Part>();
   const visit = (area: string): Part | null => {
     const part = visitArea(area);
@@ -328,7 +328,7 @@ export function aggregateScenarioForecast(
       const f = mine.forecast;
       const peakFactor = ownFactor(area);
       result.set(area, { area, source: 'model', point: f.point, quantiles: f.quantiles, stations: f.stations.map((k) => axis.stationIds[k]), ...(peakFactor ? { peakFactor } : {}) });
-      return { modelled: { point: f.point, load: mine.input.load, heldOut: f.heldOut!, weight: f.heldOutWeight! }, fixedPoint: null, fixedQuantiles: null };
+      return { modelled: { point: f.point, load: mine.input.load, heldOut: f.heldOut!, weight: f.heldOutWeight!, ...(f.heldOutYear ? { year: f.heldOutYear } : {}) }, fixedPoint: null, fixedQuantiles: null };
     }
     const profile = ownFixed.get(area);
     if (profile) {
@@ -353,10 +353,11 @@ export function aggregateScenarioForecast(
           heldOut[i] += p.heldOut[i];
         }
       }
-      const errors = errorModel(load, heldOut, cal.hour, QUANTILE_LEVELS, 1, modelledParts[0].weight);
+      const year = modelledParts[0].year;
+      const errors = errorModel(load, heldOut, cal.hour, QUANTILE_LEVELS, 1, modelledParts[0].weight, 1, year);
       quantiles = applyErrorModel(errors, mPoint, studyHours);
       point.set(mPoint);
-      modelled = { point: mPoint, load, heldOut, weight: modelledParts[0].weight };
+      modelled = { point: mPoint, load, heldOut, weight: modelledParts[0].weight, ...(year ? { year } : {}) };
     }
     let fixedPoint: Float64Array | null = null, fixedQuantiles: Float64Array[] | null = null;
     if (fixedParts.length) {

@@ -19,7 +19,9 @@ import { FILLABLE_WEATHER_HOURS, RECENCY_HOURS } from '../scenario/sufficiency.t
 import { HOUR_MS } from '../time/timestamp.ts';
 import { formatInZone, resolveZone } from '../time/zone.ts';
 import type { CalendarFeatures } from './calendar-features.ts';
-import { QUANTILE_LEVELS } from './quantiles.ts';
+import { probit, QUANTILE_LEVELS } from './quantiles.ts';
+
+export { probit };
 
 /** Fewest usable days of history a model is fitted on. */
 export const MIN_MODEL_DAYS = 28;
@@ -152,21 +154,6 @@ export function shortHeldOutHours(usableHours: number): number {
   return Math.max(7 * 24, Math.round(usableHours / 4 / 24) * 24);
 }
 
-/** z of the standard normal at a probability (Acklam's rational approximation, |error| < 1.2e-9). */
-export function probit(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  if (p > 1 - low) return -probit(1 - p);
-  const q = p - 0.5, r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-}
 
 /**
  * An area's forecast from its customers' profiles: every customer below it (protected ones too:

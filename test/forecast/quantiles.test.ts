@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accuracy, pinball } from '../../core/forecast/metrics.ts';
-import { applyErrorModel, errorModel, QUANTILE_LEVELS } from '../../core/forecast/quantiles.ts';
+import { applyErrorModel, errorModel, LEVEL_SD_WITH_TREND, probit, QUANTILE_LEVELS } from '../../core/forecast/quantiles.ts';
 
 describe('forecast quantiles', () => {
   it('never cross: each level is at or above the one below, for any errors and positive forecasts', () => {
@@ -26,6 +26,26 @@ describe('forecast quantiles', () => {
     const model = errorModel(actual, forecast, hour);
     const q = applyErrorModel(model, [200], [5]);
     expect(q[QUANTILE_LEVELS.indexOf(0.5)][0]).toBeCloseTo(200, 9);
+  });
+
+  it('centre each held-out year on its own bias: two years 6 % apart give the spread of one, widened only by the level\'s assumed error', () => {
+    // Each year's errors spread evenly over ±5 %; the first year's are all 6 % higher.
+    const n = 2 * 24 * 101;
+    const hour = Uint8Array.from({ length: n }, (_, i) => i % 24);
+    const spread = (i: number) => -0.05 + (0.1 * Math.floor(i / 24 % 101)) / 100;
+    const year = Uint8Array.from({ length: n }, (_, i) => (i < n / 2 ? 1 : 2));
+    const forecast = Float64Array.from(hour, () => 100);
+    const actual = Float64Array.from(hour, (_, i) => 100 * (1 + spread(i) + (year[i] === 1 ? 0.06 : 0)));
+    const p10 = QUANTILE_LEVELS.indexOf(0.1), p90 = QUANTILE_LEVELS.indexOf(0.9);
+    const pooled = errorModel(actual, forecast, hour);
+    const centred = errorModel(actual, forecast, hour, QUANTILE_LEVELS, 1, undefined, 1, year);
+    // Pooled, the gap between the years widens the band: P10–P90 about 12.8 % wide instead of 8 %.
+    expect(pooled.relative[5][p90] - pooled.relative[5][p10]).toBeGreaterThan(0.095);
+    // Centred: one year's ±4 %, with 1.28 × 1 % added in quadrature.
+    const expected = Math.sqrt(0.04 ** 2 + (probit(0.9) * LEVEL_SD_WITH_TREND) ** 2);
+    expect(centred.relative[5][p90]).toBeCloseTo(expected, 3);
+    expect(centred.relative[5][p10]).toBeCloseTo(-expected, 3);
+    expect(centred.relative[5][QUANTILE_LEVELS.indexOf(0.5)]).toBe(0);
   });
 
   it('score by hand: pinball loss and 80 % coverage', () => {

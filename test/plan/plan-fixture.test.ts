@@ -1,9 +1,12 @@
 /**
  * Plans saved by a released version keep reading: a plan file written by `orderly plan --out` in
  * the first columns' form (orderly-plan/2 with lists orderly-lists/2, the heat-wave scenario, least
- * cost; written at commit 432a378) is read from its bytes, checked and re-verified against its
- * scenario; its lists alone (as the page keeps them in IndexedDB) read as the same rows; and the
- * rows read from it, written again by today's writer, read back as the very same rows.
+ * cost; written at commit 432a378) is read from its bytes and checked; its lists alone (as the page
+ * keeps them in IndexedDB) read as the same rows; and the rows read from it, written again by
+ * today's writer, read back as the very same rows. Re-verified against its scenario it verified
+ * until the forecast changed (issue 15's held-out years centred on their own bias give the same
+ * file another gap): it is now refused, and says first why — it carries no fingerprint of the gap
+ * it was made on, and its requirement is not the one the same file gives now.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +22,7 @@ const lines = (r: { ok: boolean; problems?: unknown[] }) => (r.ok ? [] : (r as {
 const fixture = new Uint8Array(readFileSync(new URL('./fixtures/heat-wave-cost.plan-2.json', import.meta.url)));
 
 describe('a plan file saved in the first columns\' form (orderly-lists/2)', () => {
-  it('reads from its bytes and is re-verified against its scenario', () => {
+  it('reads from its bytes, and re-verified against today\'s forecast of its scenario is refused saying why', () => {
     const saved = JSON.parse(new TextDecoder().decode(fixture));
     expect([saved.format, saved.lists.format]).toEqual(['orderly-plan/2', 'orderly-lists/2']);
     const bytes = new Uint8Array(readFileSync(new URL('../../scenarios/heat-wave.json', import.meta.url)));
@@ -33,8 +36,10 @@ describe('a plan file saved in the first columns\' form (orderly-lists/2)', () =
     expect(read.plan.orders.some((o) => o.paybackMW)).toBe(true);
     expect(read.plan.customers.some((c) => c.limitToMW)).toBe(true);
     const back = readBackPlan('saved.json', read.plan, { scenario, sha256: contentHash(bytes), name: 'heat-wave.json' }, forecastScenario(scenario));
-    expect(lines(back)).toEqual([]);
-    expect(back.ok && back.verification.ok).toBe(true);
+    expect(back.ok).toBe(false);
+    if (back.ok) return;
+    expect(back.code).toBe(3);
+    expect(lines(back)[0]).toMatch(/^saved\.json: coverage: expected the requirement heat-wave\.json gives now, found another in \d+ hours: the plan carries no fingerprint of the gap it was made on/);
   }, 120_000);
 
   it('has lists that read alone as the page keeps them, and written again read as the same rows', () => {

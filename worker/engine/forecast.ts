@@ -45,6 +45,8 @@ export interface AreaForecastPart {
   stations: number[];
   heldOut: Float64Array;
   heldOutWeight: Uint8Array;
+  /** Which held-out year each hour is of, where the errors are of years a year ahead (forecast.ts). */
+  heldOutYear?: Uint8Array;
   /** Forecast through the lead area's load (pooled.ts), chosen on the held-out days. */
   pooled?: SeriesForecast['pooled'];
 }
@@ -99,10 +101,11 @@ export const forecastEngine = {
       const f = forecastArea(axis, input, model, cal, cache, donor);
       return {
         area: input.area, point: f.point, quantiles: f.quantiles, stations: f.stations, heldOut: f.heldOut!, heldOutWeight: f.heldOutWeight!,
+        ...(f.heldOutYear ? { heldOutYear: f.heldOutYear } : {}),
         ...(f.recency ? { recency: f.recency } : {}), ...(f.pooled ? { pooled: f.pooled } : {}),
       };
     });
-    const buffers = parts.flatMap((p) => [p.point.buffer, p.heldOut.buffer, p.heldOutWeight.buffer, ...p.quantiles.map((q) => q.buffer)]) as ArrayBuffer[];
+    const buffers = parts.flatMap((p) => [p.point.buffer, p.heldOut.buffer, p.heldOutWeight.buffer, ...(p.heldOutYear ? [p.heldOutYear.buffer] : []), ...p.quantiles.map((q) => q.buffer)]) as ArrayBuffer[];
     return transfer(parts, buffers);
   },
 
