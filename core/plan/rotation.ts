@@ -72,25 +72,76 @@ function energyUnits(p: PlanProblem, order: Int32Array): Int32Array[] {
   return byCustomer.map((l) => Int32Array.from(l));
 }
 
-export function startRotation(p: PlanProblem, s: RotationState, blockCount = DEFAULT_BLOCKS): RotationResult {
+/**
+ * What the rotation derives from a strategy's order of units and the tables alone, made once per
+ * order (the solver keeps one order per strategy and tables: a week's plan runs the rotation two
+ * to four times per solve, and the plans of a what-if's slider on the same tables again): each
+ * customer's energy units and all its units, its rank in the order, and the daily energy it can
+ * release (startRotation's blocks are balanced on it). The entry is used only while the tables it
+ * was made from are the ones passed in; anything else makes it again.
+ */
+interface OrderDerived {
+  cap: Float64Array; floors: Float64Array; customers: PlanProblem['customers']; units: PlanProblem['units']; days: number;
+  energyUnits: Int32Array[]; allUnits: Int32Array[]; rank: Int32Array;
+  /** Daily energy per customer (startRotation), made at the first rotation. */
+  energy: Float64Array | null;
+}
+const byOrder = new WeakMap<Int32Array, OrderDerived>();
+function derivedOf(p: PlanProblem, s: RotationState): OrderDerived {
+  const kept = byOrder.get(s.order);
+  if (kept && kept.cap === s.cap && kept.floors === s.floors && kept.customers === p.customers && kept.units === p.units && kept.days === s.days) return kept;
+  const C = p.customers.id.length;
+  const all: number[][] = p.customers.id.map(() => []);
+  for (let u = 0; u < p.units.customer.length; u++) all[p.units.customer[u]].push(u);
+  const rank = new Int32Array(C).fill(-1);
+  s.order.forEach((u, i) => { const c = p.units.customer[u]; if (rank[c] < 0) rank[c] = i; });
+  const made: OrderDerived = {
+    cap: s.cap, floors: s.floors, customers: p.customers, units: p.units, days: s.days,
+    energyUnits: energyUnits(p, s.order), allUnits: all.map((l) => Int32Array.from(l)), rank, energy: null,
+  };
+  byOrder.set(s.order, made);
+  return made;
+}
+
+/** Each block's customers in the strategy's order of their first unit: fixed once the blocks are. */
+const membersOf = new WeakMap<RotationResult, number[][]>();
+function blockMembers(p: PlanProblem, r: RotationResult, rank: Int32Array): number[][] {
+  const kept = membersOf.get(r);
+  if (kept) return kept;
+  const members: number[][] = r.blocks.map(() => []);
+  for (let c = 0; c < p.customers.id.length; c++) if (r.blockOf[c] >= 0) members[r.blockOf[c]].push(c);
+  for (const m of members) m.sort((a, b) => rank[a] - rank[b]);
+  membersOf.set(r, members);
+  return members;
+}
+
+/** Daily energy each customer can release (capped by its daily hours), averaged over the days. */
+function dailyEnergy(p: PlanProblem, s: RotationState, units: Int32Array[]): Float64Array {
   const H = p.hours, C = p.customers.id.length;
-  const units = energyUnits(p, s.order);
-  // Daily energy each customer can release (capped by its daily hours), averaged over the days.
   const energy = new Float64Array(C);
+  const CAP = s.cap, BASE = p.customers.baseline, FLOORS = s.floors, MAX_HOURS = p.customers.maxHoursPerDay;
   // One typed buffer sorted numerically (no comparator: a province week sorted 6,000 × 168 values
   // through a callback), summed from the largest down as before.
   const perHour = new Float64Array(H);
   for (let c = 0; c < C; c++) {
+    const mine = units[c], floor = FLOORS[c], row = c * H;
     for (let h = 0; h < H; h++) {
       let v = 0;
-      for (const u of units[c]) v += s.cap[u * H + h];
-      perHour[h] = Math.min(v, floorKW(p.customers.baseline[c * H + h] - s.floors[c]));
+      for (let i = 0; i < mine.length; i++) v += CAP[mine[i] * H + h];
+      perHour[h] = Math.min(v, floorKW(BASE[row + h] - floor));
     }
     perHour.sort();
-    const keep = Math.min(H, Math.round((Number.isFinite(p.customers.maxHoursPerDay[c]) ? p.customers.maxHoursPerDay[c] : 24) * Math.max(1, s.days)));
+    const keep = Math.min(H, Math.round((Number.isFinite(MAX_HOURS[c]) ? MAX_HOURS[c] : 24) * Math.max(1, s.days)));
     for (let i = 0; i < keep; i++) energy[c] += perHour[H - 1 - i];
     energy[c] /= Math.max(1, s.days);
   }
+  return energy;
+}
+
+export function startRotation(p: PlanProblem, s: RotationState, blockCount = DEFAULT_BLOCKS): RotationResult {
+  const C = p.customers.id.length;
+  const derived = derivedOf(p, s);
+  const energy = (derived.energy ??= dailyEnergy(p, s, derived.energyUnits));
   // Group by feeder, largest groups first into the lightest block.
   const groups = new Map<number, number[]>();
   for (let c = 0; c < C; c++) if (energy[c] > 0) {
@@ -115,12 +166,14 @@ export function startRotation(p: PlanProblem, s: RotationState, blockCount = DEF
 /** Net energy the plan saves per day (measures, shifts net of payback, feeders, less snap-back). */
 export function savedPerDay(p: PlanProblem, s: Pick<RotationState, 'x' | 'feederMW' | 'snapBackMW' | 'days'>): Float64Array {
   const H = p.hours, out = new Float64Array(s.days);
+  const X = s.x, DAY = p.dayIndex, FMW = s.feederMW;
   for (let u = 0; u < p.units.customer.length; u++) {
-    const keep = keptShare(p, u);
-    for (let h = 0; h < H; h++) out[p.dayIndex[h]] += keep * s.x[u * H + h];
+    const keep = keptShare(p, u), row = u * H;
+    for (let h = 0; h < H; h++) out[DAY[h]] += keep * X[row + h];
   }
-  for (let f = 0; f < p.feeders.id.length; f++) for (let h = 0; h < H; h++) out[p.dayIndex[h]] += s.feederMW[f * H + h];
-  for (let h = 0; h < H; h++) out[p.dayIndex[h]] -= s.snapBackMW[0][h];
+  for (let f = 0; f < p.feeders.id.length; f++) { const row = f * H; for (let h = 0; h < H; h++) out[DAY[h]] += FMW[row + h]; }
+  const snap = s.snapBackMW[0];
+  for (let h = 0; h < H; h++) out[DAY[h]] -= snap[h];
   return out;
 }
 
@@ -146,20 +199,15 @@ export function dayOf(p: PlanProblem, date: string): number {
   return parseDate(date)! - parseDate(p.firstDate)!;
 }
 
-/** One round: for each short day, order blocks in turn until the day is covered. True if anything was ordered. */
-export function rotateEnergy(p: PlanProblem, s: RotationState, r: RotationResult, topUp = false): boolean {
-  const H = p.hours, C = p.customers.id.length;
-  const units = energyUnits(p, s.order);
+/** One round: for each short day, order blocks in turn until the day is covered. True if anything was ordered (the hours written into marked in `touched`, where given). */
+export function rotateEnergy(p: PlanProblem, s: RotationState, r: RotationResult, topUp = false, touched?: Uint8Array): boolean {
+  const H = p.hours;
+  const derived = derivedOf(p, s);
+  const units = derived.energyUnits, allUnits = derived.allUnits;
   const saved = savedPerDay(p, s);
-  const members: number[][] = r.blocks.map(() => []);
   // Inside a block, customers in the strategy's order of their first unit.
-  const rank = new Int32Array(C).fill(-1);
-  s.order.forEach((u, i) => { const c = p.units.customer[u]; if (rank[c] < 0) rank[c] = i; });
-  for (let c = 0; c < C; c++) if (r.blockOf[c] >= 0) members[r.blockOf[c]].push(c);
-  for (const m of members) m.sort((a, b) => rank[a] - rank[b]);
+  const members = blockMembers(p, r, derived.rank);
   let any = false;
-  const allUnits: number[][] = p.customers.id.map(() => []);
-  for (let u = 0; u < p.units.customer.length; u++) allUnits[p.units.customer[u]].push(u);
   // The hot loop below reads typed arrays from locals (property chains in loops keep V8 from optimising).
   const X = s.x, XE = s.xEnergy, CAP = s.cap, ORDERABLE = s.orderable, FEEDER_OPEN = s.feederOpen, ALLOWED = s.allowed ?? null;
   const FEEDER = p.customers.feeder, LOCAL_HOUR = p.localHour, USED = s.hoursUsed, MAX_HOURS = p.customers.maxHoursPerDay;
@@ -217,6 +265,7 @@ export function rotateEnergy(p: PlanProblem, s: RotationState, r: RotationResult
             took += v;
           }
           if (took > 0) {
+            if (touched) touched[h] = 1;
             if (!wasOn) USED[dayAt]++;
             r.blocks[b].energyMWh += took;
             used = true;
@@ -239,7 +288,8 @@ export function finishRotation(p: PlanProblem, s: RotationState, r: RotationResu
   const saved = savedPerDay(p, s);
   const H = p.hours;
   const rotationByDay = new Float64Array(s.days);
-  for (let u = 0; u < p.units.customer.length; u++) for (let h = 0; h < H; h++) rotationByDay[p.dayIndex[h]] += s.xEnergy[u * H + h];
+  const XE = s.xEnergy, DAY = p.dayIndex;
+  for (let u = 0; u < p.units.customer.length; u++) { const row = u * H; for (let h = 0; h < H; h++) rotationByDay[DAY[h]] += XE[row + h]; }
   const pool = r.blocks.reduce((t, b) => t + b.dailyCapacityMWh, 0);
   const days: RotationDay[] = [];
   for (const e of p.energyDays) {

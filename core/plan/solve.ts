@@ -363,18 +363,50 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const rebuildTotals = () => {
     cursor.fill(0);
     relC.fill(0); relNS.fill(0); coveredHK.fill(0); atRoom.fill(0);
-    for (let u = 0; u < U; u++) {
-      const c = unitCustomer[u], shift = measure[u] === SHIFT;
+    // In tiles of units across the hours: the unit-major reads of a tile and the hour-major writes
+    // both stay in cache (unit by unit, every write of a week's 168 hours missed it). A customer's
+    // units still add up in their order, as before.
+    for (let u0 = 0; u0 < U; u0 += 16) {
+      const u1 = Math.min(U, u0 + 16);
       for (let h = 0; h < H; h++) {
-        const v = x[u * H + h];
-        xT[h * U + u] = v;
-        if (v <= 0) continue;
-        relC[h * C + c] += v;
-        if (!shift) relNS[h * C + c] += v;
+        const hu = h * U, hc = h * C;
+        for (let u = u0; u < u1; u++) {
+          const v = x[u * H + h];
+          xT[hu + u] = v;
+          if (v <= 0) continue;
+          const c = unitCustomer[u];
+          relC[hc + c] += v;
+          if (measure[u] !== SHIFT) relNS[hc + c] += v;
+        }
       }
     }
     for (let h = 0; h < H; h++) {
       for (let c = 0; c < C; c++) { const v = relC[h * C + c]; if (v > 0) for (const k of custChain[c]) coveredHK[h * K + k] += v; }
+      for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) for (const k of feederChain[f]) coveredHK[h * K + k] += feederMW[f * H + h];
+    }
+  };
+
+  /**
+   * The same recount for some hours alone (those a top-up of the rotation wrote into): an hour's
+   * totals read only that hour's orders and feeders, so the others are left as they are. The
+   * cursors and the customers at their budget are forgotten everywhere, as by the whole recount.
+   */
+  const rebuildHours = (touched: Uint8Array) => {
+    cursor.fill(0);
+    atRoom.fill(0);
+    for (let h = 0; h < H; h++) {
+      if (!touched[h]) continue;
+      const hu = h * U, hc = h * C;
+      relC.fill(0, hc, hc + C); relNS.fill(0, hc, hc + C); coveredHK.fill(0, h * K, h * K + K);
+      for (let u = 0; u < U; u++) {
+        const v = x[u * H + h];
+        xT[hu + u] = v;
+        if (v <= 0) continue;
+        const c = unitCustomer[u];
+        relC[hc + c] += v;
+        if (measure[u] !== SHIFT) relNS[hc + c] += v;
+      }
+      for (let c = 0; c < C; c++) { const v = relC[hc + c]; if (v > 0) for (const k of custChain[c]) coveredHK[h * K + k] += v; }
       for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) for (const k of feederChain[f]) coveredHK[h * K + k] += feederMW[f * H + h];
     }
   };
@@ -1083,8 +1115,9 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   if (rotation && rotationState) {
     // The snap-back eats into what the rotation saved: top the short days up, a few rounds.
     for (let round = 0; round < 3; round++) {
-      if (!rotateEnergy(p, rotationState, rotation, true)) break;
-      rebuildTotals();
+      const touched = new Uint8Array(H);
+      if (!rotateEnergy(p, rotationState, rotation, true, touched)) break;
+      rebuildHours(touched);
       finishPasses();
     }
     finishRotation(p, rotationState, rotation);
