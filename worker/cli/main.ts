@@ -73,15 +73,17 @@ type Out = { log: (line: string) => void; error: (line: string) => void };
 
 /**
  * Runs one command. `options.pool` lends a pool of engine workers kept by the caller (the mutation
- * harness runs thousands of commands; each would otherwise start its own workers).
+ * harness runs thousands of commands; each would otherwise start its own workers);
+ * `options.poolOfSize` lends one of the size the command asks for (the in-process test helper:
+ * each command still runs on as many workers as it would alone).
  */
-export async function main(argv: string[], sink: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }, options: { pool?: EnginePool } = {}): Promise<number> {
+export async function main(argv: string[], sink: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }, options: { pool?: EnginePool; poolOfSize?: (size: number) => EnginePool } = {}): Promise<number> {
   // Whatever a command prints may quote a file (names, CSV headers, the values problems quote):
   // no control character reaches the terminal as itself, only the program's own newlines and tabs.
   const out: Out = { log: (l) => sink.log(escapeForTerminal(l)), error: (l) => sink.error(escapeForTerminal(l)) };
   const [command, ...rest] = argv;
   let pool: EnginePool | undefined;
-  const engine = (size = 1) => options.pool ?? (pool ??= nodeEnginePool(size));
+  const engine = (size = 1) => options.pool ?? options.poolOfSize?.(size) ?? (pool ??= nodeEnginePool(size));
   try {
     switch (command) {
       case 'validate':
