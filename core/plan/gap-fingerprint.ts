@@ -38,7 +38,7 @@ const mw = (v: number) => `${Math.round(v * 10) / 10} MW`;
  */
 export function gapMoved(
   file: string,
-  plan: { madeOn?: { gapSha256: string }; targetMW: number; targetArea?: { name: string } },
+  plan: { madeOn?: { gapSha256: string }; targetMW: number; targetArea?: { name?: unknown } },
   p: PlanProblem,
   scenarioName: string,
 ): Problem | null {
@@ -47,9 +47,11 @@ export function gapMoved(
   const now = largest(p);
   const zone = resolveZone(p.timeZone);
   const at = zone ? formatInZone(p.startMs + now.h * HOUR_MS, zone).slice(0, 16).replace('T', ' ') : `hour ${now.h}`;
+  // The file's own name of the area it targeted, where it gives one as text (the field is not checked by the form).
+  const where = typeof plan.targetArea?.name === 'string' ? ` in ${plan.targetArea.name}` : '';
   return {
     path: `${file}: madeOn.gapSha256`,
-    message: `expected the gap ${scenarioName} gives now, found a plan made on another: its largest gap was ${mw(plan.targetMW)}${plan.targetArea ? ` in ${plan.targetArea.name}` : ''}, `
+    message: `expected the gap ${scenarioName} gives now, found a plan made on another: its largest gap was ${mw(plan.targetMW)}${where}, `
       + `the forecast and supply of the same file now give ${mw(now.mw)} in ${now.name} at ${at}. The file is the same; the forecast of it is not `
       + `(made by another version of Orderly, or on other settings). Make the plan again rather than use this one`,
   };

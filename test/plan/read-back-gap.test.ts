@@ -93,3 +93,13 @@ describe('a plan read back', () => {
     expect(lines(back).join('\n')).toContain('madeOn.gapSha256');
   });
 });
+
+describe('a plan made on another gap, with a target area that is not an object of text', () => {
+  it('is still refused in one line, without quoting the field', () => {
+    const plan = JSON.parse(saved);
+    plan.targetArea = 42;
+    const back = read(plan, scaled(forecast, 1.03));
+    expect(!back.ok && back.code).toBe(2);
+    expect(lines(back)[0]).toMatch(/its largest gap was [\d.]+ MW, the forecast/);
+  });
+});
