@@ -79,21 +79,40 @@ export function errorModel(
     }
     for (const [y, list] of byYear) bias.set(y, quantileOf(Float64Array.from(list).sort(), 0.5));
   }
-  const byHour: number[][] = Array.from({ length: 24 }, () => []);
+  // Errors by hour of day in typed buffers, counted first and then filled (a province's
+  // aggregates each pool two years of hours: arrays grown by push, and spread into one another
+  // for each hour's pool, were most of the page's main-thread time when a province opened).
+  // Each hour's pool is sorted, so the order they are gathered in does not change a quantile.
+  const n = actual.length;
+  const errors = new Float64Array(n);
+  const counts = new Int32Array(24);
   let samples = 0;
-  for (let i = 0; i < actual.length; i++) {
+  for (let i = 0; i < n; i++) {
     let e = errorAt(i);
+    errors[i] = e;
     if (Number.isNaN(e)) continue;
     const times = repeat ? repeat[i] : 1;
-    if (years && years[i]) e -= bias.get(years[i]) ?? 0;
-    for (let r = 0; r < times; r++) byHour[hourOfDay[i]].push(e);
+    if (years && years[i]) errors[i] = e -= bias.get(years[i]) ?? 0;
+    if (times > 0) counts[hourOfDay[i]] += Math.ceil(times);
     samples++;
+  }
+  const byHour = Array.from(counts, (c) => new Float64Array(c));
+  const filled = new Int32Array(24);
+  for (let i = 0; i < n; i++) {
+    const e = errors[i];
+    if (Number.isNaN(e)) continue;
+    const times = repeat ? repeat[i] : 1;
+    const h = hourOfDay[i], row = byHour[h];
+    for (let r = 0; r < times; r++) row[filled[h]++] = e;
   }
   const level = years && bias.size ? LEVEL_SD_WITH_TREND : 0;
   const relative = byHour.map((_, h) => {
-    const pooled: number[] = [];
-    for (let d = -poolHours; d <= poolHours; d++) pooled.push(...byHour[(h + d + 24) % 24]);
-    const sorted = Float64Array.from(pooled).sort();
+    let size = 0;
+    for (let d = -poolHours; d <= poolHours; d++) size += byHour[(h + d + 24) % 24].length;
+    const sorted = new Float64Array(size);
+    let at = 0;
+    for (let d = -poolHours; d <= poolHours; d++) { const row = byHour[(h + d + 24) % 24]; sorted.set(row, at); at += row.length; }
+    sorted.sort();
     const median = quantileOf(sorted, 0.5);
     return Float64Array.from(levels, (l) => {
       const offset = scale * (quantileOf(sorted, l) - median);
