@@ -3,10 +3,10 @@
  * metered areas' series; every worker fits its share; the sums up the area tree are done here
  * (cheap additions). The same function serves the page, the command line and the benchmarks.
  */
-import { aggregateScenarioForecast, byStation, donorOf, leadArea, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
+import { transfer } from 'comlink';
+import { byStation, donorOf, leadArea, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
 import type { ModelName } from '../../core/forecast/forecast.ts';
 import type { Problem } from '../../core/problems.ts';
-import { isDataError } from '../../core/data-error.ts';
 import type { AreaForecastPart, PreparedForecast } from './forecast.ts';
 import type { EnginePool } from '../pool.ts';
 import { withScenario, type ScenarioData } from '../held-scenario.ts';
@@ -52,10 +52,12 @@ export async function forecastScenarioInPool(
     done += batch.length;
     options.onProgress?.(done / series.length);
   }));
-  try {
-    return { ok: true, forecast: aggregateScenarioForecast({ areas }, axis, series, parts, undefined, fixed, notes, peaks), areas };
-  } catch (error) {
-    if (isDataError(error)) return { ok: false, problems: error.problems, total: error.problems.length };
-    throw error;
-  }
+  // The sums up the tree in a worker (not on the page's thread), the arrays moved there, not copied.
+  const moved = new Set<ArrayBuffer>();
+  for (const x of series) moved.add(x.load.buffer as ArrayBuffer);
+  for (const p of parts) for (const a of [p.point, p.heldOut, p.heldOutWeight, p.heldOutYear, ...p.quantiles]) if (a) moved.add(a.buffer as ArrayBuffer);
+  const tree = areas.map((a) => ({ id: a.id, parent: a.parent }));
+  const summed = await pool.run<{ ok: true; forecast: ScenarioForecast } | { ok: false; problems: Problem[]; total: number }>(
+    (api) => api.aggregateForecast(tree, axis, transfer(series, [...moved]), parts, fixed, notes, peaks), { ...(options.signal ? { signal: options.signal } : {}) });
+  return summed.ok ? { ok: true, forecast: summed.forecast, areas } : summed;
 }

@@ -21,7 +21,7 @@ import type { ShortChoice } from '../../core/forecast/short-history.ts';
 import type { RollingReport } from '../../core/forecast/rolling-backtest.ts';
 import type { RollingOptions } from '../../core/forecast/rolling.ts';
 import {
-  axisCalendar, forecastArea, forecastSystemOnly, scenarioForecastInputs,
+  aggregateScenarioForecast, axisCalendar, forecastArea, forecastSystemOnly, scenarioForecastInputs,
   type AreaSeriesInput, type FixedAreaForecast, type ScenarioAxis, type ScenarioForecast,
 } from '../../core/forecast/scenario-forecast.ts';
 import { GEFCOM_FILE_NAMES } from '../../core/history/gefcom-scenario.ts';
@@ -107,6 +107,27 @@ export const forecastEngine = {
     });
     const buffers = parts.flatMap((p) => [p.point.buffer, p.heldOut.buffer, p.heldOutWeight.buffer, ...(p.heldOutYear ? [p.heldOutYear.buffer] : []), ...p.quantiles.map((q) => q.buffer)]) as ArrayBuffer[];
     return transfer(parts, buffers);
+  },
+
+  /**
+   * The sums up the area tree of a pool's forecast (aggregateScenarioForecast), here rather than
+   * on the page's thread: a province's 415 areas, each with years of held-out errors, took 0.1 to
+   * 0.3 s of it in one task. The arrays come transferred and the forecast goes back so.
+   */
+  aggregateForecast(areas: Array<{ id: string; parent: string | null }>, axis: ScenarioAxis, series: AreaSeriesInput[], parts: AreaForecastPart[], fixed: FixedAreaForecast[], notes: DataNote[], peaks: PeakRatios): { ok: true; forecast: ScenarioForecast } | { ok: false; problems: Problem[]; total: number } {
+    try {
+      const { cal } = sharedDesignsFor(axis);
+      const forecast = aggregateScenarioForecast({ areas }, axis, series, parts, cal, fixed, notes, peaks);
+      const buffers = new Set<ArrayBuffer>();
+      for (const a of [...forecast.areas, forecast.system]) {
+        buffers.add(a.point.buffer as ArrayBuffer);
+        for (const q of a.quantiles) buffers.add(q.buffer as ArrayBuffer);
+      }
+      return transfer({ ok: true as const, forecast }, [...buffers]);
+    } catch (error) {
+      if (isDataError(error)) return { ok: false, problems: error.problems, total: error.problems.length };
+      throw error;
+    }
   },
 
   /** Baseline load of every curtailable customer over the study (or a window). */
