@@ -359,43 +359,17 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
   const fairBound = fair ? new Float64Array(U * H).fill(-1) : null;
   const fixedPart = (u: number, h: number) => (xEnergy ? xEnergy[u * H + h] : 0) + (xHold ? xHold[u * H + h] : 0);
 
-  /** Recount the totals from x and the feeders (after the energy rotation has written into x). */
-  const rebuildTotals = () => {
-    cursor.fill(0);
-    relC.fill(0); relNS.fill(0); coveredHK.fill(0); atRoom.fill(0);
-    // In tiles of units across the hours: the unit-major reads of a tile and the hour-major writes
-    // both stay in cache (unit by unit, every write of a week's 168 hours missed it). A customer's
-    // units still add up in their order, as before.
-    for (let u0 = 0; u0 < U; u0 += 16) {
-      const u1 = Math.min(U, u0 + 16);
-      for (let h = 0; h < H; h++) {
-        const hu = h * U, hc = h * C;
-        for (let u = u0; u < u1; u++) {
-          const v = x[u * H + h];
-          xT[hu + u] = v;
-          if (v <= 0) continue;
-          const c = unitCustomer[u];
-          relC[hc + c] += v;
-          if (measure[u] !== SHIFT) relNS[hc + c] += v;
-        }
-      }
-    }
-    for (let h = 0; h < H; h++) {
-      for (let c = 0; c < C; c++) { const v = relC[h * C + c]; if (v > 0) for (const k of custChain[c]) coveredHK[h * K + k] += v; }
-      for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) for (const k of feederChain[f]) coveredHK[h * K + k] += feederMW[f * H + h];
-    }
-  };
-
   /**
-   * The same recount for some hours alone (those a top-up of the rotation wrote into): an hour's
-   * totals read only that hour's orders and feeders, so the others are left as they are. The
-   * cursors and the customers at their budget are forgotten everywhere, as by the whole recount.
+   * Recount the totals from x and the feeders, in the hours marked (all of them after the energy
+   * rotation's first round; a top-up, only the hours it wrote into: an hour's totals read only
+   * that hour's orders and feeders). The cursors and the customers at their budget are forgotten
+   * everywhere.
    */
-  const rebuildHours = (touched: Uint8Array) => {
+  const recount = (hours: Uint8Array) => {
     cursor.fill(0);
     atRoom.fill(0);
     for (let h = 0; h < H; h++) {
-      if (!touched[h]) continue;
+      if (!hours[h]) continue;
       const hu = h * U, hc = h * C;
       relC.fill(0, hc, hc + C); relNS.fill(0, hc, hc + C); coveredHK.fill(0, h * K, h * K + K);
       for (let u = 0; u < U; u++) {
@@ -410,6 +384,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
       for (let f = 0; f < F; f++) if (feederOpen[f * H + h]) for (const k of feederChain[f]) coveredHK[h * K + k] += feederMW[f * H + h];
     }
   };
+  const rebuildTotals = () => recount(new Uint8Array(H).fill(1));
 
   const gapOf = p.constraints.map((k) => k.gapMW);
   const required = (k: number, h: number) => ceilKW(gapOf[k][h] + added[k][h]);
@@ -1117,7 +1092,7 @@ function solveOnce(p: PlanProblem, strategy: Strategy, allowed: Uint32Array | nu
     for (let round = 0; round < 3; round++) {
       const touched = new Uint8Array(H);
       if (!rotateEnergy(p, rotationState, rotation, true, touched)) break;
-      rebuildHours(touched);
+      recount(touched);
       finishPasses();
     }
     finishRotation(p, rotationState, rotation);
