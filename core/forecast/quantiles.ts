@@ -61,17 +61,18 @@ export function errorModel(
   years?: ArrayLike<number>,
 ): ErrorModel {
   // Relative errors are bounded (−100 %, +200 %): a forecast near zero must not make one hour's
-  // ratio swamp the rest.
-  const errorAt = (i: number): number => {
+  // ratio swamp the rest. Computed once (NaN where there is none), then centred and counted.
+  const n = actual.length;
+  const errors = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const a = actual[i], f = forecast[i];
-    if (!Number.isFinite(a) || !Number.isFinite(f) || f <= 0) return Number.NaN;
-    return Math.min(2, Math.max(-1, a / f - 1));
-  };
+    errors[i] = !Number.isFinite(a) || !Number.isFinite(f) || f <= 0 ? Number.NaN : Math.min(2, Math.max(-1, a / f - 1));
+  }
   const bias = new Map<number, number>();
   if (years) {
     const byYear = new Map<number, number[]>();
-    for (let i = 0; i < actual.length; i++) {
-      const e = errorAt(i);
+    for (let i = 0; i < n; i++) {
+      const e = errors[i];
       if (!years[i] || Number.isNaN(e) || (repeat && !repeat[i])) continue;
       let list = byYear.get(years[i]);
       if (!list) byYear.set(years[i], (list = []));
@@ -83,16 +84,12 @@ export function errorModel(
   // aggregates each pool two years of hours: arrays grown by push, and spread into one another
   // for each hour's pool, were most of the page's main-thread time when a province opened).
   // Each hour's pool is sorted, so the order they are gathered in does not change a quantile.
-  const n = actual.length;
-  const errors = new Float64Array(n);
   const counts = new Int32Array(24);
   let samples = 0;
   for (let i = 0; i < n; i++) {
-    let e = errorAt(i);
-    errors[i] = e;
-    if (Number.isNaN(e)) continue;
+    if (Number.isNaN(errors[i])) continue;
     const times = repeat ? repeat[i] : 1;
-    if (years && years[i]) errors[i] = e -= bias.get(years[i]) ?? 0;
+    if (years && years[i]) errors[i] -= bias.get(years[i]) ?? 0;
     if (times > 0) counts[hourOfDay[i]] += Math.ceil(times);
     samples++;
   }

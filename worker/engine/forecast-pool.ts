@@ -1,7 +1,8 @@
 /**
  * A scenario forecast shared over the engine pool: one worker reads the scenario and hands out the
- * metered areas' series; every worker fits its share; the sums up the area tree are done here
- * (cheap additions). The same function serves the page, the command line and the benchmarks.
+ * metered areas' series; every worker fits its share; one worker then adds them up the area tree
+ * (off the page's thread: a province's sums took a tenth of a second and more there). The same
+ * function serves the page, the command line and the benchmarks.
  */
 import { transfer } from 'comlink';
 import { byStation, donorOf, leadArea, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
