@@ -21,12 +21,12 @@ export function gapFingerprint(p: PlanProblem): string {
   return contentHash(new TextEncoder().encode(parts.join('\n')));
 }
 
-/** The largest gap over the constraints, its area's name and its hour (the system first on a tie). */
-function largest(p: PlanProblem): { mw: number; name: string; h: number } {
-  let best = { mw: 0, name: p.constraints[0]?.name ?? 'the system', h: 0 };
-  for (const k of p.constraints) {
-    for (let h = 0; h < k.gapMW.length; h++) if (k.gapMW[h] > best.mw) best = { mw: k.gapMW[h], name: k.name, h };
-  }
+/** The largest gap over the constraints (0 where none is short), its constraint and its hour: the system first on a tie, then the earliest hour. */
+export function largestGap(p: PlanProblem): { mw: number; k: number; h: number } {
+  let best = { mw: 0, k: 0, h: 0 };
+  p.constraints.forEach((con, k) => {
+    for (let h = 0; h < con.gapMW.length; h++) if (con.gapMW[h] > best.mw) best = { mw: con.gapMW[h], k, h };
+  });
   return best;
 }
 
@@ -44,15 +44,25 @@ export function gapMoved(
 ): Problem | null {
   const made = plan.madeOn?.gapSha256;
   if (!made || made === gapFingerprint(p)) return null;
-  const now = largest(p);
+  const now = largestGap(p);
+  const name = p.constraints[now.k]?.name ?? 'the system';
   const zone = resolveZone(p.timeZone);
   const at = zone ? formatInZone(p.startMs + now.h * HOUR_MS, zone).slice(0, 16).replace('T', ' ') : `hour ${now.h}`;
   // The file's own name of the area it targeted, where it gives one as text (the field is not checked by the form).
   const where = typeof plan.targetArea?.name === 'string' ? ` in ${plan.targetArea.name}` : '';
+  // The same largest gap: the gap differs in other hours or areas, or the fingerprint was edited —
+  // not to be told as a forecast that has moved.
+  if (mw(plan.targetMW) === mw(now.mw)) {
+    return {
+      path: `${file}: madeOn.gapSha256`,
+      message: `expected the fingerprint of the gap ${scenarioName} gives now, found another, though its largest gap (${mw(now.mw)} in ${name} at ${at}) is the one the plan states: `
+        + `the gap differs in other hours or areas, or the fingerprint was edited. Make the plan again rather than use this one`,
+    };
+  }
   return {
     path: `${file}: madeOn.gapSha256`,
     message: `expected the gap ${scenarioName} gives now, found a plan made on another: its largest gap was ${mw(plan.targetMW)}${where}, `
-      + `the forecast and supply of the same file now give ${mw(now.mw)} in ${now.name} at ${at}. The file is the same; the forecast of it is not `
+      + `the forecast and supply of the same file now give ${mw(now.mw)} in ${name} at ${at}. The file is the same; the forecast of it is not `
       + `(made by another version of Orderly, or on other settings). Make the plan again rather than use this one`,
   };
 }

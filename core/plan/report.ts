@@ -3,7 +3,7 @@
  * hour, the measures and when the notice must go out; the feeders opened; the residual by area
  * with its cause; the figures a regulator asks for (user-times, peak MW, energy).
  */
-import { gapFingerprint } from './gap-fingerprint.ts';
+import { gapFingerprint, largestGap } from './gap-fingerprint.ts';
 import { MEASURES, type Measure } from '../scenario/classes.ts';
 import { formatInZone, resolveZone } from '../time/zone.ts';
 import { budgetFloors } from './capacity.ts';
@@ -462,11 +462,7 @@ export function planReport(
 
 /** The largest gap over the constraints the plan covers (the system first on a tie), and its area. */
 function largestTarget(p: PlanProblem): Pick<PlanReport, 'targetMW' | 'targetArea'> {
-  let best = 0, k = 0;
-  p.constraints.forEach((con, i) => {
-    const peak = Math.max(0, ...con.gapMW);
-    if (peak > best) { best = peak; k = i; }
-  });
+  const { mw, k } = largestGap(p);
   const con = p.constraints[k];
-  return { targetMW: round(best), targetArea: { id: p.areaIds[con.area], name: con.name, scope: con.scope } };
+  return { targetMW: round(mw), targetArea: { id: p.areaIds[con.area], name: con.name, scope: con.scope } };
 }

@@ -91,6 +91,9 @@ describe('a plan read back', () => {
     const back = read(plan);
     expect(!back.ok && back.code).toBe(2);
     expect(lines(back).join('\n')).toContain('madeOn.gapSha256');
+    // Its largest gap is today's: not told as a forecast that has moved.
+    expect(lines(back)[0]).toMatch(/found another, though its largest gap \([\d.]+ MW in .+\) is the one the plan states: the gap differs in other hours or areas, or the fingerprint was edited/);
+    expect(lines(back)[0]).not.toContain('the forecast of it is not');
   });
 });
 
