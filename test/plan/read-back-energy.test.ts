@@ -4,28 +4,17 @@
  * is met while its orders leave it short, that drops the account, or that edits the need, the
  * blocks or the collapse is refused with the day named — as an hour's wrong figure is.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../../core/content-hash.ts';
-import { forecastScenario, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
-import { planScenario } from '../../core/plan/plan-scenario.ts';
+import type { ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
 import { readBackPlan, type ReadBack } from '../../core/plan/read-back.ts';
 import { formatProblem } from '../../core/problems.ts';
 import type { Scenario } from '../../core/scenario/model.ts';
-import { loadScenarioBytes } from '../../core/scenario/validate.ts';
-import { assessScenario } from '../../core/warning/assess.ts';
+import { savedStoryPlan } from '../support/saved-story-plan.ts';
 
-const bytes = new Uint8Array(readFileSync(new URL('../../scenarios/hydro-drought.json', import.meta.url)));
-const sha256 = contentHash(bytes);
-let scenario: Scenario, forecast: ScenarioForecast, saved: string;
+let sha256: string, scenario: Scenario, forecast: ScenarioForecast, saved: string;
 
 beforeAll(() => {
-  scenario = loadScenarioBytes('hydro-drought.json', bytes).scenario!;
-  forecast = forecastScenario(scenario);
-  const a = assessScenario(scenario, forecast, { samples: 200 });
-  const { report } = planScenario(scenario, a);
-  report.scenario.sha256 = sha256;
-  saved = JSON.stringify(report);
+  ({ sha256, scenario, forecast, saved } = savedStoryPlan('hydro-drought.json'));
 }, 180_000);
 
 type Edited = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a file as a hand edits it

@@ -4,28 +4,18 @@
  * line that says so and gives the largest gap then and now — not a list of coverage figures that
  * no longer add up. An older plan without the fingerprint is refused with the likely reason first.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../../core/content-hash.ts';
-import { forecastScenario, type AreaForecast, type ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
+import type { AreaForecast, ScenarioForecast } from '../../core/forecast/scenario-forecast.ts';
 import { gapFingerprint } from '../../core/plan/gap-fingerprint.ts';
-import { planScenario } from '../../core/plan/plan-scenario.ts';
 import { readBackPlan, type ReadBack } from '../../core/plan/read-back.ts';
 import { formatProblem } from '../../core/problems.ts';
 import type { Scenario } from '../../core/scenario/model.ts';
-import { loadScenarioBytes } from '../../core/scenario/validate.ts';
-import { assessScenario } from '../../core/warning/assess.ts';
+import { savedStoryPlan } from '../support/saved-story-plan.ts';
 
-const bytes = new Uint8Array(readFileSync(new URL('../../scenarios/local-limit.json', import.meta.url)));
-const sha256 = contentHash(bytes);
-let scenario: Scenario, forecast: ScenarioForecast, saved: string;
+let sha256: string, scenario: Scenario, forecast: ScenarioForecast, saved: string;
 
 beforeAll(() => {
-  scenario = loadScenarioBytes('local-limit.json', bytes).scenario!;
-  forecast = forecastScenario(scenario);
-  const { report } = planScenario(scenario, assessScenario(scenario, forecast, { samples: 200 }));
-  report.scenario.sha256 = sha256;
-  saved = JSON.stringify(report);
+  ({ sha256, scenario, forecast, saved } = savedStoryPlan('local-limit.json'));
 }, 180_000);
 
 /** The same forecast with every area's load `factor` times as high: what a changed model could give. */

@@ -16,18 +16,12 @@ import { isProtectedClass } from '../../core/scenario/classes.ts';
 import type { Scenario } from '../../core/scenario/model.ts';
 import { loadScenarioBytes } from '../../core/scenario/validate.ts';
 import { assessScenario } from '../../core/warning/assess.ts';
+import { savedStoryPlan } from '../support/saved-story-plan.ts';
 
-const bytes = new Uint8Array(readFileSync(new URL('../../scenarios/heat-wave.json', import.meta.url)));
-const sha256 = contentHash(bytes);
-let scenario: Scenario, forecast: ScenarioForecast, saved: string;
+let sha256: string, scenario: Scenario, forecast: ScenarioForecast, saved: string;
 
 beforeAll(() => {
-  scenario = loadScenarioBytes('heat-wave.json', bytes).scenario!;
-  forecast = forecastScenario(scenario);
-  const a = assessScenario(scenario, forecast, { samples: 200 });
-  const { report } = planScenario(scenario, a);
-  report.scenario.sha256 = sha256;
-  saved = JSON.stringify(report);
+  ({ sha256, scenario, forecast, saved } = savedStoryPlan('heat-wave.json'));
 }, 120_000);
 
 const read = (plan: unknown): ReadBack => readBackPlan('plan.json', plan, { scenario, sha256, name: 'heat-wave.json' }, forecast);
