@@ -1,8 +1,10 @@
 /**
  * Which view draws which part of the state. Each view is drawn again only when the part it is
  * given changes (see watch); a part that is undefined leaves what is drawn as it is (a scenario's
- * outlook and plans stay on screen while the next one is assessed).
+ * outlook and plans stay on screen while the next one is assessed). The two drawings a province
+ * makes slow (its area map, its network) wait for a task of their own (later.ts).
  */
+import type { DrawQueue } from './later.ts';
 import { planCurrent, selectedPlan, type PageState } from './state.ts';
 import { watch, type Store } from './store.ts';
 import { renderCompliance, type ComplianceActions } from './views/compliance.ts';
@@ -21,7 +23,7 @@ import { renderAreaMap } from './views/area-map.ts';
 import { renderProblems } from './views/problems.ts';
 import { renderRecent } from './views/recent.ts';
 import { renderBulletinLog } from './views/bulletin-log.ts';
-import { renderScenario } from './views/scenario.ts';
+import { renderLoad, renderScenario } from './views/scenario.ts';
 import { renderFan, renderNetwork, renderSelectedPlan } from './views/selected-plan.ts';
 import { renderBusy, renderStatus } from './views/status.ts';
 import { renderSituation } from './views/situation.ts';
@@ -31,7 +33,7 @@ export interface DrawActions extends PlansTableActions, NoticeActions, Complianc
   focusNetwork(area: string | null): void;
 }
 
-export function drawPage(store: Store<PageState>, act: DrawActions): void {
+export function drawPage(store: Store<PageState>, draws: DrawQueue, act: DrawActions): void {
   const on = <T extends object>(select: (s: PageState) => T | undefined, draw: (part: T) => void) => watch(store, select, draw);
   /** The dispatch once assessed (before, what the last one drew stays). */
   const assessed = (s: PageState) => (s.dispatch?.assessment ? s.dispatch : undefined);
@@ -41,7 +43,8 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
   on((s) => [s.busy] as const, ([busy]) => renderBusy(busy));
   on((s) => [s.recent, s.lang] as const, ([files, lang]) => renderRecent(files, lang));
   on((s) => [s.problems, s.scenario?.view.summary?.name ?? null, s.lang] as const, ([problems, still, lang]) => renderProblems(problems, still, lang));
-  on((s) => (s.scenario ? [s.scenario, s.lang, s.width] as const : undefined), ([scenario, lang]) => renderScenario(scenario, lang));
+  on((s) => (s.scenario ? [s.scenario.name, s.scenario.view, s.lang, s.width] as const : undefined), ([name, view, lang]) => renderScenario(name, view, lang));
+  on((s) => (s.scenario ? [s.scenario.view, s.scenario.loadForecast, s.lang, s.width] as const : undefined), ([view, loadForecast, lang]) => renderLoad(view, loadForecast, lang));
   on((s) => [s.csv] as const, ([offer]) => renderCsvPanel(offer));
 
   /** The what-if's warnings while they are in the outlook (the situation bar's band, the outlook chart). */
@@ -51,7 +54,7 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
   on((s) => (s.dispatch ? [s.dispatch.provisional, s.planBy] as const : undefined), ([provisional, planBy]) => renderDispatchPanel(provisional, planBy));
   on((s) => { const d = assessed(s); return d && [d.assessment!, d.bulletin, d.opened.forecast, hypothetical(s), s.lang, s.width, d.localArea ?? null] as const; },
     ([assessment, bulletin, forecast, whatIf, lang, , localArea]) => renderOutlook({ assessment, bulletin, forecast, whatIf, lang, localArea }));
-  on((s) => { const d = assessed(s); return d && [s.scenario?.areas, d.assessment!, s.lang, s.width] as const; }, ([areas, assessment, lang]) => renderAreaMap(areas, assessment, lang));
+  on((s) => { const d = assessed(s); return d && [s.scenario?.areas, d.assessment!, s.lang, s.width] as const; }, ([areas, assessment, lang]) => draws.later('area-map', () => renderAreaMap(areas, assessment, lang)));
   on((s) => { const d = assessed(s); return d && [d.assessment!, s.whatIf.sliders, s.whatIf.asked, s.lang] as const; },
     ([assessment, sliders, asked, lang]) => renderSliders(assessment, sliders, asked, lang));
   // The plan drawn, and the position its successor is being made for while it is not the latest's.
@@ -62,7 +65,7 @@ export function drawPage(store: Store<PageState>, act: DrawActions): void {
   on((s) => { const d = assessed(s); return d && [d.plans, s.lang, s.width] as const; }, ([plans, lang]) => renderCompare(plans, lang));
   on((s) => { const d = assessed(s); return d && [selectedPlan(d), d.hour, s.planBy, s.lang, s.width] as const; }, ([plan, hour, planBy, lang]) => renderSelectedPlan(plan, hour, planBy, lang));
   on((s) => { const d = assessed(s), network = selectedPlan(d ?? null)?.report.network; return d && network && [network, d.networkFocus, s.lang, s.width] as const; },
-    ([network, focus, lang]) => renderNetwork(network, focus, lang, act.focusNetwork));
+    ([network, focus, lang]) => draws.later('network', () => renderNetwork(network, focus, lang, act.focusNetwork)));
   on((s) => { const plan = selectedPlan(assessed(s) ?? null); return plan && [plan, s.lang, s.width] as const; }, ([plan, lang]) => renderFan(plan, lang));
   on((s) => (s.report ? [s.report] as const : undefined), ([report]) => renderReport(report));
   on((s) => { const d = assessed(s); return d && [s.bulletinLog?.session === d.session ? s.bulletinLog : null, d.bulletin, s.scenario?.view.summary?.timeZone ?? 'UTC', s.lang] as const; },

@@ -20,6 +20,7 @@ import { followWidth } from './controllers/width.ts';
 import { download } from './download.ts';
 import { drawPage } from './draw.ts';
 import type { Lang } from './i18n.ts';
+import { createDrawQueue } from './later.ts';
 import { loadFile, loadLastFile } from './plan-store.ts';
 import {
   csvDismissed, executionUpdated, hourScrubbed, localAreaChosen, initialState, languageChanged, networkFocused, planByChosen, planSelected, retryTaken, whatIfReset, type Retry,
@@ -36,7 +37,8 @@ import { bulletinText } from './views/outlook.ts';
 const DEFAULT_NAME = 'heat-wave.json';
 
 const store = createStore(initialState((localStorage.getItem('orderly.lang') as Lang) ?? 'en'));
-const page = pageOf(store, browserEnginePool(), () => browserEnginePool(1));
+const draws = createDrawQueue();
+const page = pageOf(store, browserEnginePool(), draws, () => browserEnginePool(1));
 const work = createWork(page);
 const dispatch = createDispatch(page, work);
 const execution = createExecution(page);
@@ -53,7 +55,7 @@ const value = (id: string) => $<HTMLInputElement | HTMLSelectElement>(id).value;
 const level = () => (value('plan-level') || undefined) as PlanLevel | undefined;
 const futures = () => Number(value('futures')) || 300;
 
-drawPage(store, {
+drawPage(store, draws, {
   select: (id) => store.update((s) => planSelected(s, id)),
   exportCsv: (id) => void dispatch.exportCsv(id),
   focusNetwork: (area) => store.update((s) => networkFocused(s, area)),

@@ -58,6 +58,8 @@ describe.skipIf(!browserAvailable)('the page under its Content-Security-Policy',
     await page.click('button[data-strategy="cost"]');
     await page.waitForFunction(() => document.querySelectorAll('#plans-table th button[data-plan]').length === 1, undefined, { timeout: 90_000 });
     expect(await page.textContent('#plans-table')).toMatch(/✓ verified/);
+    // The network's treemap is drawn in a task after the table's.
+    await page.waitForSelector('#network-chart rect.feeder', { timeout: 10_000 });
     expect(await page.locator('#network-chart rect.feeder').count()).toBeGreaterThan(100);
     await page.selectOption('#futures', '200');
     await page.click('#playout-button');

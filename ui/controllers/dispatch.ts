@@ -51,6 +51,8 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     const kept = await loadPlans(opened.sha256).catch(() => []);
     const plans = kept.filter((p) => p.report.scenario.sha256 === opened.sha256);
     store.update((s) => assessed(s, mine, { assessment: result.assessment, bulletin: result.bulletin, plans, setAside: kept.length - plans.length }));
+    // The area map is drawn in a task of its own: the outlook is said to be ready once it is.
+    await page.drawn();
     if (session() !== mine) return;
     if (provisional) {
       say((word) => `${opened.name} — ${word('firstOutlook')}`, 'busy');
@@ -90,6 +92,9 @@ export function createDispatch(page: Page, work: Work): DispatchWork {
     const report = result.plan.headline;
     const stored: StoredPlan = { id: `${Date.now()}-${strategy}-${level ?? 'forecast'}`, createdAt: new Date().toISOString(), report, lists: result.plan.lists };
     store.update((s) => planAdded(s, d.session, stored));
+    // The network's treemap follows in a task of its own, then the plan is kept (IndexedDB clones
+    // it on this thread), each apart, and only then does the status say the plan is there.
+    await page.drawn();
     await keep(sha256);
     const v = report.verification;
     const whole = seconds(performance.now() - started);

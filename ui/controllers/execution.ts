@@ -294,6 +294,7 @@ export function createExecution(page: Page): ExecutionWork {
       },
     };
     store.update((s) => revisionAdded(s, x.session, stored));
+    await page.drawn();
     const plans = store.get().dispatch?.session === x.session ? store.get().dispatch!.plans : null;
     if (plans) await savePlans(d.opened.sha256, plans).catch((error: Error) => say(`${page.word('notSaved')}: ${error.message}`, 'error'));
   }

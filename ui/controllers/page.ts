@@ -2,6 +2,7 @@
 import type { EnginePool } from '../../worker/pool.ts';
 import { word, type Lang, type WordKey } from '../i18n.ts';
 import { statusSaid, type PageState, type Retry, type StatusKind } from '../state.ts';
+import type { DrawQueue } from '../later.ts';
 import type { Store } from '../store.ts';
 
 export interface Page {
@@ -21,6 +22,8 @@ export interface Page {
   say(text: Said, kind?: StatusKind, retry?: Retry | null): void;
   /** A word in the page's language now. */
   word(key: WordKey): string;
+  /** Resolves once the drawings that wait for a task of their own are made (later.ts). */
+  drawn(): Promise<void>;
 }
 
 /** What the status line says: fixed text, or words in the page's language. */
@@ -29,7 +32,7 @@ export type Said = string | ((word: (key: WordKey) => string, lang: Lang) => str
 /** The largest scenario file whose what-if warnings get a worker of their own (see Page.warnings). */
 export const WARNINGS_WORKER_BYTES = 32 * 2 ** 20;
 
-export function pageOf(store: Store<PageState>, pool: EnginePool, spawnWarnings: () => EnginePool = () => pool): Page {
+export function pageOf(store: Store<PageState>, pool: EnginePool, draws: DrawQueue, spawnWarnings: () => EnginePool = () => pool): Page {
   let warnings: EnginePool | null = null;
   return {
     store, pool,
@@ -40,5 +43,6 @@ export function pageOf(store: Store<PageState>, pool: EnginePool, spawnWarnings:
       return statusSaid(s, texts[s.lang], kind, retry, texts);
     }),
     word: (key) => word(key, store.get().lang),
+    drawn: draws.drawn,
   };
 }
