@@ -80,4 +80,52 @@ describe.skipIf(!browserAvailable)('the network treemap', () => {
     await page.setViewportSize({ width: 1000, height: 500 });
     await page.locator('svg').screenshot({ path: join(screenshotDir, 'network-substation.png') });
   });
+
+  it('reaches every one of a city\'s 1,200 feeders from one stop in the tab order, by the arrow keys, Home and End, with a visible focus', async () => {
+    await draw(network(2, 30, 20), null);
+    const stops = await page.evaluate(() => [...document.querySelectorAll('rect.feeder[data-feeder]')].filter((r) => r.getAttribute('tabindex') === '0').length);
+    expect(stops).toBe(1);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-feeder') ?? null);
+    await page.evaluate(() => document.body.focus());
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('C0S0F0');
+    await page.keyboard.press('ArrowRight');
+    const second = await focused();
+    expect(second).not.toBe('C0S0F0');
+    expect(second).toMatch(/^C0S0F/);
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('C0S0F0');
+    await page.keyboard.press('End');
+    expect(await focused()).toMatch(/^C1S29F/);
+    // Still one stop: the box the arrows left is out of the tab order, the one reached is in it.
+    expect(await page.evaluate(() => [...document.querySelectorAll('rect.feeder[data-feeder]')].filter((r) => r.getAttribute('tabindex') === '0').map((r) => r.getAttribute('data-feeder')))).toEqual([await focused()]);
+    // Its name is its tooltip's text, for a screen reader too.
+    expect(await page.evaluate(() => document.activeElement?.querySelector('title')?.textContent)).toMatch(/^C1S29F\d+ \(Sub 1\.29\) · \d+ MW/);
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('C0S0F0');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).stroke)).toBe('rgb(242, 220, 93)');
+    await page.setViewportSize({ width: 1000, height: 500 });
+    await page.locator('svg').screenshot({ path: join(screenshotDir, 'network-feeder-focus.png') });
+  });
+
+  it('moves between a province\'s substations by the arrow keys, and Enter draws the one reached', async () => {
+    const asked = await page.evaluate(async () => {
+      const { networkChart } = await (new Function('path', 'return import(path)'))('/charts/network-chart.ts');
+      const areas = [{ id: 'P', name: 'Province', parent: null }, ...Array.from({ length: 300 }, (_, s) => ({ id: `S${s}`, name: `Sub ${s}`, parent: 'P' }))];
+      const feeders = areas.slice(1).flatMap((a) => Array.from({ length: 10 }, (_, f) => ({ id: `${a.id}F${f}`, area: a.id, ratingMW: 5 + f, protected: false, curtailedMWh: f, openedHours: 0 })));
+      const w = window as unknown as { asked: string | null };
+      w.asked = null;
+      document.body.replaceChildren(networkChart({ areas, feeders, labels: { protected: 'protected', curtailed: 'curtailed', opened: 'opened' }, onFocus: (a: string | null) => (w.asked = a) }));
+      return document.querySelectorAll('rect.substation[tabindex="0"]').length;
+    });
+    expect(asked).toBe(1);
+    await page.evaluate(() => document.body.focus());
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('data-area'));
+    await page.keyboard.press('ArrowDown');
+    const next = await page.evaluate(() => document.activeElement?.getAttribute('data-area'));
+    expect(next).not.toBe(first);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (window as unknown as { asked: string | null }).asked)).toBe(next);
+  });
 });
