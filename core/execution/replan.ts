@@ -30,6 +30,7 @@
 import { budgetFloors, capacityTable, ceilKW, floorKW, KW } from '../plan/capacity.ts';
 import { feederRanking } from '../plan/emergency-order.ts';
 import { argsortNonNegative } from '../plan/order.ts';
+import { unitsByCustomer } from '../plan/units-by-customer.ts';
 import { bandOf, constraintChains, feederBand, SHIFT, type PlanProblem } from '../plan/problem.ts';
 import { dayOf, finishRotation, savedInHours, startRotation, type RotationResult, type RotationState } from '../plan/rotation.ts';
 import { HOUR_MS } from '../time/timestamp.ts';
@@ -118,9 +119,8 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   for (let u = 0; u < U; u++) band[u] = bandOf(p, u);
   const shiftUnits: number[] = [];
   for (let u = 0; u < U; u++) if (UM[u] === SHIFT) shiftUnits.push(u);
-  const unitsOf: number[][] = new Array(C);
-  for (let c = 0; c < C; c++) unitsOf[c] = [];
-  for (let u = 0; u < U; u++) unitsOf[UC[u]].push(u);
+  // Each customer's units: UL[US[c]] … UL[US[c + 1] − 1].
+  const { start: US, unit: UL } = unitsByCustomer(UC, C);
   const notified = (c: number, h: number) => options.notified[c * days + p.dayIndex[h]] === 1;
   // The lead-time rule relative to T: a new or larger order needs the hour's start ≥ T + notice.
   const leadFits = (c: number, h: number) => h >= firstFit[c];
@@ -157,7 +157,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
   const feederOpenFor = (c: number, h: number) => onFeeder[c] >= 0 && feederOpen[onFeeder[c] * H + h] === 1;
   const recount = (c: number, h: number) => {
     let a = 0, b = 0;
-    for (const u of unitsOf[c]) { const v = x[u * H + h]; a += v; if (UM[u] !== SHIFT) b += v; }
+    for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui]; const v = x[u * H + h]; a += v; if (UM[u] !== SHIFT) b += v; }
     rel[c * H + h] = a; relNS[c * H + h] = b;
   };
   for (let u = 0; u < U; u++) {
@@ -255,7 +255,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
         const stop = stopped(c, h);
         const on = onAt(c, h);
         let changed = false;
-        for (const u of unitsOf[c]) {
+        for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui];
           const v = x[u * H + h];
           if (v <= 0) continue;
           const most = stop ? 0 : limitOf(u, h);
@@ -378,7 +378,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
                 if (!available(c, h)) continue;
                 loadHour(h);
                 let room = floorKW(BASE[c * H + h] - floors[c]) - rel[c * H + h];
-                for (const u of unitsOf[c]) {
+                for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui];
                   if (UM[u] === SHIFT || room < KW - EPS || need <= 1e-6) continue;
                   const v = floorKW(Math.min(limitOf(u, h) - x[u * H + h], room, ceilKW(need)));
                   if (v < KW - EPS) continue;
@@ -424,13 +424,13 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       for (const h of late) {
         if (over < KW - EPS) break;
         let part = 0;
-        for (const u of unitsOf[c]) part += UM[u] === SHIFT ? 0 : xEnergy![u * H + h];
+        for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui]; part += UM[u] === SHIFT ? 0 : xEnergy![u * H + h]; }
         if (part <= EPS) continue;
         loadHour(h);
         let whole = true;
         // On again in the next hour (an hour's own order): off here would hole its run.
         const nextOn = h + 1 < H && DAY[h + 1] === d && rel[c * H + h + 1] > EPS;
-        for (const u of unitsOf[c]) {
+        for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui];
           const xe = UM[u] === SHIFT ? 0 : xEnergy![u * H + h];
           if (xe <= EPS) continue;
           const slack = slackOf(custChain[c]);
@@ -543,11 +543,11 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     for (const c of freed) {
       const ending = h > 0 && onAt(c, h - 1) && !onAt(c, h);
       if (ending || !available(c, h)) continue;
-      for (const u of unitsOf[c]) if (UM[u] !== SHIFT && limitOf(u, h) - x[u * H + h] >= KW - EPS) spare.push(u);
+      for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui]; if (UM[u] !== SHIFT && limitOf(u, h) - x[u * H + h] >= KW - EPS) spare.push(u); }
     }
     if (!spare.length) return false;
     spare.sort((a, b) => band[a] - band[b] || size[UC[b]] - size[UC[a]] || a - b);
-    for (const c of activeAt[h]) for (const u of unitsOf[c]) if (UM[u] !== SHIFT && band[u] > band[spare[0]] && x[u * H + h] - fixedOf(u, h) > EPS) on.push(u);
+    for (const c of activeAt[h]) for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui]; if (UM[u] !== SHIFT && band[u] > band[spare[0]] && x[u * H + h] - fixedOf(u, h) > EPS) on.push(u); }
     if (!on.length) return false;
     on.sort((a, b) => band[a] - band[b] || size[UC[b]] - size[UC[a]] || a - b);
     let moved = false;
@@ -649,7 +649,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
       seenAt[u] = coverStamp;
       if (cap[u * H + h] - x[u * H + h] >= KW - EPS && available(c, h)) at.push(position[u]);
     }
-    for (const c of activeAt[h]) for (const u of unitsOf[c]) consider(u);
+    for (const c of activeAt[h]) for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui]; consider(u); }
     const live = Int32Array.from(at).sort();
     for (let i = 0; i < live.length; i++) live[i] = order[live[i]];
     for (const k of depthOrder) {
@@ -698,7 +698,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
         if (!ok || gain <= KW - EPS) continue;
         for (const c of list) {
           if (rel[c * H + h] <= EPS) used[c * days + p.dayIndex[h]]++;
-          for (const u of unitsOf[c]) if (x[u * H + h] > 0) setX(u, h, 0);
+          for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui]; if (x[u * H + h] > 0) setX(u, h, 0); }
           recount(c, h);
         }
         feederOpen[f * H + h] = 1;
@@ -734,7 +734,7 @@ export function replan(p: PlanProblem, inForce: PlanInForce, options: ReplanOpti
     let floorBand = -1;
     for (const u of shiftUnits) if (x[u * H + h] > EPS) floorBand = Math.max(floorBand, band[u]);
     const candidates: number[] = [];
-    for (const c of activeAt[h]) for (const u of unitsOf[c]) if (UM[u] !== SHIFT && x[u * H + h] - keptByRotation(u, h) > EPS && band[u] >= floorBand && band[u] < fBand + 1) candidates.push(u);
+    for (const c of activeAt[h]) for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui]; if (UM[u] !== SHIFT && x[u * H + h] - keptByRotation(u, h) > EPS && band[u] >= floorBand && band[u] < fBand + 1) candidates.push(u); }
     candidates.sort((a, b) => band[b] - band[a]
       || Number(notified(UC[a], h)) - Number(notified(UC[b], h))
       || x[b * H + h] - x[a * H + h] || b - a);
