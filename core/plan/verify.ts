@@ -217,10 +217,9 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
   // notified of (each measure at most its order in force; its feeder open only where it was).
   // Each customer's units: UL[US[c]] … UL[US[c + 1] − 1].
   const { start: US, unit: UL } = unitsByCustomer(UC, C);
-  const inForceOrdered = (c: number, h: number): boolean => {
-    for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui]; if (REV!.inForceX[u * H + h] > tolerance) return true; }
-    return REV!.inForceFeederOpen[cu.feeder[c] * H + h] === 1 && p.feeders.customers[cu.feeder[c]].includes(c);
-  };
+  // Where the plan in force a revision revises curtails each customer (checks 8 and 11 ask it of every customer-hour).
+  const inForceOnT = REV ? curtailedInForce(REV.inForceX, REV.inForceFeederOpen, UC, cu.feeder, p.feeders.customers, C, H, tolerance) : null;
+  const inForceOrdered = (c: number, h: number): boolean => inForceOnT![c * H + h] === 1;
   const notifiedAsIs = (c: number, h: number): boolean => {
     if (!keepsNotice(c, h)) return false;
     for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui]; if (X[u * H + h] > REV!.inForceX[u * H + h] + tol(X[u * H + h])) return false; }
@@ -519,10 +518,7 @@ export function verifyPlan(p: PlanProblem, plan: PlanToVerify, tolerance = 1e-6)
         if (Math.abs(a - b) > tol(b)) flag('revision', `${unitName(u)} ${hourName(h)}: ${a} MW in an hour before the revision's time, the plan in force had ${b} (the past is not re-planned)`);
       }
       for (let f = 0; f < F; f++) for (let h = 0; h < revFrom; h++) if (FO[f * H + h] !== REV.inForceFeederOpen[f * H + h]) flag('revision', `feeder ${p.feeders.id[f]} ${hourName(h)}: opened or closed in an hour before the revision's time`);
-      const wasOn = (c: number, h: number) => {
-        for (let ui = US[c], ue = US[c + 1]; ui < ue; ui++) { const u = UL[ui]; if (REV.inForceX[u * H + h] > tolerance) return true; }
-        return REV.inForceFeederOpen[cu.feeder[c] * H + h] === 1 && p.feeders.customers[cu.feeder[c]].includes(c);
-      };
+      const wasOn = inForceOrdered;
       for (let c = 0; c < C; c++) {
         let h = 0;
         while (h < H) {
@@ -626,6 +622,25 @@ function checkEnergy(p: PlanProblem, plan: PlanToVerify, snapAll: Float64Array, 
   const collapsed = share > 0.8 || everyBlock;
   if (account.collapsed !== collapsed) flag('energy', collapsed ? `the rotation collapses (${everyBlock ? 'every block is on duty on some day' : `a day needs ${mwh(100 * share)} % of the pool`}), but the plan says it does not` : 'the plan says the rotation collapses, but no day needs over 80 % of the pool nor puts every block on duty');
   return true;
+}
+
+/**
+ * 1 where the plan in force curtails customer c in hour h: a measure of it above the tolerance, or
+ * its own feeder open (a customer is on the feeder that lists it).
+ */
+function curtailedInForce(inForceX: Float64Array, inForceFeederOpen: Uint8Array, UC: Int32Array, feederOf: Int32Array, feederCustomers: readonly Int32Array[], C: number, H: number, tolerance: number): Uint8Array {
+  const on = new Uint8Array(C * H);
+  for (let u = 0; u < UC.length; u++) {
+    const row = UC[u] * H, at = u * H;
+    for (let h = 0; h < H; h++) if (inForceX[at + h] > tolerance) on[row + h] = 1;
+  }
+  for (let f = 0; f < feederCustomers.length; f++) {
+    for (let h = 0; h < H; h++) {
+      if (inForceFeederOpen[f * H + h] !== 1) continue;
+      for (const c of feederCustomers[f]) if (feederOf[c] === f) on[c * H + h] = 1;
+    }
+  }
+  return on;
 }
 
 /** Whether each customer is curtailed in each hour (by measures or its opened feeder), which are touched at all, and their hours per day. */
